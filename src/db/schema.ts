@@ -1,0 +1,194 @@
+// Every table of the portal (SPEC §1). Times are integer milliseconds since the epoch.
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** A card holder: one person, grouped in the import by holder_key. */
+export const holderTable = sqliteTable('holder', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  holderKey: text('holder_key').notNull().unique(),
+  name: text('name').notNull(),
+  nameKana: text('name_kana').notNull().default(''),
+  nameRoman: text('name_roman').notNull().default(''),
+  birthdate: text('birthdate').notNull(), // YYYY-MM-DD
+});
+
+/** A registered phone of a holder; kind follows the number (SPEC §1: 060/070/080/090 = mobile). */
+export const phoneTable = sqliteTable(
+  'phone',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    holderId: integer('holder_id').notNull().references(() => holderTable.id),
+    number: text('number').notNull(), // digits only
+    kind: text('kind', { enum: ['mobile', 'landline'] }).notNull(),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('phone_holder_idx').on(t.holderId), uniqueIndex('phone_holder_number_uq').on(t.holderId, t.number)],
+);
+
+/** A card. The number is kept only as a keyed hash plus its last four digits. */
+export const cardTable = sqliteTable(
+  'card',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    holderId: integer('holder_id').notNull().references(() => holderTable.id),
+    numberHash: text('number_hash').notNull().unique(),
+    last4: text('last4').notNull(),
+    cardName: text('card_name').notNull(),
+    email: text('email'), // registered email, normalised lower case; null when none
+    paymentDate: text('payment_date'), // YYYY-MM-DD
+    confirmedAmount: integer('confirmed_amount'), // yen
+    points: integer('points'),
+  },
+  (t) => [index('card_holder_idx').on(t.holderId)],
+);
+
+/** A legacy ID (旧ID) or initial ID (初期ID): one per card and kind, retired on migration. */
+export const credentialTable = sqliteTable(
+  'credential',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    cardId: integer('card_id').notNull().references(() => cardTable.id),
+    kind: text('kind', { enum: ['legacy', 'initial'] }).notNull(),
+    loginId: text('login_id').notNull().unique(), // normalised lower case, unique across both kinds
+    passwordHash: text('password_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at'), // initial IDs only
+    retiredAt: integer('retired_at'),
+  },
+  (t) => [index('credential_card_idx').on(t.cardId)],
+);
+
+/** A member account: the My ID (email) and its password. Closed accounts keep their row. */
+export const accountTable = sqliteTable(
+  'account',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    holderId: integer('holder_id').notNull().references(() => holderTable.id),
+    email: text('email').notNull(), // normalised lower case
+    passwordHash: text('password_hash').notNull(),
+    termsVersion: text('terms_version').notNull(),
+    createdAt: integer('created_at').notNull(),
+    passwordChangedAt: integer('password_changed_at').notNull(),
+    lastSignInAt: integer('last_sign_in_at'),
+    previousSignInAt: integer('previous_sign_in_at'),
+    closedAt: integer('closed_at'),
+  },
+  (t) => [
+    // SPEC §1: a My ID is unique among accounts that are not closed
+    uniqueIndex('account_open_email_uq').on(t.email).where(sql`closed_at IS NULL`),
+    index('account_holder_idx').on(t.holderId),
+  ],
+);
+
+/** Which account a card belongs to (a card belongs to at most one). */
+export const accountCardTable = sqliteTable(
+  'account_card',
+  {
+    accountId: integer('account_id').notNull().references(() => accountTable.id),
+    cardId: integer('card_id').notNull().references(() => cardTable.id).unique(),
+    linkedAt: integer('linked_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.cardId] })],
+);
+
+/** A signed-in session; only the keyed hash of its cookie token is stored. */
+export const sessionTable = sqliteTable(
+  'session',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenHash: text('token_hash').notNull().unique(),
+    accountId: integer('account_id').notNull().references(() => accountTable.id),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+  },
+  (t) => [index('session_account_idx').on(t.accountId)],
+);
+
+/** A multi-step flow (migration, reset, registration, settings change), keyed by a hashed cookie token. */
+export const flowTable = sqliteTable('flow', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tokenHash: text('token_hash').notNull().unique(),
+  kind: text('kind').notNull(),
+  step: text('step').notNull(),
+  holderId: integer('holder_id').references(() => holderTable.id),
+  cardId: integer('card_id').references(() => cardTable.id),
+  credentialId: integer('credential_id').references(() => credentialTable.id),
+  accountId: integer('account_id').references(() => accountTable.id),
+  email: text('email'), // the My ID being set up or changed
+  data: text('data').notNull().default('{}'), // JSON: the flow's other facts
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  endedAt: integer('ended_at'),
+});
+
+/** A one-time code sent for a flow to one destination for one purpose (SPEC M6a). */
+export const challengeTable = sqliteTable(
+  'challenge',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    flowId: integer('flow_id').notNull().references(() => flowTable.id),
+    purpose: text('purpose').notNull(), // e.g. 'email', 'phone'
+    channel: text('channel', { enum: ['email', 'sms', 'voice'] }).notNull(),
+    destinationHash: text('destination_hash').notNull(),
+    codeHash: text('code_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+    replacedAt: integer('replaced_at'),
+  },
+  (t) => [
+    index('challenge_flow_idx').on(t.flowId, t.purpose),
+    index('challenge_destination_idx').on(t.destinationHash, t.createdAt),
+  ],
+);
+
+/** Wrong code entries per holder/account and purpose; survives resends and new flows (SPEC M6a). */
+export const codeFailureTable = sqliteTable(
+  'code_failure',
+  {
+    subject: text('subject').notNull(), // 'holder:12' or 'account:5'
+    purpose: text('purpose').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lockedUntil: integer('locked_until'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.subject, t.purpose] })],
+);
+
+/** Consecutive failed sign-ins per normalised identifier, known or not (SPEC L5, L6, G1). */
+export const signInAttemptTable = sqliteTable('sign_in_attempt', {
+  identifierHash: text('identifier_hash').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lockedAt: integer('locked_at'),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Failed sign-ins per client address in a fixed window (SPEC L7). */
+export const addressThrottleTable = sqliteTable('address_throttle', {
+  address: text('address').primaryKey(),
+  windowStartedAt: integer('window_started_at').notNull(),
+  failures: integer('failures').notNull().default(0),
+});
+
+/** Security events (SPEC X5). */
+export const auditTable = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    event: text('event').notNull(),
+    accountId: integer('account_id'),
+    subject: text('subject'), // hashed identifier where the account is unknown
+    address: text('address'),
+    detail: text('detail'), // JSON
+  },
+  (t) => [index('audit_at_idx').on(t.at)],
+);
+
+/** Notices shown on the member top page. */
+export const noticeTable = sqliteTable('notice', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  titleJa: text('title_ja').notNull(),
+  titleEn: text('title_en').notNull(),
+  publishedAt: integer('published_at').notNull(),
+});

@@ -1,0 +1,43 @@
+// The page shell and shared components.
+import { defineMessages } from '../define.js';
+
+export const common = defineMessages(
+  {
+    'common.skipLink': '本文へスキップ',
+    'common.languageSwitch': 'English',
+    'common.languageSwitchLabel': 'Switch to English',
+    'common.helpLink': 'ログインにお困りの方はこちら',
+    'common.helpNav': 'ヘルプ',
+    'common.outboxLink': 'デモ用送信ボックス',
+    'common.footerNote': '{brand} 会員サービス',
+    'common.errorPrefix': 'エラー: ',
+    'common.errorSummaryTitle': '入力内容を確認してください',
+    'common.step': 'ステップ {current}/{total}',
+    'common.required': '必須',
+    'common.optional': '任意',
+    'common.signOut': 'ログアウト',
+    'common.backToSignIn': 'ログイン画面へ戻る',
+    'common.example': '例：{value}',
+    'common.validUntil': '{time}まで有効',
+    'common.mainNav': 'メインメニュー',
+  },
+  {
+    'common.skipLink': 'Skip to main content',
+    'common.languageSwitch': '日本語',
+    'common.languageSwitchLabel': '日本語に切り替える',
+    'common.helpLink': 'Trouble signing in?',
+    'common.helpNav': 'Help',
+    'common.outboxLink': 'Demo outbox',
+    'common.footerNote': '{brand} member services',
+    'common.errorPrefix': 'Error: ',
+    'common.errorSummaryTitle': 'There is a problem',
+    'common.step': 'Step {current} of {total}',
+    'common.required': 'Required',
+    'common.optional': 'Optional',
+    'common.signOut': 'Sign out',
+    'common.backToSignIn': 'Back to sign in',
+    'common.example': 'Example: {value}',
+    'common.validUntil': 'Valid until {time}',
+    'common.mainNav': 'Main menu',
+  },
+);
