@@ -1,0 +1,22 @@
+// Every URL of the portal in one place.
+export const paths = {
+  home: '/',
+  signIn: '/login',
+  signOut: '/logout',
+  top: '/top',
+  help: '/help',
+  outbox: '/dev/outbox',
+  static: '/static',
+  reset: '/reset',
+  register: '/register',
+  settings: '/settings',
+  migration: '/migration',
+} as const;
+
+/** SPEC T3: a return address after sign-in must be a same-site path. */
+export function safeReturnPath(value: string | undefined | null): string | undefined {
+  if (!value || value.length > 512) return undefined;
+  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return undefined;
+  if (/[\u0000-\u001f\\]/.test(value)) return undefined;
+  return value;
+}
