@@ -53,7 +53,7 @@ export function TextField(p: Props) {
         value={p.type === 'password' ? undefined : p.value}
         autocomplete={p.autocomplete}
         inputmode={p.inputmode}
-        spellcheck={p.spellcheck === undefined ? undefined : p.spellcheck ? 'true' : 'false'}
+        spellcheck={p.spellcheck}
         autocapitalize={p.type === 'email' || p.type === 'password' ? 'none' : undefined}
         aria-invalid={p.error ? 'true' : undefined}
         aria-describedby={describedBy}

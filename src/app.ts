@@ -1,0 +1,73 @@
+// createApp(deps): the one composition root — middleware in a visible order, one sub-app per flow, 404 and errors.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Deps } from './deps.js';
+import { devRoutes } from './flows/dev/routes.js';
+import { memberRoutes } from './flows/member/routes.js';
+import { signInRoutes } from './flows/signin/routes.js';
+import { paths } from './paths.js';
+import { identifyClient } from './web/client.js';
+import { checkOrigin, checkToken, issueToken } from './web/csrf.js';
+import type { AppEnv } from './web/env.js';
+import { errorResponse } from './web/errors.js';
+import { parseForm } from './web/form.js';
+import { chooseLanguage } from './web/language.js';
+import { loadSession } from './web/session.js';
+
+export const BODY_LIMIT_BYTES = 16 * 1024;
+
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  // SPEC X1: no script source at all; forms, styles and images from this origin only
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+      referrerPolicy: 'same-origin', // GOTCHAS: no-referrer makes Chromium send Origin: null on form posts
+      strictTransportSecurity: false,
+      xFrameOptions: 'DENY',
+    }),
+  );
+  app.use(paths.static + '/*', serveStatic({ root: './public', rewriteRequestPath: (p) => p.slice(paths.static.length) }));
+  app.use(async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+  });
+  app.use(identifyClient);
+  app.use(chooseLanguage);
+  app.use(issueToken);
+  app.use(loadSession);
+  app.use(bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => errorResponse(c, 413) }));
+  app.use(checkOrigin(deps.config.PUBLIC_ORIGIN));
+  app.use(parseForm);
+  app.use(checkToken);
+
+  app.route('/', signInRoutes);
+  app.route('/', memberRoutes);
+  if (deps.config.DEV_OUTBOX) app.route('/', devRoutes);
+
+  app.notFound((c) => errorResponse(c, 404));
+  app.onError((err, c) => {
+    if (err instanceof HTTPException && err.status === 403) return errorResponse(c, 403);
+    if (err instanceof HTTPException && err.status === 413) return errorResponse(c, 413);
+    console.error(`[error] ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.message : String(err)}`);
+    return errorResponse(c, 500);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

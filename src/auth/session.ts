@@ -1,0 +1,43 @@
+// Sessions (SPEC T3, X3): a fresh token at sign-in and every privilege change, idle and absolute timeouts.
+import type { Deps } from '../deps.js';
+import { deleteAccountSessions, deleteSession, findSession, insertSession, touchSession, type SessionRow } from '../db/stores/sessions.js';
+import { keyedHash, newToken } from './secrets.js';
+
+export type SessionInfo = SessionRow & { token: string };
+
+const hashToken = (deps: Deps, token: string) => keyedHash(deps.config.SECRET, 'session', token);
+
+/** Starts a session for an account; returns the cookie token. */
+export async function startSession(deps: Deps, accountId: number): Promise<string> {
+  const token = newToken();
+  await insertSession(deps.db, hashToken(deps, token), accountId, deps.clock.now());
+  return token;
+}
+
+/** The live session for a cookie token, touched; `expired` when it timed out (and is now deleted) or is unknown. */
+export async function resumeSession(deps: Deps, token: string): Promise<SessionInfo | 'expired'> {
+  const row = await findSession(deps.db, hashToken(deps, token));
+  if (!row) return 'expired';
+  const now = deps.clock.now();
+  const idle = now - row.lastSeenAt > deps.config.SESSION_IDLE_SECONDS * 1000;
+  const tooOld = now - row.createdAt > deps.config.SESSION_MAX_SECONDS * 1000;
+  if (idle || tooOld) {
+    await deleteSession(deps.db, row.id);
+    return 'expired';
+  }
+  await touchSession(deps.db, row.id, now);
+  return { ...row, lastSeenAt: now, token };
+}
+
+/** SPEC X3: a privilege change gets a new token; with `endOthers` the account's other sessions end too. */
+export async function rotateSession(deps: Deps, current: SessionInfo, endOthers: boolean): Promise<string> {
+  const token = newToken();
+  const id = await insertSession(deps.db, hashToken(deps, token), current.accountId, deps.clock.now());
+  if (endOthers) deleteAccountSessions(deps.db, current.accountId, id);
+  else await deleteSession(deps.db, current.id);
+  return token;
+}
+
+export async function endSession(deps: Deps, session: SessionInfo): Promise<void> {
+  await deleteSession(deps.db, session.id);
+}

@@ -1,0 +1,61 @@
+// The one guard every flow shares: find the flow from its cookie, refuse an expired or unknown one, refuse skipped steps.
+import type { Context, MiddlewareHandler } from 'hono';
+import { keyedHash, newToken } from '../auth/secrets.js';
+import type { Deps } from '../deps.js';
+import { findFlow, insertFlow, type FlowRow, type NewFlow } from '../db/stores/flows.js';
+import { paths } from '../paths.js';
+import { clearCookie, readCookie, writeCookie } from '../web/cookies.js';
+import type { AppEnv } from '../web/env.js';
+
+const hashFlowToken = (deps: Deps, token: string) => keyedHash(deps.config.SECRET, 'flow', token);
+
+/** Starts a flow for this browser (replacing any other it was in) and sets its cookie. */
+export function startFlow(c: Context<AppEnv>, flow: NewFlow): number {
+  const deps = c.get('deps');
+  const token = newToken();
+  const id = insertFlow(deps.db, hashFlowToken(deps, token), flow, deps.clock.now(), deps.config.FLOW_TTL_SECONDS * 1000);
+  writeCookie(c, 'flow', token);
+  return id;
+}
+
+/** Forgets the flow cookie (after completion or cancel). */
+export function dropFlowCookie(c: Context<AppEnv>): void {
+  clearCookie(c, 'flow');
+}
+
+/** Where a flow's step lives: `/migration/email`. */
+export function stepUrl(base: string, step: string): string {
+  return `${base}/${step}`;
+}
+
+/** Loads the browser's live flow of this kind; otherwise back to sign-in with the "expired" message (SPEC §3). */
+export function loadFlow(kind: string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const deps = c.get('deps');
+    const token = readCookie(c, 'flow');
+    const flow: FlowRow | undefined = token ? await findFlow(deps.db, hashFlowToken(deps, token)) : undefined;
+    const live = flow && flow.kind === kind && flow.endedAt === null && flow.expiresAt > deps.clock.now();
+    if (!live) {
+      if (token) dropFlowCookie(c);
+      return c.redirect(`${paths.signIn}?flow=expired`, 303);
+    }
+    c.set('flow', flow);
+    await next();
+  };
+}
+
+/** A step handler only runs when the flow is at that step; a GET or POST of any other step goes to the current one. */
+export function atStep(base: string, step: string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const flow = c.get('flow') as FlowRow;
+    if (flow.step !== step) return c.redirect(stepUrl(base, flow.step), 303);
+    await next();
+  };
+}
+
+/** The flow set by loadFlow. */
+export function currentFlow(c: Context<AppEnv>): FlowRow {
+  const flow = c.get('flow');
+  if (!flow) throw new Error('currentFlow used outside loadFlow');
+  return flow;
+}

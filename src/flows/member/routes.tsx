@@ -1,0 +1,16 @@
+// The member top page (SPEC T1), behind the session guard.
+import { Hono } from 'hono';
+import { TopPage } from '../../../views/pages/member/TopPage.js';
+import { loadMemberHome } from '../../db/stores/member.js';
+import { paths } from '../../paths.js';
+import type { AppEnv } from '../../web/env.js';
+import { requireSession } from '../../web/session.js';
+import { viewOf } from '../../web/view.js';
+
+export const memberRoutes = new Hono<AppEnv>().get(paths.top, requireSession, async (c) => {
+  const session = c.get('session');
+  const home = session && (await loadMemberHome(c.get('deps').db, session.accountId));
+  if (!home) return c.redirect(paths.signIn, 303);
+  c.header('Cache-Control', 'no-store');
+  return c.html(<TopPage v={viewOf(c)} home={home} />);
+});

@@ -1,0 +1,68 @@
+// Sign-in and sign-out (SPEC L1–L4, T3, X3).
+import { Hono, type Context } from 'hono';
+import * as v from 'valibot';
+import { SignInPage, type SignInFailure, type SignInNotice } from '../../../views/pages/signin/SignInPage.js';
+import { checkCredentials, completeMemberSignIn } from '../../auth/signin.js';
+import { endSession, startSession } from '../../auth/session.js';
+import { paths, safeReturnPath } from '../../paths.js';
+import { clearCookie, writeCookie } from '../../web/cookies.js';
+import type { AppEnv } from '../../web/env.js';
+import { viewOf } from '../../web/view.js';
+import { startFlow } from '../guard.js';
+
+const SignInForm = v.object({
+  id: v.pipe(v.optional(v.string(), ''), v.maxLength(320)),
+  password: v.pipe(v.optional(v.string(), ''), v.maxLength(1024)),
+});
+
+function noticeOf(c: Context<AppEnv>): SignInNotice | undefined {
+  if (c.req.query('expired')) return 'expired';
+  if (c.req.query('out')) return 'signedOut';
+  if (c.req.query('flow') === 'expired') return 'flowExpired';
+  if (c.req.query('flow') === 'cancelled') return 'flowCancelled';
+  return undefined;
+}
+
+function showSignIn(c: Context<AppEnv>, status: 200 | 400 | 422, props: { id?: string; failure?: SignInFailure; errors?: { field: string; message: string }[] }) {
+  c.header('Cache-Control', 'no-store');
+  const next = safeReturnPath(c.req.query('next'));
+  return c.html(<SignInPage v={viewOf(c)} next={next} notice={status === 200 ? noticeOf(c) : undefined} {...props} />, status);
+}
+
+export const signInRoutes = new Hono<AppEnv>()
+  .get('/', (c) => c.redirect(c.get('session') ? paths.top : paths.signIn, 303))
+  .get(paths.signIn, (c) => {
+    if (c.get('session')) return c.redirect(safeReturnPath(c.req.query('next')) ?? paths.top, 303);
+    const id = c.req.query('id');
+    return showSignIn(c, 200, { id: id && id.length <= 320 ? id : undefined });
+  })
+  .post(paths.signIn, async (c) => {
+    const t = c.get('t');
+    const parsed = v.safeParse(SignInForm, c.get('form'));
+    const form = parsed.success ? parsed.output : { id: '', password: '' };
+    const errors = [
+      ...(form.id.trim() === '' ? [{ field: 'id', message: t('signin.errorIdRequired') }] : []),
+      ...(form.password.trim() === '' ? [{ field: 'password', message: t('signin.errorPasswordRequired') }] : []),
+    ];
+    if (!parsed.success || errors.length > 0) return showSignIn(c, 400, { id: form.id, errors });
+
+    const deps = c.get('deps');
+    const result = await checkCredentials(deps, { identifier: form.id, password: form.password, address: c.get('address') });
+    if (result.kind === 'refused') {
+      return showSignIn(c, 422, { id: form.id, failure: 'generic', errors: [{ field: 'id', message: t('signin.errorGeneric') }] });
+    }
+    if (result.kind === 'legacy') {
+      // SPEC L3: a legacy or initial ID starts the migration flow at the terms
+      startFlow(c, { kind: 'migration', step: 'terms', holderId: result.holderId, cardId: result.cardId, credentialId: result.credentialId });
+      return c.redirect(`${paths.migration}/terms`, 303);
+    }
+    await completeMemberSignIn(deps, result.accountId);
+    writeCookie(c, 'sid', await startSession(deps, result.accountId));
+    return c.redirect(safeReturnPath(c.req.query('next')) ?? paths.top, 303);
+  })
+  .post(paths.signOut, async (c) => {
+    const session = c.get('session');
+    if (session) await endSession(c.get('deps'), session);
+    clearCookie(c, 'sid');
+    return c.redirect(`${paths.signIn}?out=1`, 303);
+  });

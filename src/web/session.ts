@@ -1,0 +1,27 @@
+// Loads the member's session from its cookie, and guards the pages that need one (SPEC T1, T3).
+import type { MiddlewareHandler } from 'hono';
+import { resumeSession } from '../auth/session.js';
+import { paths } from '../paths.js';
+import { clearCookie, readCookie } from './cookies.js';
+import type { AppEnv } from './env.js';
+
+export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const token = readCookie(c, 'sid');
+  if (token) {
+    const session = await resumeSession(c.get('deps'), token);
+    if (session === 'expired') {
+      clearCookie(c, 'sid');
+      c.set('sessionExpired', true);
+    }
+    else c.set('session', session);
+  }
+  await next();
+};
+
+/** Without a live session: to sign-in with the "signed out" message, coming back here afterwards. */
+export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.get('session')) return next();
+  const back = c.req.method === 'GET' ? new URL(c.req.url).pathname + new URL(c.req.url).search : paths.top;
+  const expired = c.get('sessionExpired') ? 'expired=1&' : '';
+  return c.redirect(`${paths.signIn}?${expired}next=${encodeURIComponent(back)}`, 303);
+};

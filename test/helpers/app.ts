@@ -1,0 +1,67 @@
+// A test harness: the real app over an in-memory database, a fake clock, and an outbox file in a temp folder.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../src/app.js';
+import { fakeClock } from '../../src/auth/clock.js';
+import { testConfig } from '../../src/config.js';
+import { openDb } from '../../src/db/client.js';
+import type { Deps } from '../../src/deps.js';
+import { createOutboxNotifier, readOutbox } from '../../src/notify/notifier.js';
+
+export const ORIGIN = 'http://localhost';
+
+export function makeHarness(overrides: Record<string, string> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'portal-test-'));
+  const outbox = join(dir, 'outbox.jsonl');
+  const config = testConfig({ OUTBOX_FILE: outbox, ...overrides });
+  const clock = fakeClock();
+  const db = openDb(':memory:');
+  const deps: Deps = { config, db, clock, notifier: createOutboxNotifier(outbox, clock, () => {}) };
+  const app = createApp(deps);
+  return { app, deps, db, clock, config, dir, outbox: () => readOutbox(outbox) };
+}
+
+export type Harness = ReturnType<typeof makeHarness>;
+
+/** A cookie-keeping browser for app.request(): follows nothing, remembers Set-Cookie, sends the CSRF token. */
+export function browser(h: Harness, headers: Record<string, string> = {}) {
+  const jar = new Map<string, string>();
+  let csrf = '';
+  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const remember = (res: Response) => {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const expired = attrs.some((a) => /max-age=0/i.test(a.trim()) || /expires=thu, 01 jan 1970/i.test(a.trim()));
+      if (expired || value === '') jar.delete(name);
+      else jar.set(name, value);
+    }
+  };
+  const harvest = (html: string) => {
+    const m = html.match(/name="csrf" value="([^"]+)"/);
+    if (m) csrf = m[1];
+  };
+  async function get(path: string, extra: Record<string, string> = {}) {
+    const res = await h.app.request(path, { headers: { cookie: cookieHeader(), ...headers, ...extra } });
+    remember(res);
+    const body = await res.text();
+    harvest(body);
+    return { res, status: res.status, body, location: res.headers.get('location') };
+  }
+  async function post(path: string, form: Record<string, string>, extra: Record<string, string> = {}) {
+    if (!csrf) await get(path.split('?')[0].startsWith('/') ? '/login' : path);
+    const res = await h.app.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN, cookie: cookieHeader(), ...headers, ...extra },
+      body: new URLSearchParams({ csrf, ...form }).toString(),
+    });
+    remember(res);
+    const body = await res.text();
+    harvest(body);
+    return { res, status: res.status, body, location: res.headers.get('location') };
+  }
+  return { get, post, jar, csrf: () => csrf };
+}

@@ -1,0 +1,101 @@
+// ① Sign-in (SPEC L1, L4, L5, T3): ID and password, the helps, and the links to reset, create and help.
+import { Callout } from '../../components/Callout.js';
+import { ErrorSummary, errorFor } from '../../components/ErrorSummary.js';
+import { Button, Form } from '../../components/Form.js';
+import { TextField } from '../../components/TextField.js';
+import { Page } from '../../layouts/Page.js';
+import type { FieldError, View } from '../../view.js';
+
+export type SignInNotice = 'expired' | 'flowExpired' | 'flowCancelled' | 'signedOut';
+export type SignInFailure = 'generic' | 'lockedLegacy' | 'lockedMyId';
+
+type Props = { v: View; id?: string; next?: string; errors?: FieldError[]; notice?: SignInNotice; failure?: SignInFailure };
+
+const noticeKey = {
+  expired: 'signin.sessionExpired',
+  flowExpired: 'signin.flowExpired',
+  flowCancelled: 'signin.flowCancelled',
+  signedOut: 'signin.signedOut',
+} as const;
+
+function FailureHelp({ v, failure }: { v: View; failure: SignInFailure }) {
+  if (failure === 'generic') {
+    return (
+      <Callout kind="warning">
+        <p>{v.t('signin.genericExplainIntro')}</p>
+        <ul>
+          <li>{v.t('signin.genericExplainNotRegistered')}</li>
+          <li>{v.t('signin.genericExplainMigrated')}</li>
+        </ul>
+        <p>
+          <a href="/register">{v.t('signin.createMyId')}</a> / <a href="/reset">{v.t('signin.forgotPassword')}</a>
+        </p>
+      </Callout>
+    );
+  }
+  if (failure === 'lockedLegacy') {
+    return (
+      <Callout kind="warning">
+        <p>{v.t('signin.lockedLegacyAction')}</p>
+        <p>
+          <a href="/register">{v.t('signin.createMyId')}</a>
+        </p>
+      </Callout>
+    );
+  }
+  return (
+    <Callout kind="warning">
+      <ul>
+        <li>
+          {v.t('signin.lockedMyIdActionLegacy')} <a href="/register">{v.t('signin.createMyId')}</a>
+        </li>
+        <li>
+          {v.t('signin.lockedMyIdActionMyId')} <a href="/reset">{v.t('signin.forgotPassword')}</a>
+        </li>
+      </ul>
+    </Callout>
+  );
+}
+
+export function SignInPage({ v, id, next, errors = [], notice, failure }: Props) {
+  return (
+    <Page v={v} title={v.t('signin.title')} hasErrors={errors.length > 0}>
+      <ErrorSummary v={v} errors={errors} />
+      {failure && <FailureHelp v={v} failure={failure} />}
+      {notice && (
+        <Callout kind={notice === 'signedOut' ? 'success' : 'info'} role="status">
+          <p>{v.t(noticeKey[notice])}</p>
+        </Callout>
+      )}
+      <h1>{v.t('signin.heading')}</h1>
+      <Form v={v} action={next ? `/login?next=${encodeURIComponent(next)}` : '/login'}>
+        <TextField v={v} id="id" label={v.t('signin.idLabel')} hint={v.t('signin.idHint')} value={id} error={errorFor(errors, 'id')} autocomplete="username" spellcheck={false} />
+        <TextField v={v} id="password" type="password" label={v.t('signin.passwordLabel')} error={errorFor(errors, 'password')} autocomplete="current-password" />
+        <Button>{v.t('signin.submit')}</Button>
+      </Form>
+      <ul class="link-list">
+        <li>
+          <a href="/reset">{v.t('signin.forgotPassword')}</a>
+        </li>
+        <li>
+          <a href="/register">{v.t('signin.createMyId')}</a>
+        </li>
+        <li>
+          <a href="/help">{v.t('common.helpLink')}</a>
+        </li>
+      </ul>
+      <section aria-labelledby="kinds-heading" class="panel">
+        <h2 id="kinds-heading">{v.t('signin.kindsHeading')}</h2>
+        <ul>
+          <li>{v.t('signin.kindMyId')}</li>
+          <li>{v.t('signin.kindLegacy')}</li>
+        </ul>
+        <ul class="hint-list">
+          <li>{v.t('signin.helpConfusable')}</li>
+          <li>{v.t('signin.helpHalfWidth')}</li>
+          <li>{v.t('signin.helpPaste')}</li>
+        </ul>
+      </section>
+    </Page>
+  );
+}
