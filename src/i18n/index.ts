@@ -4,12 +4,13 @@ import { common } from './messages/common.js';
 import { signin } from './messages/signin.js';
 import { member } from './messages/member.js';
 import { errors } from './messages/errors.js';
+import { password } from './messages/password.js';
 
 export type { Lang } from './define.js';
 export { LANGS } from './define.js';
 
 // Each flow adds its module here; keys are namespaced ("signin.title") so modules never clash.
-const modules = [common, signin, member, errors] as const;
+const modules = [common, signin, member, errors, password] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type KeysOf<M> = M extends { ja: Record<infer K, string> } ? K : never;
