@@ -1,0 +1,138 @@
+// SPEC M6a: sending and checking the 4-digit verification codes of every flow (email, SMS, voice).
+import type { Deps } from '../deps.js';
+import type { Lang } from '../i18n/define.js';
+import { codeMessage } from '../notify/texts.js';
+import {
+  readCodeState,
+  recordCodeAttempt,
+  recordCodeSend,
+  type CodeLimits,
+  type CodeState,
+  type CodeSubject,
+} from '../db/stores/challenges.js';
+import { normaliseDigits, normaliseIdentifier } from './normalise.js';
+import { keyedHash, newCode, safeEqual } from './secrets.js';
+
+export type { CodeState, CodeSubject } from '../db/stores/challenges.js';
+
+export type CodePurpose = 'email' | 'phone';
+export type CodeChannel = 'email' | 'sms' | 'voice';
+
+export type SendCodeInput = {
+  flowId: number;
+  purpose: CodePurpose;
+  channel: CodeChannel;
+  /** The normalised email address or phone digits. */
+  destination: string;
+  subject: CodeSubject;
+  lang: Lang;
+  /** The client address, for the audit log. */
+  address?: string;
+};
+
+export type SendCodeResult =
+  | { ok: true; expiresAt: number; nextResendAt: number }
+  | { error: 'tooSoon' | 'hourlyCap'; nextResendAt: number }
+  | { error: 'locked'; lockedUntil: number };
+
+export type VerifyCodeInput = {
+  flowId: number;
+  purpose: CodePurpose;
+  subject: CodeSubject;
+  /** The code as typed or pasted. */
+  code: string;
+  address?: string;
+};
+
+export type VerifyCodeResult =
+  | { ok: true }
+  | { error: 'invalid' | 'expired' | 'none' }
+  | { error: 'mismatch'; remaining: number }
+  | { error: 'locked'; lockedUntil: number };
+
+export type CodeStateQuery = { flowId: number; purpose: CodePurpose; subject: CodeSubject; destination?: string };
+
+function limitsOf(deps: Deps): CodeLimits {
+  const c = deps.config;
+  return {
+    ttlMs: c.CODE_TTL_SECONDS * 1000,
+    resendMs: c.CODE_RESEND_SECONDS * 1000,
+    maxSendsPerHour: c.CODE_MAX_SENDS_PER_HOUR,
+    maxFailures: c.CODE_MAX_FAILURES,
+    lockMs: c.CODE_LOCK_SECONDS * 1000,
+  };
+}
+
+/** SPEC M6a: sends are capped per destination, so a phone reached by SMS and by voice is one destination. */
+function destinationHash(deps: Deps, destination: string): string {
+  const canonical = destination.includes('@') ? normaliseIdentifier(destination) : normaliseDigits(destination);
+  return keyedHash(deps.config.SECRET, 'code-destination', canonical);
+}
+
+/** SPEC M6a: only a keyed hash of the code is stored, bound to one flow, one purpose and one destination. */
+function codeHash(deps: Deps, flowId: number, purpose: string, destinationHashValue: string, code: string): string {
+  return keyedHash(deps.config.SECRET, 'code', `${flowId}:${purpose}:${destinationHashValue}:${code}`);
+}
+
+/** Sends a new code for the flow and purpose, replacing any earlier one, unless locked or capped. */
+export async function sendCode(deps: Deps, input: SendCodeInput): Promise<SendCodeResult> {
+  if ((input.purpose === 'email') !== (input.channel === 'email')) {
+    throw new Error(`A ${input.purpose} code cannot be sent by ${input.channel}`);
+  }
+  const now = deps.clock.now();
+  const code = newCode();
+  const dest = destinationHash(deps, input.destination);
+  const recorded = await recordCodeSend(
+    deps.db,
+    {
+      flowId: input.flowId,
+      purpose: input.purpose,
+      channel: input.channel,
+      destinationHash: dest,
+      subject: input.subject,
+      address: input.address,
+      now,
+      codeHash: codeHash(deps, input.flowId, input.purpose, dest, code),
+    },
+    limitsOf(deps),
+  );
+  if (!('ok' in recorded)) return recorded;
+  await deps.notifier.send(
+    codeMessage({ channel: input.channel, to: input.destination, code, expiresAt: recorded.expiresAt, lang: input.lang, brand: deps.config.BRAND_NAME }),
+  );
+  return { ok: true, expiresAt: recorded.expiresAt, nextResendAt: recorded.nextResendAt };
+}
+
+/** Checks a typed code (full-width digits, spaces and hyphens allowed) against the flow's active code. */
+export async function verifyCode(deps: Deps, input: VerifyCodeInput): Promise<VerifyCodeResult> {
+  const code = normaliseDigits(input.code);
+  // not a possible code: a form error, not counted as a wrong entry
+  if (!/^\d{4}$/.test(code)) return { error: 'invalid' };
+  return recordCodeAttempt(
+    deps.db,
+    {
+      flowId: input.flowId,
+      purpose: input.purpose,
+      subject: input.subject,
+      address: input.address,
+      now: deps.clock.now(),
+      matches: (challenge) => safeEqual(codeHash(deps, input.flowId, input.purpose, challenge.destinationHash, code), challenge.codeHash),
+    },
+    limitsOf(deps),
+  );
+}
+
+/** What a code page shows: when the active code expires, when a resend is possible, and any lock. */
+export async function codeState(deps: Deps, input: CodeStateQuery): Promise<CodeState> {
+  return readCodeState(
+    deps.db,
+    {
+      flowId: input.flowId,
+      purpose: input.purpose,
+      subject: input.subject,
+      destinationHash: input.destination === undefined ? undefined : destinationHash(deps, input.destination),
+      now: deps.clock.now(),
+    },
+    limitsOf(deps),
+  );
+}

@@ -1,0 +1,194 @@
+// Verification codes (SPEC M6a): challenge rows, per-destination send caps and per-subject failure counts.
+// Every function that reads a counter and writes it back does so in one IMMEDIATE transaction.
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { challengeTable, codeFailureTable } from '../schema.js';
+import { writeAudit } from './audit.js';
+
+const HOUR_MS = 3_600_000;
+
+/** The holder or account whose wrong entries are counted: `holder:12` or `account:5`. */
+export type CodeSubject = `holder:${number}` | `account:${number}`;
+
+/** The limits of SPEC M6a in milliseconds. */
+export type CodeLimits = { ttlMs: number; resendMs: number; maxSendsPerHour: number; maxFailures: number; lockMs: number };
+
+/** Who an audit event is about: the account when the subject is one, the subject string otherwise. */
+function auditWho(subject: CodeSubject, address: string | undefined) {
+  const account = /^account:(\d+)$/.exec(subject);
+  return account ? { accountId: Number(account[1]), address } : { subject, address };
+}
+
+/** The lock of a subject+purpose, or null when it has none or it has passed. */
+function readLock(db: Db, subject: CodeSubject, purpose: string, now: number): number | null {
+  const row = db
+    .select({ lockedUntil: codeFailureTable.lockedUntil })
+    .from(codeFailureTable)
+    .where(and(eq(codeFailureTable.subject, subject), eq(codeFailureTable.purpose, purpose)))
+    .get();
+  return row?.lockedUntil != null && row.lockedUntil > now ? row.lockedUntil : null;
+}
+
+/** Send times to one destination within the rolling hour, newest first. */
+function recentSends(db: Db, destinationHash: string, now: number): number[] {
+  return db
+    .select({ createdAt: challengeTable.createdAt })
+    .from(challengeTable)
+    .where(and(eq(challengeTable.destinationHash, destinationHash), gt(challengeTable.createdAt, now - HOUR_MS)))
+    .orderBy(desc(challengeTable.createdAt))
+    .all()
+    .map((r) => r.createdAt);
+}
+
+/** SPEC M6a: the earliest time another send may go, given the sends of the last hour (newest first). */
+function nextSendAt(sends: number[], now: number, limits: CodeLimits): number {
+  const spacing = sends.length > 0 ? sends[0] + limits.resendMs : now;
+  // the cap frees a slot when the oldest of the last `maxSendsPerHour` sends leaves the window
+  const cap = sends.length >= limits.maxSendsPerHour ? sends[limits.maxSendsPerHour - 1] + HOUR_MS : now;
+  return Math.max(spacing, cap, now);
+}
+
+export type RecordSendInput = {
+  flowId: number;
+  purpose: string;
+  channel: 'email' | 'sms' | 'voice';
+  destinationHash: string;
+  subject: CodeSubject;
+  address?: string;
+  now: number;
+  /** The keyed hash of the new code, bound to the flow, purpose and destination. */
+  codeHash: string;
+};
+
+export type RecordSendResult =
+  | { ok: true; challengeId: number; expiresAt: number; nextResendAt: number }
+  | { error: 'tooSoon' | 'hourlyCap'; nextResendAt: number }
+  | { error: 'locked'; lockedUntil: number };
+
+/** Checks the lock and the send caps, replaces the flow's active code for the purpose and records the new one. */
+export async function recordCodeSend(db: Db, input: RecordSendInput, limits: CodeLimits): Promise<RecordSendResult> {
+  const { flowId, purpose, now } = input;
+  return db.$client
+    .transaction((): RecordSendResult => {
+      const lockedUntil = readLock(db, input.subject, purpose, now);
+      if (lockedUntil !== null) return { error: 'locked', lockedUntil };
+      const sends = recentSends(db, input.destinationHash, now);
+      const allowedAt = nextSendAt(sends, now, limits);
+      if (allowedAt > now) {
+        return { error: sends.length >= limits.maxSendsPerHour ? 'hourlyCap' : 'tooSoon', nextResendAt: allowedAt };
+      }
+      // SPEC M6a: a resend replaces the previous code
+      db.update(challengeTable)
+        .set({ replacedAt: now })
+        .where(and(eq(challengeTable.flowId, flowId), eq(challengeTable.purpose, purpose), isNull(challengeTable.usedAt), isNull(challengeTable.replacedAt)))
+        .run();
+      const expiresAt = now + limits.ttlMs;
+      const row = db
+        .insert(challengeTable)
+        .values({ flowId, purpose, channel: input.channel, destinationHash: input.destinationHash, codeHash: input.codeHash, createdAt: now, expiresAt })
+        .returning({ id: challengeTable.id })
+        .get();
+      writeAudit(db, { at: now, event: 'code_sent', ...auditWho(input.subject, input.address), detail: { flowId, purpose, channel: input.channel } });
+      return { ok: true, challengeId: row.id, expiresAt, nextResendAt: nextSendAt([now, ...sends], now, limits) };
+    })
+    .immediate();
+}
+
+export type RecordAttemptInput = {
+  flowId: number;
+  purpose: string;
+  subject: CodeSubject;
+  address?: string;
+  now: number;
+  /** Whether the typed code is the one of this challenge (the caller hashes it with the row's binding). */
+  matches: (challenge: { id: number; destinationHash: string; codeHash: string }) => boolean;
+};
+
+export type RecordAttemptResult =
+  | { ok: true }
+  | { error: 'none' | 'expired' }
+  | { error: 'mismatch'; remaining: number }
+  | { error: 'locked'; lockedUntil: number };
+
+/**
+ * Checks a typed code against the flow's active code for the purpose. A right code is used up
+ * (guarded UPDATE) and clears the subject's count; a wrong one is counted, and the
+ * `maxFailures`-th locks the subject+purpose and voids the active code.
+ */
+export async function recordCodeAttempt(db: Db, input: RecordAttemptInput, limits: CodeLimits): Promise<RecordAttemptResult> {
+  const { flowId, purpose, subject, now } = input;
+  const who = auditWho(subject, input.address);
+  const failureKey = and(eq(codeFailureTable.subject, subject), eq(codeFailureTable.purpose, purpose));
+  const active = and(eq(challengeTable.flowId, flowId), eq(challengeTable.purpose, purpose), isNull(challengeTable.usedAt), isNull(challengeTable.replacedAt));
+  return db.$client
+    .transaction((): RecordAttemptResult => {
+      const failure = db.select().from(codeFailureTable).where(failureKey).get();
+      if (failure?.lockedUntil != null && failure.lockedUntil > now) return { error: 'locked', lockedUntil: failure.lockedUntil };
+      const challenge = db
+        .select({ id: challengeTable.id, destinationHash: challengeTable.destinationHash, codeHash: challengeTable.codeHash, expiresAt: challengeTable.expiresAt })
+        .from(challengeTable)
+        .where(active)
+        .orderBy(desc(challengeTable.id))
+        .get();
+      if (!challenge) return { error: 'none' };
+      // SPEC M6a: valid for CODE_TTL_SECONDS; at exactly the TTL it has expired
+      if (now >= challenge.expiresAt) return { error: 'expired' };
+
+      if (input.matches(challenge)) {
+        // SPEC M6a: single use — the guard is in the statement that marks it used
+        const used = db
+          .update(challengeTable)
+          .set({ usedAt: now })
+          .where(and(eq(challengeTable.id, challenge.id), isNull(challengeTable.usedAt), isNull(challengeTable.replacedAt), gt(challengeTable.expiresAt, now)))
+          .run();
+        if (used.changes !== 1) return { error: 'none' };
+        db.delete(codeFailureTable).where(failureKey).run();
+        return { ok: true };
+      }
+
+      // SPEC M6a: after a lock has passed the count starts again
+      const previous = failure && failure.lockedUntil == null ? failure.failures : 0;
+      const failures = previous + 1;
+      const lockedUntil = failures >= limits.maxFailures ? now + limits.lockMs : null;
+      db.insert(codeFailureTable)
+        .values({ subject, purpose, failures, lockedUntil, updatedAt: now })
+        .onConflictDoUpdate({ target: [codeFailureTable.subject, codeFailureTable.purpose], set: { failures, lockedUntil, updatedAt: now } })
+        .run();
+      writeAudit(db, { at: now, event: 'code_failed', ...who, detail: { flowId, purpose, failures } });
+      if (lockedUntil === null) return { error: 'mismatch', remaining: limits.maxFailures - failures };
+      // a lock also voids the code it was guessing at: after the lock a new code must be sent
+      db.update(challengeTable).set({ replacedAt: now }).where(active).run();
+      writeAudit(db, { at: now, event: 'code_locked', ...who, detail: { flowId, purpose, lockedUntil } });
+      return { error: 'locked', lockedUntil };
+    })
+    .immediate();
+}
+
+export type CodeStateInput = { flowId: number; purpose: string; subject: CodeSubject; destinationHash?: string; now: number };
+
+export type CodeState = {
+  /** When the flow's active code for the purpose expires; null when there is none. */
+  expiresAt: number | null;
+  /** The earliest time a (re)send to the destination is accepted. */
+  nextResendAt: number;
+  /** Until when verification is locked; null when it is not. */
+  lockedUntil: number | null;
+};
+
+/** What a code page shows. Without a destination, that of the flow's latest code for the purpose is used. */
+export async function readCodeState(db: Db, input: CodeStateInput, limits: CodeLimits): Promise<CodeState> {
+  const { flowId, purpose, now } = input;
+  const latest = db
+    .select({ destinationHash: challengeTable.destinationHash, expiresAt: challengeTable.expiresAt, usedAt: challengeTable.usedAt, replacedAt: challengeTable.replacedAt })
+    .from(challengeTable)
+    .where(and(eq(challengeTable.flowId, flowId), eq(challengeTable.purpose, purpose)))
+    .orderBy(desc(challengeTable.id))
+    .get();
+  const destinationHash = input.destinationHash ?? latest?.destinationHash;
+  const active = latest && latest.usedAt === null && latest.replacedAt === null ? latest : undefined;
+  return {
+    expiresAt: active?.expiresAt ?? null,
+    nextResendAt: destinationHash === undefined ? now : nextSendAt(recentSends(db, destinationHash, now), now, limits),
+    lockedUntil: readLock(db, input.subject, purpose, now),
+  };
+}
