@@ -1,0 +1,50 @@
+// SPEC §2: a new, empty database gets the demo data set — every sign-in path the README lists.
+import { readFileSync } from 'node:fs';
+import { normaliseIdentifier } from '../auth/normalise.js';
+import { keyedHash } from '../auth/secrets.js';
+import type { Deps } from '../deps.js';
+import { writeDemoExtras } from '../db/stores/demo.js';
+import { countHolders } from '../db/stores/import.js';
+import { importCsv, type ImportCounts } from './importer.js';
+
+/** The demo account left locked (SPEC L5), to show the lock page and the way out through reset. */
+export const DEMO_LOCKED_ID = 'locked@example.jp';
+
+const DAY_MS = 86_400_000;
+
+/** Loads src/cli/demo.csv through the importer when there are no holders yet; a database with data is left alone. */
+export async function seedDemo(deps: Pick<Deps, 'db' | 'config' | 'clock'>): Promise<{ seeded: false } | { seeded: true; counts: ImportCounts }> {
+  const { db, config, clock } = deps;
+  if ((await countHolders(db)) > 0) return { seeded: false };
+  const csv = readFileSync(new URL('./demo.csv', import.meta.url), 'utf8');
+  const result = await importCsv(db, csv, {
+    secret: config.SECRET,
+    clock,
+    initialIdTtlDays: config.INITIAL_ID_TTL_DAYS,
+    termsVersion: config.TERMS_VERSION,
+  });
+  if (!result.ok) throw new Error(`demo data did not import:\n${result.errors.join('\n')}`);
+  const now = clock.now();
+  await writeDemoExtras(db, {
+    notices: [
+      {
+        titleJa: `${config.LEGACY_NAME}の提供終了と${config.BRAND_NAME}へのご移行のお願い`,
+        titleEn: `${config.LEGACY_NAME} is closing: please move to ${config.BRAND_NAME}`,
+        publishedAt: now - DAY_MS,
+      },
+      {
+        titleJa: '年末年始のお問い合わせ窓口の営業時間について',
+        titleEn: 'Support desk hours over the New Year holidays',
+        publishedAt: now - 10 * DAY_MS,
+      },
+    ],
+    locked: [
+      {
+        identifierHash: keyedHash(config.SECRET, 'identifier', normaliseIdentifier(DEMO_LOCKED_ID)),
+        failures: config.LOGIN_MAX_FAILURES,
+        at: now,
+      },
+    ],
+  });
+  return { seeded: true, counts: result.counts };
+}
