@@ -7,6 +7,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Deps } from './deps.js';
 import { devRoutes } from './flows/dev/routes.js';
 import { memberRoutes } from './flows/member/routes.js';
+import { settingsRoutes } from './flows/settings/routes.js';
+import { termsRoutes } from './flows/terms/routes.js';
 import { signInRoutes } from './flows/signin/routes.js';
 import { paths } from './paths.js';
 import { identifyClient } from './web/client.js';
@@ -58,6 +60,8 @@ export function createApp(deps: Deps) {
 
   app.route('/', signInRoutes);
   app.route('/', memberRoutes);
+  app.route('/terms', termsRoutes);
+  app.route(paths.settings, settingsRoutes);
   if (deps.config.DEV_OUTBOX) app.route('/', devRoutes);
 
   app.notFound((c) => errorResponse(c, 404));

@@ -1,0 +1,76 @@
+// SPEC T2 パスワード変更: current password + M7's two fields → new hash, other sessions ended, session rotated, notice to the My ID.
+import type { Context } from 'hono';
+import * as v from 'valibot';
+import { ChangePasswordPage } from '../../../views/pages/settings/ChangePasswordPage.js';
+import type { FieldError } from '../../../views/view.js';
+import { normalisePassword } from '../../auth/normalise.js';
+import { verifyPassword } from '../../auth/password.js';
+import { rotateSession, type SessionInfo } from '../../auth/session.js';
+import type { Deps } from '../../deps.js';
+import { changePassword, loadMemberAccount } from '../../db/stores/settings.js';
+import type { Lang } from '../../i18n/index.js';
+import { accountNotice } from '../../notify/account-texts.js';
+import { paths } from '../../paths.js';
+import { writeCookie } from '../../web/cookies.js';
+import type { AppEnv } from '../../web/env.js';
+import { viewOf } from '../../web/view.js';
+import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from './new-password.js';
+
+const CurrentForm = v.object({ current: v.pipe(v.optional(v.string(), ''), v.maxLength(1024)) });
+
+export type PasswordChangeResult =
+  | { ok: true; token: string }
+  | { error: 'gone' }
+  | { error: 'invalid'; currentMissing: boolean; currentWrong: boolean; problems: ReturnType<typeof newPasswordProblems> };
+
+/** Checks the current password and the new one, then changes it; the caller sets the new session cookie. */
+export async function changeMemberPassword(
+  deps: Deps,
+  input: { session: SessionInfo; current: string; password: string; confirm: string; address: string; lang: Lang },
+): Promise<PasswordChangeResult> {
+  const account = await loadMemberAccount(deps.db, input.session.accountId);
+  if (!account) return { error: 'gone' };
+  const current = normalisePassword(input.current);
+  const problems = newPasswordProblems(input, account.facts, account.email);
+  const currentWrong = current !== '' && !(await verifyPassword(account.passwordHash, current));
+  if (current === '' || currentWrong || problems.length > 0) return { error: 'invalid', currentMissing: current === '', currentWrong, problems };
+
+  const now = deps.clock.now();
+  const changed = await changePassword(deps.db, { accountId: account.id, passwordHash: await hashNewPassword(input.password), keepSessionId: input.session.id, now, address: input.address });
+  if (!changed) return { error: 'gone' };
+  // SPEC T2, X3: a new session token; every other session of the member is already gone
+  const token = await rotateSession(deps, input.session, true);
+  await deps.notifier.send(accountNotice({ kind: 'passwordChanged', to: account.email, lang: input.lang, brand: deps.config.BRAND_NAME, at: now }));
+  return { ok: true, token };
+}
+
+function show(c: Context<AppEnv>, status: 200 | 400 | 422, errors: FieldError[] = []) {
+  return c.html(<ChangePasswordPage v={viewOf(c)} errors={errors} />, status);
+}
+
+export const showChangePassword = (c: Context<AppEnv>) => show(c, 200);
+
+export async function submitChangePassword(c: Context<AppEnv>) {
+  const t = c.get('t');
+  const parsed = v.safeParse(CurrentForm, c.get('form'));
+  const current = parsed.success ? parsed.output.current : '';
+  const result = await changeMemberPassword(c.get('deps'), {
+    session: c.get('session')!,
+    current,
+    ...readNewPassword(c.get('form')),
+    address: c.get('address'),
+    lang: c.get('lang'),
+  });
+  if ('ok' in result) {
+    writeCookie(c, 'sid', result.token);
+    return c.redirect(`${paths.settings}?done=password`, 303);
+  }
+  if (result.error === 'gone') return c.redirect(paths.signIn, 303);
+  const errors: FieldError[] = [
+    ...(result.currentMissing ? [{ field: 'current', message: t('settings.errorCurrentRequired') }] : []),
+    ...(result.currentWrong ? [{ field: 'current', message: t('settings.errorCurrentWrong') }] : []),
+    ...newPasswordErrors(t, result.problems),
+  ];
+  // a wrong current password is a refusal (422); only missing or rule-breaking entries are a bad form (400)
+  return show(c, result.currentWrong && !result.currentMissing && result.problems.length === 0 ? 422 : 400, errors);
+}

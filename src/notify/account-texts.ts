@@ -1,0 +1,130 @@
+// The notices sent when an account changes (SPEC T2, R3, G3, M8): password changed, My ID changed, reset done, account closed, My ID created.
+import type { Lang } from '../i18n/define.js';
+import type { Message } from './notifier.js';
+
+/** `2025年1月23日 14:35` / `23 Jan 2025, 14:35` in Japan time. */
+function when(at: number, lang: Lang): string {
+  const f = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: lang === 'ja' ? 'numeric' : 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  if (lang === 'en') return f.format(at);
+  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
+  return `${p.year}年${p.month}月${p.day}日 ${p.hour}:${p.minute}`;
+}
+
+export type AccountNoticeKind = 'passwordChanged' | 'myIdChanged' | 'passwordReset' | 'accountClosed' | 'myIdCreated';
+
+export type AccountNotice = {
+  kind: AccountNoticeKind;
+  /** The address the notice goes to (for a My ID change: the old one). */
+  to: string;
+  lang: Lang;
+  brand: string;
+  at: number;
+  /** The My ID the change concerns, where the text names it (masked by the caller when it goes to another address). */
+  myId?: string;
+};
+
+type Parts = { subject: string; lines: string[] };
+
+const texts: Record<Lang, (n: AccountNotice, time: string) => Record<AccountNoticeKind, Parts>> = {
+  ja: (n, time) => {
+    const notMe = 'お心当たりのない場合は、第三者に不正に利用されているおそれがあります。至急「パスワードを忘れた方はこちら」からパスワードを再設定し、カード裏面の電話番号までご連絡ください。';
+    return {
+      passwordChanged: {
+        subject: `【${n.brand}】パスワード変更のお知らせ`,
+        lines: [`${time}に、${n.brand}のパスワードが変更されました。`, '変更したご本人以外のログイン中の画面は、すべてログアウトしています。', notMe],
+      },
+      myIdChanged: {
+        subject: `【${n.brand}】My ID変更のお知らせ`,
+        lines: [
+          `${time}に、${n.brand}のMy ID（メールアドレス）が ${n.myId ?? ''} に変更されました。`,
+          'このメールアドレスでは今後ログインできません。今後のお知らせは新しいMy IDあてにお送りします。',
+          notMe,
+        ],
+      },
+      passwordReset: {
+        subject: `【${n.brand}】パスワード再設定完了のお知らせ`,
+        lines: [
+          `${time}に、My ID ${n.myId ?? ''} のパスワードを再設定しました。`,
+          'IDのロックは解除され、ログイン中だった画面はすべてログアウトしています。新しいパスワードでログインしてください。',
+          notMe,
+        ],
+      },
+      accountClosed: {
+        subject: `【${n.brand}】My ID廃止のお知らせ`,
+        lines: [
+          `${time}に、カード情報からMy IDが新しく作成されたため、これまでのMy ID ${n.myId ?? ''} を廃止しました。`,
+          'これまでのMy IDではログインできません。ご利用のカードは新しいMy IDでご確認いただけます。',
+          'お心当たりのない場合は、カード裏面の電話番号まで至急ご連絡ください。',
+        ],
+      },
+      myIdCreated: {
+        subject: `【${n.brand}】My ID登録完了のお知らせ`,
+        lines: [
+          `${time}に、${n.brand}のMy IDとしてこのメールアドレスを登録しました。`,
+          '今後はこのメールアドレスと設定したパスワードでログインしてください。',
+          'お心当たりのない場合は、カード裏面の電話番号まで至急ご連絡ください。',
+        ],
+      },
+    };
+  },
+  en: (n, time) => {
+    const notMe = 'If this was not you, someone else may be using your account. Reset your password at once with “Forgot your password?” and call the number on the back of your card.';
+    return {
+      passwordChanged: {
+        subject: `[${n.brand}] Your password was changed`,
+        lines: [`Your ${n.brand} password was changed on ${time} (Japan time).`, 'Every other signed-in browser has been signed out.', notMe],
+      },
+      myIdChanged: {
+        subject: `[${n.brand}] Your My ID was changed`,
+        lines: [
+          `Your ${n.brand} My ID (email address) was changed to ${n.myId ?? ''} on ${time} (Japan time).`,
+          'You can no longer sign in with this address. From now on we write to your new My ID.',
+          notMe,
+        ],
+      },
+      passwordReset: {
+        subject: `[${n.brand}] Your password has been reset`,
+        lines: [
+          `The password of My ID ${n.myId ?? ''} was reset on ${time} (Japan time).`,
+          'Any lock on the ID has been lifted and every signed-in browser has been signed out. Sign in with your new password.',
+          notMe,
+        ],
+      },
+      accountClosed: {
+        subject: `[${n.brand}] Your My ID has been closed`,
+        lines: [
+          `A new My ID was created from your card details on ${time} (Japan time), so your previous My ID ${n.myId ?? ''} has been closed.`,
+          'You can no longer sign in with the previous My ID. Your cards are shown under the new one.',
+          'If this was not you, call the number on the back of your card at once.',
+        ],
+      },
+      myIdCreated: {
+        subject: `[${n.brand}] Your My ID is registered`,
+        lines: [
+          `This email address was registered as your ${n.brand} My ID on ${time} (Japan time).`,
+          'From now on, sign in with this address and the password you set.',
+          'If this was not you, call the number on the back of your card at once.',
+        ],
+      },
+    };
+  },
+};
+
+const footer: Record<Lang, (brand: string) => string[]> = {
+  ja: (brand) => ['', '※このメールは送信専用のアドレスからお送りしています。', brand],
+  en: (brand) => ['', 'This email was sent from an address that cannot receive replies.', brand],
+};
+
+/** The email for one account change. */
+export function accountNotice(n: AccountNotice): Message {
+  const parts = texts[n.lang](n, when(n.at, n.lang))[n.kind];
+  return { channel: 'email', to: n.to, subject: parts.subject, text: [...parts.lines, ...footer[n.lang](n.brand)].join('\n') };
+}

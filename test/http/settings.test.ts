@@ -1,0 +1,154 @@
+// SPEC T2: the settings under the top page — change password and change My ID, each emailing the old address, rotating the session and ending the others.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { accountTable, auditTable, sessionTable } from '../../src/db/schema.js';
+import { verifyPassword } from '../../src/auth/password.js';
+import { browser, makeHarness, type Harness } from '../helpers/app.js';
+import { addHolder } from '../helpers/fixtures.js';
+
+const EMAIL = 'hanako@example.jp';
+const PASSWORD = 'Sakura#2025x';
+const NEW_PASSWORD = 'Kawa!Nagare77';
+
+let h: Harness;
+let accountId: number;
+beforeEach(async () => {
+  h = makeHarness();
+  const made = await addHolder(h.deps, {
+    birthdate: '1985-04-12',
+    nameRoman: 'HANAKO SATO',
+    phones: ['09011112222'],
+    cards: [{ number: '4111111111119876', email: EMAIL }],
+    account: { email: EMAIL, password: PASSWORD },
+  });
+  accountId = made.account!.id;
+});
+
+async function signedIn(email = EMAIL, password = PASSWORD) {
+  const b = browser(h);
+  const res = await b.post('/login', { id: email, password });
+  expect(res.status).toBe(303);
+  return b;
+}
+
+const sidOf = (res: { res: Response }) => res.res.headers.getSetCookie().find((c) => c.startsWith('sid='));
+
+describe('T2 settings menu', () => {
+  it('is linked from the top page and lists both changes', async () => {
+    const b = await signedIn();
+    const top = await b.get('/top');
+    expect(top.body).toContain('href="/settings"');
+    expect(top.body).toContain('各種変更・申請手続き');
+    const menu = await b.get('/settings');
+    expect(menu.status).toBe(200);
+    expect(menu.body).toContain('<title>各種変更・申請手続き | My Card</title>');
+    expect(menu.body).toContain('href="/settings/password"');
+    expect(menu.body).toContain('href="/settings/my-id"');
+    expect(menu.body).toContain('My IDとパスワードはいつでも変更が可能です。');
+  });
+
+  it('needs a session', async () => {
+    const res = await browser(h).get('/settings/password');
+    expect(res.status).toBe(303);
+    expect(res.location).toBe('/login?next=%2Fsettings%2Fpassword');
+  });
+});
+
+describe('T2 change password', () => {
+  it('shows the current password field, the M7 rules and the two new fields with their autocomplete tokens', async () => {
+    const b = await signedIn();
+    const page = await b.get('/settings/password');
+    expect(page.status).toBe(200);
+    expect(page.body).toMatch(/<input[^>]*id="current"[^>]*type="password"[^>]*autocomplete="current-password"/);
+    expect(page.body).toMatch(/<input[^>]*id="password"[^>]*type="password"[^>]*autocomplete="new-password"/);
+    expect(page.body).toMatch(/<input[^>]*id="confirm"[^>]*type="password"[^>]*autocomplete="new-password"/);
+    expect(page.body).toContain('8文字以上20文字以内');
+    expect(page.body).toContain('変更する</button>');
+  });
+
+  it('changes the password, rotates the session, ends a second browser and emails the My ID', async () => {
+    const b = await signedIn();
+    const other = await signedIn();
+    expect(h.db.select().from(sessionTable).all()).toHaveLength(2);
+    const before = h.db.select().from(sessionTable).all().map((s) => s.tokenHash);
+
+    await b.get('/settings/password');
+    const res = await b.post('/settings/password', { current: PASSWORD, password: NEW_PASSWORD, confirm: NEW_PASSWORD });
+    expect(res.status).toBe(303);
+    expect(res.location).toBe('/settings?done=password');
+    expect(sidOf(res)).toBeDefined();
+
+    const sessions = h.db.select().from(sessionTable).all();
+    expect(sessions).toHaveLength(1);
+    expect(before).not.toContain(sessions[0].tokenHash);
+    const account = h.db.select().from(accountTable).where(eq(accountTable.id, accountId)).get()!;
+    expect(await verifyPassword(account.passwordHash, NEW_PASSWORD)).toBe(true);
+    expect(h.db.select().from(auditTable).where(eq(auditTable.event, 'password_changed')).all()).toHaveLength(1);
+
+    const [notice] = h.outbox();
+    expect(notice.to).toBe(EMAIL);
+    expect(notice.subject).toBe('【My Card】パスワード変更のお知らせ');
+    expect(notice.code).toBeUndefined();
+
+    const done = await b.get(res.location!);
+    expect(done.body).toContain('パスワードを変更しました。');
+    // the second browser's session is gone
+    const otherTop = await other.get('/top');
+    expect(otherTop.status).toBe(303);
+    expect(otherTop.location).toMatch(/^\/login\?expired=1/);
+    // old password no longer signs in, the new one does
+    expect((await browser(h).post('/login', { id: EMAIL, password: PASSWORD })).status).toBe(422);
+    expect((await browser(h).post('/login', { id: EMAIL, password: NEW_PASSWORD })).status).toBe(303);
+  });
+
+  it('refuses a wrong current password with 422 and changes nothing', async () => {
+    const b = await signedIn();
+    await b.get('/settings/password');
+    const res = await b.post('/settings/password', { current: 'Wrong#2025x', password: NEW_PASSWORD, confirm: NEW_PASSWORD });
+    expect(res.status).toBe(422);
+    expect(res.body).toContain('<title>エラー: パスワード変更 | My Card</title>');
+    expect(res.body).toContain('現在のパスワードが正しくありません。');
+    expect(res.body).toMatch(/<input[^>]*id="current"[^>]*aria-invalid="true"/);
+    const account = h.db.select().from(accountTable).where(eq(accountTable.id, accountId)).get()!;
+    expect(await verifyPassword(account.passwordHash, PASSWORD)).toBe(true);
+    expect(h.outbox()).toHaveLength(0);
+  });
+
+  it('reports each M7 rule broken and a missing current password with 400, never echoing passwords', async () => {
+    const b = await signedIn();
+    await b.get('/settings/password');
+    const res = await b.post('/settings/password', { current: '', password: 'hanako1985', confirm: 'other' });
+    expect(res.status).toBe(400);
+    expect(res.body).toContain('現在のパスワードを入力してください。');
+    expect(res.body).toContain('パスワードには英字・数字・記号をそれぞれ1文字以上含めてください。');
+    expect(res.body).toContain('パスワードにMy ID（メールアドレス）の「@」より前の部分を含めることはできません。');
+    expect(res.body).toContain('新しいパスワードと確認用のパスワードが一致しません。');
+    expect(res.body).toContain('href="#confirm"');
+    expect(res.body).not.toContain('hanako1985');
+
+    const birth = await b.post('/settings/password', { current: PASSWORD, password: 'Ab#19850412', confirm: 'Ab#19850412' });
+    expect(birth.status).toBe(400);
+    expect(birth.body).toContain('パスワードに生年月日を含めることはできません。');
+    const card = await b.post('/settings/password', { current: PASSWORD, password: 'Ab#x9876yz', confirm: 'Ab#x9876yz' });
+    expect(card.body).toContain('パスワードにカード番号の一部を含めることはできません。');
+    const phone = await b.post('/settings/password', { current: PASSWORD, password: 'Ab#x2222yz', confirm: 'Ab#x2222yz' });
+    expect(phone.body).toContain('パスワードにご登録の電話番号の一部を含めることはできません。');
+    expect(h.outbox()).toHaveLength(0);
+  });
+
+  it('refuses a cross-site post', async () => {
+    const b = await signedIn();
+    await b.get('/settings/password');
+    const res = await b.post('/settings/password', { current: PASSWORD, password: NEW_PASSWORD, confirm: NEW_PASSWORD }, { origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+  });
+
+  it('is in English too', async () => {
+    const b = await signedIn();
+    const page = await b.get('/settings/password?lang=en');
+    expect(page.body).toContain('Current password');
+    const res = await b.post('/settings/password', { current: PASSWORD, password: NEW_PASSWORD, confirm: NEW_PASSWORD });
+    expect(res.status).toBe(303);
+    expect(h.outbox()[0].subject).toBe('[My Card] Your password was changed');
+  });
+});

@@ -1,0 +1,36 @@
+// SPEC M7: the rules listed above the two new-password fields; shared by password change, reset and new My ID.
+import { errorFor } from '../../components/ErrorSummary.js';
+import { TextField } from '../../components/TextField.js';
+import type { FieldError, View } from '../../view.js';
+
+const RULES = [
+  'password.ruleLength',
+  'password.ruleCharset',
+  'password.ruleClasses',
+  'password.ruleBirthdate',
+  'password.rulePhone',
+  'password.ruleCard',
+  'password.ruleName',
+  'password.ruleEmailLocal',
+  'password.ruleCommon',
+  'password.ruleConfirm',
+] as const;
+
+/** Field ids `password` and `confirm`; values are never echoed back (SPEC X6). */
+export function NewPasswordFields({ v, errors }: { v: View; errors: FieldError[] }) {
+  return (
+    <>
+      <section class="panel" aria-labelledby="password-rules-heading">
+        <h2 id="password-rules-heading">{v.t('password.rulesHeading')}</h2>
+        <p id="password-rules">{v.t('password.rulesIntro')}</p>
+        <ul class="hint-list">
+          {RULES.map((key) => (
+            <li>{v.t(key)}</li>
+          ))}
+        </ul>
+      </section>
+      <TextField v={v} id="password" type="password" label={v.t('password.newLabel')} error={errorFor(errors, 'password')} autocomplete="new-password" />
+      <TextField v={v} id="confirm" type="password" label={v.t('password.confirmLabel')} hint={v.t('password.confirmHint')} error={errorFor(errors, 'confirm')} autocomplete="new-password" />
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+// T2: 各種変更・申請手続き — the settings menu under the top page.
+import { Callout } from '../../components/Callout.js';
+import { Page } from '../../layouts/Page.js';
+import type { View } from '../../view.js';
+
+export type SettingsDone = { kind: 'password' } | { kind: 'myId'; email: string } | { kind: 'cancelled' };
+
+export function SettingsPage({ v, email, done }: { v: View; email: string; done?: SettingsDone }) {
+  return (
+    <Page v={v} title={v.t('settings.title')}>
+      {done && (
+        <Callout kind={done.kind === 'cancelled' ? 'info' : 'success'} role="status">
+          <p>
+            {done.kind === 'password' ? v.t('settings.passwordDone') : done.kind === 'myId' ? v.t('settings.myIdDone', { email: done.email }) : v.t('settings.cancelled')}
+          </p>
+        </Callout>
+      )}
+      <nav aria-label={v.t('common.mainNav')} class="member-nav">
+        <ul>
+          <li>
+            <a href="/top">{v.t('member.navTop')}</a>
+          </li>
+          <li>
+            <a href="/settings" aria-current="page">
+              {v.t('member.settingsLink')}
+            </a>
+          </li>
+        </ul>
+      </nav>
+      <h1>{v.t('settings.heading')}</h1>
+      <p>{v.t('settings.intro')}</p>
+      <p class="meta">{v.t('settings.currentMyId', { email })}</p>
+      <ul class="link-list">
+        <li>
+          <a href="/settings/password">{v.t('settings.passwordLink')}</a>
+          <p class="hint">{v.t('settings.passwordLinkHint')}</p>
+        </li>
+        <li>
+          <a href="/settings/my-id">{v.t('settings.myIdLink')}</a>
+          <p class="hint">{v.t('settings.myIdLinkHint')}</p>
+        </li>
+      </ul>
+    </Page>
+  );
+}
