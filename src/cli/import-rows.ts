@@ -108,8 +108,8 @@ const RowSchema = v.object({
     v.pipe(password, v.regex(/^[!-~]+$/, 'must be printable half-width characters without spaces')),
   ),
   payment_date: optional(normaliseText, date),
-  confirmed_amount: optional(normaliseDigits, count),
-  points: optional(normaliseDigits, count),
+  confirmed_amount: optional(normaliseText, count),
+  points: optional(normaliseText, count),
 });
 
 export type ImportRow = v.InferOutput<typeof RowSchema> & { line: number };
