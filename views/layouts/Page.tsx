@@ -1,5 +1,6 @@
 // The page shell: lang, skip link, header with brand, language switch and help link, main, footer (SPEC X6).
 import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
 import type { View } from '../view.js';
 
 type Props = { v: View; title: string; hasErrors?: boolean; children?: Child };
@@ -7,7 +8,10 @@ type Props = { v: View; title: string; hasErrors?: boolean; children?: Child };
 export function Page({ v, title, hasErrors = false, children }: Props) {
   const other = v.lang === 'ja' ? 'en' : 'ja';
   const sep = v.path.includes('?') ? '&' : '?';
+  // the doctype keeps browsers out of quirks mode (html-validate: missing-doctype)
   return (
+    <>
+    {raw('<!DOCTYPE html>')}
     <html lang={v.lang}>
       <head>
         <meta charset="utf-8" />
@@ -66,5 +70,6 @@ export function Page({ v, title, hasErrors = false, children }: Props) {
         </footer>
       </body>
     </html>
+    </>
   );
 }
