@@ -1,36 +1,80 @@
-// Sign-in with a My ID, a legacy ID or an initial ID (SPEC L2–L4): one answer for every kind of failure.
+// The sign-in decision (SPEC L2–L7): address throttle → lock check → verify (or a dummy) → count, one answer per outcome.
 import type { Deps } from '../deps.js';
 import { findOpenAccountByEmail, recordSignIn } from '../db/stores/accounts.js';
-import { findUsableCredential } from '../db/stores/credentials.js';
+import { findCredentialAnyState, findUsableCredential } from '../db/stores/credentials.js';
+import type { AttemptWho } from '../db/stores/lockout.js';
+import type { Lang } from '../i18n/define.js';
+import { lockNoticeMessage } from '../notify/lock-texts.js';
+import { countFailure, countSuccess, identifierHash, isLocked, isMyIdShape, lockMessageFor, noteLockedAttempt } from './lockout.js';
 import { normaliseIdentifier, normalisePassword } from './normalise.js';
 import { verifyDummy, verifyPassword } from './password.js';
+import { takeSignInSlot } from './throttle.js';
 
-export type SignInInput = { identifier: string; password: string; address: string };
+export { isMyIdShape } from './lockout.js';
+
+export type SignInInput = { identifier: string; password: string; address: string; lang: Lang };
 
 export type SignInResult =
   | { kind: 'member'; accountId: number }
   | { kind: 'legacy'; credentialId: number; cardId: number; holderId: number }
-  | { kind: 'refused' };
+  | { kind: 'refused' }
+  | { kind: 'locked'; message: 'myId' | 'legacy' }
+  | { kind: 'throttled'; retryAt: number };
 
-/** An email-shaped ID is a My ID; anything else is a legacy or initial ID. */
-export function isMyIdShape(identifier: string): boolean {
-  return identifier.includes('@');
-}
+type Match = Extract<SignInResult, { kind: 'member' | 'legacy' }> | { kind: 'refused'; accountId?: number };
 
 /** Checks the password against the account or credential the ID names, or a dummy hash when there is none (SPEC L6). */
-export async function checkCredentials(deps: Deps, input: SignInInput): Promise<SignInResult> {
-  const id = normaliseIdentifier(input.identifier);
-  const password = normalisePassword(input.password);
+async function matchCredentials(deps: Deps, id: string, password: string): Promise<Match> {
   if (isMyIdShape(id)) {
     const account = await findOpenAccountByEmail(deps.db, id);
     if (!account) return (await verifyDummy(password), { kind: 'refused' });
-    if (!(await verifyPassword(account.passwordHash, password))) return { kind: 'refused' };
+    if (!(await verifyPassword(account.passwordHash, password))) return { kind: 'refused', accountId: account.id };
     return { kind: 'member', accountId: account.id };
   }
+  // SPEC L4: an already-migrated legacy ID, a used or expired initial ID is not usable: dummy-verified like an unknown one
   const credential = await findUsableCredential(deps.db, id, deps.clock.now());
   if (!credential) return (await verifyDummy(password), { kind: 'refused' });
   if (!(await verifyPassword(credential.passwordHash, password))) return { kind: 'refused' };
   return { kind: 'legacy', credentialId: credential.id, cardId: credential.cardId, holderId: credential.holderId };
+}
+
+/** SPEC L5: the lock notice goes to the account's My ID, or for a legacy/initial ID to its card's registered email. */
+async function sendLockNotice(deps: Deps, id: string, lang: Lang): Promise<void> {
+  const kind = lockMessageFor(id);
+  const to = kind === 'myId' ? (await findOpenAccountByEmail(deps.db, id))?.email : (await findCredentialAnyState(deps.db, id))?.cardEmail;
+  if (!to) return;
+  const { config, clock } = deps;
+  await deps.notifier.send(
+    lockNoticeMessage({ to, identifier: id, kind, lang, brand: config.BRAND_NAME, legacy: config.LEGACY_NAME, at: clock.now(), maxFailures: config.LOGIN_MAX_FAILURES }),
+  );
+}
+
+/** The whole sign-in decision; known and unknown IDs take the same path, the same time and get the same answers. */
+export async function signIn(deps: Deps, input: SignInInput): Promise<SignInResult> {
+  const id = normaliseIdentifier(input.identifier);
+  const password = normalisePassword(input.password);
+  const key = identifierHash(deps.config.SECRET, id);
+  const locked = { kind: 'locked', message: lockMessageFor(id) } as const;
+  // SPEC L7: a throttled request is answered before any password is hashed
+  const slot = await takeSignInSlot(deps, input.address, key);
+  if (!slot.ok) return { kind: 'throttled', retryAt: slot.retryAt };
+  const who: AttemptWho = { identifierHash: key, address: input.address };
+  // SPEC L5: a right password does not unlock, so a locked ID is refused without looking at the password
+  if (await isLocked(deps, key)) return (await noteLockedAttempt(deps, who), locked);
+
+  const match = await matchCredentials(deps, id, password);
+  if (match.kind === 'refused') {
+    const count = await countFailure(deps, { ...who, accountId: match.accountId }, 'password');
+    // SPEC L6: not awaited, so a slow mail provider cannot tell that the ID exists
+    if (count.lockedNow) void sendLockNotice(deps, id, input.lang).catch((err) => console.error(`[lock notice] ${err instanceof Error ? err.message : String(err)}`));
+    return count.locked ? locked : { kind: 'refused' };
+  }
+  const detail = match.kind === 'member' ? undefined : { credentialId: match.credentialId };
+  const accountId = match.kind === 'member' ? match.accountId : undefined;
+  // a concurrent failure may have locked the ID while this password was being verified
+  if (!(await countSuccess(deps, { ...who, accountId }, detail))) return locked;
+  await slot.release();
+  return match;
 }
 
 /** SPEC L2: the previous sign-in time is kept for the top page. */

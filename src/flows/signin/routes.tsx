@@ -1,8 +1,8 @@
-// Sign-in and sign-out (SPEC L1–L4, T3, X3).
+// Sign-in and sign-out (SPEC L1–L7, T3, X3).
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { SignInPage, type SignInFailure, type SignInNotice } from '../../../views/pages/signin/SignInPage.js';
-import { checkCredentials, completeMemberSignIn } from '../../auth/signin.js';
+import { completeMemberSignIn, signIn } from '../../auth/signin.js';
 import { endSession, startSession } from '../../auth/session.js';
 import { paths, safeReturnPath } from '../../paths.js';
 import { clearCookie, writeCookie } from '../../web/cookies.js';
@@ -23,7 +23,9 @@ function noticeOf(c: Context<AppEnv>): SignInNotice | undefined {
   return undefined;
 }
 
-function showSignIn(c: Context<AppEnv>, status: 200 | 400 | 422, props: { id?: string; failure?: SignInFailure; errors?: { field: string; message: string }[] }) {
+type ShowProps = { id?: string; failure?: SignInFailure; retryAt?: number; errors?: { field: string; message: string }[] };
+
+function showSignIn(c: Context<AppEnv>, status: 200 | 400 | 422 | 429, props: ShowProps) {
   c.header('Cache-Control', 'no-store');
   const next = safeReturnPath(c.req.query('next'));
   return c.html(<SignInPage v={viewOf(c)} next={next} notice={status === 200 ? noticeOf(c) : undefined} {...props} />, status);
@@ -47,7 +49,16 @@ export const signInRoutes = new Hono<AppEnv>()
     if (!parsed.success || errors.length > 0) return showSignIn(c, 400, { id: form.id, errors });
 
     const deps = c.get('deps');
-    const result = await checkCredentials(deps, { identifier: form.id, password: form.password, address: c.get('address') });
+    const result = await signIn(deps, { identifier: form.id, password: form.password, address: c.get('address'), lang: c.get('lang') });
+    if (result.kind === 'throttled') {
+      // SPEC L7: the guide's "wait and try again", and when the window ends
+      c.header('Retry-After', String(Math.max(1, Math.ceil((result.retryAt - deps.clock.now()) / 1000))));
+      return showSignIn(c, 429, { id: form.id, failure: 'throttled', retryAt: result.retryAt, errors: [{ field: 'id', message: t('errors.throttled') }] });
+    }
+    if (result.kind === 'locked') {
+      const [failure, message] = result.message === 'myId' ? (['lockedMyId', 'signin.errorLockedMyId'] as const) : (['lockedLegacy', 'signin.errorLockedLegacy'] as const);
+      return showSignIn(c, 422, { id: form.id, failure, errors: [{ field: 'id', message: t(message) }] });
+    }
     if (result.kind === 'refused') {
       return showSignIn(c, 422, { id: form.id, failure: 'generic', errors: [{ field: 'id', message: t('signin.errorGeneric') }] });
     }

@@ -32,6 +32,8 @@ export const signin = defineMessages(
     'signin.signedOut': 'ログアウトしました。',
     'signin.flowExpired': 'お手続きの有効期限が切れました。ログイン画面から再度お手続きください。',
     'signin.flowCancelled': 'お手続きを中止しました。ログイン画面から再度お手続きが必要です。',
+    'signin.throttledExplain': 'ログインの失敗が続いたため、ご利用の通信環境からのログインを一時的に制限しています。{time}以降に再度お試しください。',
+    'signin.moreHelp': 'このメッセージについて詳しく見る',
   },
   {
     'signin.title': 'Sign in to {brand}',
@@ -63,5 +65,7 @@ export const signin = defineMessages(
     'signin.signedOut': 'You have signed out.',
     'signin.flowExpired': 'Your session for this procedure has expired. Please start again from sign in.',
     'signin.flowCancelled': 'The procedure was cancelled. Please start again from sign in.',
+    'signin.throttledExplain': 'Sign-in from your network is paused for a while because of repeated failed attempts. Please try again after {time}.',
+    'signin.moreHelp': 'More about this message',
   },
 );

@@ -7,9 +7,9 @@ import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
 
 export type SignInNotice = 'expired' | 'flowExpired' | 'flowCancelled' | 'signedOut';
-export type SignInFailure = 'generic' | 'lockedLegacy' | 'lockedMyId';
+export type SignInFailure = 'generic' | 'lockedLegacy' | 'lockedMyId' | 'throttled';
 
-type Props = { v: View; id?: string; next?: string; errors?: FieldError[]; notice?: SignInNotice; failure?: SignInFailure };
+type Props = { v: View; id?: string; next?: string; errors?: FieldError[]; notice?: SignInNotice; failure?: SignInFailure; retryAt?: number };
 
 const noticeKey = {
   expired: 'signin.sessionExpired',
@@ -18,7 +18,26 @@ const noticeKey = {
   signedOut: 'signin.signedOut',
 } as const;
 
-function FailureHelp({ v, failure }: { v: View; failure: SignInFailure }) {
+/** Where the help page explains each failure (SPEC H1). */
+const helpAnchor = { generic: 'cannot-sign-in', lockedLegacy: 'locked-legacy', lockedMyId: 'locked', throttled: 'throttled' } as const;
+
+function HelpLink({ v, failure }: { v: View; failure: SignInFailure }) {
+  return (
+    <p>
+      <a href={`/help#${helpAnchor[failure]}`}>{v.t('signin.moreHelp')}</a>
+    </p>
+  );
+}
+
+function FailureHelp({ v, failure, retryAt }: { v: View; failure: SignInFailure; retryAt?: number }) {
+  if (failure === 'throttled') {
+    return (
+      <Callout kind="warning">
+        <p>{v.t('signin.throttledExplain', { time: v.clockTime(retryAt ?? 0) })}</p>
+        <HelpLink v={v} failure={failure} />
+      </Callout>
+    );
+  }
   if (failure === 'generic') {
     return (
       <Callout kind="warning">
@@ -30,6 +49,7 @@ function FailureHelp({ v, failure }: { v: View; failure: SignInFailure }) {
         <p>
           <a href="/register">{v.t('signin.createMyId')}</a> / <a href="/reset">{v.t('signin.forgotPassword')}</a>
         </p>
+        <HelpLink v={v} failure={failure} />
       </Callout>
     );
   }
@@ -40,6 +60,7 @@ function FailureHelp({ v, failure }: { v: View; failure: SignInFailure }) {
         <p>
           <a href="/register">{v.t('signin.createMyId')}</a>
         </p>
+        <HelpLink v={v} failure={failure} />
       </Callout>
     );
   }
@@ -53,15 +74,16 @@ function FailureHelp({ v, failure }: { v: View; failure: SignInFailure }) {
           {v.t('signin.lockedMyIdActionMyId')} <a href="/reset">{v.t('signin.forgotPassword')}</a>
         </li>
       </ul>
+      <HelpLink v={v} failure={failure} />
     </Callout>
   );
 }
 
-export function SignInPage({ v, id, next, errors = [], notice, failure }: Props) {
+export function SignInPage({ v, id, next, errors = [], notice, failure, retryAt }: Props) {
   return (
     <Page v={v} title={v.t('signin.title')} hasErrors={errors.length > 0}>
       <ErrorSummary v={v} errors={errors} />
-      {failure && <FailureHelp v={v} failure={failure} />}
+      {failure && <FailureHelp v={v} failure={failure} retryAt={retryAt} />}
       {notice && (
         <Callout kind={notice === 'signedOut' ? 'success' : 'info'} role="status">
           <p>{v.t(noticeKey[notice])}</p>

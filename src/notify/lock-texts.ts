@@ -1,0 +1,80 @@
+// SPEC L5: the email sent when repeated wrong passwords lock an ID — which ID, what happened, and what to do.
+import type { Lang } from '../i18n/define.js';
+import type { Message } from './notifier.js';
+
+export type LockNotice = {
+  /** The account's My ID, or the card's registered email for a legacy or initial ID. */
+  to: string;
+  /** The ID that was locked, as stored (normalised). */
+  identifier: string;
+  kind: 'myId' | 'legacy';
+  lang: Lang;
+  brand: string;
+  legacy: string;
+  at: number;
+  maxFailures: number;
+};
+
+/** `2025年1月15日 10:00` / `15 Jan 2025, 10:00` in Japan time. */
+function when(at: number, lang: Lang): string {
+  const f = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: lang === 'ja' ? 'numeric' : 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  if (lang === 'en') return f.format(at);
+  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
+  return `${p.year}年${p.month}月${p.day}日 ${p.hour}:${p.minute}`;
+}
+
+const texts: Record<Lang, (n: LockNotice, time: string) => { subject: string; lines: string[] }> = {
+  ja: (n, time) => ({
+    subject: `【${n.brand}】アカウント停止のお知らせ`,
+    lines: [
+      `${n.brand}をご利用いただきありがとうございます。`,
+      '',
+      `${time}（日本時間）、次のIDでパスワードが${n.maxFailures}回続けて誤って入力されたため、セキュリティ保護のためIDを停止（ロック）しました。`,
+      '',
+      `ID：${n.identifier}`,
+      '',
+      'このIDでは、正しいパスワードを入力してもログインできません。',
+      ...(n.kind === 'myId'
+        ? ['ログイン画面の「パスワードをお忘れの方はこちら」からパスワードを再設定すると、ロックが解除され、新しいパスワードでログインできます。']
+        : [`${n.legacy}のID・初期IDはロックを解除できません。ログイン画面の「My ID作成はこちら」から、カード番号と生年月日でMy IDを作成してください。`]),
+      '',
+      'お心当たりのない場合は、第三者がログインを試みたおそれがあります。上記の手続きで新しいパスワードを設定し、他のサービスと同じパスワードをお使いの場合はそちらも変更してください。',
+      '',
+      '※このメールは送信専用のアドレスからお送りしています。',
+      n.brand,
+    ],
+  }),
+  en: (n, time) => ({
+    subject: `[${n.brand}] Your ID has been locked`,
+    lines: [
+      `Thank you for using ${n.brand}.`,
+      '',
+      `At ${time} (Japan time) the password for the ID below was entered wrongly ${n.maxFailures} times in a row, so we locked the ID to protect your account.`,
+      '',
+      `ID: ${n.identifier}`,
+      '',
+      'You cannot sign in with this ID, even with the right password.',
+      ...(n.kind === 'myId'
+        ? ['Choose “Forgot your password?” on the sign-in page and set a new password: that unlocks the ID and you can sign in with the new password.']
+        : [`A locked ${n.legacy} ID or initial ID cannot be unlocked. Choose “Create a My ID” on the sign-in page and create a My ID with your card number and date of birth.`]),
+      '',
+      'If this was not you, someone else may have tried to sign in. Set a new password as above, and change it on any other service where you use the same password.',
+      '',
+      'This message was sent from an address that cannot receive replies.',
+      n.brand,
+    ],
+  }),
+};
+
+export function lockNoticeMessage(n: LockNotice): Message {
+  const { subject, lines } = texts[n.lang](n, when(n.at, n.lang));
+  return { channel: 'email', to: n.to, subject, text: lines.join('\n') };
+}
