@@ -1,0 +1,123 @@
+// SPEC L7, X5: more than IP_MAX_FAILURES failed sign-ins from one address per window → 429, and nothing is hashed.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
+import * as argon2 from '@node-rs/argon2';
+import { auditTable, sessionTable } from '../../src/db/schema.js';
+import { browser, makeHarness, type Harness } from '../helpers/app.js';
+import { addHolder } from '../helpers/fixtures.js';
+
+// Every Argon2 verification in the app goes through this module: count the calls, keep the real work.
+vi.mock('@node-rs/argon2', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@node-rs/argon2')>();
+  return { ...real, verify: vi.fn(real.verify) };
+});
+const verifications = () => vi.mocked(argon2.verify).mock.calls.length;
+
+const THROTTLED = 'しばらく時間をおいて再度お試しください。';
+const MAX = 3;
+const WINDOW_S = 600;
+
+let h: Harness;
+beforeEach(async () => {
+  h = makeHarness({ IP_MAX_FAILURES: String(MAX), IP_WINDOW_SECONDS: String(WINDOW_S), LOGIN_MAX_FAILURES: '100', TRUST_PROXY: 'true' });
+  await addHolder(h.deps, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' } });
+});
+
+const from = (address: string) => browser(h, { 'x-forwarded-for': address });
+
+async function failFrom(b: ReturnType<typeof browser>, times: number) {
+  for (let i = 0; i < times; i++) expect((await b.post('/login', { id: `guess${i}@example.jp`, password: 'wrong' })).status).toBe(422);
+}
+
+describe('L7 address throttle', () => {
+  it(`after ${MAX} failures the next sign-in gets 429 with the guide's message, even with the right password, and hashes nothing`, async () => {
+    const b = from('203.0.113.7');
+    await failFrom(b, MAX);
+    const before = verifications();
+    const res = await b.post('/login', { id: 'hanako@example.jp', password: 'Sakura#2025x' });
+    expect(res.status).toBe(429);
+    expect(res.body).toContain(THROTTLED);
+    expect(res.body).toContain('<title>エラー: ');
+    expect(res.body).toContain('value="hanako@example.jp"');
+    expect(res.body).toContain('href="/help#throttled"');
+    // the window ends 10 minutes after the first failure: 10:10 in Tokyo
+    expect(res.body).toContain('10:10以降に再度お試しください');
+    expect(res.res.headers.get('retry-after')).toBe(String(WINDOW_S));
+    for (let i = 0; i < 5; i++) expect((await b.post('/login', { id: `more${i}`, password: 'x' })).status).toBe(429);
+    expect(verifications()).toBe(before);
+    expect(h.db.select().from(sessionTable).all()).toHaveLength(0);
+  });
+
+  it('the proof is live: an unthrottled failure does run one verification', async () => {
+    const before = verifications();
+    await failFrom(from('203.0.113.8'), 1);
+    expect(verifications()).toBe(before + 1);
+  });
+
+  it('another address is not affected', async () => {
+    await failFrom(from('203.0.113.7'), MAX);
+    expect((await from('198.51.100.1').post('/login', { id: 'hanako@example.jp', password: 'Sakura#2025x' })).status).toBe(303);
+  });
+
+  it('the window passing lets the address try again', async () => {
+    const b = from('203.0.113.7');
+    await failFrom(b, MAX);
+    h.clock.advance((WINDOW_S - 1) * 1000);
+    expect((await b.post('/login', { id: 'x@example.jp', password: 'y' })).status).toBe(429);
+    h.clock.advance(1000);
+    expect((await b.post('/login', { id: 'hanako@example.jp', password: 'Sakura#2025x' })).status).toBe(303);
+  });
+
+  it('successful sign-ins do not use up the allowance', async () => {
+    const b = from('203.0.113.7');
+    for (let i = 0; i < MAX + 2; i++) expect((await from('203.0.113.7').post('/login', { id: 'hanako@example.jp', password: 'Sakura#2025x' })).status).toBe(303);
+    await failFrom(b, MAX);
+    expect((await b.post('/login', { id: 'z@example.jp', password: 'y' })).status).toBe(429);
+  });
+
+  it('attempts on a locked ID count as failures too', async () => {
+    h = makeHarness({ IP_MAX_FAILURES: String(MAX), LOGIN_MAX_FAILURES: '1', TRUST_PROXY: 'true' });
+    const b = from('203.0.113.7');
+    for (let i = 0; i < MAX; i++) expect((await b.post('/login', { id: 'same@example.jp', password: 'wrong' })).status).toBe(422);
+    expect((await b.post('/login', { id: 'same@example.jp', password: 'wrong' })).status).toBe(429);
+  });
+
+  it(`${4 * MAX} simultaneous failures from one address: exactly ${MAX} are verified, the rest get 429`, async () => {
+    const b = from('203.0.113.7');
+    await b.get('/login');
+    const before = verifications();
+    const res = await Promise.all(Array.from({ length: 4 * MAX }, (_, i) => b.post('/login', { id: `g${i}@example.jp`, password: 'wrong' })));
+    expect(res.filter((r) => r.status === 422)).toHaveLength(MAX);
+    expect(res.filter((r) => r.status === 429)).toHaveLength(3 * MAX);
+    expect(verifications() - before).toBe(MAX);
+  });
+
+  it('logs each throttled request with its address and hashed identifier (X5)', async () => {
+    const b = from('203.0.113.7');
+    await failFrom(b, MAX);
+    await b.post('/login', { id: 'hanako@example.jp', password: 'x' });
+    const rows = h.db.select().from(auditTable).where(eq(auditTable.event, 'sign_in_throttled')).all();
+    expect(rows).toHaveLength(1);
+    expect(rows[0].address).toBe('203.0.113.7');
+    expect(rows[0].subject).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+});
+
+describe('L7 TRUST_PROXY decides whether X-Forwarded-For is believed', () => {
+  it('when false, a changing X-Forwarded-For does not escape the throttle', async () => {
+    h = makeHarness({ IP_MAX_FAILURES: String(MAX), TRUST_PROXY: 'false' });
+    const b = browser(h);
+    for (let i = 0; i < MAX; i++) expect((await b.post('/login', { id: 'a@example.jp', password: 'x' }, { 'x-forwarded-for': `192.0.2.${i}` })).status).toBe(422);
+    const res = await b.post('/login', { id: 'a@example.jp', password: 'x' }, { 'x-forwarded-for': '192.0.2.99' });
+    expect(res.status).toBe(429);
+    const rows = h.db.select().from(auditTable).where(eq(auditTable.event, 'sign_in_throttled')).all();
+    expect(rows[0].address).toBe('unknown'); // app.request() has no socket; the header was not believed
+  });
+
+  it('when true, the first X-Forwarded-For address is the client', async () => {
+    const b = browser(h);
+    await failFrom(from('192.0.2.1, 10.0.0.1'), MAX);
+    expect((await b.post('/login', { id: 'a@example.jp', password: 'x' }, { 'x-forwarded-for': '192.0.2.1, 10.0.0.2' })).status).toBe(429);
+    expect((await b.post('/login', { id: 'a@example.jp', password: 'x' }, { 'x-forwarded-for': '192.0.2.2, 10.0.0.1' })).status).toBe(422);
+  });
+});
