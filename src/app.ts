@@ -7,6 +7,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Deps } from './deps.js';
 import { devRoutes } from './flows/dev/routes.js';
 import { memberRoutes } from './flows/member/routes.js';
+import { resetRoutes } from './flows/reset/routes.js';
 import { settingsRoutes } from './flows/settings/routes.js';
 import { termsRoutes } from './flows/terms/routes.js';
 import { signInRoutes } from './flows/signin/routes.js';
@@ -62,6 +63,7 @@ export function createApp(deps: Deps) {
   app.route('/', memberRoutes);
   app.route('/terms', termsRoutes);
   app.route(paths.settings, settingsRoutes);
+  app.route(paths.reset, resetRoutes);
   if (deps.config.DEV_OUTBOX) app.route('/', devRoutes);
 
   app.notFound((c) => errorResponse(c, 404));

@@ -7,12 +7,13 @@ import { errors } from './messages/errors.js';
 import { password } from './messages/password.js';
 import { terms } from './messages/terms.js';
 import { settings } from './messages/settings.js';
+import { reset } from './messages/reset.js';
 
 export type { Lang } from './define.js';
 export { LANGS } from './define.js';
 
 // Each flow adds its module here; keys are namespaced ("signin.title") so modules never clash.
-const modules = [common, signin, member, errors, password, terms, settings] as const;
+const modules = [common, signin, member, errors, password, terms, settings, reset] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type KeysOf<M> = M extends { ja: Record<infer K, string> } ? K : never;

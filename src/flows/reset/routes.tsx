@@ -1,0 +1,147 @@
+// SPEC R1–R3 パスワードを忘れた方はこちら: My ID → "if it exists we sent a code" → email code → phone code → new password → done.
+import { Hono, type Context } from 'hono';
+import * as v from 'valibot';
+import { ResetDonePage } from '../../../views/pages/reset/ResetDonePage.js';
+import { ResetPasswordPage } from '../../../views/pages/reset/ResetPasswordPage.js';
+import { ResetStartPage } from '../../../views/pages/reset/ResetStartPage.js';
+import type { FieldError } from '../../../views/view.js';
+import type { CodeSubject } from '../../auth/codes.js';
+import { normaliseIdentifier } from '../../auth/normalise.js';
+import { keyedHash } from '../../auth/secrets.js';
+import { findOpenAccountByEmail } from '../../db/stores/accounts.js';
+import { advanceFlow, endFlow, findFlowById, type FlowRow } from '../../db/stores/flows.js';
+import { completeReset } from '../../db/stores/reset.js';
+import { loadMemberAccount } from '../../db/stores/settings.js';
+import { accountNotice } from '../../notify/account-texts.js';
+import { paths } from '../../paths.js';
+import type { AppEnv } from '../../web/env.js';
+import { viewOf } from '../../web/view.js';
+import { atStep, currentFlow, dropFlowCookie, loadFlow, startFlow, stepUrl } from '../guard.js';
+import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../settings/new-password.js';
+import { mountEmailCodeStep, mountPhoneStep, sendEmailCode, sendFirstPhoneCode, type EmailCodeSpec, type PhoneSpec } from './code-steps.js';
+import { nextStep } from '../machine.js';
+import { RESET_FIRST_STEP, RESET_TOTAL_STEPS, resetStepNumber, resetSteps, type ResetEvent, type ResetStep } from './machine.js';
+
+const KIND = 'reset';
+const base = paths.reset;
+const cancelAction = `${base}/cancel`;
+const stepOf = (step: ResetStep | 'start') => ({ current: resetStepNumber[step], total: RESET_TOTAL_STEPS });
+const next = (from: ResetStep, event: ResetEvent) => nextStep(resetSteps, from, event) as ResetStep;
+
+const EmailForm = v.object({ email: v.pipe(v.optional(v.string(), ''), v.maxLength(1024)) });
+
+/** R1: a plausible address (decided from the input alone, so known and unknown addresses are treated alike). */
+function emailShapeOk(email: string): boolean {
+  return email.length <= 254 && /^[^\s@]+@[^\s@]+$/.test(email);
+}
+
+/**
+ * SPEC R1/L6: wrong codes of an address with no account are counted per address, like those of
+ * a real account: a stable negative pseudo-account number derived from the address.
+ */
+function ghostSubject(secret: string, email: string): CodeSubject {
+  const n = parseInt(keyedHash(secret, 'reset-ghost', email).replace(/[^0-9]/g, '').slice(0, 12) || '1', 10);
+  return `account:${-Math.max(1, n)}`;
+}
+
+const subjectOf = (flow: FlowRow) => flow.data.subject as CodeSubject;
+
+const emailCode: EmailCodeSpec = {
+  kind: KIND,
+  base,
+  step: 'email-code',
+  cancelAction,
+  subject: subjectOf,
+  destination: (flow) => flow.email ?? '',
+  silent: (flow) => flow.accountId === null,
+  text: (t) => ({ title: t('reset.emailCodeTitle'), heading: t('reset.emailCodeHeading'), intro: [t('reset.emailCodeIntro'), t('reset.emailCodeNoMail')], ...stepOf('email-code') }),
+  async verified(c, flow) {
+    const deps = c.get('deps');
+    // a flow for an unknown address has no account and cannot have verified; refuse to move on regardless
+    if (flow.accountId === null || flow.holderId === null) return undefined;
+    const to = next('email-code', 'EMAIL_CODE_VERIFIED');
+    if (!advanceFlow(deps.db, flow.id, 'email-code', to)) return undefined;
+    await sendFirstPhoneCode(deps, { ...flow, step: to }, phone, c.get('lang'), c.get('address'));
+    return stepUrl(base, to);
+  },
+};
+
+const phone: PhoneSpec = {
+  kind: KIND,
+  base,
+  step: 'phone',
+  cancelAction,
+  subject: subjectOf,
+  holderId: (flow) => flow.holderId ?? 0,
+  text: (t) => ({ title: t('reset.phoneTitle'), heading: t('reset.phoneHeading'), intro: [t('reset.phoneIntro')], ...stepOf('phone') }),
+  async verified(c, flow) {
+    const to = next('phone', 'PHONE_CODE_VERIFIED');
+    return advanceFlow(c.get('deps').db, flow.id, 'phone', to) ? stepUrl(base, to) : undefined;
+  },
+};
+
+function showStart(c: Context<AppEnv>, status: 200 | 400, email?: string, errors: FieldError[] = []) {
+  return c.html(<ResetStartPage v={viewOf(c)} email={email} errors={errors} step={stepOf('start')} />, status);
+}
+
+function showPassword(c: Context<AppEnv>, status: 200 | 400, errors: FieldError[] = []) {
+  const flow = currentFlow(c);
+  return c.html(
+    <ResetPasswordPage v={viewOf(c)} email={flow.email ?? ''} errors={errors} step={stepOf('password')} action={stepUrl(base, 'password')} cancelAction={cancelAction} />,
+    status,
+  );
+}
+
+export const resetRoutes = new Hono<AppEnv>()
+  .get('/', (c) => showStart(c, 200))
+  .post('/', async (c) => {
+    const deps = c.get('deps');
+    const t = c.get('t');
+    const parsed = v.safeParse(EmailForm, c.get('form'));
+    const typed = parsed.success ? parsed.output.email : '';
+    const email = normaliseIdentifier(typed);
+    if (email === '') return showStart(c, 400, typed, [{ field: 'email', message: t('reset.errorEmailRequired') }]);
+    if (!emailShapeOk(email)) return showStart(c, 400, typed, [{ field: 'email', message: t('reset.errorEmailFormat') }]);
+
+    // SPEC R1: the same flow, the same redirect and the same next page whether or not the address is a My ID
+    const account = await findOpenAccountByEmail(deps.db, email);
+    const subject: CodeSubject = account ? `account:${account.id}` : ghostSubject(deps.config.SECRET, email);
+    const flowId = startFlow(c, { kind: KIND, step: RESET_FIRST_STEP, accountId: account?.id ?? null, holderId: account?.holderId ?? null, email, data: { subject } });
+    const flow = await findFlowById(deps.db, flowId);
+    if (flow) await sendEmailCode(deps, flow, emailCode, c.get('lang'), c.get('address'));
+    return c.redirect(stepUrl(base, RESET_FIRST_STEP), 303);
+  })
+  .post('/cancel', loadFlow(KIND), async (c) => {
+    const deps = c.get('deps');
+    endFlow(deps.db, currentFlow(c).id, deps.clock.now());
+    dropFlowCookie(c);
+    return c.redirect(`${paths.signIn}?flow=cancelled`, 303);
+  })
+  .get('/password', loadFlow(KIND), atStep(base, 'password'), (c) => showPassword(c, 200))
+  .post('/password', loadFlow(KIND), atStep(base, 'password'), async (c) => {
+    const deps = c.get('deps');
+    const flow = currentFlow(c);
+    const account = flow.accountId === null ? undefined : await loadMemberAccount(deps.db, flow.accountId);
+    if (!account) return c.redirect(`${paths.signIn}?flow=expired`, 303);
+    const entries = readNewPassword(c.get('form'));
+    const problems = newPasswordProblems(entries, account.facts, account.email);
+    if (problems.length > 0) return showPassword(c, 400, newPasswordErrors(c.get('t'), problems));
+
+    const now = deps.clock.now();
+    const result = await completeReset(deps.db, {
+      flowId: flow.id,
+      accountId: account.id,
+      passwordHash: await hashNewPassword(entries.password),
+      identifierHash: keyedHash(deps.config.SECRET, 'identifier', account.email),
+      now,
+      address: c.get('address'),
+    });
+    if ('error' in result) return c.redirect(result.error === 'moved' ? stepUrl(base, 'password') : `${paths.signIn}?flow=expired`, 303);
+    // SPEC R3: a notice to the My ID
+    await deps.notifier.send(accountNotice({ kind: 'passwordReset', to: result.email, myId: result.email, lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now }));
+    return c.redirect(stepUrl(base, 'done'), 303);
+  })
+  .get('/done', loadFlow(KIND), atStep(base, 'done'), (c) => c.html(<ResetDonePage v={viewOf(c)} email={currentFlow(c).email ?? ''} step={stepOf('done')} />));
+
+mountEmailCodeStep(resetRoutes, emailCode);
+mountPhoneStep(resetRoutes, phone);

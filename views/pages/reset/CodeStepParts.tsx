@@ -1,0 +1,46 @@
+// Pieces of the code-entry pages (SPEC M4, M6, M6a): the validity and resend times, the lock notice, the code form.
+import { Callout } from '../../components/Callout.js';
+import { errorFor } from '../../components/ErrorSummary.js';
+import { Button, Form } from '../../components/Form.js';
+import { CodeField } from '../../components/TextField.js';
+import type { FieldError, View } from '../../view.js';
+
+/** What a code page knows about the active code: all times are epoch ms; null when not applicable. */
+export type CodeTimes = { expiresAt: number | null; nextResendAt: number | null; lockedUntil: number | null };
+
+/** The page-level facts a step shows above its forms. */
+export type StepText = { title: string; heading: string; intro: string[]; current?: number; total?: number };
+
+export function CodeTimesNote({ v, times }: { v: View; times: CodeTimes }) {
+  return (
+    <>
+      {times.lockedUntil !== null && (
+        <Callout kind="warning" role="alert">
+          <p>{v.t('reset.codeErrorLocked')}</p>
+          <p>{v.t('reset.codeLockedUntil', { time: v.clockTime(times.lockedUntil) })}</p>
+        </Callout>
+      )}
+      {times.expiresAt !== null && <p class="meta">{v.t('reset.codeValidUntil', { time: v.clockTime(times.expiresAt) })}</p>}
+      {times.nextResendAt !== null && <p class="meta">{v.t('reset.codeNextResend', { time: v.clockTime(times.nextResendAt) })}</p>}
+    </>
+  );
+}
+
+/** SPEC M4: one input for the code, numeric keyboard, one-time-code autocomplete, button 認証する. */
+export function CodeForm({ v, action, errors }: { v: View; action: string; errors: FieldError[] }) {
+  return (
+    <Form v={v} action={action}>
+      <CodeField v={v} label={v.t('reset.codeLabel')} error={errorFor(errors, 'code')} />
+      <Button>{v.t('reset.codeSubmit')}</Button>
+    </Form>
+  );
+}
+
+export function CancelForm({ v, action }: { v: View; action: string }) {
+  return (
+    <Form v={v} action={action} class="form form-cancel">
+      <p class="hint">{v.t('reset.cancelNote')}</p>
+      <Button secondary>{v.t('reset.cancel')}</Button>
+    </Form>
+  );
+}

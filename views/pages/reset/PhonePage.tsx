@@ -1,0 +1,105 @@
+// M6 as used by reset (R2) and new My ID (G2): code by SMS to a mobile (voice as fallback), or by voice call to a chosen landline.
+import { Callout } from '../../components/Callout.js';
+import { ErrorSummary, errorFor } from '../../components/ErrorSummary.js';
+import { Button, ButtonRow, Form } from '../../components/Form.js';
+import { StepIndicator } from '../../components/StepIndicator.js';
+import { Page } from '../../layouts/Page.js';
+import type { FieldError, View } from '../../view.js';
+import { CancelForm, CodeForm, CodeTimesNote, type CodeTimes, type StepText } from './CodeStepParts.js';
+
+/** One registered number, masked, with its position in the holder's list. */
+export type PhoneChoice = { index: number; masked: string; kind: 'mobile' | 'landline' };
+export type PhoneSent = { masked: string; channel: 'sms' | 'voice'; index: number };
+
+type Props = {
+  v: View;
+  text: StepText;
+  action: string;
+  sendAction: string;
+  cancelAction: string;
+  phones: PhoneChoice[];
+  sent?: PhoneSent;
+  times: CodeTimes;
+  errors?: FieldError[];
+};
+
+function PhoneRadios({ v, name, legend, phones, checked, error }: { v: View; name: string; legend: string; phones: PhoneChoice[]; checked?: number; error?: string }) {
+  const first = phones[0]?.index;
+  const selected = phones.some((p) => p.index === checked) ? checked : first;
+  return (
+    <fieldset class={`field${error ? ' field-error' : ''}`} aria-describedby={error ? `${name}-error` : undefined}>
+      <legend class="label">{legend}</legend>
+      {error && (
+        <p class="error-message" id={`${name}-error`}>
+          <span class="visually-hidden">{v.t('common.errorPrefix')}</span>
+          {error}
+        </p>
+      )}
+      {phones.map((p) => (
+        <div class="radio">
+          <input type="radio" id={p.index === first ? name : `${name}-${p.index}`} name="phone" value={String(p.index)} checked={selected === p.index} />
+          <label for={p.index === first ? name : `${name}-${p.index}`}>{p.masked}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+export function PhonePage({ v, text, action, sendAction, cancelAction, phones, sent, times, errors = [] }: Props) {
+  const mobiles = phones.filter((p) => p.kind === 'mobile');
+  const landlines = phones.filter((p) => p.kind === 'landline');
+  return (
+    <Page v={v} title={text.title} hasErrors={errors.length > 0}>
+      <ErrorSummary v={v} errors={errors} />
+      {text.current !== undefined && text.total !== undefined && <StepIndicator v={v} current={text.current} total={text.total} />}
+      <h1>{text.heading}</h1>
+      {text.intro.map((p) => (
+        <p>{p}</p>
+      ))}
+      {phones.length === 0 && (
+        <Callout kind="warning">
+          <p>{v.t('reset.phoneNone')}</p>
+        </Callout>
+      )}
+      {sent && (
+        <>
+          <Callout kind="info" role="status">
+            <p>{sent.channel === 'sms' ? v.t('reset.phoneSentSms', { phone: sent.masked }) : v.t('reset.phoneSentVoice', { phone: sent.masked })}</p>
+          </Callout>
+          <CodeTimesNote v={v} times={times} />
+          <CodeForm v={v} action={action} errors={errors} />
+        </>
+      )}
+      {!sent && times.lockedUntil !== null && <CodeTimesNote v={v} times={times} />}
+      {mobiles.length > 0 && (
+        <section aria-labelledby="mobile-heading">
+          <h2 id="mobile-heading">{v.t('reset.phoneMobileHeading')}</h2>
+          <Form v={v} action={sendAction}>
+            <PhoneRadios v={v} name="mobile" legend={v.t('reset.phoneMobileLegend')} phones={mobiles} checked={sent?.index} error={errorFor(errors, 'mobile')} />
+            <ButtonRow>
+              <Button name="channel" value="sms" secondary={sent !== undefined}>
+                {sent ? v.t('reset.phoneSendSms') : v.t('reset.phoneSendSmsFirst')}
+              </Button>
+              <Button name="channel" value="voice" secondary>
+                {v.t('reset.phoneSendVoice')}
+              </Button>
+            </ButtonRow>
+          </Form>
+        </section>
+      )}
+      {landlines.length > 0 && (
+        <section aria-labelledby="landline-heading">
+          <h2 id="landline-heading">{v.t('reset.phoneLandlineHeading')}</h2>
+          <p>{v.t('reset.phoneLandlineIntro')}</p>
+          <Form v={v} action={sendAction}>
+            <PhoneRadios v={v} name="landline" legend={v.t('reset.phoneLandlineLegend')} phones={landlines} checked={sent?.index} error={errorFor(errors, 'landline')} />
+            <Button name="channel" value="voice" secondary={sent !== undefined}>
+              {v.t('reset.phoneSendVoice')}
+            </Button>
+          </Form>
+        </section>
+      )}
+      <CancelForm v={v} action={cancelAction} />
+    </Page>
+  );
+}

@@ -1,0 +1,42 @@
+// R1: パスワードを忘れた方はこちら — the My ID (email) to send a code to; the answer never says whether it exists.
+import { ErrorSummary, errorFor } from '../../components/ErrorSummary.js';
+import { Button, Form } from '../../components/Form.js';
+import { StepIndicator } from '../../components/StepIndicator.js';
+import { TextField } from '../../components/TextField.js';
+import { Page } from '../../layouts/Page.js';
+import type { FieldError, View } from '../../view.js';
+
+export function ResetStartPage({ v, email, errors = [], step }: { v: View; email?: string; errors?: FieldError[]; step: { current: number; total: number } }) {
+  return (
+    <Page v={v} title={v.t('reset.startTitle')} hasErrors={errors.length > 0}>
+      <ErrorSummary v={v} errors={errors} />
+      <StepIndicator v={v} current={step.current} total={step.total} />
+      <h1>{v.t('reset.startHeading')}</h1>
+      <p>{v.t('reset.startIntro')}</p>
+      <Form v={v} action="/reset">
+        <TextField
+          v={v}
+          id="email"
+          type="email"
+          label={v.t('reset.emailLabel')}
+          example={v.t('reset.emailExample')}
+          value={email}
+          error={errorFor(errors, 'email')}
+          autocomplete="email"
+          inputmode="email"
+          spellcheck={false}
+        />
+        <Button>{v.t('reset.submit')}</Button>
+      </Form>
+      <p class="hint">{v.t('reset.startLegacyNote')}</p>
+      <ul class="link-list">
+        <li>
+          <a href="/register">{v.t('signin.createMyId')}</a>
+        </li>
+        <li>
+          <a href="/login">{v.t('common.backToSignIn')}</a>
+        </li>
+      </ul>
+    </Page>
+  );
+}
