@@ -11,7 +11,7 @@ import {
   type CodeSubject,
 } from '../db/stores/challenges.js';
 import { normaliseDigits, normaliseIdentifier } from './normalise.js';
-import { keyedHash, newCode, safeEqual } from './secrets.js';
+import { keyedHash, newCode, newToken, safeEqual } from './secrets.js';
 
 export type { CodeState, CodeSubject } from '../db/stores/challenges.js';
 
@@ -28,6 +28,11 @@ export type SendCodeInput = {
   lang: Lang;
   /** The client address, for the audit log. */
   address?: string;
+  /**
+   * SPEC R1/L6: for an address with no account, record the same challenge (so expiry, send caps
+   * and failure locks behave exactly as for a real one) but send nothing and store a hash no code can match.
+   */
+  silent?: boolean;
 };
 
 export type SendCodeResult =
@@ -92,14 +97,16 @@ export async function sendCode(deps: Deps, input: SendCodeInput): Promise<SendCo
       subject: input.subject,
       address: input.address,
       now,
-      codeHash: codeHash(deps, input.flowId, input.purpose, dest, code),
+      codeHash: input.silent ? keyedHash(deps.config.SECRET, 'code-unmatchable', newToken()) : codeHash(deps, input.flowId, input.purpose, dest, code),
     },
     limitsOf(deps),
   );
   if (!('ok' in recorded)) return recorded;
-  await deps.notifier.send(
-    codeMessage({ channel: input.channel, to: input.destination, code, expiresAt: recorded.expiresAt, lang: input.lang, brand: deps.config.BRAND_NAME }),
-  );
+  if (!input.silent) {
+    await deps.notifier.send(
+      codeMessage({ channel: input.channel, to: input.destination, code, expiresAt: recorded.expiresAt, lang: input.lang, brand: deps.config.BRAND_NAME }),
+    );
+  }
   return { ok: true, expiresAt: recorded.expiresAt, nextResendAt: recorded.nextResendAt };
 }
 
