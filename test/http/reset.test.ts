@@ -2,7 +2,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { accountTable, auditTable, flowTable, sessionTable, signInAttemptTable } from '../../src/db/schema.js';
-import { keyedHash } from '../../src/auth/secrets.js';
 import { verifyPassword } from '../../src/auth/password.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
@@ -126,11 +125,13 @@ describe('R1 the address form', () => {
 
 describe('R2/R3 the whole reset', () => {
   it('resets the password, unlocks the ID, ends every session, emails a notice and does not sign in', async () => {
-    // a signed-in browser, and a lock on the My ID (the sign-in failure counter at its limit)
+    // a signed-in browser, then the My ID locked by wrong passwords (SPEC L5)
     const other = browser(h);
     expect((await other.post('/login', { id: EMAIL, password: PASSWORD })).status).toBe(303);
-    const identifierHash = keyedHash(h.config.SECRET, 'identifier', EMAIL);
-    h.db.insert(signInAttemptTable).values({ identifierHash, failures: 5, lockedAt: h.clock.now(), updatedAt: h.clock.now() }).run();
+    for (let i = 0; i < h.config.LOGIN_MAX_FAILURES; i++) await browser(h).post('/login', { id: EMAIL, password: 'Wrong#pass1' });
+    const locked = await browser(h).post('/login', { id: EMAIL, password: PASSWORD });
+    expect(locked.body).toContain('パスワードを一定回数以上誤って入力されたため、IDが無効となっています。');
+    expect(h.db.select().from(signInAttemptTable).get()!.lockedAt).not.toBeNull();
 
     const b = browser(h);
     await walkToPassword(b);
@@ -156,6 +157,7 @@ describe('R2/R3 the whole reset', () => {
     expect(JSON.parse(audit[0].detail!)).toEqual({ unlocked: true });
     const notice = h.outbox()[0];
     expect(notice.to).toBe(EMAIL);
+    expect(notice.text).toContain(EMAIL);
     expect(notice.subject).toBe('【My Card】パスワード再設定完了のお知らせ');
 
     const donePage = await b.get('/reset/done');

@@ -6,6 +6,7 @@ import { ResetPasswordPage } from '../../../views/pages/reset/ResetPasswordPage.
 import { ResetStartPage } from '../../../views/pages/reset/ResetStartPage.js';
 import type { FieldError } from '../../../views/view.js';
 import type { CodeSubject } from '../../auth/codes.js';
+import { identifierHash } from '../../auth/lockout.js';
 import { normaliseIdentifier } from '../../auth/normalise.js';
 import { keyedHash } from '../../auth/secrets.js';
 import { findOpenAccountByEmail } from '../../db/stores/accounts.js';
@@ -132,7 +133,7 @@ export const resetRoutes = new Hono<AppEnv>()
       flowId: flow.id,
       accountId: account.id,
       passwordHash: await hashNewPassword(entries.password),
-      identifierHash: keyedHash(deps.config.SECRET, 'identifier', account.email),
+      identifierHash: identifierHash(deps.config.SECRET, account.email),
       now,
       address: c.get('address'),
     });
