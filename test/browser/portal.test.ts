@@ -1,0 +1,96 @@
+// Real-browser acceptance (SPEC X6): Chromium with JavaScript off walks every flow by label and button text, in Japanese
+// with the pointer and in English with the keyboard alone; every page reached gets axe, html-validate and the 320 px reflow check.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { Lang } from '../../src/i18n/index.js';
+import { Checker } from './support/checks.js';
+import { launchChromium, skipBrowser } from './support/chromium.js';
+import { startPortal, type PortalServer } from './support/server.js';
+import { Walker, type Mode } from './support/walker.js';
+import { memberTopAndSignOut, noticesAndErrorPages, signInErrors, switchLanguage } from './walks/signin.js';
+
+const RUNS: { lang: Lang; mode: Mode }[] = [
+  { lang: 'ja', mode: 'pointer' },
+  { lang: 'en', mode: 'keyboard' },
+];
+
+type Walk = (w: Walker) => Promise<void>;
+const WALKS: [string, Walk][] = [
+  ['sign-in: empty fields, generic error', signInErrors],
+  ['sign-in as a member → top page → settings → sign-out; return after sign-in', memberTopAndSignOut],
+  ['session/flow expiry notices, 404, 403 and the demo outbox', noticesAndErrorPages],
+  ['language switch', switchLanguage],
+];
+
+describe.skipIf(skipBrowser).sequential('Chromium, JavaScript off', () => {
+  let browser: Browser;
+  const checker = new Checker();
+  const servers = new Map<Lang, PortalServer>();
+  const walkers: Walker[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    // one fresh portal (own database, demo data, outbox) per language, so each language walks the demo holders from scratch
+    const [ja, en] = await Promise.all([startPortal(), startPortal()]);
+    servers.set('ja', ja).set('en', en);
+    await checker.open(browser, 'ja-JP');
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const w of walkers) await w.close().catch(() => {});
+    await checker.close().catch(() => {});
+    await browser?.close().catch(() => {});
+    await Promise.all([...servers.values()].map((s) => s.stop()));
+  });
+
+  // The checks themselves must be able to fail: the real sign-in page, broken on purpose in the ways X6 forbids.
+  describe('the checks catch', () => {
+    const broken = async (mutate: (html: string) => string, query: string) => {
+      const server = servers.get('ja')!;
+      const res = await fetch(`${server.url}/login`, { method: 'GET' });
+      const html = await res.text();
+      const changed = mutate(html);
+      expect(changed, 'the mutation applied').not.toBe(html);
+      return checker.check(`${server.url}/login?selftest=${query}`, changed, { lang: 'ja', errorPrefix: 'エラー: ' });
+    };
+    test('a label no longer tied to its field', async () => {
+      const problems = await broken((h) => h.replace('<label class="label" for="id">', '<label class="label">'), 'label');
+      expect(problems.join('\n')).toMatch(/axe label/);
+    });
+    test('a field in error with no error summary', async () => {
+      const problems = await broken(
+        (h) => h.replace('<input class="input input-long" id="id"', '<input class="input input-long" aria-invalid="true" id="id"'),
+        'summary',
+      );
+      expect(problems).toContain('fields in error (#id) but no error summary');
+    });
+    test('a missing doctype and a page wider than 320 px', async () => {
+      const problems = await broken((h) => h.replace('<!DOCTYPE html>', '').replace('<h1>', '<pre>' + 'x'.repeat(120) + '</pre><h1>'), 'wide');
+      expect(problems.join('\n')).toMatch(/html-validate missing-doctype/);
+      expect(problems.join('\n')).toMatch(/horizontal scroll at 320 px/);
+    });
+    test('a focus indicator hidden by the stylesheet', async () => {
+      const w = await new Walker(browser, servers.get('ja')!, checker, 'ja', 'keyboard').start({
+        extraCss: '*:focus, *:focus-visible { outline: none !important; box-shadow: none !important; background: inherit !important; border-color: inherit !important; }',
+      });
+      walkers.push(w);
+      await w.open('/login');
+      await expect(w.fill(w.t('signin.idLabel'), 'x')).rejects.toThrow(/visible focus/);
+      await w.close();
+    });
+  });
+
+  for (const { lang, mode } of RUNS) {
+    describe(`${lang}, ${mode}`, () => {
+      for (const [name, walk] of WALKS) {
+        test(name, { timeout: 120_000 }, async () => {
+          const w = await new Walker(browser, servers.get(lang)!, checker, lang, mode).start();
+          walkers.push(w);
+          await walk(w);
+          expect(w.visited.length).toBeGreaterThan(0);
+          await w.close();
+        });
+      }
+    });
+  }
+});
