@@ -2,6 +2,7 @@
 import type { Lang } from './define.js';
 import { common } from './messages/common.js';
 import { signin } from './messages/signin.js';
+import { help } from './messages/help.js';
 import { member } from './messages/member.js';
 import { errors } from './messages/errors.js';
 import { password } from './messages/password.js';
@@ -13,7 +14,7 @@ export type { Lang } from './define.js';
 export { LANGS } from './define.js';
 
 // Each flow adds its module here; keys are namespaced ("signin.title") so modules never clash.
-const modules = [common, signin, member, errors, password, terms, settings, reset] as const;
+const modules = [common, signin, member, errors, password, terms, settings, reset, help] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type KeysOf<M> = M extends { ja: Record<infer K, string> } ? K : never;

@@ -1,0 +1,172 @@
+// The help page (SPEC H1): each message of sign-in and migration under its own linkable heading, with its meaning and what to do.
+import type { MessageKey, Params } from '../../../src/i18n/index.js';
+import { Page } from '../../layouts/Page.js';
+import type { View } from '../../view.js';
+
+/** The configured limits the explanations quote, so the page says what this portal really does. */
+export type HelpLimits = {
+  max: number;
+  minutes: number;
+  idle: number;
+  hours: number;
+  flowMinutes: number;
+  codeMax: number;
+  codeMinutes: number;
+  lockMinutes: number;
+  resendSeconds: number;
+  perHour: number;
+};
+
+type Topic = {
+  /** The fragment other pages link to: /help#locked */
+  id: string;
+  /** The message as the page shows it (the heading quotes it) … */
+  message?: MessageKey;
+  /** … or a heading for a situation without one message. */
+  heading?: MessageKey;
+  meaning: MessageKey;
+  /** Rules listed under the meaning (email format, password rules). */
+  list?: MessageKey[];
+  todo: MessageKey[];
+  links?: { href: string; text: MessageKey }[];
+};
+
+const reset = { href: '/reset', text: 'signin.forgotPassword' } as const;
+const register = { href: '/register', text: 'signin.createMyId' } as const;
+const signIn = { href: '/login', text: 'help.backToSignIn' } as const;
+
+const signInTopics: Topic[] = [
+  { id: 'cannot-sign-in', message: 'signin.errorGeneric', meaning: 'help.genericMeaning', todo: ['help.genericTodo1', 'help.genericTodo2', 'help.genericTodo3', 'help.genericTodo4'], links: [reset, register] },
+  { id: 'locked', message: 'signin.errorLockedMyId', meaning: 'help.lockedMeaning', todo: ['help.lockedTodo1', 'help.lockedTodo2', 'help.lockedTodo3'], links: [reset, register] },
+  { id: 'locked-legacy', message: 'signin.errorLockedLegacy', meaning: 'help.lockedLegacyMeaning', todo: ['help.lockedLegacyTodo1'], links: [register] },
+  { id: 'throttled', message: 'errors.throttled', meaning: 'help.throttledMeaning', todo: ['help.throttledTodo1', 'help.throttledTodo2'] },
+  { id: 'session-expired', message: 'signin.sessionExpired', meaning: 'help.sessionMeaning', todo: ['help.sessionTodo1'], links: [signIn] },
+  { id: 'flow-expired', message: 'signin.flowExpired', meaning: 'help.flowExpiredMeaning', todo: ['help.flowExpiredTodo1'], links: [signIn] },
+  { id: 'flow-cancelled', message: 'signin.flowCancelled', meaning: 'help.flowCancelledMeaning', todo: ['help.flowCancelledTodo1'], links: [signIn] },
+  { id: 'forbidden', message: 'errors.forbiddenTitle', meaning: 'help.forbiddenMeaning', todo: ['help.forbiddenTodo1'] },
+];
+
+const migrationTopics: Topic[] = [
+  { id: 'card-email-taken', message: 'help.cardEmailTakenMessage', meaning: 'help.cardEmailTakenMeaning', todo: ['help.cardEmailTakenTodo1', 'help.cardEmailTakenTodo2'], links: [reset] },
+  {
+    id: 'email-invalid',
+    message: 'help.emailInvalidMessage',
+    meaning: 'help.emailInvalidMeaning',
+    list: ['help.emailRuleAscii', 'help.emailRuleAt', 'help.emailRuleAtEdge', 'help.emailRuleSymbol', 'help.emailRuleDot', 'help.emailRuleLength'],
+    todo: ['help.emailInvalidTodo1'],
+  },
+  { id: 'email-unavailable', message: 'help.emailUnavailableMessage', meaning: 'help.emailUnavailableMeaning', todo: ['help.emailUnavailableTodo1', 'help.emailUnavailableTodo2'], links: [reset] },
+  { id: 'code-mismatch', message: 'help.codeMismatchMessage', meaning: 'help.codeMismatchMeaning', todo: ['help.codeMismatchTodo1', 'help.codeMismatchTodo2'] },
+  { id: 'code-expired', message: 'help.codeExpiredMessage', meaning: 'help.codeExpiredMeaning', todo: ['help.codeExpiredTodo1'] },
+  { id: 'code-locked', message: 'help.codeLockedMessage', meaning: 'help.codeLockedMeaning', todo: ['help.codeLockedTodo1'] },
+  { id: 'resend-wait', heading: 'help.resendHeading', meaning: 'help.resendMeaning', todo: ['help.resendTodo1'] },
+  { id: 'no-code', heading: 'help.noCodeHeading', meaning: 'help.noCodeMeaning', todo: ['help.noCodeTodo1', 'help.noCodeTodo2'] },
+  {
+    id: 'password-rules',
+    heading: 'help.passwordHeading',
+    meaning: 'help.passwordMeaning',
+    list: [
+      'password.ruleLength',
+      'password.ruleCharset',
+      'password.ruleClasses',
+      'password.ruleBirthdate',
+      'password.rulePhone',
+      'password.ruleCard',
+      'password.ruleName',
+      'password.ruleEmailLocal',
+      'password.ruleCommon',
+      'password.ruleConfirm',
+    ],
+    todo: ['help.passwordTodo1'],
+  },
+];
+
+const groups = [
+  { id: 'sign-in', heading: 'help.groupSignIn', topics: signInTopics },
+  { id: 'migration', heading: 'help.groupMigration', topics: migrationTopics },
+] as const;
+
+function headingOf(v: View, topic: Topic, p: Params): string {
+  return topic.message ? v.t('help.quoted', { message: v.t(topic.message, p) }) : v.t(topic.heading!, p);
+}
+
+function TopicSection({ v, topic, p }: { v: View; topic: Topic; p: Params }) {
+  return (
+    <section aria-labelledby={topic.id} class="panel">
+      <h3 id={topic.id}>{headingOf(v, topic, p)}</h3>
+      <h4>{v.t('help.meaning')}</h4>
+      <p>{v.t(topic.meaning, p)}</p>
+      {topic.list && (
+        <ul>
+          {topic.list.map((key) => (
+            <li>{v.t(key, p)}</li>
+          ))}
+        </ul>
+      )}
+      <h4>{v.t('help.todo')}</h4>
+      <ul>
+        {topic.todo.map((key) => (
+          <li>{v.t(key, p)}</li>
+        ))}
+      </ul>
+      {topic.links && (
+        <ul class="link-list">
+          {topic.links.map((l) => (
+            <li>
+              <a href={l.href}>{v.t(l.text)}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function HelpPage({ v, limits }: { v: View; limits: HelpLimits }) {
+  const p: Params = { ...limits };
+  return (
+    <Page v={v} title={v.t('help.title')}>
+      <h1>{v.t('help.heading')}</h1>
+      <p>{v.t('help.intro')}</p>
+      <nav aria-labelledby="contents-heading">
+        <h2 id="contents-heading">{v.t('help.contents')}</h2>
+        {groups.map((g) => (
+          <>
+            <p>
+              <a href={`#${g.id}`}>{v.t(g.heading)}</a>
+            </p>
+            <ul>
+              {g.topics.map((topic) => (
+                <li>
+                  <a href={`#${topic.id}`}>{headingOf(v, topic, p)}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        ))}
+        <p>
+          <a href="#tips">{v.t('help.groupTips')}</a>
+        </p>
+      </nav>
+      {groups.map((g) => (
+        <>
+          <h2 id={g.id}>{v.t(g.heading)}</h2>
+          {g.topics.map((topic) => (
+            <TopicSection v={v} topic={topic} p={p} />
+          ))}
+        </>
+      ))}
+      <h2 id="tips">{v.t('help.groupTips')}</h2>
+      <ul>
+        <li>{v.t('signin.kindMyId')}</li>
+        <li>{v.t('signin.kindLegacy')}</li>
+        <li>{v.t('signin.helpConfusable')}</li>
+        <li>{v.t('signin.helpHalfWidth')}</li>
+        <li>{v.t('signin.helpPaste')}</li>
+      </ul>
+      <p>
+        <a href="/login">{v.t('help.backToSignIn')}</a>
+      </p>
+    </Page>
+  );
+}
