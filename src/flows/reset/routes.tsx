@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { ResetDonePage } from '../../../views/pages/reset/ResetDonePage.js';
-import { ResetPasswordPage } from '../../../views/pages/reset/ResetPasswordPage.js';
+import { NewPasswordStepPage } from '../../../views/pages/reset/NewPasswordStepPage.js';
 import { ResetStartPage } from '../../../views/pages/reset/ResetStartPage.js';
 import type { FieldError } from '../../../views/view.js';
 import type { CodeSubject } from '../../auth/codes.js';
@@ -87,8 +87,16 @@ function showStart(c: Context<AppEnv>, status: 200 | 400, email?: string, errors
 
 function showPassword(c: Context<AppEnv>, status: 200 | 400, errors: FieldError[] = []) {
   const flow = currentFlow(c);
+  const t = c.get('t');
   return c.html(
-    <ResetPasswordPage v={viewOf(c)} email={flow.email ?? ''} errors={errors} step={stepOf('password')} action={stepUrl(base, 'password')} cancelAction={cancelAction} />,
+    <NewPasswordStepPage
+      v={viewOf(c)}
+      text={{ title: t('reset.passwordTitle'), heading: t('reset.passwordHeading'), intro: [t('reset.passwordIntro', { email: flow.email ?? '' })], ...stepOf('password') }}
+      submit={t('reset.passwordSubmit')}
+      errors={errors}
+      action={stepUrl(base, 'password')}
+      cancelAction={cancelAction}
+    />,
     status,
   );
 }

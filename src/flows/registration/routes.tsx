@@ -1,0 +1,223 @@
+// SPEC G1–G3 My ID作成はこちら: card number + birth date → phone code → terms → new email → email code → password → done.
+import { Hono, type Context } from 'hono';
+import * as v from 'valibot';
+import { RegisterDonePage } from '../../../views/pages/registration/RegisterDonePage.js';
+import { RegisterEmailPage } from '../../../views/pages/registration/RegisterEmailPage.js';
+import { RegisterStartPage, type RegisterRefusal } from '../../../views/pages/registration/RegisterStartPage.js';
+import { RegisterTermsPage } from '../../../views/pages/registration/RegisterTermsPage.js';
+import { NewPasswordStepPage } from '../../../views/pages/reset/NewPasswordStepPage.js';
+import type { FieldError } from '../../../views/view.js';
+import { countFailure, countSuccess, identifierHash, isLocked, noteLockedAttempt } from '../../auth/lockout.js';
+import { maskEmail, normaliseDigits } from '../../auth/normalise.js';
+import { keyedHash } from '../../auth/secrets.js';
+import { advanceFlow, endFlow, findFlowById } from '../../db/stores/flows.js';
+import { completeRegistration, findCardHolder } from '../../db/stores/registration.js';
+import { isMyIdTaken, loadHolderFacts } from '../../db/stores/settings.js';
+import { accountNotice } from '../../notify/account-texts.js';
+import { paths } from '../../paths.js';
+import type { AppEnv } from '../../web/env.js';
+import { viewOf } from '../../web/view.js';
+import { atStep, currentFlow, dropFlowCookie, loadFlow, startFlow, stepUrl } from '../guard.js';
+import { nextStep } from '../machine.js';
+import { mountEmailCodeStep, mountPhoneStep, sendEmailCode, sendFirstPhoneCode, type EmailCodeSpec, type PhoneSpec } from '../reset/code-steps.js';
+import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../settings/new-password.js';
+import { checkEmailAddress, emailProblemError } from './email-rules.js';
+import {
+  REGISTRATION_FIRST_STEP,
+  REGISTRATION_TOTAL_STEPS,
+  registrationStepNumber,
+  registrationSteps,
+  type RegistrationEvent,
+  type RegistrationStep,
+} from './machine.js';
+
+const KIND = 'registration';
+const base = paths.register;
+const cancelAction = `${base}/cancel`;
+const stepOf = (step: RegistrationStep | 'start') => ({ current: registrationStepNumber[step], total: REGISTRATION_TOTAL_STEPS });
+const next = (from: RegistrationStep, event: RegistrationEvent) => nextStep(registrationSteps, from, event) as RegistrationStep;
+const holderSubject = (holderId: number | null) => `holder:${holderId ?? 0}` as const;
+
+const CardForm = v.object({
+  card: v.pipe(v.optional(v.string(), ''), v.maxLength(200)),
+  birthdate: v.pipe(v.optional(v.string(), ''), v.maxLength(200)),
+});
+
+/** A real calendar date as YYYY-MM-DD (what a type=date field sends), else undefined. */
+function isoDate(typed: string): string | undefined {
+  const value = normaliseDigits(typed).replace(/[/.年月]/g, '-').replace(/日$/, '');
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  if (!m) return undefined;
+  const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : undefined;
+}
+
+const phone: PhoneSpec = {
+  kind: KIND,
+  base,
+  step: 'phone',
+  cancelAction,
+  subject: (flow) => holderSubject(flow.holderId),
+  holderId: (flow) => flow.holderId ?? 0,
+  text: (t) => ({ title: t('registration.phoneTitle'), heading: t('reset.phoneHeading'), intro: [t('reset.phoneIntro')], ...stepOf('phone') }),
+  async verified(c, flow) {
+    const to = next('phone', 'PHONE_CODE_VERIFIED');
+    return advanceFlow(c.get('deps').db, flow.id, 'phone', to) ? stepUrl(base, to) : undefined;
+  },
+};
+
+const emailCode: EmailCodeSpec = {
+  kind: KIND,
+  base,
+  step: 'email-code',
+  cancelAction,
+  subject: (flow) => holderSubject(flow.holderId),
+  destination: (flow) => flow.email ?? '',
+  text: (t, flow) => ({
+    title: t('registration.emailCodeTitle'),
+    heading: t('registration.emailCodeHeading'),
+    intro: [t('registration.emailCodeIntro', { email: maskEmail(flow.email ?? '') })],
+    ...stepOf('email-code'),
+  }),
+  async verified(c, flow) {
+    const to = next('email-code', 'EMAIL_CODE_VERIFIED');
+    return advanceFlow(c.get('deps').db, flow.id, 'email-code', to) ? stepUrl(base, to) : undefined;
+  },
+};
+
+function showStart(c: Context<AppEnv>, status: 200 | 400 | 422, props: { card?: string; birthdate?: string; errors?: FieldError[]; refusal?: RegisterRefusal } = {}) {
+  return c.html(<RegisterStartPage v={viewOf(c)} step={stepOf('start')} {...props} />, status);
+}
+
+function showEmail(c: Context<AppEnv>, status: 200 | 400 | 409, email?: string, errors: FieldError[] = []) {
+  return c.html(<RegisterEmailPage v={viewOf(c)} email={email} errors={errors} action={stepUrl(base, 'email')} cancelAction={cancelAction} step={stepOf('email')} />, status);
+}
+
+function showPassword(c: Context<AppEnv>, status: 200 | 400, errors: FieldError[] = []) {
+  const t = c.get('t');
+  const flow = currentFlow(c);
+  return c.html(
+    <NewPasswordStepPage
+      v={viewOf(c)}
+      text={{ title: t('registration.passwordTitle'), heading: t('registration.passwordHeading'), intro: [t('registration.passwordIntro', { email: flow.email ?? '' })], ...stepOf('password') }}
+      submit={t('registration.passwordSubmit')}
+      errors={errors}
+      action={stepUrl(base, 'password')}
+      cancelAction={cancelAction}
+    />,
+    status,
+  );
+}
+
+/** SPEC G1: wrong details are counted per card number like sign-in failures (L5/L6), whether or not the card exists. */
+async function identifyHolder(c: Context<AppEnv>, digits: string, birthdate: string): Promise<{ holderId: number; cardId: number } | { refusal: RegisterRefusal }> {
+  const deps = c.get('deps');
+  const who = { identifierHash: identifierHash(deps.config.SECRET, `card:${digits}`), address: c.get('address') };
+  if (await isLocked(deps, who.identifierHash)) return (await noteLockedAttempt(deps, who), { refusal: 'locked' });
+  const found = await findCardHolder(deps.db, keyedHash(deps.config.SECRET, 'card', digits));
+  if (!found || found.birthdate !== birthdate) {
+    const count = await countFailure(deps, who, 'card_details');
+    return { refusal: count.locked ? 'locked' : 'details' };
+  }
+  if (!(await countSuccess(deps, who, { flow: KIND }))) return { refusal: 'locked' };
+  return { holderId: found.holderId, cardId: found.cardId };
+}
+
+export const registrationRoutes = new Hono<AppEnv>()
+  .get('/', (c) => showStart(c, 200))
+  .post('/', async (c) => {
+    const t = c.get('t');
+    const deps = c.get('deps');
+    const parsed = v.safeParse(CardForm, c.get('form'));
+    const form = parsed.success ? parsed.output : { card: '', birthdate: '' };
+    const digits = normaliseDigits(form.card);
+    const birthdate = isoDate(form.birthdate);
+    const errors: FieldError[] = [
+      ...(digits === '' ? [{ field: 'card', message: t('registration.errorCardRequired') }] : !/^\d{14,16}$/.test(digits) ? [{ field: 'card', message: t('registration.errorCardFormat') }] : []),
+      ...(form.birthdate.trim() === '' ? [{ field: 'birthdate', message: t('registration.errorBirthdateRequired') }] : !birthdate ? [{ field: 'birthdate', message: t('registration.errorBirthdateFormat') }] : []),
+    ];
+    if (errors.length > 0 || !birthdate) return showStart(c, 400, { ...form, errors });
+
+    const found = await identifyHolder(c, digits, birthdate);
+    if ('refusal' in found) {
+      const message = found.refusal === 'locked' ? t('registration.errorLocked') : t('registration.errorDetails');
+      return showStart(c, 422, { ...form, refusal: found.refusal, errors: [{ field: 'card', message }] });
+    }
+    const flowId = startFlow(c, { kind: KIND, step: REGISTRATION_FIRST_STEP, holderId: found.holderId, cardId: found.cardId });
+    const flow = await findFlowById(deps.db, flowId);
+    // SPEC M6 ⑦-1: the SMS goes on arrival at the phone step
+    if (flow) await sendFirstPhoneCode(deps, flow, phone, c.get('lang'), c.get('address'));
+    return c.redirect(stepUrl(base, REGISTRATION_FIRST_STEP), 303);
+  })
+  .post('/cancel', loadFlow(KIND), async (c) => {
+    const deps = c.get('deps');
+    endFlow(deps.db, currentFlow(c).id, deps.clock.now());
+    dropFlowCookie(c);
+    return c.redirect(`${paths.signIn}?flow=cancelled`, 303);
+  })
+  .get('/terms', loadFlow(KIND), atStep(base, 'terms'), (c) =>
+    c.html(<RegisterTermsPage v={viewOf(c)} version={c.get('deps').config.TERMS_VERSION} action={stepUrl(base, 'terms')} cancelAction={cancelAction} step={stepOf('terms')} />),
+  )
+  .post('/terms', loadFlow(KIND), atStep(base, 'terms'), async (c) => {
+    const deps = c.get('deps');
+    const flow = currentFlow(c);
+    const to = next('terms', 'TERMS_ACCEPTED');
+    // the version accepted is the one the account records (SPEC T4)
+    advanceFlow(deps.db, flow.id, 'terms', to, { data: { ...flow.data, termsVersion: deps.config.TERMS_VERSION } });
+    return c.redirect(stepUrl(base, to), 303);
+  })
+  .get('/email', loadFlow(KIND), atStep(base, 'email'), (c) => showEmail(c, 200))
+  .post('/email', loadFlow(KIND), atStep(base, 'email'), async (c) => {
+    const deps = c.get('deps');
+    const t = c.get('t');
+    const flow = currentFlow(c);
+    const typed = v.safeParse(v.object({ email: v.pipe(v.optional(v.string(), ''), v.maxLength(1024)) }), c.get('form'));
+    const raw = typed.success ? typed.output.email : '';
+    const checked = checkEmailAddress(raw);
+    if ('problem' in checked) return showEmail(c, 400, raw, [emailProblemError(t, checked.problem)]);
+    // SPEC G2: an address that is already a My ID cannot be used
+    if (await isMyIdTaken(deps.db, checked.email)) return showEmail(c, 409, raw, [{ field: 'email', message: t('registration.errorEmailTaken') }]);
+    const to = next('email', 'EMAIL_CHOSEN');
+    if (!advanceFlow(deps.db, flow.id, 'email', to, { email: checked.email })) return c.redirect(stepUrl(base, 'email'), 303);
+    await sendEmailCode(deps, { ...flow, step: to, email: checked.email }, emailCode, c.get('lang'), c.get('address'));
+    return c.redirect(stepUrl(base, to), 303);
+  })
+  .get('/password', loadFlow(KIND), atStep(base, 'password'), (c) => showPassword(c, 200))
+  .post('/password', loadFlow(KIND), atStep(base, 'password'), async (c) => {
+    const deps = c.get('deps');
+    const t = c.get('t');
+    const flow = currentFlow(c);
+    const facts = flow.holderId === null ? undefined : await loadHolderFacts(deps.db, flow.holderId);
+    if (!facts || !flow.email) return c.redirect(`${paths.signIn}?flow=expired`, 303);
+    const entries = readNewPassword(c.get('form'));
+    const problems = newPasswordProblems(entries, facts, flow.email);
+    if (problems.length > 0) return showPassword(c, 400, newPasswordErrors(t, problems));
+
+    const now = deps.clock.now();
+    const termsVersion = typeof flow.data.termsVersion === 'string' ? flow.data.termsVersion : deps.config.TERMS_VERSION;
+    const result = await completeRegistration(deps.db, {
+      flowId: flow.id,
+      holderId: facts.holderId,
+      email: flow.email,
+      passwordHash: await hashNewPassword(entries.password),
+      termsVersion,
+      now,
+      address: c.get('address'),
+      hashIdentifier: (id) => identifierHash(deps.config.SECRET, id),
+    });
+    if ('error' in result) {
+      if (result.error === 'moved') return c.redirect(stepUrl(base, 'password'), 303);
+      // SPEC M9: another flow took the address meanwhile; nothing was written, and this flow goes back to choosing one
+      advanceFlow(deps.db, flow.id, 'password', next('password', 'EMAIL_TAKEN'), { email: null });
+      return showEmail(c, 409, flow.email, [{ field: 'email', message: t('registration.errorEmailTaken') }]);
+    }
+    const notice = { lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now };
+    await deps.notifier.send(accountNotice({ ...notice, kind: 'myIdCreated', to: flow.email }));
+    for (const old of result.closedEmails) await deps.notifier.send(accountNotice({ ...notice, kind: 'accountClosed', to: old, myId: old }));
+    return c.redirect(stepUrl(base, 'done'), 303);
+  })
+  .get('/done', loadFlow(KIND), atStep(base, 'done'), (c) => c.html(<RegisterDonePage v={viewOf(c)} email={currentFlow(c).email ?? ''} step={stepOf('done')} />));
+
+mountPhoneStep(registrationRoutes, phone);
+mountEmailCodeStep(registrationRoutes, emailCode);

@@ -1,0 +1,64 @@
+// G1: My ID作成はこちら — card number and birth date identify the holder; one generic error for wrong details.
+import { Callout } from '../../components/Callout.js';
+import { ErrorSummary, errorFor } from '../../components/ErrorSummary.js';
+import { Button, Form } from '../../components/Form.js';
+import { StepIndicator } from '../../components/StepIndicator.js';
+import { TextField } from '../../components/TextField.js';
+import { Page } from '../../layouts/Page.js';
+import type { FieldError, View } from '../../view.js';
+
+export type RegisterRefusal = 'details' | 'locked';
+
+type Props = { v: View; card?: string; birthdate?: string; errors?: FieldError[]; refusal?: RegisterRefusal; step: { current: number; total: number } };
+
+export function RegisterStartPage({ v, card, birthdate, errors = [], refusal, step }: Props) {
+  return (
+    <Page v={v} title={v.t('registration.startTitle')} hasErrors={errors.length > 0}>
+      <ErrorSummary v={v} errors={errors} />
+      {refusal && (
+        <Callout kind="warning">
+          <p>{refusal === 'locked' ? v.t('registration.errorLockedHelp') : v.t('registration.errorDetailsHelp')}</p>
+        </Callout>
+      )}
+      <StepIndicator v={v} current={step.current} total={step.total} />
+      <h1>{v.t('registration.startHeading')}</h1>
+      <p>{v.t('registration.startIntro')}</p>
+      <p class="hint">{v.t('registration.startNote')}</p>
+      <Form v={v} action="/register">
+        <TextField
+          v={v}
+          id="card"
+          label={v.t('registration.cardLabel')}
+          hint={v.t('registration.cardHint')}
+          example={v.t('registration.cardExample')}
+          value={card}
+          error={errorFor(errors, 'card')}
+          autocomplete="off"
+          inputmode="numeric"
+          spellcheck={false}
+          width="medium"
+        />
+        <TextField
+          v={v}
+          id="birthdate"
+          type="date"
+          label={v.t('registration.birthdateLabel')}
+          hint={v.t('registration.birthdateHint')}
+          value={birthdate}
+          error={errorFor(errors, 'birthdate')}
+          autocomplete="bday"
+          width="medium"
+        />
+        <Button>{v.t('registration.next')}</Button>
+      </Form>
+      <ul class="link-list">
+        <li>
+          <a href="/reset">{v.t('signin.forgotPassword')}</a>
+        </li>
+        <li>
+          <a href="/login">{v.t('common.backToSignIn')}</a>
+        </li>
+      </ul>
+    </Page>
+  );
+}
