@@ -8,6 +8,7 @@ import type { Deps } from './deps.js';
 import { devRoutes } from './flows/dev/routes.js';
 import { helpRoutes } from './flows/help/routes.js';
 import { memberRoutes } from './flows/member/routes.js';
+import { registrationRoutes } from './flows/registration/routes.js';
 import { resetRoutes } from './flows/reset/routes.js';
 import { settingsRoutes } from './flows/settings/routes.js';
 import { termsRoutes } from './flows/terms/routes.js';
@@ -66,6 +67,7 @@ export function createApp(deps: Deps) {
   app.route('/terms', termsRoutes);
   app.route(paths.settings, settingsRoutes);
   app.route(paths.reset, resetRoutes);
+  app.route(paths.register, registrationRoutes);
   if (deps.config.DEV_OUTBOX) app.route('/', devRoutes);
 
   app.notFound((c) => errorResponse(c, 404));
