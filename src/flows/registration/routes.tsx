@@ -8,7 +8,7 @@ import { RegisterTermsPage } from '../../../views/pages/registration/RegisterTer
 import { NewPasswordStepPage } from '../../../views/pages/reset/NewPasswordStepPage.js';
 import type { FieldError } from '../../../views/view.js';
 import { countFailure, countSuccess, identifierHash, isLocked, noteLockedAttempt } from '../../auth/lockout.js';
-import { maskEmail, normaliseDigits } from '../../auth/normalise.js';
+import { maskEmail, normaliseDigits, normaliseText } from '../../auth/normalise.js';
 import { keyedHash } from '../../auth/secrets.js';
 import { advanceFlow, endFlow, findFlowById } from '../../db/stores/flows.js';
 import { completeRegistration, findCardHolder } from '../../db/stores/registration.js';
@@ -45,8 +45,9 @@ const CardForm = v.object({
 
 /** A real calendar date as YYYY-MM-DD (what a type=date field sends), else undefined. */
 function isoDate(typed: string): string | undefined {
-  const value = normaliseDigits(typed).replace(/[/.年月]/g, '-').replace(/日$/, '');
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  // typed by hand where type=date is not supported: 1985/4/12, 1985年4月12日 and 19850412 are read too
+  const value = normaliseText(typed).replace(/\s/g, '').replace(/[/.年月\u2010-\u2015\u2212\u30FC]/g, '-').replace(/日$/, '');
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(value);
   if (!m) return undefined;
   const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
   const date = new Date(`${iso}T00:00:00Z`);

@@ -1,0 +1,225 @@
+// SPEC G1–G3: a new My ID from card details over HTTP — identification counted per card number, phone code, terms, email, code, password, and the move of the cards.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { accountCardTable, accountTable, auditTable, cardTable, credentialTable, flowTable, sessionTable, signInAttemptTable } from '../../src/db/schema.js';
+import { browser, makeHarness, type Harness } from '../helpers/app.js';
+import { addHolder } from '../helpers/fixtures.js';
+
+const CARD = '4980123412345678';
+const OTHER_CARD = '4980123499990000';
+const BIRTH = '1979-11-03';
+const OLD_MY_ID = 'old-id@example.jp';
+const NEW_MY_ID = 'fresh@example.jp';
+const PASSWORD = 'Kawa!Nagare77';
+
+let h: Harness;
+let holder: Awaited<ReturnType<typeof addHolder>>;
+beforeEach(async () => {
+  h = makeHarness({ TERMS_VERSION: '2025-04' });
+  holder = await addHolder(h.deps, {
+    birthdate: BIRTH,
+    phones: ['09033334444'],
+    cards: [{ number: CARD, email: OLD_MY_ID }, { number: OTHER_CARD, email: OLD_MY_ID }],
+    legacyId: 'oldnet01',
+    legacyPassword: 'legacy-pass1',
+    account: { email: OLD_MY_ID, password: 'Sakura#2025x', termsVersion: '2024-10' },
+  });
+  await addHolder(h.deps, { account: { email: 'someone@example.jp', password: 'Sakura#2025x' } });
+});
+
+type Browser = ReturnType<typeof browser>;
+const latest = (to: string) => h.outbox().find((m) => m.to === to && m.code);
+
+async function identify(b: Browser, card = '4980 1234-1234 5678', birthdate = BIRTH) {
+  await b.get('/register');
+  return b.post('/register', { card, birthdate });
+}
+
+async function walkToEmail(b: Browser) {
+  const res = await identify(b);
+  expect(res.status).toBe(303);
+  expect(res.location).toBe('/register/phone');
+  const sms = latest('09033334444')!;
+  expect(sms.channel).toBe('sms');
+  expect((await b.post('/register/phone', { code: sms.code! })).location).toBe('/register/terms');
+  const terms = await b.get('/register/terms');
+  expect(terms.body).toContain('同意して進む');
+  expect(terms.body).toContain('ステップ 3/7');
+  expect((await b.post('/register/terms', {})).location).toBe('/register/email');
+}
+
+async function walkToPassword(b: Browser, email = NEW_MY_ID) {
+  await walkToEmail(b);
+  expect((await b.post('/register/email', { email })).location).toBe('/register/email-code');
+  expect((await b.post('/register/email-code', { code: latest(email)!.code! })).location).toBe('/register/password');
+}
+
+describe('G1 card number and birth date', () => {
+  it('has the card field (no autocomplete, numeric keyboard) and one date field with a hint', async () => {
+    const page = await browser(h).get('/register');
+    expect(page.status).toBe(200);
+    expect(page.body).toMatch(/<input[^>]*id="card"[^>]*autocomplete="off"[^>]*inputmode="numeric"/);
+    expect(page.body).toMatch(/<input[^>]*id="birthdate"[^>]*type="date"[^>]*aria-describedby="birthdate-hint"/);
+    expect(page.body).toContain('<label class="label" for="birthdate">生年月日');
+    expect(page.body).toContain('次へ</button>');
+  });
+
+  it('refuses empty and malformed entries with 400, keeping them', async () => {
+    const b = browser(h);
+    await b.get('/register');
+    const empty = await b.post('/register', { card: '', birthdate: '' });
+    expect(empty.status).toBe(400);
+    expect(empty.body).toContain('カード番号を入力してください。');
+    expect(empty.body).toContain('生年月日を入力してください。');
+    const bad = await b.post('/register', { card: '4980-12', birthdate: '1979-02-30' });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toContain('カード番号は14〜16桁の数字で入力してください。');
+    expect(bad.body).toContain('生年月日は「1985-04-12」のように');
+    expect(bad.body).toContain('value="4980-12"');
+  });
+
+  it('gives one generic error for a wrong birth date and an unknown card, and locks each card number after the same count', async () => {
+    const b = browser(h);
+    const wrongBirth = await identify(b, CARD, '1980-01-01');
+    const unknownCard = await identify(b, '4000000000000002', BIRTH);
+    expect(wrongBirth.status).toBe(422);
+    expect(unknownCard.status).toBe(422);
+    const message = (html: string) => html.match(/<div class="error-summary"[\s\S]*?<\/div>/)![0];
+    expect(message(wrongBirth.body)).toBe(message(unknownCard.body));
+    expect(wrongBirth.body).toContain('入力されたカード番号と生年月日ではお手続きできません。');
+
+    for (let i = 1; i < h.config.LOGIN_MAX_FAILURES; i++) {
+      await identify(b, CARD, '1980-01-01');
+      await identify(b, '4000000000000002', BIRTH);
+    }
+    const locked = await identify(b, CARD, BIRTH);
+    const lockedUnknown = await identify(b, '4000000000000002', BIRTH);
+    expect(locked.status).toBe(422);
+    expect(locked.body).toContain('入力されたカード番号は、一定回数以上誤って入力されたためお手続きできません。');
+    expect(message(locked.body)).toBe(message(lockedUnknown.body));
+    expect(h.db.select().from(flowTable).all()).toHaveLength(0);
+    expect(h.outbox()).toHaveLength(0);
+    // the other card of the same holder is counted on its own
+    expect((await identify(b, OTHER_CARD, BIRTH)).location).toBe('/register/phone');
+  });
+
+  it('refuses skipped steps', async () => {
+    const b = browser(h);
+    await identify(b);
+    expect((await b.get('/register/password')).location).toBe('/register/phone');
+    expect((await b.post('/register/terms', {})).location).toBe('/register/phone');
+    expect((await browser(h).get('/register/terms')).location).toBe('/login?flow=expired');
+  });
+});
+
+describe('G2/G3 the whole flow', () => {
+  it('creates the My ID, closes the old account, moves both cards, retires the legacy ID and sends both notices', async () => {
+    const oldBrowser = browser(h);
+    expect((await oldBrowser.post('/login', { id: OLD_MY_ID, password: 'Sakura#2025x' })).status).toBe(303);
+
+    const b = browser(h);
+    await walkToEmail(b);
+    const email = await b.get('/register/email');
+    expect(email.body).toMatch(/<input[^>]*id="email"[^>]*type="email"[^>]*autocomplete="email"/);
+    expect(email.body).toContain('ログインへ戻る');
+
+    const malformed = await b.post('/register/email', { email: 'a@@example.jp' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toContain('メールアドレスの入力に誤りがあります。「@」は1つだけ入力してください。');
+    const noDot = await b.post('/register/email', { email: 'taro@example' });
+    expect(noDot.body).toContain('ドメイン）に「.」がありません。');
+    for (const taken of ['someone@example.jp', OLD_MY_ID.toUpperCase()]) {
+      const res = await b.post('/register/email', { email: taken });
+      expect(res.status).toBe(409);
+      expect(res.body).toContain('ご入力いただいたメールアドレスはご利用いただけません。');
+    }
+
+    expect((await b.post('/register/email', { email: ' Ｆｒｅｓｈ@example.jp ' })).location).toBe('/register/email-code');
+    const codePage = await b.get('/register/email-code');
+    expect(codePage.body).toContain('f****@e******.jp あてに4桁の認証コードをお送りしました。');
+    expect((await b.post('/register/email-code', { code: latest(NEW_MY_ID)!.code! })).location).toBe('/register/password');
+    const weak = await b.post('/register/password', { password: 'Fresh#2025a', confirm: 'Fresh#2025a' });
+    expect(weak.status).toBe(400);
+    expect(weak.body).toContain('パスワードにMy ID（メールアドレス）の「@」より前の部分を含めることはできません。');
+    const done = await b.post('/register/password', { password: PASSWORD, confirm: PASSWORD });
+    expect(done.status).toBe(303);
+    expect(done.location).toBe('/register/done');
+    expect(done.res.headers.getSetCookie().some((c) => c.startsWith('sid='))).toBe(false);
+
+    const accounts = h.db.select().from(accountTable).where(eq(accountTable.holderId, holder.holder.id)).all();
+    const old = accounts.find((a) => a.email === OLD_MY_ID)!;
+    const fresh = accounts.find((a) => a.email === NEW_MY_ID)!;
+    expect(old.closedAt).not.toBeNull();
+    expect(fresh.closedAt).toBeNull();
+    expect(fresh.termsVersion).toBe('2025-04');
+    const links = h.db.select().from(accountCardTable).all().filter((l) => holder.cards.some((c) => c.id === l.cardId));
+    expect(links.map((l) => l.accountId)).toEqual([fresh.id, fresh.id]);
+    expect(h.db.select().from(cardTable).where(eq(cardTable.holderId, holder.holder.id)).all().map((c) => c.email)).toEqual([NEW_MY_ID, NEW_MY_ID]);
+    expect(h.db.select().from(credentialTable).where(eq(credentialTable.loginId, 'oldnet01')).get()!.retiredAt).not.toBeNull();
+    expect(h.db.select().from(sessionTable).where(eq(sessionTable.accountId, old.id)).all()).toHaveLength(0);
+    const events = h.db.select().from(auditTable).all().map((a) => a.event);
+    expect(events).toContain('account_closed');
+    expect(events).toContain('registration_completed');
+
+    const created = h.outbox().find((m) => m.to === NEW_MY_ID && !m.code)!;
+    expect(created.subject).toBe('【My Card】My ID登録完了のお知らせ');
+    const closed = h.outbox().find((m) => m.to === OLD_MY_ID)!;
+    expect(closed.subject).toBe('【My Card】My ID廃止のお知らせ');
+
+    const page = await b.get('/register/done');
+    expect(page.body).toContain('My Cardの利用登録が正常に完了しました。');
+    expect(page.body).toContain(`href="/login?id=${encodeURIComponent(NEW_MY_ID)}"`);
+
+    // the closed account and the legacy ID cannot sign in; the old browser is signed out; the new My ID works
+    expect((await oldBrowser.get('/top')).status).toBe(303);
+    expect((await browser(h).post('/login', { id: OLD_MY_ID, password: 'Sakura#2025x' })).status).toBe(422);
+    expect((await browser(h).post('/login', { id: 'oldnet01', password: 'legacy-pass1' })).status).toBe(422);
+    const nb = browser(h);
+    expect((await nb.post('/login', { id: NEW_MY_ID, password: PASSWORD })).location).toBe('/top');
+    const top = await nb.get('/top');
+    expect(top.status).toBe(200);
+    expect(top.body).toContain('下4桁 5678');
+    expect(top.body).toContain('下4桁 0000');
+  });
+
+  it('ends the lock on the holder\'s old My ID (SPEC L5: a new My ID ends a lock)', async () => {
+    for (let i = 0; i < h.config.LOGIN_MAX_FAILURES; i++) await browser(h).post('/login', { id: OLD_MY_ID, password: 'Wrong#pass1' });
+    expect((await browser(h).post('/login', { id: OLD_MY_ID, password: 'Sakura#2025x' })).body).toContain('IDが無効となっています');
+    const b = browser(h);
+    await walkToPassword(b);
+    expect((await b.post('/register/password', { password: PASSWORD, confirm: PASSWORD })).location).toBe('/register/done');
+    expect((await browser(h).post('/login', { id: NEW_MY_ID, password: PASSWORD })).location).toBe('/top');
+    expect(h.db.select().from(signInAttemptTable).all().filter((r) => r.lockedAt !== null)).toHaveLength(0);
+  });
+
+  it('lets exactly one of two flows racing for the same address complete (M9)', async () => {
+    const other = await addHolder(h.deps, { birthdate: '1990-01-02', phones: ['08055556666'], cards: [{ number: '4980555566667777' }] });
+    const a = browser(h);
+    await walkToPassword(a);
+    const b = browser(h);
+    await b.get('/register');
+    expect((await b.post('/register', { card: '4980555566667777', birthdate: '1990-01-02' })).location).toBe('/register/phone');
+    expect((await b.post('/register/phone', { code: latest('08055556666')!.code! })).location).toBe('/register/terms');
+    await b.post('/register/terms', {});
+    h.clock.advance(h.config.CODE_RESEND_SECONDS * 1000);
+    expect((await b.post('/register/email', { email: NEW_MY_ID })).location).toBe('/register/email-code');
+    expect((await b.post('/register/email-code', { code: latest(NEW_MY_ID)!.code! })).location).toBe('/register/password');
+
+    expect((await a.post('/register/password', { password: PASSWORD, confirm: PASSWORD })).location).toBe('/register/done');
+    const lost = await b.post('/register/password', { password: 'Umi#Kaze2025', confirm: 'Umi#Kaze2025' });
+    expect(lost.status).toBe(409);
+    expect(lost.body).toContain('ご入力いただいたメールアドレスはご利用いただけません。');
+    expect(h.db.select().from(accountTable).where(eq(accountTable.holderId, other.holder.id)).all()).toHaveLength(0);
+    expect((await b.get('/register/password')).location).toBe('/register/email');
+  });
+
+  it('cancels from the terms back to sign-in', async () => {
+    const b = browser(h);
+    await identify(b);
+    await b.post('/register/phone', { code: latest('09033334444')!.code! });
+    const res = await b.post('/register/cancel', {});
+    expect(res.location).toBe('/login?flow=cancelled');
+    expect((await b.get('/register/terms')).location).toBe('/login?flow=expired');
+    expect(h.db.select().from(accountTable).where(eq(accountTable.email, OLD_MY_ID)).get()!.closedAt).toBeNull();
+  });
+});
