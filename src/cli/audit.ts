@@ -1,0 +1,103 @@
+// `npm run audit -- --since 1h` (SPEC X5): prints the security events of the audit log, one line each, oldest first.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { identifierHash } from '../auth/lockout.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { openDb } from '../db/client.js';
+import { listAudit } from '../db/stores/audit.js';
+
+const USAGE = 'usage: npm run audit -- [--since 30m|1h|2d|2025-01-15T10:00:00+09:00] [--event NAME] [--id IDENTIFIER]';
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** `30m`, `1h`, `2d` back from now, or an ISO date/time; undefined when it is neither. */
+export function parseSince(value: string, now: number): number | undefined {
+  const relative = /^(\d{1,6})([smhd])$/.exec(value.trim());
+  if (relative) return now - Number(relative[1]) * UNIT_MS[relative[2] as keyof typeof UNIT_MS];
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value.trim())) return undefined;
+  const at = Date.parse(value.trim());
+  return Number.isNaN(at) ? undefined : at;
+}
+
+export type AuditRow = { at: number; event: string; accountId: number | null; subject: string | null; address: string | null; detail: string | null };
+
+/** One line: time (UTC), event, account, hashed identifier, client address, then the details as key=value. */
+export function formatAuditLine(row: AuditRow): string {
+  let detail = '';
+  if (row.detail) {
+    try {
+      detail = Object.entries(JSON.parse(row.detail) as Record<string, unknown>)
+        .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+        .join(' ');
+    } catch {
+      detail = row.detail;
+    }
+  }
+  const parts = [
+    new Date(row.at).toISOString(),
+    row.event,
+    `account=${row.accountId ?? '-'}`,
+    `subject=${row.subject ?? '-'}`,
+    `address=${row.address ?? '-'}`,
+    detail,
+  ];
+  return parts.filter((p) => p !== '').join(' ');
+}
+
+type Options = { since: number; event?: string; id?: string };
+
+function parseArgs(argv: string[], now: number): Options | string {
+  const opts: Options = { since: now - UNIT_MS.d };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (value === undefined) return `${flag} needs a value`;
+    if (flag === '--since') {
+      const since = parseSince(value, now);
+      if (since === undefined) return `--since ${value}: use 30m, 1h, 2d or an ISO time such as 2025-01-15T10:00:00+09:00`;
+      opts.since = since;
+    } else if (flag === '--event') opts.event = value;
+    else if (flag === '--id') opts.id = value;
+    else return `unknown option ${flag}`;
+  }
+  return opts;
+}
+
+/** The secret the server hashes identifiers with: SECRET, or the one kept next to the database. */
+function readSecret(env: Record<string, string | undefined>, databaseFile: string): string | undefined {
+  if (env.SECRET) return env.SECRET.trim();
+  const file = join(dirname(databaseFile), 'secret');
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+}
+
+async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+  const now = Date.now();
+  const opts = parseArgs(argv, now);
+  if (typeof opts === 'string') return (console.error(`${opts}\n${USAGE}`), 1);
+  let databaseFile: string;
+  try {
+    databaseFile = loadConfig(env).DATABASE_FILE;
+  } catch (e) {
+    if (e instanceof ConfigError) return (console.error(e.message), 1);
+    throw e;
+  }
+  if (!existsSync(databaseFile)) return (console.error(`no database at ${databaseFile} (set DATABASE_FILE)`), 1);
+  let subject: string | undefined;
+  if (opts.id !== undefined) {
+    const secret = readSecret(env, databaseFile);
+    if (!secret) return (console.error('--id needs the server secret: set SECRET or keep the secret file next to the database'), 1);
+    subject = identifierHash(secret, opts.id);
+  }
+  const db = openDb(databaseFile);
+  try {
+    const rows = (await listAudit(db, opts.since)).filter((r) => (!opts.event || r.event === opts.event) && (!subject || r.subject === subject));
+    for (const row of rows) console.log(formatAuditLine(row));
+    console.error(`${rows.length} event(s) since ${new Date(opts.since).toISOString()}`);
+    return 0;
+  } finally {
+    db.$client.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2), process.env);
+}
