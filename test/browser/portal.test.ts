@@ -7,6 +7,7 @@ import { Checker } from './support/checks.js';
 import { launchChromium, skipBrowser } from './support/chromium.js';
 import { startPortal, type PortalServer } from './support/server.js';
 import { Walker, type Mode } from './support/walker.js';
+import { lockout, passwordReset } from './walks/reset.js';
 import { memberTopAndSignOut, noticesAndErrorPages, signInErrors, switchLanguage } from './walks/signin.js';
 
 const RUNS: { lang: Lang; mode: Mode }[] = [
@@ -20,6 +21,8 @@ const WALKS: [string, Walk][] = [
   ['sign-in as a member → top page → settings → sign-out; return after sign-in', memberTopAndSignOut],
   ['session/flow expiry notices, 404, 403 and the demo outbox', noticesAndErrorPages],
   ['language switch', switchLanguage],
+  ['lockout: five failures lock an unknown ID; a locked My ID stays locked with the right password', lockout],
+  ['password reset: email code, SMS code, password rules, done, sign-in (unlocks)', (w) => passwordReset(w, 'Quiet#Rv7m2Wx')],
 ];
 
 describe.skipIf(skipBrowser).sequential('Chromium, JavaScript off', () => {
@@ -87,6 +90,7 @@ describe.skipIf(skipBrowser).sequential('Chromium, JavaScript off', () => {
           const w = await new Walker(browser, servers.get(lang)!, checker, lang, mode).start();
           walkers.push(w);
           await walk(w);
+          if (process.env.BROWSER_LOG) console.log(`${lang}/${mode} ${name}: ${w.tabs} Tab presses\n  ${w.visited.join('\n  ')}`);
           expect(w.visited.length).toBeGreaterThan(0);
           await w.close();
         });

@@ -12,8 +12,8 @@ export type PortalServer = {
   url: string;
   dir: string;
   outbox: () => OutboxEntry[];
-  /** The code of the newest message sent to `to` (newest first in the outbox). */
-  latestCode: (to: string | RegExp) => string;
+  /** The code of the newest message matching `to` (an address, or a test of the whole entry). */
+  latestCode: (to: string | ((m: OutboxEntry) => boolean)) => string;
   stop: () => Promise<void>;
 };
 
@@ -82,7 +82,7 @@ export async function startPortal(settings: Record<string, string> = {}): Promis
     dir,
     outbox,
     latestCode(to) {
-      const hit = outbox().find((m) => m.code && (typeof to === 'string' ? m.to === to : to.test(m.to)));
+      const hit = outbox().find((m) => m.code && (typeof to === 'string' ? m.to === to : to(m)));
       if (!hit?.code) throw new Error(`no code in the outbox for ${String(to)}; outbox has: ${outbox().map((m) => `${m.channel}→${m.to}`).join(', ')}`);
       return hit.code;
     },
