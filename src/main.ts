@@ -1,6 +1,9 @@
 // The only reader of process.env: loadConfig → openDb → seed → createApp → serve, and a graceful stop.
 import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
+import { realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { systemClock } from './auth/clock.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -8,6 +11,74 @@ import { openDb } from './db/client.js';
 import type { Deps } from './deps.js';
 import { createOutboxNotifier } from './notify/notifier.js';
 import { loadOrCreateSecret } from './secret-file.js';
+
+/** How long a client may take (SPEC X4: a slow or idle client must not hold the server). */
+export type ServerLimits = {
+  /** whole request head received within this (slowloris) */
+  headersTimeout: number;
+  /** whole request, head and body, received within this (slow body) */
+  requestTimeout: number;
+  /** an idle keep-alive connection is closed after this */
+  keepAliveTimeout: number;
+  /** how often Node checks the two timeouts above */
+  checkInterval: number;
+  /** on SIGTERM, in-flight requests get this long before their connections are cut */
+  shutdownGrace: number;
+};
+
+export const serverLimits: ServerLimits = {
+  headersTimeout: 10_000,
+  requestTimeout: 20_000,
+  keepAliveTimeout: 5_000,
+  checkInterval: 1_000,
+  shutdownGrace: 10_000,
+};
+
+/** Serves fetch on port/host with the limits applied; resolves once listening. */
+export function listen(
+  fetch: (req: Request) => Response | Promise<Response>,
+  opts: { port: number; hostname: string; limits?: ServerLimits },
+): Promise<Server> {
+  const limits = opts.limits ?? serverLimits;
+  return new Promise((done, fail) => {
+    const server = serve(
+      {
+        fetch,
+        port: opts.port,
+        hostname: opts.hostname,
+        serverOptions: {
+          headersTimeout: limits.headersTimeout,
+          requestTimeout: limits.requestTimeout,
+          keepAliveTimeout: limits.keepAliveTimeout,
+          connectionsCheckingInterval: limits.checkInterval,
+        },
+      },
+      () => done(server as Server),
+    ) as Server;
+    server.once('error', fail);
+  });
+}
+
+/**
+ * Graceful stop: refuse new connections, close idle keep-alive ones, let in-flight requests finish
+ * (cutting them after `grace` ms), then run `closeResources` (the database). Resolves true if nothing was cut.
+ */
+export function stopGracefully(server: Server, grace: number, closeResources: () => void): Promise<boolean> {
+  return new Promise((done) => {
+    let cut = false;
+    const deadline = setTimeout(() => {
+      cut = true;
+      server.closeAllConnections();
+    }, grace);
+    deadline.unref();
+    server.close(() => {
+      clearTimeout(deadline);
+      closeResources();
+      done(!cut);
+    });
+    server.closeIdleConnections();
+  });
+}
 
 async function main(): Promise<void> {
   let config;
@@ -29,17 +100,31 @@ async function main(): Promise<void> {
     await seedDemo(deps);
   }
   const app = createApp(deps);
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    console.log(`${config.BRAND_NAME} portal listening on http://localhost:${info.port}`);
-  });
-  const stop = () => {
-    server.close(() => {
-      db.$client.close();
+  const server = await listen(app.fetch, { port: config.PORT, hostname: config.HOST });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  console.log(`${config.BRAND_NAME} portal listening on http://localhost:${port}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing requests in progress, then stopping`);
+    void stopGracefully(server, serverLimits.shutdownGrace, () => db.$client.close()).then((clean) => {
+      console.log(clean ? 'stopped' : 'stopped after cutting requests that outlived the grace period');
       process.exit(0);
     });
   };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
 }
 
-void main();
+// Run only as the entry point (`tsx src/main.ts`), so tests can import listen/stopGracefully.
+const realPath = (file: string) => {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+};
+if (process.argv[1] && realPath(process.argv[1]) === realPath(fileURLToPath(import.meta.url))) void main();

@@ -11,7 +11,12 @@ export async function readForm(contentType: string, req: Request): Promise<Recor
   const type = contentType.split(';')[0].trim().toLowerCase();
   const form: Record<string, string> = {};
   if (type === 'application/x-www-form-urlencoded') {
-    const body = await req.text();
+    let body: string;
+    try {
+      body = await req.text();
+    } catch {
+      return undefined; // the client went away or broke the body mid-way: not a server error
+    }
     if (BAD_PERCENT.test(body)) return undefined;
     let params: URLSearchParams;
     try {
