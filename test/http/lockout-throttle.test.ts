@@ -92,14 +92,18 @@ describe('L7 address throttle', () => {
     expect(verifications() - before).toBe(MAX);
   });
 
-  it('logs each throttled request with its address and hashed identifier (X5)', async () => {
+  it('logs the first refused request of each window with its address and hashed identifier (X5), not every one of a flood', async () => {
     const b = from('203.0.113.7');
     await failFrom(b, MAX);
+    for (let i = 0; i < 5; i++) expect((await b.post('/login', { id: 'hanako@example.jp', password: 'x' })).status).toBe(429);
+    const rows = () => h.db.select().from(auditTable).where(eq(auditTable.event, 'sign_in_throttled')).all();
+    expect(rows()).toHaveLength(1);
+    expect(rows()[0].address).toBe('203.0.113.7');
+    expect(rows()[0].subject).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    h.clock.advance(WINDOW_S * 1000);
+    await failFrom(b, MAX);
     await b.post('/login', { id: 'hanako@example.jp', password: 'x' });
-    const rows = h.db.select().from(auditTable).where(eq(auditTable.event, 'sign_in_throttled')).all();
-    expect(rows).toHaveLength(1);
-    expect(rows[0].address).toBe('203.0.113.7');
-    expect(rows[0].subject).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(rows()).toHaveLength(2);
   });
 });
 

@@ -99,7 +99,11 @@ export async function takeAddressSlot(db: Db, input: { address: string; now: num
       }
       if (row.failures >= maxFailures) {
         const retryAt = row.windowStartedAt + windowMs;
-        writeAudit(db, { at: now, event: 'sign_in_throttled', subject: input.identifierHash, address, detail: { failures: row.failures, retryAt } });
+        // the first refusal of a window is logged and marked (failures = max + 1); later ones only read, so a flood writes nothing
+        if (row.failures === maxFailures) {
+          db.update(addressThrottleTable).set({ failures: maxFailures + 1 }).where(eq(addressThrottleTable.address, address)).run();
+          writeAudit(db, { at: now, event: 'sign_in_throttled', subject: input.identifierHash, address, detail: { failures: maxFailures, retryAt } });
+        }
         return { ok: false, retryAt };
       }
       db.update(addressThrottleTable).set({ failures: row.failures + 1 }).where(eq(addressThrottleTable.address, address)).run();
