@@ -1,7 +1,7 @@
 // SPEC T2: the settings under the top page — change password and change My ID, each emailing the old address, rotating the session and ending the others.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { accountTable, auditTable, sessionTable } from '../../src/db/schema.js';
+import { accountTable, auditTable, cardTable, flowTable, sessionTable, signInAttemptTable } from '../../src/db/schema.js';
 import { verifyPassword } from '../../src/auth/password.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
@@ -150,5 +150,125 @@ describe('T2 change password', () => {
     const res = await b.post('/settings/password', { current: PASSWORD, password: NEW_PASSWORD, confirm: NEW_PASSWORD });
     expect(res.status).toBe(303);
     expect(h.outbox()[0].subject).toBe('[My Card] Your password was changed');
+  });
+});
+
+describe('T2 wrong current passwords count towards the lock (L5)', () => {
+  it('locks the My ID after LOGIN_MAX_FAILURES wrong entries, signs the member out everywhere and sends the lock notice', async () => {
+    const b = await signedIn();
+    const other = await signedIn();
+    await b.get('/settings/password');
+    for (let i = 1; i < h.config.LOGIN_MAX_FAILURES; i++) {
+      expect((await b.post('/settings/password', { current: `Wrong#${i}pass`, password: NEW_PASSWORD, confirm: NEW_PASSWORD })).status).toBe(422);
+    }
+    const locked = await b.post('/settings/password', { current: 'Wrong#0pass', password: NEW_PASSWORD, confirm: NEW_PASSWORD });
+    expect(locked.status).toBe(422);
+    expect(locked.body).toContain('IDが無効となっています');
+    expect(locked.body).toContain('href="/reset"');
+    expect(h.db.select().from(sessionTable).all()).toHaveLength(0);
+    expect(h.db.select().from(signInAttemptTable).get()!.lockedAt).not.toBeNull();
+    expect(h.outbox()[0].to).toBe(EMAIL);
+    expect((await other.get('/top')).status).toBe(303);
+    // the right password no longer signs in
+    expect((await browser(h).post('/login', { id: EMAIL, password: PASSWORD })).body).toContain('IDが無効となっています');
+  });
+});
+
+describe('T2 change My ID', () => {
+  const NEW_EMAIL = 'hanako.new@example.jp';
+  const codeFor = (to: string) => h.outbox().find((m) => m.to === to && m.code)?.code;
+
+  async function toConfirm(b: ReturnType<typeof browser>) {
+    await b.get('/settings/my-id');
+    const res = await b.post('/settings/my-id', { email: NEW_EMAIL });
+    expect(res.status).toBe(303);
+    expect(res.location).toBe('/settings/my-id/email-code');
+    const page = await b.get(res.location!);
+    expect(page.body).toContain('h*********@e******.jp');
+    const verified = await b.post('/settings/my-id/email-code', { code: codeFor(NEW_EMAIL)! });
+    expect(verified.location).toBe('/settings/my-id/confirm');
+  }
+
+  it('changes the My ID after the code and the current password, emails the old address, rotates the session and ends the others', async () => {
+    const b = await signedIn();
+    const other = await signedIn();
+    await toConfirm(b);
+    const confirm = await b.get('/settings/my-id/confirm');
+    expect(confirm.body).toContain(NEW_EMAIL);
+    expect(confirm.body).toMatch(/<input[^>]*id="current"[^>]*autocomplete="current-password"/);
+    expect(confirm.body).toContain('変更する</button>');
+
+    const wrong = await b.post('/settings/my-id/confirm', { current: 'Wrong#2025x' });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body).toContain('現在のパスワードが正しくありません。');
+
+    const before = h.db.select().from(sessionTable).all().map((s) => s.tokenHash);
+    const done = await b.post('/settings/my-id/confirm', { current: PASSWORD });
+    expect(done.status).toBe(303);
+    expect(done.location).toBe('/settings?done=my-id');
+    expect(sidOf(done)).toBeDefined();
+    const sessions = h.db.select().from(sessionTable).all();
+    expect(sessions).toHaveLength(1);
+    expect(before).not.toContain(sessions[0].tokenHash);
+
+    expect(h.db.select().from(accountTable).where(eq(accountTable.id, accountId)).get()!.email).toBe(NEW_EMAIL);
+    expect(h.db.select().from(cardTable).get()!.email).toBe(NEW_EMAIL);
+    expect(h.db.select().from(auditTable).where(eq(auditTable.event, 'my_id_changed')).all()).toHaveLength(1);
+    const notice = h.outbox()[0];
+    expect(notice.to).toBe(EMAIL);
+    expect(notice.subject).toBe('【My Card】My ID変更のお知らせ');
+    expect(notice.text).toContain('h*********@e******.jp');
+
+    expect((await b.get(done.location!)).body).toContain(`My IDを ${NEW_EMAIL} に変更しました。`);
+    expect((await other.get('/top')).status).toBe(303);
+    expect((await browser(h).post('/login', { id: EMAIL, password: PASSWORD })).status).toBe(422);
+    expect((await browser(h).post('/login', { id: NEW_EMAIL, password: PASSWORD })).location).toBe('/top');
+    // the flow is over: its steps are gone
+    expect((await b.get('/settings/my-id/confirm')).location).toBe('/login?flow=expired');
+  });
+
+  it('refuses a malformed, the same, or a taken address', async () => {
+    await addHolder(h.deps, { account: { email: 'taken@example.jp', password: PASSWORD } });
+    const b = await signedIn();
+    await b.get('/settings/my-id');
+    const bad = await b.post('/settings/my-id', { email: 'hanako@' });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toContain('メールアドレスの入力に誤りがあります。');
+    const same = await b.post('/settings/my-id', { email: 'HANAKO@example.jp' });
+    expect(same.status).toBe(400);
+    expect(same.body).toContain('現在のMy IDと同じメールアドレスです。');
+    const taken = await b.post('/settings/my-id', { email: 'taken@example.jp' });
+    expect(taken.status).toBe(409);
+    expect(taken.body).toContain('ご入力いただいたメールアドレスはご利用いただけません。');
+    expect(h.outbox()).toHaveLength(0);
+  });
+
+  it('refuses skipping the code, another member using the flow cookie, and cancels back to the settings', async () => {
+    const b = await signedIn();
+    await b.get('/settings/my-id');
+    await b.post('/settings/my-id', { email: NEW_EMAIL });
+    expect((await b.get('/settings/my-id/confirm')).location).toBe('/settings/my-id/email-code');
+    expect((await b.post('/settings/my-id/confirm', { current: PASSWORD })).location).toBe('/settings/my-id/email-code');
+
+    // a different member's browser carrying this flow cookie gets nothing
+    await addHolder(h.deps, { account: { email: 'intruder@example.jp', password: PASSWORD } });
+    const intruder = await signedIn('intruder@example.jp');
+    intruder.jar.set('flow', b.jar.get('flow')!);
+    expect((await intruder.get('/settings/my-id/email-code')).location).toBe('/settings');
+
+    const cancel = await b.post('/settings/my-id/cancel', {});
+    expect(cancel.location).toBe('/settings?done=cancelled');
+    expect(h.db.select().from(flowTable).get()!.endedAt).not.toBeNull();
+    expect(h.db.select().from(accountTable).where(eq(accountTable.id, accountId)).get()!.email).toBe(EMAIL);
+  });
+
+  it('refuses the change when another account took the address after the code was sent', async () => {
+    const b = await signedIn();
+    await toConfirm(b);
+    await addHolder(h.deps, { account: { email: NEW_EMAIL, password: PASSWORD } });
+    const res = await b.post('/settings/my-id/confirm', { current: PASSWORD });
+    expect(res.status).toBe(409);
+    expect(res.body).toContain('ご入力いただいたメールアドレスはご利用いただけません。');
+    expect(h.db.select().from(accountTable).where(eq(accountTable.id, accountId)).get()!.email).toBe(EMAIL);
   });
 });

@@ -1,7 +1,7 @@
 // Changes a signed-in member makes (SPEC T2, T4): accept new terms, change password, change My ID; and the facts the password rules need.
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { accountCardTable, accountTable, cardTable, holderTable, phoneTable, sessionTable } from '../schema.js';
+import { accountCardTable, accountTable, cardTable, holderTable, phoneTable, sessionTable, signInAttemptTable } from '../schema.js';
 import { writeAudit } from './audit.js';
 
 /** What SPEC M7 forbids a new password to contain, for one holder. */
@@ -65,7 +65,7 @@ export type ChangeMyIdResult = { ok: true; oldEmail: string } | { error: 'taken'
  * account has it; the registered email of the account's cards that carried the old My ID
  * follows (as in M5); every other session of the account ends. One transaction.
  */
-export async function changeMyId(db: Db, input: Who & { newEmail: string; keepSessionId: number }): Promise<ChangeMyIdResult> {
+export async function changeMyId(db: Db, input: Who & { newEmail: string; keepSessionId: number; newIdentifierHash: string }): Promise<ChangeMyIdResult> {
   try {
     return db.$client.transaction((): ChangeMyIdResult => {
       const account = db.select().from(accountTable).where(and(eq(accountTable.id, input.accountId), isNull(accountTable.closedAt))).get();
@@ -78,6 +78,8 @@ export async function changeMyId(db: Db, input: Who & { newEmail: string; keepSe
         db.update(cardTable).set({ email: input.newEmail }).where(and(eq(cardTable.id, id), eq(cardTable.email, account.email))).run();
       }
       db.delete(sessionTable).where(and(eq(sessionTable.accountId, account.id), ne(sessionTable.id, input.keepSessionId))).run();
+      // failures counted on the address while it was no one's My ID must not lock the member out (SPEC L6 counts unknown IDs too)
+      db.delete(signInAttemptTable).where(eq(signInAttemptTable.identifierHash, input.newIdentifierHash)).run();
       writeAudit(db, { at: input.now, event: 'my_id_changed', accountId: account.id, address: input.address });
       return { ok: true, oldEmail: account.email };
     }).immediate();

@@ -1,5 +1,5 @@
 // The code-entry steps (SPEC M4 email, M6 phone, M6a limits) as reset, new My ID and My ID change use them: mounted on a flow's sub-app, parameterised by step, subject and what happens once the code is right.
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import { EmailCodePage } from '../../../views/pages/reset/EmailCodePage.js';
 import type { CodeTimes, StepText } from '../../../views/pages/reset/CodeStepParts.js';
@@ -17,6 +17,13 @@ import { atStep, currentFlow, loadFlow, stepUrl } from '../guard.js';
 
 type Status = 200 | 400 | 422 | 429;
 
+const pass: MiddlewareHandler<AppEnv> = (_c, next) => next();
+
+/** The shared flow guard (loaded, live, at this step), plus the spec's own check. */
+function stepGuard(spec: CodeStepSpec) {
+  return [loadFlow(spec.kind), spec.flowGuard ?? pass, atStep(spec.base, spec.step)] as const;
+}
+
 export type CodeStepSpec = {
   kind: string;
   base: string;
@@ -28,6 +35,8 @@ export type CodeStepSpec = {
   verified: (c: Context<AppEnv>, flow: FlowRow) => Promise<string | undefined>;
   /** The flow's cancel action. */
   cancelAction: string;
+  /** Runs after the flow is loaded, e.g. to check it belongs to the signed-in member. */
+  flowGuard?: MiddlewareHandler<AppEnv>;
 };
 
 export type EmailCodeSpec = CodeStepSpec & {
@@ -86,7 +95,7 @@ function sendError(t: T, v: { clockTime(ms: number): string }, result: { error: 
 /** GET and POST `{base}/{step}` and POST `{base}/{step}/resend` for an emailed code. */
 export function mountEmailCodeStep(app: Hono<AppEnv>, spec: EmailCodeSpec): void {
   const url = stepUrl(spec.base, spec.step);
-  const guard = [loadFlow(spec.kind), atStep(spec.base, spec.step)] as const;
+  const guard = stepGuard(spec);
 
   async function show(c: Context<AppEnv>, status: Status, errors: FieldError[] = []) {
     const flow = currentFlow(c);
@@ -162,7 +171,7 @@ const SendForm = v.object({
 /** GET and POST `{base}/{step}` (verify) and POST `{base}/{step}/send` (send by SMS or voice to a chosen number). */
 export function mountPhoneStep(app: Hono<AppEnv>, spec: PhoneSpec): void {
   const url = stepUrl(spec.base, spec.step);
-  const guard = [loadFlow(spec.kind), atStep(spec.base, spec.step)] as const;
+  const guard = stepGuard(spec);
 
   async function show(c: Context<AppEnv>, status: Status, errors: FieldError[] = []) {
     const deps = c.get('deps');

@@ -3,8 +3,6 @@ import type { Context } from 'hono';
 import * as v from 'valibot';
 import { ChangePasswordPage } from '../../../views/pages/settings/ChangePasswordPage.js';
 import type { FieldError } from '../../../views/view.js';
-import { normalisePassword } from '../../auth/normalise.js';
-import { verifyPassword } from '../../auth/password.js';
 import { rotateSession, type SessionInfo } from '../../auth/session.js';
 import type { Deps } from '../../deps.js';
 import { changePassword, loadMemberAccount } from '../../db/stores/settings.js';
@@ -14,6 +12,8 @@ import { paths } from '../../paths.js';
 import { writeCookie } from '../../web/cookies.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
+import { lockedResponse } from './locked.js';
+import { checkCurrentPassword } from './current-password.js';
 import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from './new-password.js';
 
 const CurrentForm = v.object({ current: v.pipe(v.optional(v.string(), ''), v.maxLength(1024)) });
@@ -21,6 +21,7 @@ const CurrentForm = v.object({ current: v.pipe(v.optional(v.string(), ''), v.max
 export type PasswordChangeResult =
   | { ok: true; token: string }
   | { error: 'gone' }
+  | { error: 'locked' }
   | { error: 'invalid'; currentMissing: boolean; currentWrong: boolean; problems: ReturnType<typeof newPasswordProblems> };
 
 /** Checks the current password and the new one, then changes it; the caller sets the new session cookie. */
@@ -30,10 +31,10 @@ export async function changeMemberPassword(
 ): Promise<PasswordChangeResult> {
   const account = await loadMemberAccount(deps.db, input.session.accountId);
   if (!account) return { error: 'gone' };
-  const current = normalisePassword(input.current);
   const problems = newPasswordProblems(input, account.facts, account.email);
-  const currentWrong = current !== '' && !(await verifyPassword(account.passwordHash, current));
-  if (current === '' || currentWrong || problems.length > 0) return { error: 'invalid', currentMissing: current === '', currentWrong, problems };
+  const current = await checkCurrentPassword(deps, account, input.current, input);
+  if (current === 'locked') return { error: 'locked' };
+  if (current !== 'ok' || problems.length > 0) return { error: 'invalid', currentMissing: current === 'missing', currentWrong: current === 'wrong', problems };
 
   const now = deps.clock.now();
   const changed = await changePassword(deps.db, { accountId: account.id, passwordHash: await hashNewPassword(input.password), keepSessionId: input.session.id, now, address: input.address });
@@ -66,6 +67,7 @@ export async function submitChangePassword(c: Context<AppEnv>) {
     return c.redirect(`${paths.settings}?done=password`, 303);
   }
   if (result.error === 'gone') return c.redirect(paths.signIn, 303);
+  if (result.error === 'locked') return lockedResponse(c);
   const errors: FieldError[] = [
     ...(result.currentMissing ? [{ field: 'current', message: t('settings.errorCurrentRequired') }] : []),
     ...(result.currentWrong ? [{ field: 'current', message: t('settings.errorCurrentWrong') }] : []),

@@ -5,6 +5,7 @@ import type { AppEnv } from '../../web/env.js';
 import { requireSession } from '../../web/session.js';
 import { viewOf } from '../../web/view.js';
 import { requireCurrentTerms } from '../terms/guard.js';
+import { myIdRoutes } from './my-id.js';
 import { showChangePassword, submitChangePassword } from './password.js';
 
 export const settingsRoutes = new Hono<AppEnv>()
@@ -17,4 +18,5 @@ export const settingsRoutes = new Hono<AppEnv>()
     return c.html(<SettingsPage v={viewOf(c)} email={session.email} done={done} />);
   })
   .get('/password', showChangePassword)
-  .post('/password', submitChangePassword);
+  .post('/password', submitChangePassword)
+  .route('/my-id', myIdRoutes);

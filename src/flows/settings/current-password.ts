@@ -1,0 +1,40 @@
+// SPEC T2 + L5: the current password asked before a change; wrong entries count towards the My ID's lock like sign-in failures.
+import { countFailure, identifierHash, isLocked } from '../../auth/lockout.js';
+import { normalisePassword } from '../../auth/normalise.js';
+import { verifyPassword } from '../../auth/password.js';
+import type { Deps } from '../../deps.js';
+import { deleteAccountSessions } from '../../db/stores/sessions.js';
+import type { Lang } from '../../i18n/index.js';
+import { lockNoticeMessage } from '../../notify/lock-texts.js';
+
+export type CurrentPasswordCheck = 'ok' | 'missing' | 'wrong' | 'locked';
+
+/**
+ * Without this count a stolen session could guess the password without limit. A lock ends every
+ * session of the account (the member must reset the password, SPEC L5) and sends the lock notice.
+ */
+export async function checkCurrentPassword(
+  deps: Deps,
+  account: { id: number; email: string; passwordHash: string },
+  typed: string,
+  ctx: { address: string; lang: Lang },
+): Promise<CurrentPasswordCheck> {
+  const password = normalisePassword(typed);
+  if (password === '') return 'missing';
+  const who = { identifierHash: identifierHash(deps.config.SECRET, account.email), accountId: account.id, address: ctx.address };
+  if (await isLocked(deps, who.identifierHash)) return lockOut(deps, account.id);
+  if (await verifyPassword(account.passwordHash, password)) return 'ok';
+  const count = await countFailure(deps, who, 'current_password');
+  if (count.lockedNow) {
+    const { config, clock } = deps;
+    await deps.notifier.send(
+      lockNoticeMessage({ to: account.email, identifier: account.email, kind: 'myId', lang: ctx.lang, brand: config.BRAND_NAME, legacy: config.LEGACY_NAME, at: clock.now(), maxFailures: config.LOGIN_MAX_FAILURES }),
+    );
+  }
+  return count.locked ? lockOut(deps, account.id) : 'wrong';
+}
+
+function lockOut(deps: Deps, accountId: number): 'locked' {
+  deleteAccountSessions(deps.db, accountId);
+  return 'locked';
+}

@@ -1,0 +1,137 @@
+// SPEC T2 My ID変更: new email (M3) → code to it (M4) → confirm with the current password → My ID changed, old address told, session rotated, others ended.
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import * as v from 'valibot';
+import { ConfirmMyIdPage } from '../../../views/pages/settings/ConfirmMyIdPage.js';
+import { NewMyIdPage } from '../../../views/pages/settings/NewMyIdPage.js';
+import type { FieldError } from '../../../views/view.js';
+import { identifierHash } from '../../auth/lockout.js';
+import { maskEmail } from '../../auth/normalise.js';
+import { rotateSession } from '../../auth/session.js';
+import { advanceFlow, endFlow, findFlowById, type FlowRow } from '../../db/stores/flows.js';
+import { changeMyId, isMyIdTaken, loadMemberAccount } from '../../db/stores/settings.js';
+import { accountNotice } from '../../notify/account-texts.js';
+import { paths } from '../../paths.js';
+import { writeCookie } from '../../web/cookies.js';
+import type { AppEnv } from '../../web/env.js';
+import { viewOf } from '../../web/view.js';
+import { atStep, currentFlow, dropFlowCookie, loadFlow, startFlow, stepUrl } from '../guard.js';
+import { nextStep, type StepTable } from '../machine.js';
+import { checkEmailAddress, emailProblemError } from '../registration/email-rules.js';
+import { mountEmailCodeStep, sendEmailCode, type EmailCodeSpec } from '../reset/code-steps.js';
+import { checkCurrentPassword } from './current-password.js';
+import { lockedResponse } from './locked.js';
+
+const KIND = 'my-id-change';
+const base = `${paths.settings}/my-id`;
+
+type MyIdStep = 'email-code' | 'confirm' | 'done';
+type MyIdEvent = 'EMAIL_CODE_VERIFIED' | 'MY_ID_CHANGED' | 'EMAIL_TAKEN';
+
+/** T2 as data; the new-address form before the flow starts it at the code. */
+export const myIdSteps: StepTable<MyIdStep, MyIdEvent> = {
+  'email-code': { EMAIL_CODE_VERIFIED: 'confirm' },
+  confirm: { MY_ID_CHANGED: 'done' },
+  done: {},
+};
+
+/** A My ID change flow belongs to the member who started it: another session's cookie is not enough. */
+const ownFlow: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const flow = c.get('flow');
+  if (!flow || flow.accountId !== c.get('session')?.accountId) {
+    dropFlowCookie(c);
+    return c.redirect(paths.settings, 303);
+  }
+  await next();
+};
+
+const subject = (flow: FlowRow) => `account:${flow.accountId ?? 0}` as const;
+
+const emailCode: EmailCodeSpec = {
+  kind: KIND,
+  base,
+  step: 'email-code',
+  cancelAction: `${base}/cancel`,
+  flowGuard: ownFlow,
+  subject,
+  destination: (flow) => flow.email ?? '',
+  text: (t, flow) => ({ title: t('settings.codeTitle'), heading: t('settings.codeHeading'), intro: [t('settings.codeIntro', { email: maskEmail(flow.email ?? '') })] }),
+  async verified(c, flow) {
+    const to = nextStep(myIdSteps, 'email-code', 'EMAIL_CODE_VERIFIED') as MyIdStep;
+    return advanceFlow(c.get('deps').db, flow.id, 'email-code', to) ? stepUrl(base, to) : undefined;
+  },
+};
+
+const EmailForm = v.object({ email: v.pipe(v.optional(v.string(), ''), v.maxLength(1024)) });
+const CurrentForm = v.object({ current: v.pipe(v.optional(v.string(), ''), v.maxLength(1024)) });
+
+function showNew(c: Context<AppEnv>, status: 200 | 400 | 409, email?: string, errors: FieldError[] = []) {
+  return c.html(<NewMyIdPage v={viewOf(c)} current={c.get('session')!.email} email={email} errors={errors} />, status);
+}
+
+function showConfirm(c: Context<AppEnv>, status: 200 | 400 | 409 | 422, errors: FieldError[] = []) {
+  return c.html(<ConfirmMyIdPage v={viewOf(c)} email={currentFlow(c).email ?? ''} errors={errors} />, status);
+}
+
+export const myIdRoutes = new Hono<AppEnv>()
+  .get('/', (c) => showNew(c, 200))
+  .post('/', async (c) => {
+    const deps = c.get('deps');
+    const t = c.get('t');
+    const session = c.get('session')!;
+    const parsed = v.safeParse(EmailForm, c.get('form'));
+    const raw = parsed.success ? parsed.output.email : '';
+    const checked = checkEmailAddress(raw);
+    if ('problem' in checked) return showNew(c, 400, raw, [emailProblemError(t, checked.problem)]);
+    if (checked.email === session.email) return showNew(c, 400, raw, [{ field: 'email', message: t('settings.errorEmailSame') }]);
+    if (await isMyIdTaken(deps.db, checked.email)) return showNew(c, 409, raw, [{ field: 'email', message: t('registration.errorEmailTaken') }]);
+    const flowId = startFlow(c, { kind: KIND, step: 'email-code', accountId: session.accountId, email: checked.email });
+    const flow = await findFlowById(deps.db, flowId);
+    if (flow) await sendEmailCode(deps, flow, emailCode, c.get('lang'), c.get('address'));
+    return c.redirect(stepUrl(base, 'email-code'), 303);
+  })
+  .post('/cancel', loadFlow(KIND), ownFlow, async (c) => {
+    const deps = c.get('deps');
+    endFlow(deps.db, currentFlow(c).id, deps.clock.now());
+    dropFlowCookie(c);
+    return c.redirect(`${paths.settings}?done=cancelled`, 303);
+  })
+  .get('/confirm', loadFlow(KIND), ownFlow, atStep(base, 'confirm'), (c) => showConfirm(c, 200))
+  .post('/confirm', loadFlow(KIND), ownFlow, atStep(base, 'confirm'), async (c) => {
+    const deps = c.get('deps');
+    const t = c.get('t');
+    const session = c.get('session')!;
+    const flow = currentFlow(c);
+    const account = await loadMemberAccount(deps.db, session.accountId);
+    if (!account || !flow.email) return c.redirect(paths.signIn, 303);
+    const parsed = v.safeParse(CurrentForm, c.get('form'));
+    const current = await checkCurrentPassword(deps, account, parsed.success ? parsed.output.current : '', { address: c.get('address'), lang: c.get('lang') });
+    if (current === 'locked') return lockedResponse(c);
+    if (current === 'missing') return showConfirm(c, 400, [{ field: 'current', message: t('settings.errorCurrentRequired') }]);
+    if (current === 'wrong') return showConfirm(c, 422, [{ field: 'current', message: t('settings.errorCurrentWrong') }]);
+
+    const now = deps.clock.now();
+    const result = await changeMyId(deps.db, {
+      accountId: account.id,
+      newEmail: flow.email,
+      newIdentifierHash: identifierHash(deps.config.SECRET, flow.email),
+      keepSessionId: session.id,
+      now,
+      address: c.get('address'),
+    });
+    if ('error' in result) {
+      endFlow(deps.db, flow.id, now);
+      dropFlowCookie(c);
+      if (result.error === 'gone') return c.redirect(paths.signIn, 303);
+      // SPEC M9: another account took the address after the code was sent
+      return showNew(c, 409, flow.email, [{ field: 'email', message: t('registration.errorEmailTaken') }]);
+    }
+    endFlow(deps.db, flow.id, now, nextStep(myIdSteps, 'confirm', 'MY_ID_CHANGED'));
+    dropFlowCookie(c);
+    // SPEC T2, X3: a new session token; the member's other sessions are already gone
+    writeCookie(c, 'sid', await rotateSession(deps, session, true));
+    // SPEC T2: the old address is told, naming the new one masked
+    await deps.notifier.send(accountNotice({ kind: 'myIdChanged', to: result.oldEmail, myId: maskEmail(flow.email), lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now }));
+    return c.redirect(`${paths.settings}?done=my-id`, 303);
+  });
+
+mountEmailCodeStep(myIdRoutes, emailCode);
