@@ -73,7 +73,7 @@ describe('G1 card number and birth date', () => {
     expect(empty.body).toContain('生年月日を入力してください。');
     const bad = await b.post('/register', { card: '4980-12', birthdate: '1979-02-30' });
     expect(bad.status).toBe(400);
-    expect(bad.body).toContain('カード番号は14〜16桁の数字で入力してください。');
+    expect(bad.body).toContain('カード番号は12〜19桁の数字で入力してください。');
     expect(bad.body).toContain('生年月日は「1985-04-12」のように');
     expect(bad.body).toContain('value="4980-12"');
   });

@@ -135,7 +135,7 @@ export const registrationRoutes = new Hono<AppEnv>()
     const digits = normaliseDigits(form.card);
     const birthdate = isoDate(form.birthdate);
     const errors: FieldError[] = [
-      ...(digits === '' ? [{ field: 'card', message: t('registration.errorCardRequired') }] : !/^\d{14,16}$/.test(digits) ? [{ field: 'card', message: t('registration.errorCardFormat') }] : []),
+      ...(digits === '' ? [{ field: 'card', message: t('registration.errorCardRequired') }] : !/^\d{12,19}$/.test(digits) ? [{ field: 'card', message: t('registration.errorCardFormat') }] : []),
       ...(form.birthdate.trim() === '' ? [{ field: 'birthdate', message: t('registration.errorBirthdateRequired') }] : !birthdate ? [{ field: 'birthdate', message: t('registration.errorBirthdateFormat') }] : []),
     ];
     if (errors.length > 0 || !birthdate) return showStart(c, 400, { ...form, errors });
