@@ -7,6 +7,7 @@ import { Checker } from './support/checks.js';
 import { launchChromium, skipBrowser } from './support/chromium.js';
 import { startPortal, type PortalServer } from './support/server.js';
 import { Walker, type Mode } from './support/walker.js';
+import { registration } from './walks/registration.js';
 import { lockout, passwordReset } from './walks/reset.js';
 import { memberTopAndSignOut, noticesAndErrorPages, signInErrors, switchLanguage } from './walks/signin.js';
 
@@ -23,6 +24,7 @@ const WALKS: [string, Walk][] = [
   ['language switch', switchLanguage],
   ['lockout: five failures lock an unknown ID; a locked My ID stays locked with the right password', lockout],
   ['password reset: email code, SMS code, password rules, done, sign-in (unlocks)', (w) => passwordReset(w, 'Quiet#Rv7m2Wx')],
+  ['new My ID: card + birth date, SMS code, terms, email rules, email code, password, sign-in', (w) => registration(w, 'Maple!Tx93vQz')],
 ];
 
 describe.skipIf(skipBrowser).sequential('Chromium, JavaScript off', () => {

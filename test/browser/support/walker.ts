@@ -22,7 +22,7 @@ export function textsOf(lang: Lang) {
 }
 
 type FocusStyle = { outline: string; outlineStyle: string; outlineWidth: string; outlineColor: string; boxShadow: string; background: string; border: string; color: string };
-type FocusInfo = { mark: number; tag: string; type: string; id: string; label: string; text: string; checked: boolean; style: FocusStyle; prevStyle: FocusStyle | null };
+type FocusInfo = { mark: number; tag: string; type: string; id: string; label: string; text: string; checked: boolean; native: boolean; style: FocusStyle; prevStyle: FocusStyle | null };
 
 /** In the page: what now has focus, marked so its unfocused style can be read after the next Tab. */
 function readFocus(prevMark: number): FocusInfo {
@@ -34,13 +34,15 @@ function readFocus(prevMark: number): FocusInfo {
   const prevStyle = prev && prev !== document.activeElement ? styleOf(prev) : null;
   const el = document.activeElement;
   if (!el || el === document.body || el === document.documentElement) {
-    return { mark: 0, tag: 'body', type: '', id: '', label: '', text: '', checked: false, style: styleOf(document.body), prevStyle };
+    return { mark: 0, tag: 'body', type: '', id: '', label: '', text: '', checked: false, native: false, style: styleOf(document.body), prevStyle };
   }
   const mark = prevMark + 1;
   el.setAttribute('data-kbd-mark', String(mark));
   const input = el as HTMLInputElement;
   const label = input.labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? '';
-  return { mark, tag: el.tagName.toLowerCase(), type: input.type ?? '', id: el.id, label: label.replace(/\s+/g, ' ').trim(), text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(), checked: !!input.checked, style: styleOf(el), prevStyle };
+  // focus on a part of a native control (the date field's calendar button): the browser draws that ring, not our CSS
+  const native = !el.matches(':focus');
+  return { mark, tag: el.tagName.toLowerCase(), type: input.type ?? '', id: el.id, label: label.replace(/\s+/g, ' ').trim(), text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(), checked: !!input.checked, native, style: styleOf(el), prevStyle };
 }
 
 /** SPEC X6 visible focus: focused, the element shows an outline, or its shadow, background or border changes. */
@@ -134,6 +136,13 @@ export class Walker {
       return;
     }
     await this.tabTo(`field "${label}"`, (f) => f.tag === 'input' && this.labelPattern(label).test(f.label));
+    if (this.focus!.type === 'date') {
+      // Chromium's date field takes its segments in the browser's own order (mm/dd/yyyy here); a keyboard user types them
+      const [y, m, d] = value.split('-');
+      await this.page.keyboard.type(`${m}${d}${y}`);
+      expect(await this.page.locator(':focus').inputValue(), `date typed into "${label}"`).toBe(value);
+      return;
+    }
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.press('Delete');
     if (value) await this.page.keyboard.type(value);
@@ -204,7 +213,7 @@ export class Walker {
       this.tabs++;
       const before = this.focus;
       const now = await this.page.evaluate(readFocus, before?.mark ?? 0);
-      if (before && before.mark && now.prevStyle) {
+      if (before && before.mark && now.prevStyle && !before.native) {
         expect(focusIsVisible(before.style, now.prevStyle), `visible focus on <${before.tag}> "${before.label || before.text}" (${before.id}) on ${this.last.path}: focused ${JSON.stringify(before.style)} vs ${JSON.stringify(now.prevStyle)}`).toBe(true);
       }
       this.focus = now.mark ? now : { ...now, mark: before?.mark ?? 0 };
@@ -239,6 +248,13 @@ export class Walker {
   async expectErrors(...messages: string[]) {
     const items = await this.page.locator('.error-summary li').allInnerTexts();
     expect(items.map((s) => s.trim())).toEqual(messages);
+    expect(await this.page.title()).toMatch(new RegExp(`^${esc(this.t('common.errorPrefix'))}`));
+  }
+
+  /** The error summary mentions each of `messages` (a message may carry more detail after it). */
+  async expectErrorsMention(...messages: string[]) {
+    const summary = await this.page.locator('.error-summary').innerText();
+    for (const m of messages) expect(summary).toContain(m);
     expect(await this.page.title()).toMatch(new RegExp(`^${esc(this.t('common.errorPrefix'))}`));
   }
 

@@ -1,0 +1,80 @@
+// Create a new My ID (SPEC G1–G3) as a person does it: card number + birth date, SMS code, terms, new email, email code, password.
+import { expect } from 'vitest';
+import type { Walker } from '../support/walker.js';
+import { DEMO_MEMBER, signInMember } from './signin.js';
+
+/** demo-08 (the locked My ID of the demo data): "a lock that reset cannot clear" is what G is for. */
+const HOLDER = { card: '4980 1234 0088 0080', birthdate: '1977-12-01', phoneLast4: '5555' };
+
+export async function registration(w: Walker, newPassword: string) {
+  const { t } = w;
+  const email = `new-${w.lang}@example.jp`;
+  await w.open('/login');
+  await w.follow(t('signin.createMyId'));
+  expect(await w.path()).toBe('/register');
+  await w.expectPage(200, t('registration.startHeading'));
+
+  await w.press(t('registration.next'));
+  expect(w.last.status).toBe(400);
+  await w.expectErrors(t('registration.errorCardRequired'), t('registration.errorBirthdateRequired'));
+
+  // SPEC G1: wrong details → one generic error, entered card number kept
+  await w.fill(t('registration.cardLabel'), HOLDER.card);
+  await w.fill(t('registration.birthdateLabel'), '1977-12-02');
+  await w.press(t('registration.next'));
+  expect(w.last.status).toBe(422);
+  await w.expectErrorsMention(t('registration.errorDetails'));
+
+  await w.fill(t('registration.cardLabel'), HOLDER.card);
+  await w.fill(t('registration.birthdateLabel'), HOLDER.birthdate);
+  await w.press(t('registration.next'));
+
+  // G2: phone code (SMS sent on arrival)
+  expect(await w.path()).toBe('/register/phone');
+  await w.expectPage(200, t('reset.phoneHeading'));
+  expect(await w.mainText()).toContain(HOLDER.phoneLast4);
+  await w.fill(t('reset.codeLabel'), w.server.latestCode((m) => m.channel === 'sms' && m.to.replace(/\D/g, '').endsWith(HOLDER.phoneLast4)));
+  await w.press(t('reset.codeSubmit'));
+
+  // M1: the terms in a scrollable region the keyboard can reach
+  expect(await w.path()).toBe('/register/terms');
+  await w.expectPage(200, t('registration.termsHeading'));
+  await w.press(t('registration.termsAccept'));
+
+  // M3: email rules and an address that is already a My ID
+  expect(await w.path()).toBe('/register/email');
+  await w.fill(t('registration.emailLabel'), 'abc@@example.jp');
+  await w.press(t('registration.emailSubmit'));
+  expect(w.last.status).toBe(400);
+  await w.expectErrorsMention(t('registration.emailErrorFormat'));
+  await w.fill(t('registration.emailLabel'), DEMO_MEMBER.id);
+  await w.press(t('registration.emailSubmit'));
+  expect(w.last.status).toBe(409);
+  await w.expectErrors(t('registration.errorEmailTaken'));
+  await w.fill(t('registration.emailLabel'), email);
+  await w.press(t('registration.emailSubmit'));
+
+  // M4: the code emailed to the new address
+  expect(await w.path()).toBe('/register/email-code');
+  await w.expectPage(200, t('registration.emailCodeHeading'));
+  await w.fill(t('reset.codeLabel'), w.server.latestCode(email));
+  await w.press(t('reset.codeSubmit'));
+
+  // M7 → M8
+  expect(await w.path()).toBe('/register/password');
+  await w.fill(t('password.newLabel'), 'Kobayashi#1977');
+  await w.fill(t('password.confirmLabel'), 'Kobayashi#1977');
+  await w.press(t('registration.passwordSubmit'));
+  expect(w.last.status).toBe(400);
+  await w.expectErrorsMention(t('password.errorName'));
+  await w.fill(t('password.newLabel'), newPassword);
+  await w.fill(t('password.confirmLabel'), newPassword);
+  await w.press(t('registration.passwordSubmit'));
+  expect(await w.path()).toBe('/register/done');
+  await w.expectPage(200, t('registration.doneHeading'));
+
+  await w.follow(t('registration.doneSignIn'));
+  await signInMember(w, email, newPassword);
+  expect(await w.path()).toBe('/top');
+  await w.press(t('common.signOut'));
+}
