@@ -46,12 +46,14 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
   const seconds = Math.min(result.duration, (performance.now() - started) / 1000);
   const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, Number(s.count)]));
   const total = Object.values(statuses).reduce((a, b) => a + b, 0);
-  return { seconds, statuses, ok, okPerSecond: ok / seconds, total, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts };
+  // no response at all (every request outlived the run) is not a latency of 0
+  const p = (v: number) => (total === 0 ? NaN : v);
+  return { seconds, statuses, ok, okPerSecond: ok / seconds, total, p50: p(result.latency.p50), p99: p(result.latency.p99), errors: result.errors + result.timeouts };
 }
 
 /** "303×120 200×3" */
 export function describeStatuses(statuses: Record<string, number>, errors = 0): string {
   const parts = Object.entries(statuses).map(([code, n]) => `${code}×${n}`);
   if (errors > 0) parts.push(`errors×${errors}`);
-  return parts.join(' ') || 'none';
+  return parts.join(' ') || 'no response within the run';
 }

@@ -15,6 +15,10 @@ export type Server = {
   startupMs: number;
   /** VmHWM (peak resident set) in MB, as the kernel counts it */
   peakRssMb(): number;
+  /** VmRSS now, in MB */
+  rssMb(): number;
+  /** user + system CPU seconds the process has used so far */
+  cpuSeconds(): number;
   output(): string;
   stop(): Promise<void>;
 };
@@ -34,6 +38,17 @@ function readStatusKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   try {
     const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** utime + stime from /proc/<pid>/stat (clock ticks of 1/100 s on Linux). */
+export function cpuSecondsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return NaN;
   }
@@ -90,6 +105,8 @@ export async function startServer(opts: {
     pid,
     startupMs,
     peakRssMb: () => readStatusKb(pid, 'VmHWM') / 1024,
+    rssMb: () => readStatusKb(pid, 'VmRSS') / 1024,
+    cpuSeconds: () => cpuSecondsOf(pid),
     output: () => out,
     stop: async () => {
       if (exited !== undefined) return;
@@ -102,7 +119,7 @@ export async function startServer(opts: {
 }
 
 /** Raw Argon2id verifications/s in a child process (same process tree, same parameters, `concurrency` in flight). */
-export async function rawArgon2(opts: { hash: string; password: string; concurrency: number; seconds: number }): Promise<{ perSecond: number; verifications: number; seconds: number }> {
+export async function rawArgon2(opts: { hash: string; password: string; concurrency: number; seconds: number }): Promise<{ perSecond: number; verifications: number; seconds: number; cpuSeconds: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
