@@ -1,0 +1,230 @@
+// SPEC X2, X4: every POST route of the app (found by walking app.routes) fuzzed with hostile input, inside the session or flow it needs.
+// Every answer is < 500, a redirect or a page with a message and no stack trace; a refused request changes no row.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { keyedHash, newToken } from '../../src/auth/secrets.js';
+import { startSession } from '../../src/auth/session.js';
+import { findFlow, insertFlow, type FlowRow, type NewFlow } from '../../src/db/stores/flows.js';
+import { makeHarness, ORIGIN, type Harness } from '../helpers/app.js';
+import { addHolder } from '../helpers/fixtures.js';
+import { encodeRequest, FUZZ_RUNS, FUZZ_SEED, hostileRequest } from './support/hostile.js';
+
+const LEGACY = { id: 'fuzz-legacy', password: 'legacy-pass-1' };
+const MEMBER = { email: 'fuzz.member@example.jp', password: 'Sakura#2025x' };
+const CARD = '4111222233334444';
+const BIRTHDATE = '1980-04-01';
+const NEW_PASSWORD = 'Kx9#mQ2$vLp';
+const NEW_EMAIL = 'fuzz.new@example.jp';
+
+/** The page for a form that could not be read (SPEC X4). */
+const BAD_FORM = '送信内容を読み取れませんでした';
+/** Tables whose rows a refused request must never touch. */
+const STATIC_TABLES = ['holder', 'phone', 'card', 'credential', 'account', 'account_card', 'notice'];
+/** Counters and logs a refused sign-in or code entry is allowed to grow (but a 400/403/413 must not). */
+const LOG_TABLES = ['audit_log', 'sign_in_attempt', 'address_throttle', 'code_failure', 'challenge'];
+
+type Context = { cookie: string; token: string; flowId?: number; sessionHash?: string };
+type Endpoint = { path: string; session: boolean; flow: boolean; fields: string[]; template?: NewFlow; step?: string };
+type Tally = { cases: number; reached: number; statuses: Record<number, number> };
+
+let h: Harness;
+let accountId = 0;
+const plausible = [LEGACY.id, LEGACY.password, MEMBER.email, MEMBER.password, NEW_EMAIL, NEW_PASSWORD, CARD, '4111-2222-3333-4444', BIRTHDATE, '1980', '04', '01', 'accept', 'decline', 'yes', 'no', 'sms', 'voice', 'email', '0', '1'];
+const tallies = new Map<string, Tally>();
+
+const csrfCookie = () => {
+  const seed = newToken();
+  return { cookie: `csrf=${seed}`, token: keyedHash(h.config.SECRET, 'csrf', seed) };
+};
+
+/** A fresh browser for one case: its CSRF cookie, a new session if the route needs one, a new flow at the route's step if it needs one. */
+async function contextFor(e: Pick<Endpoint, 'session' | 'template' | 'step'>): Promise<Context> {
+  const ctx: Context = csrfCookie();
+  if (e.session) {
+    const sid = await startSession(h.deps, accountId);
+    ctx.cookie += `; sid=${sid}`;
+    ctx.sessionHash = keyedHash(h.config.SECRET, 'session', sid);
+  }
+  if (e.template) {
+    const flowToken = newToken();
+    ctx.flowId = insertFlow(h.db, keyedHash(h.config.SECRET, 'flow', flowToken), { ...e.template, step: e.step ?? e.template.step }, h.clock.now(), h.config.FLOW_TTL_SECONDS * 1000);
+    ctx.cookie += `; flow=${flowToken}`;
+  }
+  return ctx;
+}
+
+const sql = () => h.db.$client;
+function snapshot(ctx: Context) {
+  const rows = (t: string) => JSON.stringify(sql().prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
+  const count = (t: string) => (sql().prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+  return {
+    static: Object.fromEntries(STATIC_TABLES.map((t) => [t, rows(t)])),
+    logs: Object.fromEntries(LOG_TABLES.map((t) => [t, count(t)])),
+    flow: ctx.flowId ? JSON.stringify(sql().prepare('SELECT * FROM flow WHERE id = ?').get(ctx.flowId)) : '',
+    session: ctx.sessionHash ? JSON.stringify(sql().prepare('SELECT id, account_id, created_at FROM session WHERE token_hash = ?').get(ctx.sessionHash) ?? null) : '',
+    sessions: count('session'),
+  };
+}
+
+async function post(path: string, init: RequestInit) {
+  const res = await h.app.request(path, init);
+  return { status: res.status, location: res.headers.get('location'), type: res.headers.get('content-type') ?? '', body: await res.text() };
+}
+
+const form = (ctx: Context, fields: Record<string, string> = {}): RequestInit => ({
+  method: 'POST',
+  headers: { cookie: ctx.cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams({ csrf: ctx.token, ...fields }),
+});
+
+/** The names of the fields of the page's forms (so new flows get their real fields fuzzed). */
+function fieldNames(html: string): string[] {
+  return [...new Set([...html.matchAll(/<(?:input|textarea|select|button)\b[^>]*\bname="([^"]+)"/g)].map((m) => m[1]).filter((n) => n !== 'csrf'))];
+}
+
+const needsSession = (location: string | null) => /^\/login\?(expired=1&)?next=/.test(location ?? '');
+const needsFlow = (location: string | null) => location === '/login?flow=expired';
+
+function isGuardRedirect(e: Endpoint, location: string | null): boolean {
+  if (needsSession(location) || needsFlow(location)) return true;
+  // the shared flow guard sends any other step to the flow's current one
+  return !!e.template && !!location && location.endsWith(`/${e.step}`) && !e.path.endsWith(`/${e.step}`);
+}
+
+/** Starts a real flow the way a browser would (POST to the route that starts it) and returns its row as a template. */
+async function templateFlow(path: string, session: boolean, starters: string[]): Promise<NewFlow | undefined> {
+  const ctx = await contextFor({ session });
+  let res: Response;
+  const starter = starters.filter((r) => r !== path && path.startsWith(r + '/')).sort((a, b) => b.length - a.length)[0];
+  if (!starter) {
+    // the migration flow starts at sign-in with a legacy ID (SPEC L3)
+    res = await h.app.request('/login', form(ctx, { id: LEGACY.id, password: LEGACY.password }));
+  } else {
+    const page = await (await h.app.request(starter, { headers: { cookie: ctx.cookie } })).text();
+    const fields: Record<string, string> = {};
+    for (const name of fieldNames(page)) {
+      if (/mail|^id$/i.test(name)) fields[name] = session ? NEW_EMAIL : MEMBER.email;
+      else if (/card/i.test(name)) fields[name] = CARD;
+      else if (/birth|date/i.test(name)) fields[name] = BIRTHDATE;
+      else if (/year/i.test(name)) fields[name] = '1980';
+      else if (/month/i.test(name)) fields[name] = '4';
+      else if (/day/i.test(name)) fields[name] = '1';
+    }
+    res = await h.app.request(starter, form(ctx, fields));
+  }
+  const flowCookie = res.headers.getSetCookie().find((l) => l.startsWith('flow='));
+  if (!flowCookie) return undefined;
+  const row: FlowRow | undefined = await findFlow(h.db, keyedHash(h.config.SECRET, 'flow', flowCookie.split(';')[0].slice(5)));
+  if (!row) return undefined;
+  const { kind, step, holderId, cardId, credentialId, accountId: acc, email, data } = row;
+  return { kind, step, holderId, cardId, credentialId, accountId: acc, email, data };
+}
+
+/** The step a flow must be at for this route: the deepest path segment that is a page of the flow, else where the flow starts. */
+async function stepFor(path: string, session: boolean, template: NewFlow): Promise<string> {
+  const segments = path.split('/').filter(Boolean);
+  for (let i = segments.length - 1; i >= 1; i--) {
+    const step = segments[i];
+    const ctx = await contextFor({ session, template, step });
+    const page = await h.app.request('/' + segments.slice(0, i + 1).join('/'), { headers: { cookie: ctx.cookie } });
+    if (page.status === 200) return step;
+  }
+  return template.step;
+}
+
+/** Every POST route, with what it needs to get past its guards, found by probing it with an empty valid form. */
+async function discover(): Promise<Endpoint[]> {
+  const routes = [...new Set(h.app.routes.filter((r) => r.method === 'POST').map((r) => r.path))].sort();
+  const endpoints: Endpoint[] = [];
+  for (const path of routes) {
+    if (path.includes(':') || path.includes('*')) throw new Error(`POST ${path} has a parameter: teach test/fuzz/endpoints.test.ts what to put there`);
+    const e: Endpoint = { path, session: false, flow: false, fields: [] };
+    let probe = await post(path, form(await contextFor(e)));
+    if (needsSession(probe.location)) {
+      e.session = true;
+      probe = await post(path, form(await contextFor(e)));
+    }
+    if (needsFlow(probe.location)) {
+      e.flow = true;
+      const starters = endpoints.filter((x) => !x.flow).map((x) => x.path); // routes are sorted: a flow's start comes before its steps
+      e.template = await templateFlow(path, e.session, starters);
+      if (e.template) e.step = await stepFor(path, e.session, e.template);
+    }
+    const ctx = await contextFor(e);
+    const page = await h.app.request(path, { headers: { cookie: ctx.cookie } });
+    e.fields = page.status === 200 ? fieldNames(await page.text()) : [];
+    endpoints.push(e);
+  }
+  return endpoints;
+}
+
+let endpoints: Endpoint[] = [];
+
+beforeAll(async () => {
+  h = makeHarness({ IP_MAX_FAILURES: '1000000' });
+  await addHolder(h.deps, { legacyId: LEGACY.id, legacyPassword: LEGACY.password, birthdate: BIRTHDATE, cards: [{ number: CARD, email: 'fuzz.card@example.jp' }] });
+  const member = await addHolder(h.deps, { account: MEMBER, cards: [{ email: MEMBER.email }] });
+  accountId = member.account!.id;
+  endpoints = await discover();
+}, 60_000);
+
+afterAll(() => {
+  const lines = endpoints.map((e) => {
+    const t = tallies.get(e.path);
+    if (!t) return `  ${e.path}: not run`;
+    const statuses = Object.entries(t.statuses).map(([s, n]) => `${s}×${n}`).join(' ');
+    return `  POST ${e.path} [${e.session ? 'session' : 'anonymous'}${e.template ? ` + ${e.template.kind} flow at ${e.step}` : ''}] fields=${e.fields.join(',') || '-'}: ${t.cases} cases, ${t.reached} past the guards; ${statuses}`;
+  });
+  console.log(`endpoint fuzz (${FUZZ_RUNS} runs each):\n${lines.join('\n')}`);
+});
+
+describe('POST endpoints under hostile input', () => {
+  it('finds the POST routes, including sign-in and sign-out', () => {
+    const found = endpoints.map((e) => e.path);
+    expect(found).toContain('/login');
+    expect(found).toContain('/logout');
+    for (const e of endpoints) if (e.flow) expect(e.template, `POST ${e.path} needs a flow, and the fuzz could not start one`).toBeDefined();
+    
+  });
+
+  // one test per route known at collection time is not possible (routes are found in beforeAll), so one property walks them all
+  it('answers every hostile request with a redirect or a page with a message, and a refused request writes nothing', async () => {
+    for (const e of endpoints) {
+      const tally: Tally = { cases: 0, reached: 0, statuses: {} };
+      tallies.set(e.path, tally);
+      const plausibleHere = [...plausible, ...e.fields];
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(hostileRequest(e.fields, plausibleHere), async (r) => {
+          if (++run % 20 === 0) sql().exec('DELETE FROM sign_in_attempt; DELETE FROM address_throttle; DELETE FROM code_failure;');
+          const ctx = await contextFor(e);
+          const before = snapshot(ctx);
+          const res = await post(e.path, encodeRequest(r, ctx.token, ORIGIN, ctx.cookie));
+          const after = snapshot(ctx);
+          tally.cases++;
+          tally.statuses[res.status] = (tally.statuses[res.status] ?? 0) + 1;
+          if (r.csrf === 'valid' && ![403, 413].includes(res.status) && !isGuardRedirect(e, res.location)) tally.reached++;
+
+          expect(res.status, `POST ${e.path} → ${res.status}`).toBeLessThan(500);
+          expect([303, 400, 403, 409, 413, 422, 429]).toContain(res.status);
+          expect(res.body).not.toMatch(/\.tsx?:\d+|node_modules|at async /);
+          if (res.status === 303) {
+            expect(res.location).toMatch(/^\/(?!\/)/); // same-site only
+            return;
+          }
+          expect(res.type).toContain('text/html');
+          expect(res.body).toMatch(/<h1[^>]*>[^<]+/); // a page with a heading …
+          if ([400, 409, 422].includes(res.status)) expect(res.body).toMatch(/role="alert"|class="error-summary"|<h1[^>]*>[^<]+<\/h1>\s*<p/); // … and the message
+          expect(after.static, `refused POST ${e.path} (${res.status}) changed a record`).toEqual(before.static);
+          expect(after.session).toEqual(before.session);
+          if ([403, 413].includes(res.status) || (res.status === 400 && res.body.includes(BAD_FORM))) {
+            expect(after.logs, `POST ${e.path} (${res.status}) was refused before any rule ran, yet a counter moved`).toEqual(before.logs);
+            expect(after.flow).toEqual(before.flow);
+            expect(after.sessions).toEqual(before.sessions);
+          }
+        }),
+        { numRuns: FUZZ_RUNS, seed: FUZZ_SEED, endOnFailure: true },
+      );
+    }
+  }, Math.max(120_000, FUZZ_RUNS * 400 * 8));
+});
