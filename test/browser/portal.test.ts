@@ -9,6 +9,7 @@ import { startPortal, type PortalServer } from './support/server.js';
 import { Walker, type Mode } from './support/walker.js';
 import { registration } from './walks/registration.js';
 import { lockout, passwordReset } from './walks/reset.js';
+import { settings } from './walks/settings.js';
 import { memberTopAndSignOut, noticesAndErrorPages, signInErrors, switchLanguage } from './walks/signin.js';
 
 const RUNS: { lang: Lang; mode: Mode }[] = [
@@ -25,6 +26,10 @@ const WALKS: [string, Walk][] = [
   ['lockout: five failures lock an unknown ID; a locked My ID stays locked with the right password', lockout],
   ['password reset: email code, SMS code, password rules, done, sign-in (unlocks)', (w) => passwordReset(w, 'Quiet#Rv7m2Wx')],
   ['new My ID: card + birth date, SMS code, terms, email rules, email code, password, sign-in', (w) => registration(w, 'Maple!Tx93vQz')],
+  [
+    'settings: password change and My ID change with their errors (uses the new My ID above)',
+    (w) => settings(w, { id: `new-${w.lang}@example.jp`, password: 'Maple!Tx93vQz' }, { id: `changed-${w.lang}@example.jp`, password: 'Birch%Tq48wLm' }),
+  ],
 ];
 
 describe.skipIf(skipBrowser).sequential('Chromium, JavaScript off', () => {
