@@ -223,3 +223,30 @@ describe('G2/G3 the whole flow', () => {
     expect(h.db.select().from(accountTable).where(eq(accountTable.email, OLD_MY_ID)).get()!.closedAt).toBeNull();
   });
 });
+
+describe('G2 phone step when the SMS on arrival is refused', () => {
+  it('says when a code can be sent (per-number spacing applies across flows), and offers the send buttons', async () => {
+    // a reset of the holder's My ID texted the same mobile a moment ago
+    const r = browser(h);
+    await r.get('/reset');
+    await r.post('/reset', { email: OLD_MY_ID });
+    expect((await r.post('/reset/email-code', { code: latest(OLD_MY_ID)!.code! })).location).toBe('/reset/phone');
+    const texts = () => h.outbox().filter((m) => m.channel === 'sms').length;
+    expect(texts()).toBe(1);
+
+    const b = browser(h);
+    expect((await identify(b)).location).toBe('/register/phone');
+    expect(texts()).toBe(1);
+    const page = await b.get('/register/phone');
+    expect(page.body).not.toContain('id="code"');
+    expect(page.body).toMatch(/認証コードの再送信は\d\d:\d\d以降に可能です。/);
+    expect(page.body).toContain('SMSで認証コードを送信');
+    expect((await b.post('/register/phone/send', { phone: '0', channel: 'sms' })).status).toBe(429);
+
+    h.clock.advance(h.config.CODE_RESEND_SECONDS * 1000);
+    expect((await b.post('/register/phone/send', { phone: '0', channel: 'sms' })).location).toBe('/register/phone');
+    expect(texts()).toBe(2);
+    expect((await b.get('/register/phone')).body).toContain('id="code"');
+    expect((await b.post('/register/phone', { code: latest('09033334444')!.code! })).location).toBe('/register/terms');
+  });
+});

@@ -179,7 +179,9 @@ export function mountPhoneStep(app: Hono<AppEnv>, spec: PhoneSpec): void {
     const phones = await phonesOf(deps, spec.holderId(flow));
     const use = phoneUseOf(flow);
     const used = use && phones[use.index];
-    const times = await timesOf(deps, flow, 'phone', spec.subject(flow), used?.number);
+    // before any code went out (e.g. the SMS on arrival was refused as too soon), the times are those of the number offered first
+    const offered = used ?? phones.find((p) => p.kind === 'mobile') ?? phones[0];
+    const times = await timesOf(deps, flow, 'phone', spec.subject(flow), offered?.number);
     return c.html(
       <PhonePage
         v={viewOf(c)}

@@ -70,7 +70,7 @@ export function PhonePage({ v, text, action, sendAction, cancelAction, phones, s
           <CodeForm v={v} action={action} errors={errors} />
         </>
       )}
-      {!sent && times.lockedUntil !== null && <CodeTimesNote v={v} times={times} />}
+      {!sent && <CodeTimesNote v={v} times={{ ...times, expiresAt: null }} />}
       {mobiles.length > 0 && (
         <section aria-labelledby="mobile-heading">
           <h2 id="mobile-heading">{v.t('reset.phoneMobileHeading')}</h2>
