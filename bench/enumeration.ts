@@ -3,7 +3,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createApp } from '../src/app.js';
@@ -25,15 +25,30 @@ export type EnumerationOptions = {
   kind?: 'myId' | 'legacy';
 };
 
-export type EnumerationResult = { knownMedianMs: number; unknownMedianMs: number; ratio: number; samples: number; kind: 'myId' | 'legacy' };
+export type EnumerationResult = {
+  knownMedianMs: number;
+  unknownMedianMs: number;
+  /** unknownMedianMs / knownMedianMs */
+  ratio: number;
+  /** the median of unknown/known over adjacent pairs: less sensitive to load that drifts during the run */
+  pairedRatio: number;
+  /** interquartile ranges, to judge how noisy the machine was */
+  knownIqrMs: [number, number];
+  unknownIqrMs: [number, number];
+  samples: number;
+  kind: 'myId' | 'legacy';
+};
 
 const PASSWORD = 'Bench#2025pass';
 
-function median(xs: number[]): number {
+function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (pos - lo);
 }
+
+const median = (xs: number[]) => quantile(xs, 0.5);
 
 /** `count` holders whose ID exists, all sharing one real Argon2id hash (same parameters as every stored hash). */
 function insertKnownIds(db: Db, kind: 'myId' | 'legacy', count: number, passwordHash: string, secret: string): string[] {
@@ -110,7 +125,16 @@ export async function measureEnumeration(opts: EnumerationOptions = {}): Promise
     }
     const knownMedianMs = median(times.known);
     const unknownMedianMs = median(times.unknown);
-    return { knownMedianMs, unknownMedianMs, ratio: unknownMedianMs / knownMedianMs, samples, kind };
+    return {
+      knownMedianMs,
+      unknownMedianMs,
+      ratio: unknownMedianMs / knownMedianMs,
+      pairedRatio: median(times.known.map((k, i) => times.unknown[i] / k)),
+      knownIqrMs: [quantile(times.known, 0.25), quantile(times.known, 0.75)],
+      unknownIqrMs: [quantile(times.unknown, 0.25), quantile(times.unknown, 0.75)],
+      samples,
+      kind,
+    };
   } finally {
     await new Promise((resolve) => server.close(resolve));
     db.$client.close();
@@ -131,12 +155,15 @@ async function main(argv: string[]): Promise<number> {
   }
   const kinds = which === 'both' ? (['myId', 'legacy'] as const) : ([which] as ['myId' | 'legacy']);
   let ok = true;
+  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} cores; a busy machine widens the spread`);
   for (const kind of kinds) {
     const r = await measureEnumeration({ samples, kind });
     const within = Math.abs(r.ratio - 1) <= 0.05;
     ok &&= within;
+    const iqr = ([a, b]: [number, number]) => `${a.toFixed(1)}–${b.toFixed(1)}`;
     console.log(
-      `${kind.padEnd(6)} known median ${r.knownMedianMs.toFixed(2)} ms, unknown median ${r.unknownMedianMs.toFixed(2)} ms, ratio ${r.ratio.toFixed(3)} (${r.samples} samples each) ${within ? 'within 5%' : 'OUTSIDE 5%'}`,
+      `${kind.padEnd(6)} known median ${r.knownMedianMs.toFixed(2)} ms (IQR ${iqr(r.knownIqrMs)}), unknown median ${r.unknownMedianMs.toFixed(2)} ms (IQR ${iqr(r.unknownIqrMs)}), ` +
+        `ratio ${r.ratio.toFixed(3)}, paired ${r.pairedRatio.toFixed(3)} (${r.samples} samples each) ${within ? 'within 5%' : 'OUTSIDE 5%'}`,
     );
   }
   return ok ? 0 : 1;
