@@ -2,24 +2,16 @@
 // and hands every page it reaches — error states included — to the Checker.
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { expect } from 'vitest';
-import { catalogues, type Lang } from '../../../src/i18n/index.js';
+import type { Lang } from '../../../src/i18n/index.js';
+import { textsOf } from './texts.js';
 import type { Checker } from './checks.js';
 import type { PortalServer } from './server.js';
 
+export { textsOf };
+
 export type Mode = 'pointer' | 'keyboard';
 
-const BRAND = { brand: 'My Card', legacy: 'Card Net' };
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** t() for tests: the catalogue text of a key (a missing key fails loudly instead of matching the key itself). */
-export function textsOf(lang: Lang) {
-  return (key: string, params: Record<string, string | number> = {}): string => {
-    const text = catalogues[lang][key];
-    if (text === undefined) throw new Error(`no message "${key}" in the ${lang} catalogue`);
-    const values = { ...BRAND, ...params } as Record<string, string | number>;
-    return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
-  };
-}
 
 type FocusStyle = { outline: string; outlineStyle: string; outlineWidth: string; outlineColor: string; boxShadow: string; background: string; border: string; color: string };
 type FocusInfo = { mark: number; tag: string; type: string; id: string; label: string; text: string; checked: boolean; native: boolean; style: FocusStyle; prevStyle: FocusStyle | null };

@@ -1,0 +1,87 @@
+// `npm run screenshots`: regenerates docs/screenshots/*.png from the real portal in Chromium with JavaScript off.
+// The pages shown in the README: sign-in, terms, code entry, password rules with errors, completion, top page.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../test/browser/support/chromium.js';
+import { ROOT, startPortal, type PortalServer } from '../test/browser/support/server.js';
+import { textsOf } from '../test/browser/support/texts.js';
+
+const OUT = join(ROOT, 'docs/screenshots');
+/** demo-01 of src/cli/demo.csv: card, birth date and mobile used to create a My ID (the same screens as migration). */
+const HOLDER = { card: '4980 1234 0011 0017', birthdate: '1985-04-12', phoneLast4: '5678', email: 'taro.new@example.jp', password: 'Maple!Tx93vQz' };
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  const browser = await launchChromium();
+  let server: PortalServer | undefined;
+  try {
+    server = await startPortal();
+    const t = textsOf('ja');
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'ja-JP', viewport: { width: 1024, height: 768 } });
+    const page = await context.newPage();
+    const base = server.url;
+    const label = (text: string) => page.getByLabel(new RegExp(`^\\s*${esc(text)}\\s*(${esc(t('common.required'))})?\\s*$`));
+    const press = async (text: string) => {
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: text, exact: true }).click()]);
+    };
+    const shot = async (name: string, p: Page = page) => {
+      await p.screenshot({ path: join(OUT, name), fullPage: true });
+      console.log(`docs/screenshots/${name}  ${p.url().slice(base.length)}`);
+    };
+
+    await page.goto(`${base}/login`);
+    await shot('01-sign-in.png');
+    await press(t('signin.submit'));
+    await shot('02-sign-in-errors.png');
+
+    // the new-My-ID flow walks the same screens as migration: phone code, terms, email, code, password, completion
+    await page.goto(`${base}/register`);
+    await label(t('registration.cardLabel')).fill(HOLDER.card);
+    await label(t('registration.birthdateLabel')).fill(HOLDER.birthdate);
+    await press(t('registration.next'));
+    await shot('03-code-entry.png');
+    await label(t('reset.codeLabel')).fill(server.latestCode((m) => m.channel === 'sms' && m.to.replace(/\D/g, '').endsWith(HOLDER.phoneLast4)));
+    await press(t('reset.codeSubmit'));
+    await shot('04-terms.png');
+    await press(t('registration.termsAccept'));
+    await label(t('registration.emailLabel')).fill(HOLDER.email);
+    await press(t('registration.emailSubmit'));
+    await label(t('reset.codeLabel')).fill(server.latestCode(HOLDER.email));
+    await press(t('reset.codeSubmit'));
+    await label(t('password.newLabel')).fill('taro1985');
+    await label(t('password.confirmLabel')).fill('taro1986');
+    await press(t('registration.passwordSubmit'));
+    await shot('05-password-errors.png');
+    await label(t('password.newLabel')).fill(HOLDER.password);
+    await label(t('password.confirmLabel')).fill(HOLDER.password);
+    await press(t('registration.passwordSubmit'));
+    await shot('06-completion.png');
+
+    await page.goto(`${base}/login`);
+    await label(t('signin.idLabel')).fill(HOLDER.email);
+    await label(t('signin.passwordLabel')).fill(HOLDER.password);
+    await press(t('signin.submit'));
+    await shot('07-top.png');
+
+    // the same sign-in page in English and at 320 CSS px (SPEC X6 reflow)
+    const en = await browser.newContext({ javaScriptEnabled: false, locale: 'en-GB', viewport: { width: 1024, height: 768 } });
+    const enPage = await en.newPage();
+    await enPage.goto(`${base}/login`);
+    await shot('08-sign-in-en.png', enPage);
+    const narrow = await browser.newContext({ javaScriptEnabled: false, locale: 'ja-JP', viewport: { width: 320, height: 640 } });
+    const narrowPage = await narrow.newPage();
+    await narrowPage.goto(`${base}/login`);
+    await shot('09-sign-in-320px.png', narrowPage);
+  } finally {
+    await browser.close();
+    await server?.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});
