@@ -143,7 +143,7 @@ export function encodeRequest(r: HostileRequest, token: string, origin: string, 
     case 'multipart': {
       const form = new FormData();
       for (const [k, v] of pairs) form.append(k, v);
-      if (r.bytes.length > 100) form.append('upload', new Blob([r.bytes]), 'x.bin');
+      if (r.bytes.length > 100) form.append('upload', new Blob([new Uint8Array(r.bytes)]), 'x.bin');
       body = form;
       break;
     }
