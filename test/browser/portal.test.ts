@@ -10,6 +10,7 @@ import { Walker, type Mode } from './support/walker.js';
 import { registration } from './walks/registration.js';
 import { lockout, passwordReset } from './walks/reset.js';
 import { settings } from './walks/settings.js';
+import { revisedPortal, revisedTermsAndThrottle } from './walks/terms-throttle.js';
 import { memberTopAndSignOut, noticesAndErrorPages, signInErrors, switchLanguage } from './walks/signin.js';
 
 const RUNS: { lang: Lang; mode: Mode }[] = [
@@ -102,6 +103,17 @@ describe.skipIf(skipBrowser).sequential('Chromium, JavaScript off', () => {
           await w.close();
         });
       }
+      test('revised terms after sign-in (T4) and the sign-in throttle (L7), on a restarted portal', { timeout: 120_000 }, async () => {
+        const server = await revisedPortal();
+        try {
+          const w = await new Walker(browser, server, checker, lang, mode).start();
+          walkers.push(w);
+          await revisedTermsAndThrottle(w);
+          await w.close();
+        } finally {
+          await server.stop();
+        }
+      });
     });
   }
 });

@@ -14,7 +14,8 @@ export type PortalServer = {
   outbox: () => OutboxEntry[];
   /** The code of the newest message matching `to` (an address, or a test of the whole entry). */
   latestCode: (to: string | ((m: OutboxEntry) => boolean)) => string;
-  stop: () => Promise<void>;
+  /** Stops the server; its folder (database, secret, outbox) is removed unless `keepFiles`. */
+  stop: (keepFiles?: boolean) => Promise<void>;
 };
 
 function freePort(): Promise<number> {
@@ -32,8 +33,8 @@ function freePort(): Promise<number> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts `tsx src/main.ts` with a clean environment and waits until /login answers (or the process dies). */
-export async function startPortal(settings: Record<string, string> = {}): Promise<PortalServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'portal-browser-'));
+export async function startPortal(settings: Record<string, string> = {}, reuseDir?: string): Promise<PortalServer> {
+  const dir = reuseDir ?? mkdtempSync(join(tmpdir(), 'portal-browser-'));
   const port = await freePort();
   const outboxFile = join(dir, 'outbox.jsonl');
   const env: Record<string, string> = {
@@ -86,14 +87,14 @@ export async function startPortal(settings: Record<string, string> = {}): Promis
       if (!hit?.code) throw new Error(`no code in the outbox for ${String(to)}; outbox has: ${outbox().map((m) => `${m.channel}→${m.to}`).join(', ')}`);
       return hit.code;
     },
-    async stop() {
+    async stop(keepFiles = false) {
       if (!exited) {
         const gone = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await Promise.race([gone, sleep(3000)]);
         if (!exited) child.kill('SIGKILL');
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (!keepFiles) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
