@@ -27,6 +27,7 @@ function show(row: Row): string {
 /** A Markdown table, so the output can be pasted into docs/performance.md as it is. */
 export function formatTable(rows: Row[]): string {
   const lines = ['| | measure | value | target | met | detail |', '| --- | --- | ---: | --- | --- | --- |'];
-  for (const r of rows) lines.push(`| ${r.id} | ${r.what} | ${show(r)} | ${r.target} | ${r.met ? 'yes' : '**no**'} | ${r.detail} |`);
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  for (const r of rows) lines.push(`| ${r.id} | ${cell(r.what)} | ${show(r)} | ${cell(r.target)} | ${r.met ? 'yes' : '**no**'} | ${cell(r.detail)} |`);
   return lines.join('\n');
 }
