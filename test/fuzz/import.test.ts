@@ -77,14 +77,16 @@ function cell(value: string, quoteAll: boolean): string {
   return quoteAll || /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-function render(file: fc.infer<typeof fileArb>): { text: string; mutated: boolean } {
+type FuzzFile = typeof fileArb extends fc.Arbitrary<infer T> ? T : never;
+
+function render(file: FuzzFile): { text: string; mutated: boolean } {
   let header = COLUMNS.join(',');
   if (file.header === 'spaces') header = COLUMNS.map((c) => ` ${c} `).join(',');
   if (file.header === 'missing') header = COLUMNS.slice(1).join(',');
   if (file.header === 'reordered') header = [...COLUMNS].reverse().join(',');
   if (file.header === 'extra') header = [...COLUMNS, 'extra'].join(',');
   if (file.header === 'bom') header = '\ufeff' + header;
-  let mutated = file.rows.some(([, m]) => m.length > 0) || file.cellDrift !== 0 || !['exact', 'spaces'].includes(file.header);
+  let mutated = file.rows.some(([, m]: [unknown, Mutation[]]) => m.length > 0) || file.cellDrift !== 0 || !['exact', 'spaces'].includes(file.header);
   const lines = file.rows.map(([row, mutations]: [Record<string, string>, Mutation[]]) => {
     const values = COLUMNS.map((c) => row[c]);
     if (row.legacy_password === '') values[COLUMNS.indexOf('legacy_password')] = storedHash;
