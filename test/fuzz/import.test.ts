@@ -65,7 +65,7 @@ const validRow = fc.record({
 type Mutation = { column: number; value: string };
 const mutation = fc.record({ column: fc.nat(COLUMNS.length - 1), value: hostileValue(['', '0', '-1', '2024-02-30', '9999-12-31', '090-1234-5678', 'demo-sms', 'member@example.jp']) });
 const fileArb = fc.record({
-  rows: fc.array(fc.tuple(validRow, fc.oneof(fc.constant([]), fc.array(mutation, { maxLength: 3 }))), { minLength: 0, maxLength: 4 }),
+  rows: fc.array(fc.tuple(validRow, fc.oneof(fc.constant<Mutation[]>([]), fc.array(mutation, { maxLength: 3 }))), { minLength: 0, maxLength: 4 }),
   header: fc.constantFrom('exact', 'exact', 'exact', 'exact', 'exact', 'exact', 'spaces', 'missing', 'reordered', 'extra', 'bom'),
   newline: fc.constantFrom('\n', '\r\n', '\r'),
   quoteAll: fc.boolean(),
@@ -86,8 +86,8 @@ function render(file: FuzzFile): { text: string; mutated: boolean } {
   if (file.header === 'reordered') header = [...COLUMNS].reverse().join(',');
   if (file.header === 'extra') header = [...COLUMNS, 'extra'].join(',');
   if (file.header === 'bom') header = '\ufeff' + header;
-  let mutated = file.rows.some(([, m]: [unknown, Mutation[]]) => m.length > 0) || file.cellDrift !== 0 || !['exact', 'spaces'].includes(file.header);
-  const lines = file.rows.map(([row, mutations]: [Record<string, string>, Mutation[]]) => {
+  let mutated = file.rows.some(([, m]) => m.length > 0) || file.cellDrift !== 0 || !['exact', 'spaces'].includes(file.header);
+  const lines = file.rows.map(([row, mutations]) => {
     const values = COLUMNS.map((c) => row[c]);
     if (row.legacy_password === '') values[COLUMNS.indexOf('legacy_password')] = storedHash;
     for (const m of mutations) values[m.column] = m.value;
