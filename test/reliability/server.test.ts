@@ -1,6 +1,6 @@
 // SPEC X4: slow or abusive clients cannot hold the server, and SIGTERM stops it gracefully (in-flight requests finish, the db is closed).
-import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
@@ -175,6 +175,7 @@ describe('graceful shutdown', () => {
 
   it('the real server on SIGTERM finishes the request in flight, refuses new ones, closes the database and exits 0', async () => {
     const dir = dataDir();
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const port = await freePort();
     const portal = await startPortal(dir, port, { SEED_DEMO: 'false' });
     portals.push(portal);

@@ -51,7 +51,8 @@ export type Portal = {
 
 /** Starts the portal and waits until GET /login answers 200 (or throws with its output). */
 export async function startPortal(dir: string, port: number, extra: Record<string, string> = {}): Promise<Portal> {
-  const child = spawn(process.execPath, [TSX, 'src/main.ts'], { cwd: ROOT, env: portalEnv(dir, port, extra), stdio: ['ignore', 'pipe', 'pipe'] });
+  // node itself runs the server (tsx as a loader, not tsx's CLI, which would put a wrapper process in between that SIGKILL cannot see past)
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: portalEnv(dir, port, extra), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));

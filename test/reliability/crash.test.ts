@@ -1,0 +1,197 @@
+// SPEC M8, X4: the real server killed with SIGKILL at random moments while members complete new My IDs and sign in;
+// after every kill the database is intact, every completion a client saw is whole, and no half-done one is visible.
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { COLUMNS } from '../../src/cli/import-rows.js';
+import { dataDir, freePort, ROOT, sleep, startPortal, TSX, type Portal } from './support/portal.js';
+import { Client, codeFor, expectStep, JourneyError } from './support/journeys.js';
+
+const KILLS = Number(process.env.CRASH_KILLS ?? 12);
+const WORKERS = 4;
+const HOLDERS = 200;
+const BIRTHDATE = '1984-06-07';
+const PASSWORD = 'Kawa!Nagare77';
+
+function luhn(body: string): string {
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    let d = Number(body[body.length - 1 - i]);
+    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return body + ((10 - (sum % 10)) % 10);
+}
+
+type Holder = { key: string; cards: string[]; phone: string; legacyId: string; newEmail: string };
+
+const holders: Holder[] = Array.from({ length: HOLDERS }, (_, i) => ({
+  key: `crash-${i}`,
+  cards: [luhn(`4980777${String(i).padStart(8, '0')}`), luhn(`4980778${String(i).padStart(8, '0')}`)],
+  phone: `0907${String(i).padStart(7, '0')}`,
+  legacyId: `crash-legacy-${i}`,
+  newEmail: `crash${i}@example.jp`,
+}));
+
+function csv(): string {
+  const rows = holders.flatMap((h, i) =>
+    h.cards.map((card, n) => {
+      const row: Record<string, string> = {
+        holder_key: h.key, name: '山田 太郎', name_kana: 'ヤマダ タロウ', name_roman: 'TARO YAMADA', birthdate: BIRTHDATE, card_number: card,
+        card_name: n === 0 ? 'クラシックカード' : 'ETCカード', email: `card${i}@example.jp`, phones: h.phone,
+        legacy_id: n === 0 ? h.legacyId : '', legacy_password: n === 0 ? 'legacy-pass-1' : '', initial_id: '', initial_password: '', my_id: '', my_password: '',
+        payment_date: '2026-12-10', confirmed_amount: '1000', points: '5',
+      };
+      return COLUMNS.map((c) => row[c]).join(',');
+    }),
+  );
+  return [COLUMNS.join(','), ...rows].join('\n') + '\n';
+}
+
+/** SPEC G1–G3 for one holder: card + birth date, SMS code, terms, new email, email code, password. Returns true once the done page was reached. */
+async function register(p: Portal, outbox: string, h: Holder): Promise<boolean> {
+  const c = new Client(p.url);
+  await c.get('/register');
+  let t = Date.now();
+  expectStep(await c.post('/register', { card: h.cards[0], birthdate: BIRTHDATE }), '/register/phone', 'identify');
+  expectStep(await c.post('/register/phone', { code: await codeFor(outbox, h.phone, t) }), '/register/terms', 'phone code');
+  expectStep(await c.post('/register/terms', {}), '/register/email', 'terms');
+  t = Date.now();
+  expectStep(await c.post('/register/email', { email: h.newEmail }), '/register/email-code', 'email');
+  expectStep(await c.post('/register/email-code', { code: await codeFor(outbox, h.newEmail, t) }), '/register/password', 'email code');
+  expectStep(await c.post('/register/password', { password: PASSWORD, confirm: PASSWORD }), '/register/done', 'password');
+  return true;
+}
+
+/** Sign-ins that keep the session, sign-in-attempt and audit tables busy: right ones for done members, wrong ones for others. */
+async function signIn(p: Portal, id: string, password: string): Promise<number> {
+  const c = new Client(p.url);
+  await c.get('/login');
+  return (await c.post('/login', { id, password })).status;
+}
+
+const networkError = (e: unknown) => !(e instanceof JourneyError);
+
+type Check = { integrity: string; problems: string[]; whole: number; untouched: number };
+
+/** Opens the database the dead server left behind and checks it. */
+function checkDatabase(file: string, completed: Set<string>): Check {
+  const db = new Database(file);
+  try {
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join(';');
+    const problems: string[] = [];
+    const fk = db.pragma('foreign_key_check') as unknown[];
+    if (fk.length > 0) problems.push(`${fk.length} broken foreign keys`);
+    let whole = 0;
+    let untouched = 0;
+    const holderRow = db.prepare('SELECT id FROM holder WHERE holder_key = ?');
+    const accountsOf = db.prepare('SELECT id, email FROM account WHERE holder_id = ? AND closed_at IS NULL');
+    const cardsOf = db.prepare('SELECT card.id, account_card.account_id AS accountId FROM card LEFT JOIN account_card ON account_card.card_id = card.id WHERE card.holder_id = ?');
+    const credentialsOf = db.prepare('SELECT credential.retired_at AS retiredAt FROM credential JOIN card ON card.id = credential.card_id WHERE card.holder_id = ?');
+    for (const h of holders) {
+      const holder = holderRow.get(h.key) as { id: number } | undefined;
+      if (!holder) {
+        problems.push(`${h.key}: holder missing`);
+        continue;
+      }
+      const accounts = accountsOf.all(holder.id) as { id: number; email: string }[];
+      const cards = cardsOf.all(holder.id) as { id: number; accountId: number | null }[];
+      const credentials = credentialsOf.all(holder.id) as { retiredAt: number | null }[];
+      if (accounts.length === 0) {
+        // nothing of a migration may be visible: no link, no retired ID
+        if (cards.some((c) => c.accountId !== null)) problems.push(`${h.key}: a card is linked but there is no account`);
+        if (credentials.some((c) => c.retiredAt !== null)) problems.push(`${h.key}: a legacy ID is retired but there is no account`);
+        if (completed.has(h.key)) problems.push(`${h.key}: the client saw the done page but the account is gone`);
+        untouched++;
+        continue;
+      }
+      if (accounts.length > 1) problems.push(`${h.key}: ${accounts.length} open accounts`);
+      const [account] = accounts;
+      if (account.email !== h.newEmail) problems.push(`${h.key}: account email ${account.email}`);
+      if (cards.some((c) => c.accountId !== account.id)) problems.push(`${h.key}: not every card is linked to the account`);
+      if (credentials.some((c) => c.retiredAt === null)) problems.push(`${h.key}: a legacy ID is still usable after completion`);
+      whole++;
+    }
+    return { integrity, problems, whole, untouched };
+  } finally {
+    db.close();
+  }
+}
+
+describe('SIGKILL at random moments', () => {
+  it(`survives ${KILLS} kills mid-traffic: integrity ok, every completion whole, nothing half-done`, async () => {
+    const dir = dataDir('portal-crash-');
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const dbFile = join(dir, 'app.db');
+    const outbox = join(dir, 'outbox.jsonl');
+    const env = { IP_MAX_FAILURES: '1000000', CODE_RESEND_SECONDS: '0' };
+    writeFileSync(join(dir, 'holders.csv'), csv());
+    const imported = spawnSync(process.execPath, [TSX, 'src/cli/import.ts', join(dir, 'holders.csv')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: dir, DATABASE_FILE: dbFile, OUTBOX_FILE: outbox },
+      encoding: 'utf8',
+    });
+    expect(imported.status, imported.stderr).toBe(0);
+
+    const completed = new Set<string>();
+    const done: Holder[] = [];
+    let next = 0;
+    let interrupted = 0;
+    let signIns = 0;
+    const journeyFailures: string[] = [];
+    const log: string[] = [];
+
+    for (let round = 0; round < KILLS; round++) {
+      const port = await freePort();
+      const portal = await startPortal(dir, port, env);
+      let dead = false;
+      const worker = async () => {
+        while (!dead && next < holders.length) {
+          const h = holders[next++];
+          try {
+            if (await register(portal, outbox, h)) {
+              completed.add(h.key);
+              done.push(h);
+            }
+          } catch (e) {
+            if (networkError(e)) interrupted++;
+            else if (!dead) journeyFailures.push(`${h.key}: ${(e as Error).message}`);
+          }
+          try {
+            const member = done[Math.floor(Math.random() * done.length)];
+            if (member && (await signIn(portal, member.newEmail, PASSWORD)) === 303) signIns++;
+            await signIn(portal, `nobody-${round}@example.jp`, 'wrong-password');
+          } catch {
+            /* the kill */
+          }
+        }
+      };
+      const workers = Array.from({ length: WORKERS }, worker);
+      await sleep(150 + Math.random() * 1_200);
+      dead = true;
+      portal.child.kill('SIGKILL');
+      const exit = await portal.exited;
+      expect(exit.signal).toBe('SIGKILL');
+      await Promise.all(workers);
+      const check = checkDatabase(dbFile, completed);
+      log.push(`kill ${round + 1}: ${check.whole} whole, ${check.untouched} untouched, ${completed.size} seen done`);
+      expect(check.integrity).toBe('ok');
+      expect(check.problems).toEqual([]);
+      expect(check.whole).toBeGreaterThanOrEqual(completed.size); // some may have committed with the answer lost
+    }
+
+    // after the last kill: a clean start, and the members whose completion was answered can sign in
+    const portal = await startPortal(dir, await freePort(), env);
+    try {
+      for (const h of done.slice(-5)) expect(await signIn(portal, h.newEmail, PASSWORD)).toBe(303);
+    } finally {
+      portal.child.kill('SIGTERM');
+      await portal.exited;
+    }
+    console.log(`crash test: ${KILLS} kills survived; ${completed.size} completions answered, ${interrupted} journeys cut by a kill, ${signIns} right sign-ins\n  ${log.join('\n  ')}`);
+    expect(journeyFailures).toEqual([]);
+    expect(completed.size).toBeGreaterThan(0);
+  }, 240_000);
+});
