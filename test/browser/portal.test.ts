@@ -42,7 +42,9 @@ describe.skipIf(skipBrowser).sequential('Chromium, JavaScript off', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     // one fresh portal (own database, demo data, outbox) per language, so each language walks the demo holders from scratch
-    const [ja, en] = await Promise.all([startPortal(), startPortal()]);
+    // CODE_RESEND_SECONDS=0: the reset and new-My-ID walks text the same demo mobile within seconds (M6a spacing is unit-tested)
+    const settings = { CODE_RESEND_SECONDS: '0' };
+    const [ja, en] = await Promise.all([startPortal(settings), startPortal(settings)]);
     servers.set('ja', ja).set('en', en);
     await checker.open(browser, 'ja-JP');
   }, 120_000);
