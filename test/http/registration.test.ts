@@ -250,3 +250,14 @@ describe('G2 phone step when the SMS on arrival is refused', () => {
     expect((await b.post('/register/phone', { code: latest('09033334444')!.code! })).location).toBe('/register/terms');
   });
 });
+
+describe('G1 and the address throttle (L7)', () => {
+  it('answers 429 once one address has failed IP_MAX_FAILURES times, trying card after card', async () => {
+    const t = makeHarness({ IP_MAX_FAILURES: '3' });
+    const b = browser(t);
+    for (let i = 0; i < 3; i++) expect((await identify(b, `400000000000000${i}`, BIRTH)).status).toBe(422);
+    const throttled = await identify(b, '4000000000000009', BIRTH);
+    expect(throttled.status).toBe(429);
+    expect(throttled.body).toContain('しばらく時間をおいて再度お試しください。');
+  });
+});

@@ -10,6 +10,8 @@ import type { FieldError } from '../../../views/view.js';
 import { countFailure, countSuccess, identifierHash, isLocked, noteLockedAttempt } from '../../auth/lockout.js';
 import { maskEmail, normaliseDigits, normaliseText } from '../../auth/normalise.js';
 import { keyedHash } from '../../auth/secrets.js';
+import { takeSignInSlot } from '../../auth/throttle.js';
+import { errorResponse } from '../../web/errors.js';
 import { advanceFlow, endFlow, findFlowById } from '../../db/stores/flows.js';
 import { completeRegistration, findCardHolder } from '../../db/stores/registration.js';
 import { isMyIdTaken, loadHolderFacts } from '../../db/stores/settings.js';
@@ -112,9 +114,12 @@ function showPassword(c: Context<AppEnv>, status: 200 | 400, errors: FieldError[
 }
 
 /** SPEC G1: wrong details are counted per card number like sign-in failures (L5/L6), whether or not the card exists. */
-async function identifyHolder(c: Context<AppEnv>, digits: string, birthdate: string): Promise<{ holderId: number; cardId: number } | { refusal: RegisterRefusal }> {
+async function identifyHolder(c: Context<AppEnv>, digits: string, birthdate: string): Promise<{ holderId: number; cardId: number } | { refusal: RegisterRefusal | 'throttled' }> {
   const deps = c.get('deps');
   const who = { identifierHash: identifierHash(deps.config.SECRET, `card:${digits}`), address: c.get('address') };
+  // SPEC L7 applied to card details too: one address cannot try card after card
+  const slot = await takeSignInSlot(deps, who.address, who.identifierHash);
+  if (!slot.ok) return { refusal: 'throttled' };
   if (await isLocked(deps, who.identifierHash)) return (await noteLockedAttempt(deps, who), { refusal: 'locked' });
   const found = await findCardHolder(deps.db, keyedHash(deps.config.SECRET, 'card', digits));
   if (!found || found.birthdate !== birthdate) {
@@ -122,6 +127,7 @@ async function identifyHolder(c: Context<AppEnv>, digits: string, birthdate: str
     return { refusal: count.locked ? 'locked' : 'details' };
   }
   if (!(await countSuccess(deps, who, { flow: KIND }))) return { refusal: 'locked' };
+  await slot.release();
   return { holderId: found.holderId, cardId: found.cardId };
 }
 
@@ -142,8 +148,10 @@ export const registrationRoutes = new Hono<AppEnv>()
 
     const found = await identifyHolder(c, digits, birthdate);
     if ('refusal' in found) {
-      const message = found.refusal === 'locked' ? t('registration.errorLocked') : t('registration.errorDetails');
-      return showStart(c, 422, { ...form, refusal: found.refusal, errors: [{ field: 'card', message }] });
+      const refusal = found.refusal;
+      if (refusal === 'throttled') return errorResponse(c, 429);
+      const message = refusal === 'locked' ? t('registration.errorLocked') : t('registration.errorDetails');
+      return showStart(c, 422, { ...form, refusal, errors: [{ field: 'card', message }] });
     }
     const flowId = startFlow(c, { kind: KIND, step: REGISTRATION_FIRST_STEP, holderId: found.holderId, cardId: found.cardId });
     const flow = await findFlowById(deps.db, flowId);
