@@ -1,7 +1,7 @@
 // `npm run bench` (`-- --quick`): the portal measured against its physical limits in one run — a bare Hono server and raw Argon2id —
 // so every figure is a ratio taken on the same (possibly noisy, shared) machine at the same time. A measurement, not a test: exits 0.
 import { hash } from '@node-rs/argon2';
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ARGON2_OPTIONS } from '../src/auth/password.js';
@@ -16,6 +16,8 @@ const jsonOut = (() => {
   const i = process.argv.indexOf('--json');
   return i > 0 ? process.argv[i + 1] : undefined;
 })();
+// --docs: put this run's report between the table markers of docs/performance.md
+const docsFile = process.argv.includes('--docs') ? join(root, 'docs', 'performance.md') : undefined;
 
 const plan = quick
   ? { loadSeconds: 2, rounds: 1, bigAccounts: 100_000, samples: 10, enumSamples: 20, warmSeconds: 0.5, starts: 1 }
@@ -245,18 +247,42 @@ async function main(): Promise<void> {
   }
   const errors = servers.flatMap((s) => s.output().split('\n').filter((l) => l.includes('[error]')).map((l) => `${s.name}: ${l}`));
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB (free ${(freemem() / 2 ** 30).toFixed(1)}), node ${process.version}`;
-  const out = formatTable(rows);
   const busy = loads.some((l) => Number(l.split(': ')[1]?.split(' ')[0]) > cpus().length);
-  const warning = busy ? `\nNOTE: the 1-minute load average exceeded the ${cpus().length} CPUs during the run: other work shared the cores, so absolute figures and latencies are inflated; the ratios are the figures to read.\n` : '';
-  process.stdout.write(`\nPortal benchmark (${quick ? 'quick' : 'full'}) — ${new Date().toISOString()}\nmachine: ${machine}\nload average (1/5/15 min): ${loads.join('; ')}\n${warning}\n${out}\n`);
-  if (errors.length > 0) process.stdout.write(`\nserver errors logged during the run:\n${errors.slice(0, 10).join('\n')}\n`);
-  process.stdout.write(`\n${rows.filter((r) => r.met).length} of ${rows.length} rows within target; took ${((performance.now() - began) / 1000).toFixed(0)} s\n`);
+  const report = [
+    `Portal benchmark (${quick ? 'quick' : 'full'}) — ${new Date().toISOString()}`,
+    `machine: ${machine}`,
+    `load average (1/5/15 min): ${loads.join('; ')}`,
+    ...(busy ? [`NOTE: the 1-minute load average exceeded the ${cpus().length} CPUs during the run: other work shared the cores, so absolute figures and latencies are inflated; the ratios are the figures to read.`] : []),
+    '',
+    formatTable(rows),
+    ...(errors.length > 0 ? ['', 'server errors logged during the run:', ...errors.slice(0, 10)] : []),
+    '',
+    `${rows.filter((r) => r.met).length} of ${rows.length} rows within target; took ${((performance.now() - began) / 1000).toFixed(0)} s`,
+  ];
+  process.stdout.write(`\n${report.join('\n')}\n`);
+  if (docsFile && !failure) writeDocs(docsFile, report);
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ quick, machine, loads, rows }, null, 2));
   // a measurement, not a test: missed targets still exit 0; only a harness that could not measure exits 1
   if (failure) {
     log(`bench stopped before the end: ${failure instanceof Error ? (failure.stack ?? failure.message) : String(failure)}`);
     process.exitCode = 1;
   }
+}
+
+/** Replaces what lies between the table markers of the performance page with this run's report. */
+function writeDocs(file: string, report: string[]): void {
+  const [start, end] = ['<!-- table:start -->', '<!-- table:end -->'];
+  const text = readFileSync(file, 'utf8');
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) {
+    log(`${file} has no table markers; not updated`);
+    return;
+  }
+  // Markdown: the lines before the table as hard-broken lines, the table as it is
+  const body = report.map((line) => (line === '' || line.startsWith('|') ? line : `${line}  `)).join('\n');
+  writeFileSync(file, `${text.slice(0, a + start.length)}\n${body}\n${text.slice(b)}`);
+  log(`report written into ${file}`);
 }
 
 /** P5: each step's median latency on the big db ÷ on the small db; samples alternate between the servers. */
