@@ -9,7 +9,8 @@ const BAD_PERCENT = /%(?![0-9A-Fa-f]{2})/;
 /** Parses application/x-www-form-urlencoded or multipart bodies; the first value of a repeated field wins. */
 export async function readForm(contentType: string, req: Request): Promise<Record<string, string> | undefined> {
   const type = contentType.split(';')[0].trim().toLowerCase();
-  const form: Record<string, string> = {};
+  // no prototype: fields named constructor, toString or __proto__ are kept like any other, and cannot reach Object.prototype
+  const form: Record<string, string> = Object.create(null);
   if (type === 'application/x-www-form-urlencoded') {
     let body: string;
     try {
