@@ -105,6 +105,19 @@ describe('M6a: concurrent wrong codes against one verification', () => {
     await addHolder(h.deps, { phones: ['09011112222'], account: { email: 'taro@example.jp', password: 'Sakura#2025x' } });
   });
 
+  it(`${4 * N} simultaneous wrong codes against one challenge of one flow: exactly ${N} counted, then the right code is refused too`, async () => {
+    const b = browser(h);
+    await b.get('/reset');
+    expect((await b.post('/reset', { email: 'taro@example.jp' })).location).toBe('/reset/email-code');
+    const code = latestCode('taro@example.jp')!;
+    const results = await Promise.all([...Array.from({ length: 4 * N }, () => b.post('/reset/email-code', { code: wrongCode(code) }))]);
+    expect(results.filter((r) => summary(r.body).includes(MISMATCH))).toHaveLength(N - 1);
+    expect(results.filter((r) => summary(r.body).includes(CODE_LOCKED))).toHaveLength(3 * N + 1);
+    expect(h.db.select().from(codeFailureTable).all()).toMatchObject([{ failures: N }]);
+    expect(audit('code_locked')).toHaveLength(1);
+    expect(summary((await b.post('/reset/email-code', { code })).body)).toContain(CODE_LOCKED);
+  });
+
   it(`${6 * N} simultaneous wrong codes from 3 browsers' flows for one account: exactly ${N} failures counted, the lock at the ${N}th, the right code refused after`, async () => {
     const browsers = [browser(h), browser(h), browser(h)];
     for (const b of browsers) {
