@@ -227,6 +227,19 @@ describe('T2 change My ID', () => {
     expect((await b.get('/settings/my-id/confirm')).location).toBe('/login?flow=expired');
   });
 
+  it('makes the change once when the confirmation is submitted twice at the same time', async () => {
+    const b = await signedIn();
+    await toConfirm(b);
+    const [first, second] = await Promise.all([
+      b.post('/settings/my-id/confirm', { current: PASSWORD }),
+      b.post('/settings/my-id/confirm', { current: PASSWORD }),
+    ]);
+    expect([first.status, second.status]).toEqual([303, 303]);
+    expect([first.location, second.location].sort()).toEqual(['/settings', '/settings?done=my-id']);
+    expect(h.db.select().from(auditTable).where(eq(auditTable.event, 'my_id_changed')).all()).toHaveLength(1);
+    expect(h.outbox().filter((m) => m.subject === '【My Card】My ID変更のお知らせ')).toHaveLength(1);
+  });
+
   it('refuses a malformed, the same, or a taken address', async () => {
     await addHolder(h.deps, { account: { email: 'taken@example.jp', password: PASSWORD } });
     const b = await signedIn();

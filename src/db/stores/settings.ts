@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { accountCardTable, accountTable, cardTable, holderTable, phoneTable, sessionTable, signInAttemptTable } from '../schema.js';
 import { writeAudit } from './audit.js';
+import { advanceFlow, endFlow } from './flows.js';
 
 /** What SPEC M7 forbids a new password to contain, for one holder. */
 export type HolderFacts = { holderId: number; birthdate: string; nameRoman: string; phones: string[]; cardLast4: string[] };
@@ -58,20 +59,27 @@ export async function changePassword(db: Db, input: Who & { passwordHash: string
   }).immediate();
 }
 
-export type ChangeMyIdResult = { ok: true; oldEmail: string } | { error: 'taken' | 'gone' };
+export type ChangeMyIdResult = { ok: true; oldEmail: string } | { error: 'taken' | 'gone' | 'moved' };
 
 /**
  * SPEC T2: the account's My ID becomes `newEmail` (already normalised) unless another open
  * account has it; the registered email of the account's cards that carried the old My ID
- * follows (as in M5); every other session of the account ends. One transaction.
+ * follows (as in M5); every other session of the account ends; the flow moves from confirm to done and ends. One transaction.
  */
-export async function changeMyId(db: Db, input: Who & { newEmail: string; keepSessionId: number; newIdentifierHash: string }): Promise<ChangeMyIdResult> {
+export async function changeMyId(
+  db: Db,
+  input: Who & { flowId: number; newEmail: string; keepSessionId: number; newIdentifierHash: string },
+): Promise<ChangeMyIdResult> {
   try {
     return db.$client.transaction((): ChangeMyIdResult => {
       const account = db.select().from(accountTable).where(and(eq(accountTable.id, input.accountId), isNull(accountTable.closedAt))).get();
       if (!account) return { error: 'gone' };
       const taken = db.select({ id: accountTable.id }).from(accountTable).where(and(eq(accountTable.email, input.newEmail), isNull(accountTable.closedAt))).get();
-      if (taken) return { error: 'taken' };
+      // already this account's My ID: a concurrent submit of the same confirmation did the change
+      if (taken) return { error: taken.id === account.id ? 'moved' : 'taken' };
+      // the flow's guard: only one request completes it, and it ends with the change
+      if (!advanceFlow(db, input.flowId, 'confirm', 'done')) return { error: 'moved' };
+      endFlow(db, input.flowId, input.now);
       db.update(accountTable).set({ email: input.newEmail }).where(eq(accountTable.id, account.id)).run();
       const cardIds = db.select({ id: accountCardTable.cardId }).from(accountCardTable).where(eq(accountCardTable.accountId, account.id)).all();
       for (const { id } of cardIds) {

@@ -111,6 +111,7 @@ export const myIdRoutes = new Hono<AppEnv>()
 
     const now = deps.clock.now();
     const result = await changeMyId(deps.db, {
+      flowId: flow.id,
       accountId: account.id,
       newEmail: flow.email,
       newIdentifierHash: identifierHash(deps.config.SECRET, flow.email),
@@ -119,13 +120,14 @@ export const myIdRoutes = new Hono<AppEnv>()
       address: c.get('address'),
     });
     if ('error' in result) {
-      endFlow(deps.db, flow.id, now);
       dropFlowCookie(c);
+      // a second submit of the same confirmation: the first one did the change
+      if (result.error === 'moved') return c.redirect(paths.settings, 303);
+      endFlow(deps.db, flow.id, now);
       if (result.error === 'gone') return c.redirect(paths.signIn, 303);
       // SPEC M9: another account took the address after the code was sent
       return showNew(c, 409, flow.email, [{ field: 'email', message: t('registration.errorEmailTaken') }]);
     }
-    endFlow(deps.db, flow.id, now, nextStep(myIdSteps, 'confirm', 'MY_ID_CHANGED'));
     dropFlowCookie(c);
     // SPEC T2, X3: a new session token; the member's other sessions are already gone
     writeCookie(c, 'sid', await rotateSession(deps, session, true));
