@@ -207,6 +207,16 @@ describe('R2/R3 the whole reset', () => {
     expect((await b.post('/reset/email-code', { code })).location).toBe('/reset/phone');
   });
 
+  it('moves on once when the right code is submitted twice at the same time', async () => {
+    const b = browser(h);
+    await startReset(b, EMAIL);
+    const code = latestCode(EMAIL)!;
+    const both = await Promise.all([b.post('/reset/email-code', { code }), b.post('/reset/email-code', { code })]);
+    expect(both.map((r) => r.status)).toEqual([303, 303]);
+    expect(h.outbox().filter((m) => m.channel === 'sms')).toHaveLength(1);
+    expect((await b.get('/reset/email-code')).location).toBe('/reset/phone');
+  });
+
   it('cancels: the flow ends and the browser is back at sign-in', async () => {
     const b = browser(h);
     await startReset(b, EMAIL);

@@ -8,7 +8,7 @@ import type { FieldError } from '../../../views/view.js';
 import { codeState, sendCode, verifyCode, type CodeChannel, type CodePurpose, type CodeSubject, type VerifyCodeResult } from '../../auth/codes.js';
 import { maskPhone, phoneKind } from '../../auth/normalise.js';
 import type { Deps } from '../../deps.js';
-import { updateFlowData, type FlowRow } from '../../db/stores/flows.js';
+import { findFlowById, updateFlowData, type FlowRow } from '../../db/stores/flows.js';
 import { loadHolderFacts } from '../../db/stores/settings.js';
 import type { Lang, T } from '../../i18n/index.js';
 import type { AppEnv } from '../../web/env.js';
@@ -79,8 +79,14 @@ async function submitCode(c: Context<AppEnv>, spec: CodeStepSpec, purpose: CodeP
   const flow = currentFlow(c);
   const code = readCode(c.get('form'));
   if (code.trim() === '') return { status: 400, errors: [{ field: 'code', message: t('reset.codeErrorRequired') }] };
-  const result = await verifyCode(c.get('deps'), { flowId: flow.id, purpose, subject: spec.subject(flow), code, address: c.get('address') });
-  if (!('ok' in result)) return codeError(t, result);
+  const deps = c.get('deps');
+  const result = await verifyCode(deps, { flowId: flow.id, purpose, subject: spec.subject(flow), code, address: c.get('address') });
+  if (!('ok' in result)) {
+    // a second submit of the same right code: the first one used it and moved the flow on
+    const now = result.error === 'none' ? await findFlowById(deps.db, flow.id) : undefined;
+    if (now && now.step !== spec.step) return c.redirect(stepUrl(spec.base, spec.step), 303);
+    return codeError(t, result);
+  }
   const next = await spec.verified(c, flow);
   return c.redirect(next ?? stepUrl(spec.base, spec.step), 303);
 }
