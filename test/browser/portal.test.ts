@@ -1,5 +1,6 @@
 // Real-browser acceptance (SPEC X6): Chromium with JavaScript off walks every flow by label and button text, in Japanese
-// with the pointer and in English with the keyboard alone; every page reached gets axe, html-validate and the 320 px reflow check.
+// with the pointer and in English with the keyboard alone (the two side by side, each on its own portal); every page
+// reached gets axe, html-validate and the 320 px reflow check.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Lang } from '../../src/i18n/index.js';
@@ -35,26 +36,59 @@ const WALKS: [string, Walk][] = [
 
 describe.skipIf(skipBrowser).sequential('Chromium, JavaScript off', () => {
   let browser: Browser;
-  const checker = new Checker();
+  const checkers = new Map<Lang, Checker>();
   const servers = new Map<Lang, PortalServer>();
   const walkers: Walker[] = [];
 
   beforeAll(async () => {
     browser = await launchChromium();
-    // one fresh portal (own database, demo data, outbox) per language, so each language walks the demo holders from scratch
+    // one fresh portal (own database, demo data, outbox) per language, so each language walks the demo holders from scratch;
     // CODE_RESEND_SECONDS=0: the reset and new-My-ID walks text the same demo mobile within seconds (M6a spacing is unit-tested)
     const settings = { CODE_RESEND_SECONDS: '0' };
     const [ja, en] = await Promise.all([startPortal(settings), startPortal(settings)]);
     servers.set('ja', ja).set('en', en);
-    await checker.open(browser, 'ja-JP');
+    for (const { lang } of RUNS) {
+      const checker = new Checker();
+      await checker.open(browser);
+      checkers.set(lang, checker);
+    }
   }, 120_000);
 
   afterAll(async () => {
+    for (const [lang, c] of checkers) {
+      if (process.env.BROWSER_LOG) console.log(`${lang}: checked ${c.checked} distinct pages; ms spent: ${JSON.stringify(c.spent, (_k, v) => (typeof v === 'number' ? Math.round(v) : v))}`);
+    }
     for (const w of walkers) await w.close().catch(() => {});
-    await checker.close().catch(() => {});
+    for (const c of checkers.values()) await c.close().catch(() => {});
     await browser?.close().catch(() => {});
     await Promise.all([...servers.values()].map((s) => s.stop()));
   });
+
+  /** Runs `walk` in Japanese (pointer) and English (keyboard) at once; a failure names its language. */
+  async function inBothLanguages(name: string, walk: Walk, serverOf: (lang: Lang) => Promise<PortalServer> | PortalServer = (lang) => servers.get(lang)!) {
+    const results = await Promise.allSettled(
+      RUNS.map(async ({ lang, mode }) => {
+        const w = await new Walker(browser, await serverOf(lang), checkers.get(lang)!, lang, mode).start();
+        walkers.push(w);
+        try {
+          await walk(w);
+          if (process.env.BROWSER_LOG) console.log(`${lang}/${mode} ${name}: ${w.tabs} Tab presses\n  ${w.visited.join('\n  ')}`);
+          expect(w.visited.length).toBeGreaterThan(0);
+        } catch (err) {
+          if (err instanceof Error) err.message = `[${lang}, ${mode}] ${err.message}\n  pages so far: ${w.visited.join(' → ')}`;
+          throw err;
+        } finally {
+          await w.close();
+        }
+      }),
+    );
+    const failed = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as Error] : []));
+    if (failed.length === 1) throw failed[0];
+    if (failed.length > 1) {
+      failed[0].message += failed.slice(1).map((e) => `\n\nand also ${e.message}`).join('');
+      throw failed[0];
+    }
+  }
 
   // The checks themselves must be able to fail: the real sign-in page, broken on purpose in the ways X6 forbids.
   describe('the checks catch', () => {
@@ -64,7 +98,7 @@ describe.skipIf(skipBrowser).sequential('Chromium, JavaScript off', () => {
       const html = await res.text();
       const changed = mutate(html);
       expect(changed, 'the mutation applied').not.toBe(html);
-      return checker.check(`${server.url}/login?selftest=${query}`, changed, { lang: 'ja', errorPrefix: 'エラー: ' });
+      return checkers.get('ja')!.check(`${server.url}/login?selftest=${query}`, changed, { lang: 'ja', errorPrefix: 'エラー: ' });
     };
     test('a label no longer tied to its field', async () => {
       const problems = await broken((h) => h.replace('<label class="label" for="id">', '<label class="label">'), 'label');
@@ -83,7 +117,7 @@ describe.skipIf(skipBrowser).sequential('Chromium, JavaScript off', () => {
       expect(problems.join('\n')).toMatch(/horizontal scroll at 320 px/);
     });
     test('a focus indicator hidden by the stylesheet', async () => {
-      const w = await new Walker(browser, servers.get('ja')!, checker, 'ja', 'keyboard').start({
+      const w = await new Walker(browser, servers.get('ja')!, checkers.get('ja')!, 'ja', 'keyboard').start({
         extraCss: '*:focus, *:focus-visible { outline: none !important; box-shadow: none !important; background: inherit !important; border-color: inherit !important; }',
       });
       walkers.push(w);
@@ -93,29 +127,21 @@ describe.skipIf(skipBrowser).sequential('Chromium, JavaScript off', () => {
     });
   });
 
-  for (const { lang, mode } of RUNS) {
-    describe(`${lang}, ${mode}`, () => {
-      for (const [name, walk] of WALKS) {
-        test(name, { timeout: 120_000 }, async () => {
-          const w = await new Walker(browser, servers.get(lang)!, checker, lang, mode).start();
-          walkers.push(w);
-          await walk(w);
-          if (process.env.BROWSER_LOG) console.log(`${lang}/${mode} ${name}: ${w.tabs} Tab presses\n  ${w.visited.join('\n  ')}`);
-          expect(w.visited.length).toBeGreaterThan(0);
-          await w.close();
+  describe('every flow, ja with the pointer and en with the keyboard alone', () => {
+    for (const [name, walk] of WALKS) {
+      test(name, { timeout: 180_000 }, () => inBothLanguages(name, walk));
+    }
+    test('revised terms after sign-in (T4) and the sign-in throttle (L7), on a restarted portal', { timeout: 180_000 }, async () => {
+      const started: PortalServer[] = [];
+      try {
+        await inBothLanguages('revised terms', revisedTermsAndThrottle, async () => {
+          const server = await revisedPortal();
+          started.push(server);
+          return server;
         });
+      } finally {
+        await Promise.all(started.map((s) => s.stop()));
       }
-      test('revised terms after sign-in (T4) and the sign-in throttle (L7), on a restarted portal', { timeout: 120_000 }, async () => {
-        const server = await revisedPortal();
-        try {
-          const w = await new Walker(browser, server, checker, lang, mode).start();
-          walkers.push(w);
-          await revisedTermsAndThrottle(w);
-          await w.close();
-        } finally {
-          await server.stop();
-        }
-      });
     });
-  }
+  });
 });

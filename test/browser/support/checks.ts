@@ -67,18 +67,28 @@ export class Checker {
   private current = { url: '', html: '' };
   private seen = new Map<string, string[]>();
   checked = 0;
+  /** Milliseconds spent checking, by part: for keeping the suite's run time in view. */
+  readonly spent = { validate: 0, load: 0, axe: 0, reflow: 0 };
 
-  async open(browser: Browser, locale: string) {
+  async open(browser: Browser) {
     // JavaScript on here only: axe hangs where timers never fire (GOTCHAS). The HTML is the one the JS-off browser received.
-    this.context = await browser.newContext({ javaScriptEnabled: true, locale, viewport: { width: 1280, height: 900 } });
+    this.context = await browser.newContext({ javaScriptEnabled: true, viewport: { width: 1280, height: 900 } });
     this.page = await this.context.newPage();
-    await this.page.route('**/*', (route) => {
+    const assets = new Map<string, { status: number; headers: Record<string, string>; body: Buffer }>();
+    await this.page.route('**/*', async (route) => {
       const request = route.request();
       if (request.isNavigationRequest() && request.url() === this.current.url) {
         return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: this.current.html });
       }
       if (request.method() !== 'GET') return route.abort();
-      return route.continue(); // the stylesheet and images from the real server
+      // the stylesheet and images from the real server, fetched once (the server sends them no-store)
+      let asset = assets.get(request.url());
+      if (!asset) {
+        const res = await route.fetch();
+        asset = { status: res.status(), headers: res.headers(), body: await res.body() };
+        assets.set(request.url(), asset);
+      }
+      return route.fulfill(asset);
     });
   }
 
@@ -97,16 +107,24 @@ export class Checker {
     this.checked++;
     const problems: string[] = [];
 
+    let t0 = performance.now();
+    const lap = (part: keyof Checker['spent']) => {
+      const now = performance.now();
+      this.spent[part] += now - t0;
+      t0 = now;
+    };
     const report = await htmlValidate.validateString(html, join(ROOT, 'test/browser/page.html'));
     for (const result of report.results) {
       for (const m of result.messages) problems.push(`html-validate ${m.ruleId} (line ${m.line}:${m.column}): ${m.message}`);
     }
 
+    lap('validate');
     this.current = { url, html };
     await this.page.setViewportSize({ width: 1280, height: 900 });
     await this.page.goto(url, { waitUntil: 'load' });
     problems.push(...(await this.page.evaluate(pageRules, expected)));
 
+    lap('load');
     await this.page.addScriptTag({ path: AXE_SCRIPT });
     const axe = (await this.page.evaluate(
       (tags) => (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<unknown> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
@@ -116,8 +134,10 @@ export class Checker {
       problems.push(`axe ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     }
 
+    lap('axe');
     await this.page.setViewportSize({ width: 320, height: 640 });
     problems.push(...(await this.page.evaluate(reflowRules)));
+    lap('reflow');
 
     this.seen.set(key, problems);
     return problems;
