@@ -23,7 +23,7 @@ type Walk = (w: Walker) => Promise<void>;
 const WALKS: [string, Walk][] = [
   ['sign-in: empty fields, generic error', signInErrors],
   ['sign-in as a member → top page → settings → sign-out; return after sign-in', memberTopAndSignOut],
-  ['session/flow expiry notices, 404, 403 and the demo outbox', noticesAndErrorPages],
+  ['session/flow expiry notices, 404, 403, 413 and the demo outbox', noticesAndErrorPages],
   ['language switch', switchLanguage],
   ['lockout: five failures lock an unknown ID; a locked My ID stays locked with the right password', lockout],
   ['password reset: email code, SMS code, password rules, done, sign-in (unlocks)', (w) => passwordReset(w, 'Quiet#Rv7m2Wx')],

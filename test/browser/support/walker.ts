@@ -137,7 +137,9 @@ export class Walker {
     }
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.press('Delete');
-    if (value) await this.page.keyboard.type(value);
+    // a long value is pasted (one insertText), as a person would; short ones are typed key by key
+    if (value.length > 200) await this.page.keyboard.insertText(value);
+    else if (value) await this.page.keyboard.type(value);
   }
 
   /** Picks the radio button whose label is `label`. */

@@ -96,4 +96,8 @@ export async function passwordReset(w: Walker, newPassword: string) {
   await signInMember(w, DEMO_LOCKED.id, newPassword);
   expect(await w.path()).toBe('/top');
   await w.press(t('common.signOut'));
+
+  // SPEC §2: the demo outbox lists what was sent, newest first, codes included
+  await w.follow(t('common.outboxLink'));
+  await w.expectPage(200, t('common.outboxTitle'), DEMO_LOCKED.id, emailCode, smsCode);
 }

@@ -81,6 +81,14 @@ export async function noticesAndErrorPages(w: Walker) {
   expect(await w.path()).toBe('/login');
   expect(w.last.status).toBe(200);
 
+  // SPEC X4: a body over 16 KB (a huge paste) is a styled 413 with a way back, never a crash
+  await w.fill(t('signin.idLabel'), 'x'.repeat(17 * 1024));
+  await w.fill(t('signin.passwordLabel'), DEMO_MEMBER.password);
+  await w.press(t('signin.submit'));
+  await w.expectPage(413, t('errors.tooLargeTitle'), t('errors.tooLargeBody'));
+  await w.follow(t('errors.startAgain'));
+  expect(await w.path()).toBe('/login');
+
   // SPEC §2: the demo outbox, linked from the footer
   await w.follow(t('common.outboxLink'));
   await w.expectPage(200, t('common.outboxTitle'));
