@@ -69,6 +69,8 @@ describe('R1 the address form', () => {
     expect(strip(pa.body)).toBe(strip(pb.body));
     expect(pa.body).toContain('My IDとして登録されている場合は');
     expect(pa.body).toMatch(/認証コードは\d\d:\d\dまで有効です。/);
+    // SPEC X6: the flow's own time limit is shown too
+    expect(pa.body).toMatch(/このお手続きは\d\d:\d\dまでに完了してください。/);
 
     expect(h.outbox()).toHaveLength(1);
     expect(h.outbox()[0].to).toBe(EMAIL);

@@ -94,7 +94,7 @@ function showStart(c: Context<AppEnv>, status: 200 | 400 | 422, props: { card?: 
 }
 
 function showEmail(c: Context<AppEnv>, status: 200 | 400 | 409, email?: string, errors: FieldError[] = []) {
-  return c.html(<RegisterEmailPage v={viewOf(c)} email={email} errors={errors} action={stepUrl(base, 'email')} cancelAction={cancelAction} step={stepOf('email')} />, status);
+  return c.html(<RegisterEmailPage v={viewOf(c)} deadline={currentFlow(c).expiresAt} email={email} errors={errors} action={stepUrl(base, 'email')} cancelAction={cancelAction} step={stepOf('email')} />, status);
 }
 
 function showPassword(c: Context<AppEnv>, status: 200 | 400, errors: FieldError[] = []) {
@@ -103,7 +103,7 @@ function showPassword(c: Context<AppEnv>, status: 200 | 400, errors: FieldError[
   return c.html(
     <NewPasswordStepPage
       v={viewOf(c)}
-      text={{ title: t('registration.passwordTitle'), heading: t('registration.passwordHeading'), intro: [t('registration.passwordIntro', { email: flow.email ?? '' })], ...stepOf('password') }}
+      text={{ title: t('registration.passwordTitle'), heading: t('registration.passwordHeading'), intro: [t('registration.passwordIntro', { email: flow.email ?? '' })], ...stepOf('password'), deadline: flow.expiresAt }}
       submit={t('registration.passwordSubmit')}
       errors={errors}
       action={stepUrl(base, 'password')}
@@ -166,7 +166,7 @@ export const registrationRoutes = new Hono<AppEnv>()
     return c.redirect(`${paths.signIn}?flow=cancelled`, 303);
   })
   .get('/terms', loadFlow(KIND), atStep(base, 'terms'), (c) =>
-    c.html(<RegisterTermsPage v={viewOf(c)} version={c.get('deps').config.TERMS_VERSION} action={stepUrl(base, 'terms')} cancelAction={cancelAction} step={stepOf('terms')} />),
+    c.html(<RegisterTermsPage v={viewOf(c)} deadline={currentFlow(c).expiresAt} version={c.get('deps').config.TERMS_VERSION} action={stepUrl(base, 'terms')} cancelAction={cancelAction} step={stepOf('terms')} />),
   )
   .post('/terms', loadFlow(KIND), atStep(base, 'terms'), async (c) => {
     const deps = c.get('deps');

@@ -108,7 +108,7 @@ export function mountEmailCodeStep(app: Hono<AppEnv>, spec: EmailCodeSpec): void
     const times = await timesOf(c.get('deps'), flow, 'email', spec.subject(flow), spec.destination(flow));
     const resent = c.req.query('resent') === '1';
     return c.html(
-      <EmailCodePage v={viewOf(c)} text={spec.text(c.get('t'), flow)} action={url} resendAction={`${url}/resend`} cancelAction={spec.cancelAction} times={times} errors={errors} resent={resent} />,
+      <EmailCodePage v={viewOf(c)} text={{ ...spec.text(c.get('t'), flow), deadline: flow.expiresAt }} action={url} resendAction={`${url}/resend`} cancelAction={spec.cancelAction} times={times} errors={errors} resent={resent} />,
       status,
     );
   }
@@ -191,7 +191,7 @@ export function mountPhoneStep(app: Hono<AppEnv>, spec: PhoneSpec): void {
     return c.html(
       <PhonePage
         v={viewOf(c)}
-        text={spec.text(c.get('t'), flow)}
+        text={{ ...spec.text(c.get('t'), flow), deadline: flow.expiresAt }}
         action={url}
         sendAction={`${url}/send`}
         cancelAction={spec.cancelAction}

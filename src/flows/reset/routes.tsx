@@ -91,7 +91,7 @@ function showPassword(c: Context<AppEnv>, status: 200 | 400, errors: FieldError[
   return c.html(
     <NewPasswordStepPage
       v={viewOf(c)}
-      text={{ title: t('reset.passwordTitle'), heading: t('reset.passwordHeading'), intro: [t('reset.passwordIntro', { email: flow.email ?? '' })], ...stepOf('password') }}
+      text={{ title: t('reset.passwordTitle'), heading: t('reset.passwordHeading'), intro: [t('reset.passwordIntro', { email: flow.email ?? '' })], ...stepOf('password'), deadline: flow.expiresAt }}
       submit={t('reset.passwordSubmit')}
       errors={errors}
       action={stepUrl(base, 'password')}

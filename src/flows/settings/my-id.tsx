@@ -69,7 +69,7 @@ function showNew(c: Context<AppEnv>, status: 200 | 400 | 409, email?: string, er
 }
 
 function showConfirm(c: Context<AppEnv>, status: 200 | 400 | 409 | 422, errors: FieldError[] = []) {
-  return c.html(<ConfirmMyIdPage v={viewOf(c)} email={currentFlow(c).email ?? ''} errors={errors} />, status);
+  return c.html(<ConfirmMyIdPage v={viewOf(c)} deadline={currentFlow(c).expiresAt} email={currentFlow(c).email ?? ''} errors={errors} />, status);
 }
 
 export const myIdRoutes = new Hono<AppEnv>()

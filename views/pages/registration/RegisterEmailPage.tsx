@@ -5,16 +5,18 @@ import { StepIndicator } from '../../components/StepIndicator.js';
 import { TextField } from '../../components/TextField.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
+import { FlowDeadline } from '../reset/CodeStepParts.js';
 
-type Props = { v: View; email?: string; errors?: FieldError[]; action: string; cancelAction: string; step: { current: number; total: number } };
+type Props = { v: View; deadline: number; email?: string; errors?: FieldError[]; action: string; cancelAction: string; step: { current: number; total: number } };
 
-export function RegisterEmailPage({ v, email, errors = [], action, cancelAction, step }: Props) {
+export function RegisterEmailPage({ v, deadline, email, errors = [], action, cancelAction, step }: Props) {
   return (
     <Page v={v} title={v.t('registration.emailTitle')} hasErrors={errors.length > 0}>
       <ErrorSummary v={v} errors={errors} />
       <StepIndicator v={v} current={step.current} total={step.total} />
       <h1>{v.t('registration.emailHeading')}</h1>
       <p>{v.t('registration.emailIntro')}</p>
+      <FlowDeadline v={v} deadline={deadline} />
       <Form v={v} action={action}>
         <TextField
           v={v}

@@ -9,7 +9,12 @@ import type { FieldError, View } from '../../view.js';
 export type CodeTimes = { expiresAt: number | null; nextResendAt: number | null; lockedUntil: number | null };
 
 /** The page-level facts a step shows above its forms. */
-export type StepText = { title: string; heading: string; intro: string[]; current?: number; total?: number };
+export type StepText = { title: string; heading: string; intro: string[]; current?: number; total?: number; deadline?: number };
+
+/** SPEC X6: no time limit without the time shown — when the flow expires (FLOW_TTL_SECONDS). */
+export function FlowDeadline({ v, deadline }: { v: View; deadline?: number }) {
+  return deadline === undefined ? null : <p class="meta">{v.t('reset.flowDeadline', { time: v.clockTime(deadline) })}</p>;
+}
 
 export function CodeTimesNote({ v, times }: { v: View; times: CodeTimes }) {
   return (

@@ -5,7 +5,7 @@ import { Button, Form } from '../../components/Form.js';
 import { StepIndicator } from '../../components/StepIndicator.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
-import { CancelForm, CodeForm, CodeTimesNote, type CodeTimes, type StepText } from './CodeStepParts.js';
+import { CancelForm, CodeForm, CodeTimesNote, type CodeTimes, type StepText, FlowDeadline } from './CodeStepParts.js';
 
 type Props = { v: View; text: StepText; action: string; resendAction: string; cancelAction: string; times: CodeTimes; errors?: FieldError[]; resent?: boolean };
 
@@ -23,6 +23,7 @@ export function EmailCodePage({ v, text, action, resendAction, cancelAction, tim
       {text.intro.map((p) => (
         <p>{p}</p>
       ))}
+      <FlowDeadline v={v} deadline={text.deadline} />
       <CodeTimesNote v={v} times={times} />
       <CodeForm v={v} action={action} errors={errors} />
       <Form v={v} action={resendAction}>

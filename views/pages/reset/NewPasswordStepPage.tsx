@@ -5,7 +5,7 @@ import { StepIndicator } from '../../components/StepIndicator.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
 import { NewPasswordFields } from '../settings/NewPasswordFields.js';
-import { CancelForm, type StepText } from './CodeStepParts.js';
+import { CancelForm, type StepText, FlowDeadline } from './CodeStepParts.js';
 
 type Props = { v: View; text: StepText; submit: string; errors?: FieldError[]; action: string; cancelAction: string };
 
@@ -18,6 +18,7 @@ export function NewPasswordStepPage({ v, text, submit, errors = [], action, canc
       {text.intro.map((p) => (
         <p>{p}</p>
       ))}
+      <FlowDeadline v={v} deadline={text.deadline} />
       <Form v={v} action={action}>
         <NewPasswordFields v={v} errors={errors} />
         <Button>{submit}</Button>

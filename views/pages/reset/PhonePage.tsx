@@ -5,7 +5,7 @@ import { Button, ButtonRow, Form } from '../../components/Form.js';
 import { StepIndicator } from '../../components/StepIndicator.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
-import { CancelForm, CodeForm, CodeTimesNote, type CodeTimes, type StepText } from './CodeStepParts.js';
+import { CancelForm, CodeForm, CodeTimesNote, type CodeTimes, type StepText, FlowDeadline } from './CodeStepParts.js';
 
 /** One registered number, masked, with its position in the holder's list. */
 export type PhoneChoice = { index: number; masked: string; kind: 'mobile' | 'landline' };
@@ -56,6 +56,7 @@ export function PhonePage({ v, text, action, sendAction, cancelAction, phones, s
       {text.intro.map((p) => (
         <p>{p}</p>
       ))}
+      <FlowDeadline v={v} deadline={text.deadline} />
       {phones.length === 0 && (
         <Callout kind="warning">
           <p>{v.t('reset.phoneNone')}</p>

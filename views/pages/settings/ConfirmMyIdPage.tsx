@@ -4,14 +4,15 @@ import { Button, Form } from '../../components/Form.js';
 import { TextField } from '../../components/TextField.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
-import { CancelForm } from '../reset/CodeStepParts.js';
+import { CancelForm, FlowDeadline } from '../reset/CodeStepParts.js';
 
-export function ConfirmMyIdPage({ v, email, errors = [] }: { v: View; email: string; errors?: FieldError[] }) {
+export function ConfirmMyIdPage({ v, deadline, email, errors = [] }: { v: View; deadline: number; email: string; errors?: FieldError[] }) {
   return (
     <Page v={v} title={v.t('settings.confirmTitle')} hasErrors={errors.length > 0}>
       <ErrorSummary v={v} errors={errors} />
       <h1>{v.t('settings.confirmHeading')}</h1>
       <p>{v.t('settings.confirmIntro')}</p>
+      <FlowDeadline v={v} deadline={deadline} />
       <dl class="summary-list">
         <div>
           <dt>{v.t('settings.confirmNewMyId')}</dt>
