@@ -7,7 +7,7 @@ import { startSession } from '../../src/auth/session.js';
 import { findFlow, insertFlow, type FlowRow, type NewFlow } from '../../src/db/stores/flows.js';
 import { makeHarness, ORIGIN, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { encodeRequest, FUZZ_RUNS, FUZZ_SEED, hostileRequest } from './support/hostile.js';
+import { encodeRequest, FUZZ_RUNS, FUZZ_SEED, hostileRequest, hostileValue, type HostileRequest } from './support/hostile.js';
 
 const LEGACY = { id: 'fuzz-legacy', password: 'legacy-pass-1' };
 const MEMBER = { email: 'fuzz.member@example.jp', password: 'Sakura#2025x' };
@@ -15,6 +15,8 @@ const CARD = '4111222233334444';
 const BIRTHDATE = '1980-04-01';
 const NEW_PASSWORD = 'Kx9#mQ2$vLp';
 const NEW_EMAIL = 'fuzz.new@example.jp';
+const REG_EMAIL = 'fuzz.reg@example.jp';
+const OTHER_PASSWORD = 'Zq8!rT5#wYuq';
 
 /** The page for a form that could not be read (SPEC X4). */
 const BAD_FORM = '送信内容を読み取れませんでした';
@@ -24,7 +26,7 @@ const STATIC_TABLES = ['holder', 'phone', 'card', 'credential', 'account', 'acco
 const LOG_TABLES = ['audit_log', 'sign_in_attempt', 'address_throttle', 'code_failure', 'challenge'];
 
 type Context = { cookie: string; token: string; flowId?: number; sessionHash?: string };
-type Endpoint = { path: string; session: boolean; flow: boolean; fields: string[]; template?: NewFlow; step?: string };
+type Endpoint = { path: string; session: boolean; flow: boolean; fields: string[]; template?: NewFlow; step?: string; walked?: boolean };
 type Tally = { cases: number; reached: number; statuses: Record<number, number> };
 
 let h: Harness;
@@ -54,6 +56,7 @@ async function contextFor(e: Pick<Endpoint, 'session' | 'template' | 'step'>): P
 }
 
 const sql = () => h.db.$client;
+const anyLock = () => (sql().prepare('SELECT count(*) AS n FROM sign_in_attempt WHERE locked_at IS NOT NULL').get() as { n: number }).n > 0;
 function snapshot(ctx: Context) {
   const rows = (t: string) => JSON.stringify(sql().prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
   const count = (t: string) => (sql().prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
@@ -91,45 +94,92 @@ function isGuardRedirect(e: Endpoint, location: string | null): boolean {
   return !!e.template && !!location && location.endsWith(`/${e.step}`) && !e.path.endsWith(`/${e.step}`);
 }
 
-/** Starts a real flow the way a browser would (POST to the route that starts it) and returns its row as a template. */
-async function templateFlow(path: string, session: boolean, starters: string[]): Promise<NewFlow | undefined> {
-  const ctx = await contextFor({ session });
-  let res: Response;
+/** The first value offered for each field name on a page (radio buttons, submit buttons, hidden fields). */
+function offeredValues(html: string): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const m of html.matchAll(/<(?:input|button)\b[^>]*>/g)) {
+    const name = /\bname="([^"]+)"/.exec(m[0])?.[1];
+    const value = /\bvalue="([^"]*)"/.exec(m[0])?.[1];
+    if (name && value !== undefined && !values.has(name)) values.set(name, value);
+  }
+  return values;
+}
+
+/** What a careful user would type into a field of this name. */
+function fill(name: string, page: string, session: boolean): string | undefined {
+  if (/code/i.test(name)) return h.outbox().find((m) => m.code)?.code;
+  if (/mail|^id$/i.test(name)) return session ? NEW_EMAIL : REG_EMAIL;
+  if (/card/i.test(name)) return CARD;
+  if (/birth|date/i.test(name)) return BIRTHDATE;
+  if (/channel/i.test(name)) return 'sms';
+  return offeredValues(page).get(name);
+}
+
+const withFlow = (ctx: Context, token: string): Context => ({ ...ctx, cookie: `${ctx.cookie.replace(/; flow=[^;]*/, '')}; flow=${token}` });
+
+/**
+ * Starts a real flow the way a browser would (POST to the route that starts it), then walks it step by step with
+ * right answers (codes read from the outbox), keeping a copy of the flow row at each step — stopping before the step
+ * that asks for a password, so nothing is completed. The copies let each step's fuzz start from a realistic flow.
+ */
+const walked = new Map<string, Map<string, NewFlow>>();
+async function walkFlow(path: string, session: boolean, starters: string[]): Promise<Map<string, NewFlow>> {
   const starter = starters.filter((r) => r !== path && path.startsWith(r + '/')).sort((a, b) => b.length - a.length)[0];
+  const base = starter ?? '/' + path.split('/')[1];
+  const known = walked.get(base);
+  if (known) return known; // one walk per flow: codes are capped per destination
+  const templates = new Map<string, NewFlow>();
+  walked.set(base, templates);
+  h.clock.advance(h.config.CODE_RESEND_SECONDS * 1000 + 1_000); // the fixtures' phones were just sent a code by another walk
+  let ctx = await contextFor({ session });
+  let res: Response;
   if (!starter) {
     // the migration flow starts at sign-in with a legacy ID (SPEC L3)
     res = await h.app.request('/login', form(ctx, { id: LEGACY.id, password: LEGACY.password }));
   } else {
     const page = await (await h.app.request(starter, { headers: { cookie: ctx.cookie } })).text();
     const fields: Record<string, string> = {};
-    for (const name of fieldNames(page)) {
-      if (/mail|^id$/i.test(name)) fields[name] = session ? NEW_EMAIL : MEMBER.email;
-      else if (/card/i.test(name)) fields[name] = CARD;
-      else if (/birth|date/i.test(name)) fields[name] = BIRTHDATE;
-      else if (/year/i.test(name)) fields[name] = '1980';
-      else if (/month/i.test(name)) fields[name] = '4';
-      else if (/day/i.test(name)) fields[name] = '1';
-    }
+    for (const name of fieldNames(page)) fields[name] = /mail|^id$/i.test(name) && !session ? MEMBER.email : fill(name, page, session) ?? '';
     res = await h.app.request(starter, form(ctx, fields));
   }
   const flowCookie = res.headers.getSetCookie().find((l) => l.startsWith('flow='));
-  if (!flowCookie) return undefined;
-  const row: FlowRow | undefined = await findFlow(h.db, keyedHash(h.config.SECRET, 'flow', flowCookie.split(';')[0].slice(5)));
-  if (!row) return undefined;
-  const { kind, step, holderId, cardId, credentialId, accountId: acc, email, data } = row;
-  return { kind, step, holderId, cardId, credentialId, accountId: acc, email, data };
+  if (!flowCookie) return templates;
+  const token = flowCookie.split(';')[0].slice(5);
+  ctx = withFlow(ctx, token);
+  for (let i = 0; i < 12; i++) {
+    const row: FlowRow | undefined = await findFlow(h.db, keyedHash(h.config.SECRET, 'flow', token));
+    if (!row || row.endedAt !== null) break;
+    const { kind, step, holderId, cardId, credentialId, accountId: acc, email, data } = row;
+    if (!templates.has(step)) templates.set(step, { kind, step, holderId, cardId, credentialId, accountId: acc, email, data: structuredClone(data) });
+    const page = await h.app.request(`${base}/${step}`, { headers: { cookie: ctx.cookie } });
+    if (page.status !== 200) break;
+    const html = await page.text();
+    const names = fieldNames(html);
+    if (names.some((n) => /password|current/i.test(n))) break; // the completing step: fuzzed, never walked past
+    const fields: Record<string, string> = {};
+    for (const name of names) {
+      const value = fill(name, html, session);
+      if (value !== undefined) fields[name] = value;
+    }
+    const next = await h.app.request(`${base}/${step}`, form(ctx, fields));
+    if (next.status !== 303) break;
+  }
+  return templates;
 }
 
 /** The step a flow must be at for this route: the deepest path segment that is a page of the flow, else where the flow starts. */
-async function stepFor(path: string, session: boolean, template: NewFlow): Promise<string> {
+async function stepFor(path: string, session: boolean, templates: Map<string, NewFlow>, starters: string[]): Promise<string> {
   const segments = path.split('/').filter(Boolean);
+  const first = [...templates.values()][0];
   for (let i = segments.length - 1; i >= 1; i--) {
     const step = segments[i];
-    const ctx = await contextFor({ session, template, step });
+    if (templates.has(step)) return step;
+    if (starters.includes('/' + segments.slice(0, i + 1).join('/'))) break; // the flow's start page, not one of its steps
+    const ctx = await contextFor({ session, template: first, step });
     const page = await h.app.request('/' + segments.slice(0, i + 1).join('/'), { headers: { cookie: ctx.cookie } });
     if (page.status === 200) return step;
   }
-  return template.step;
+  return first.step;
 }
 
 /** Every POST route, with what it needs to get past its guards, found by probing it with an empty valid form. */
@@ -147,8 +197,13 @@ async function discover(): Promise<Endpoint[]> {
     if (needsFlow(probe.location)) {
       e.flow = true;
       const starters = endpoints.filter((x) => !x.flow).map((x) => x.path); // routes are sorted: a flow's start comes before its steps
-      e.template = await templateFlow(path, e.session, starters);
-      if (e.template) e.step = await stepFor(path, e.session, e.template);
+      const templates = await walkFlow(path, e.session, starters);
+      if (templates.size > 0) {
+        e.step = await stepFor(path, e.session, templates, starters);
+        // a realistic row if the walk reached this step; otherwise the first step's row, forced to this step
+        e.template = templates.get(e.step) ?? { ...[...templates.values()][0], step: e.step };
+        e.walked = templates.has(e.step);
+      }
     }
     const ctx = await contextFor(e);
     const page = await h.app.request(path, { headers: { cookie: ctx.cookie } });
@@ -158,12 +213,40 @@ async function discover(): Promise<Endpoint[]> {
   return endpoints;
 }
 
+/** Right answers for a route's fields (codes excepted: each case's flow is new, so no code of it exists). */
+function rightAnswers(e: Endpoint): fc.Arbitrary<[string, string][]> {
+  const choices = (name: string): string[] => {
+    if (/^(password|confirm)$/i.test(name)) return [NEW_PASSWORD, OTHER_PASSWORD];
+    if (/current/i.test(name)) return [MEMBER.password, NEW_PASSWORD, OTHER_PASSWORD];
+    if (/^id$/i.test(name)) return [LEGACY.id, MEMBER.email];
+    if (/mail/i.test(name)) return [MEMBER.email, NEW_EMAIL, REG_EMAIL, 'fresh.' + NEW_EMAIL];
+    if (/card/i.test(name)) return [CARD];
+    if (/birth|date/i.test(name)) return [BIRTHDATE];
+    if (/channel/i.test(name)) return ['sms', 'voice'];
+    if (/phone/i.test(name)) return ['0', '1'];
+    if (/code/i.test(name)) return ['1234'];
+    return ['accept', 'yes'];
+  };
+  if (e.fields.length === 0) return fc.constant([]);
+  return fc.tuple(...e.fields.map((name) => fc.constantFrom(...choices(name)).map((v): [string, string] => [name, v])));
+}
+
+/** Mixes in requests whose fields are right answers with at most one hostile change, so success paths are fuzzed too. */
+function withNearValid(arb: fc.Arbitrary<HostileRequest>, e: Endpoint): fc.Arbitrary<HostileRequest> {
+  const nearValid = fc.tuple(rightAnswers(e), fc.option(fc.tuple(fc.nat(), hostileValue()), { freq: 2 })).map(([pairs, change]) => {
+    const fields = [...pairs];
+    if (change && fields.length > 0) fields[change[0] % fields.length] = [fields[change[0] % fields.length][0], change[1]];
+    return fields;
+  });
+  return fc.tuple(arb, fc.option(nearValid, { freq: 2 })).map(([r, fields]) => (fields ? { ...r, fields } : r));
+}
+
 let endpoints: Endpoint[] = [];
 
 beforeAll(async () => {
   h = makeHarness({ IP_MAX_FAILURES: '1000000' });
-  await addHolder(h.deps, { legacyId: LEGACY.id, legacyPassword: LEGACY.password, birthdate: BIRTHDATE, cards: [{ number: CARD, email: 'fuzz.card@example.jp' }] });
-  const member = await addHolder(h.deps, { account: MEMBER, cards: [{ email: MEMBER.email }] });
+  await addHolder(h.deps, { legacyId: LEGACY.id, legacyPassword: LEGACY.password, birthdate: BIRTHDATE, phones: ['09011110001'], cards: [{ number: CARD, email: 'fuzz.card@example.jp' }] });
+  const member = await addHolder(h.deps, { phones: ['09022220002', '0311112222'], account: MEMBER, cards: [{ email: MEMBER.email }] });
   accountId = member.account!.id;
   endpoints = await discover();
 }, 60_000);
@@ -173,7 +256,7 @@ afterAll(() => {
     const t = tallies.get(e.path);
     if (!t) return `  ${e.path}: not run`;
     const statuses = Object.entries(t.statuses).map(([s, n]) => `${s}×${n}`).join(' ');
-    return `  POST ${e.path} [${e.session ? 'session' : 'anonymous'}${e.template ? ` + ${e.template.kind} flow at ${e.step}` : ''}] fields=${e.fields.join(',') || '-'}: ${t.cases} cases, ${t.reached} past the guards; ${statuses}`;
+    return `  POST ${e.path} [${e.session ? 'session' : 'anonymous'}${e.template ? ` + ${e.template.kind} flow at ${e.step}${e.walked ? ' (walked there)' : ' (forced)'}` : ''}] fields=${e.fields.join(',') || '-'}: ${t.cases} cases, ${t.reached} past the guards; ${statuses}`;
   });
   console.log(`endpoint fuzz (${FUZZ_RUNS} runs each):\n${lines.join('\n')}`);
 });
@@ -195,11 +278,11 @@ describe('POST endpoints under hostile input', () => {
       const plausibleHere = [...plausible, ...e.fields];
       let run = 0;
       await fc.assert(
-        fc.asyncProperty(hostileRequest(e.fields, plausibleHere), async (r) => {
+        fc.asyncProperty(withNearValid(hostileRequest(e.fields, plausibleHere), e), async (r) => {
           if (++run % 20 === 0) sql().exec('DELETE FROM sign_in_attempt; DELETE FROM address_throttle; DELETE FROM code_failure;');
           const ctx = await contextFor(e);
           const before = snapshot(ctx);
-          const res = await post(e.path, encodeRequest(r, ctx.token, ORIGIN, ctx.cookie));
+          const res = await post(e.path + r.query, encodeRequest(r, ctx.token, ORIGIN, ctx.cookie));
           const after = snapshot(ctx);
           tally.cases++;
           tally.statuses[res.status] = (tally.statuses[res.status] ?? 0) + 1;
@@ -216,7 +299,8 @@ describe('POST endpoints under hostile input', () => {
           expect(res.body).toMatch(/<h1[^>]*>[^<]+/); // a page with a heading …
           if ([400, 409, 422].includes(res.status)) expect(res.body).toMatch(/role="alert"|class="error-summary"|<h1[^>]*>[^<]+<\/h1>\s*<p/); // … and the message
           expect(after.static, `refused POST ${e.path} (${res.status}) changed a record`).toEqual(before.static);
-          expect(after.session).toEqual(before.session);
+          // a wrong current password that locks the My ID ends its sessions (SPEC L5 via T2): the only refusal allowed to
+          if (!(res.status === 422 && anyLock())) expect(after.session).toEqual(before.session);
           if ([403, 413].includes(res.status) || (res.status === 400 && res.body.includes(BAD_FORM))) {
             expect(after.logs, `POST ${e.path} (${res.status}) was refused before any rule ran, yet a counter moved`).toEqual(before.logs);
             expect(after.flow).toEqual(before.flow);

@@ -79,6 +79,8 @@ export type HostileRequest = {
   origin: OriginMode;
   junk: string;
   bytes: Uint8Array;
+  /** a query string for the URL: next (T3 return address), lang, or junk */
+  query: string;
 };
 
 /** A whole hostile POST: fields (known names, random names, repeats, some missing), how it is encoded and its CSRF/Origin. */
@@ -95,6 +97,11 @@ export function hostileRequest(knownFields: string[], plausible: string[]): fc.A
     origin: fc.constantFrom<OriginMode>('same', 'same', 'same', 'same', 'none', 'cross', 'null', 'crossSite'),
     junk: fc.constantFrom('%', '%zz', '%E0%A4', '%FF%FE', '%C0%AF', '%ED%A0%80', '&&=&', '=%', '+%2', '%%', '%u0041', '%00', ''),
     bytes: fc.uint8Array({ maxLength: 200 }),
+    query: fc.oneof(
+      { weight: 6, arbitrary: fc.constant('') },
+      { weight: 1, arbitrary: fc.constantFrom('?next=//evil.example', '?next=%2F%2Fevil', '?next=/top', '?next=%E0%A4%A', '?next=/\\evil', '?lang=en', '?lang=%FF', '?%', '?next=' + '/a'.repeat(400), '?lang=en&lang=ja&next=/settings') },
+      { weight: 1, arbitrary: fc.tuple(fc.constantFrom('next', 'lang', 'resent', 'done', 'flow', 'id'), fc.string({ maxLength: 20 })).map(([k, v]) => `?${k}=${percent(v)}`) },
+    ),
   });
 }
 
