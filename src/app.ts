@@ -8,6 +8,7 @@ import type { Deps } from './deps.js';
 import { devRoutes } from './flows/dev/routes.js';
 import { helpRoutes } from './flows/help/routes.js';
 import { memberRoutes } from './flows/member/routes.js';
+import { migrationRoutes } from './flows/migration/routes.js';
 import { registrationRoutes } from './flows/registration/routes.js';
 import { resetRoutes } from './flows/reset/routes.js';
 import { settingsRoutes } from './flows/settings/routes.js';
@@ -68,6 +69,7 @@ export function createApp(deps: Deps) {
   app.route(paths.settings, settingsRoutes);
   app.route(paths.reset, resetRoutes);
   app.route(paths.register, registrationRoutes);
+  app.route(paths.migration, migrationRoutes);
   if (deps.config.DEV_OUTBOX) app.route('/', devRoutes);
 
   app.notFound((c) => errorResponse(c, 404));

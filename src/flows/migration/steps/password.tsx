@@ -1,0 +1,63 @@
+// M7 the new password, M8 completion in one transaction, M9 the race for one address, and ⑨ the done page.
+import type { Context, Hono } from 'hono';
+import { MigrationDonePage } from '../../../../views/pages/migration/MigrationDonePage.js';
+import { NewPasswordStepPage } from '../../../../views/pages/reset/NewPasswordStepPage.js';
+import type { FieldError } from '../../../../views/view.js';
+import { advanceFlow } from '../../../db/stores/flows.js';
+import { completeMigration } from '../../../db/stores/migration.js';
+import { loadHolderFacts } from '../../../db/stores/settings.js';
+import { accountNotice } from '../../../notify/account-texts.js';
+import { paths } from '../../../paths.js';
+import type { AppEnv } from '../../../web/env.js';
+import { viewOf } from '../../../web/view.js';
+import { currentFlow } from '../../guard.js';
+import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../../settings/new-password.js';
+import { at, cancelAction, next, stepOf, urlOf } from '../shared.js';
+import { showNewEmail } from './email.js';
+
+function showPassword(c: Context<AppEnv>, status: 200 | 400, errors: FieldError[] = []) {
+  const t = c.get('t');
+  const flow = currentFlow(c);
+  const text = { title: t('migration.passwordTitle'), heading: t('migration.passwordHeading'), intro: [t('migration.passwordIntro', { email: flow.email ?? '' })], ...stepOf('password') };
+  return c.html(<NewPasswordStepPage v={viewOf(c)} text={text} submit={t('migration.register')} errors={errors} action={urlOf('password')} cancelAction={cancelAction} />, status);
+}
+
+async function submitPassword(c: Context<AppEnv>): Promise<Response> {
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const flow = currentFlow(c);
+  const facts = flow.holderId === null ? undefined : await loadHolderFacts(deps.db, flow.holderId);
+  if (!facts || !flow.email || flow.cardId === null || flow.credentialId === null) return c.redirect(`${paths.signIn}?flow=expired`, 303);
+  const entries = readNewPassword(c.get('form'));
+  const problems = newPasswordProblems(entries, facts, flow.email);
+  if (problems.length > 0) return showPassword(c, 400, newPasswordErrors(t, problems));
+
+  const now = deps.clock.now();
+  const result = await completeMigration(deps.db, {
+    flowId: flow.id,
+    holderId: facts.holderId,
+    cardId: flow.cardId,
+    credentialId: flow.credentialId,
+    email: flow.email,
+    passwordHash: await hashNewPassword(entries.password),
+    termsVersion: typeof flow.data.termsVersion === 'string' ? flow.data.termsVersion : deps.config.TERMS_VERSION,
+    now,
+    address: c.get('address'),
+  });
+  if ('error' in result) {
+    if (result.error === 'moved') return c.redirect(urlOf('password'), 303);
+    // SPEC M9: another flow registered this address first; nothing was written, and this member chooses another
+    advanceFlow(deps.db, flow.id, 'password', next('password', 'EMAIL_TAKEN'), { email: null, data: { ...flow.data, cardEmailTaken: false } });
+    c.set('flow', { ...flow, step: 'new-email', email: null, data: { ...flow.data, cardEmailTaken: false } });
+    return showNewEmail(c, 409, flow.email, [{ field: 'email', message: t('migration.emailTaken') }]);
+  }
+  // SPEC M8: a confirmation email to the new My ID
+  await deps.notifier.send(accountNotice({ kind: 'myIdCreated', to: flow.email, lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now }));
+  return c.redirect(urlOf('done'), 303);
+}
+
+export function mountPasswordSteps(app: Hono<AppEnv>): void {
+  app.get('/password', ...at('password'), (c) => showPassword(c, 200));
+  app.post('/password', ...at('password'), submitPassword);
+  app.get('/done', ...at('done'), (c) => c.html(<MigrationDonePage v={viewOf(c)} email={currentFlow(c).email ?? ''} step={stepOf('done')} />));
+}

@@ -1,0 +1,32 @@
+// ③ M2: keep the card's registered email (masked) as the My ID? いいえ / はい.
+import { Button, ButtonRow, Form } from '../../components/Form.js';
+import { StepIndicator } from '../../components/StepIndicator.js';
+import { Page } from '../../layouts/Page.js';
+import type { View } from '../../view.js';
+
+type Props = { v: View; maskedEmail: string; action: string; step: { current: number; total: number } };
+
+export function EmailChoicePage({ v, maskedEmail, action, step }: Props) {
+  return (
+    <Page v={v} title={v.t('migration.choiceTitle')}>
+      <StepIndicator v={v} current={step.current} total={step.total} />
+      <h1>{v.t('migration.choiceHeading')}</h1>
+      <p>{v.t('migration.choiceLinkNote')}</p>
+      <p>{v.t('migration.choiceMyIdNote')}</p>
+      <p class="question">
+        <strong>{v.t('migration.choiceQuestion', { email: maskedEmail })}</strong>
+      </p>
+      <p>{v.t('migration.choiceNoNote')}</p>
+      <Form v={v} action={action}>
+        <ButtonRow>
+          <Button name="choice" value="no" secondary>
+            {v.t('migration.no')}
+          </Button>
+          <Button name="choice" value="yes">
+            {v.t('migration.yes')}
+          </Button>
+        </ButtonRow>
+      </Form>
+    </Page>
+  );
+}

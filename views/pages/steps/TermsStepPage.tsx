@@ -1,0 +1,30 @@
+// A flow step asking to accept the member terms (SPEC M1, G2): the terms in a scrollable region, cancel and accept.
+import { Button, ButtonRow, Form } from '../../components/Form.js';
+import { StepIndicator } from '../../components/StepIndicator.js';
+import { TermsText } from '../../components/TermsText.js';
+import { Page } from '../../layouts/Page.js';
+import type { View } from '../../view.js';
+
+export type TermsStepText = { title: string; heading: string; intro: string; cancelNote: string; accept: string; cancel: string };
+
+type Props = { v: View; text: TermsStepText; version: string; action: string; cancelAction: string; step: { current: number; total: number } };
+
+export function TermsStepPage({ v, text, version, action, cancelAction, step }: Props) {
+  return (
+    <Page v={v} title={text.title}>
+      <StepIndicator v={v} current={step.current} total={step.total} />
+      <h1>{text.heading}</h1>
+      <p>{text.intro}</p>
+      <TermsText v={v} version={version} />
+      <p class="hint">{text.cancelNote}</p>
+      <ButtonRow>
+        <Form v={v} action={cancelAction} class="inline-form">
+          <Button secondary>{text.cancel}</Button>
+        </Form>
+        <Form v={v} action={action} class="inline-form">
+          <Button>{text.accept}</Button>
+        </Form>
+      </ButtonRow>
+    </Page>
+  );
+}
