@@ -8,6 +8,7 @@ import { Checker } from './support/checks.js';
 import { launchChromium, skipBrowser } from './support/chromium.js';
 import { startPortal, type PortalServer } from './support/server.js';
 import { Walker, type Mode } from './support/walker.js';
+import { migrationBranches, migrationKeepEmail, migrationNewEmailVoice } from './walks/migration.js';
 import { registration } from './walks/registration.js';
 import { lockout, passwordReset } from './walks/reset.js';
 import { settings } from './walks/settings.js';
@@ -25,6 +26,9 @@ const WALKS: [string, Walk][] = [
   ['sign-in as a member → top page → settings → sign-out; return after sign-in', memberTopAndSignOut],
   ['session/flow expiry notices, 404, 403, 413 and the demo outbox', noticesAndErrorPages],
   ['language switch', switchLanguage],
+  ['migration: keep the card email, SMS code, password rules, completion linking the holder\'s cards, sign-in', (w) => migrationKeepEmail(w, 'Quiet#Rv7m2Wx')],
+  ['migration: new email with its errors, email code, confirm, landline voice code, completion, sign-in', (w) => migrationNewEmailVoice(w, 'Quiet#Rv7m2Wx')],
+  ['migration branches: card email taken, no card email, both phone kinds, initial ID, cancel, skipping ahead', migrationBranches],
   ['lockout: five failures lock an unknown ID; a locked My ID stays locked with the right password', lockout],
   ['password reset: email code, SMS code, password rules, done, sign-in (unlocks)', (w) => passwordReset(w, 'Quiet#Rv7m2Wx')],
   ['new My ID: card + birth date, SMS code, terms, email rules, email code, password, sign-in', (w) => registration(w, 'Maple!Tx93vQz')],
