@@ -44,6 +44,19 @@ describe('M9: many flows completing for one email at the same moment', () => {
     return { b, holderId: made.holder.id, cardIds: made.cards.map((c) => c.id) };
   }
 
+  /** A legacy-ID holder walked through M1–M6 keeping the card's email CONTESTED (M2 はい), at the password step. */
+  async function migrationAtPassword(i: number): Promise<{ b: Browser; holderId: number; cardIds: number[]; legacyId: number }> {
+    const phone = `0806666${String(1000 + i)}`;
+    const made = await addHolder(h.deps, { phones: [phone], cards: [{ number: `49801236${String(5000 + i).padStart(8, '0')}`, email: CONTESTED }], legacyId: `mig-racer-${i}`, legacyPassword: 'legacy-pass1' });
+    const b = browser(h);
+    expect((await b.post('/login', { id: `mig-racer-${i}`, password: 'legacy-pass1' })).location).toBe('/migration/terms');
+    expect((await b.post('/migration/terms', {})).location).toBe('/migration/email-choice');
+    expect((await b.post('/migration/email-choice', { choice: 'yes' })).location).toBe('/migration/phone');
+    await b.get('/migration/phone'); // SPEC M6 ⑦-1: the SMS goes on arrival
+    expect((await b.post('/migration/phone', { code: latestCode(phone)! })).location).toBe('/migration/password');
+    return { b, holderId: made.holder.id, cardIds: made.cards.map((c) => c.id), legacyId: made.legacy!.id };
+  }
+
   /** A signed-in member walked through T2 to the confirm step of a My ID change to CONTESTED. */
   async function myIdChangeAtConfirm(i: number): Promise<{ b: Browser; accountId: number; email: string }> {
     const email = `member${i}@example.jp`;
@@ -56,21 +69,22 @@ describe('M9: many flows completing for one email at the same moment', () => {
     return { b, accountId: made.account!.id, email };
   }
 
-  it(`${FLOWS} registrations and 2 My ID changes racing for one address: exactly one account has it, the others see M3's error and nothing of theirs changed`, async () => {
+  it(`${FLOWS} migrations, ${FLOWS} registrations and 2 My ID changes racing for one address: exactly one account has it, the others see M3's error and nothing of theirs changed`, async () => {
     const registrations = [];
     for (let i = 0; i < FLOWS; i++) registrations.push(await registrationAtPassword(i));
+    for (let i = 0; i < FLOWS; i++) registrations.push(await migrationAtPassword(i));
     const changes = [await myIdChangeAtConfirm(1), await myIdChangeAtConfirm(2)];
     const credentialsBefore = h.db.select().from(credentialTable).all();
 
     const results = await Promise.all([
-      ...registrations.map((r) => r.b.post('/register/password', { password: PASSWORD, confirm: PASSWORD })),
+      ...registrations.map((r) => r.b.post('legacyId' in r ? '/migration/password' : '/register/password', { password: PASSWORD, confirm: PASSWORD })),
       ...changes.map((c) => c.b.post('/settings/my-id/confirm', { current: PASSWORD })),
     ]);
 
     const winners = results.filter((r) => r.status === 303);
     const losers = results.filter((r) => r.status !== 303);
     expect(winners).toHaveLength(1);
-    expect(losers.map((r) => r.status)).toEqual(Array(FLOWS + 1).fill(409));
+    expect(losers.map((r) => r.status)).toEqual(Array(2 * FLOWS + 1).fill(409));
     for (const l of losers) expect(l.body).toContain(TAKEN);
 
     const owners = h.db.select().from(accountTable).where(eq(accountTable.email, CONTESTED)).all();
