@@ -1,6 +1,7 @@
 // `npm run screenshots`: regenerates docs/screenshots/*.png from the real portal in Chromium with JavaScript off.
 // The pages shown in the README: sign-in, terms, code entry, password rules with errors, completion, top page.
-import { mkdirSync } from 'node:fs';
+// Old files are removed first so the folder holds exactly what this run made.
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/browser/support/chromium.js';
@@ -8,13 +9,14 @@ import { ROOT, startPortal, type PortalServer } from '../test/browser/support/se
 import { textsOf } from '../test/browser/support/texts.js';
 
 const OUT = join(ROOT, 'docs/screenshots');
-/** demo-01 of src/cli/demo.csv: card, birth date and mobile used to create a My ID (the same screens as migration). */
-const HOLDER = { card: '4980 1234 0011 0017', birthdate: '1985-04-12', phoneLast4: '5678', email: 'taro.new@example.jp', password: 'Maple!Tx93vQz' };
+/** demo-01 of src/cli/demo.csv: a legacy ID whose card email becomes the My ID, verified by SMS. */
+const HOLDER = { legacyId: 'demo-sms', legacyPassword: 'demo-pass-1', phoneLast4: '5678', email: 'taro.yamada@example.jp', password: 'Maple!Tx93vQz' };
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
+  for (const old of readdirSync(OUT).filter((f) => f.endsWith('.png'))) rmSync(join(OUT, old));
   const browser = await launchChromium();
   let server: PortalServer | undefined;
   try {
@@ -37,44 +39,41 @@ async function main() {
     await press(t('signin.submit'));
     await shot('02-sign-in-errors.png');
 
-    // the new-My-ID flow walks the same screens as migration: phone code, terms, email, code, password, completion
-    await page.goto(`${base}/register`);
-    await label(t('registration.cardLabel')).fill(HOLDER.card);
-    await label(t('registration.birthdateLabel')).fill(HOLDER.birthdate);
-    await press(t('registration.next'));
-    await shot('03-code-entry.png');
+    // migration (SPEC M1–M8) as demo-sms does it: terms, keep the card email, SMS code, password rules, completion
+    await label(t('signin.idLabel')).fill(HOLDER.legacyId);
+    await label(t('signin.passwordLabel')).fill(HOLDER.legacyPassword);
+    await press(t('signin.submit'));
+    await shot('03-terms.png');
+    await press(t('migration.termsAccept'));
+    await shot('04-email-choice.png');
+    await press(t('migration.yes'));
+    await shot('05-code-entry.png');
     await label(t('reset.codeLabel')).fill(server.latestCode((m) => m.channel === 'sms' && m.to.replace(/\D/g, '').endsWith(HOLDER.phoneLast4)));
-    await press(t('reset.codeSubmit'));
-    await shot('04-terms.png');
-    await press(t('registration.termsAccept'));
-    await label(t('registration.emailLabel')).fill(HOLDER.email);
-    await press(t('registration.emailSubmit'));
-    await label(t('reset.codeLabel')).fill(server.latestCode(HOLDER.email));
     await press(t('reset.codeSubmit'));
     await label(t('password.newLabel')).fill('taro1985');
     await label(t('password.confirmLabel')).fill('taro1986');
-    await press(t('registration.passwordSubmit'));
-    await shot('05-password-errors.png');
+    await press(t('migration.register'));
+    await shot('06-password-errors.png');
     await label(t('password.newLabel')).fill(HOLDER.password);
     await label(t('password.confirmLabel')).fill(HOLDER.password);
-    await press(t('registration.passwordSubmit'));
-    await shot('06-completion.png');
+    await press(t('migration.register'));
+    await shot('07-completion.png');
 
     await page.goto(`${base}/login`);
     await label(t('signin.idLabel')).fill(HOLDER.email);
     await label(t('signin.passwordLabel')).fill(HOLDER.password);
     await press(t('signin.submit'));
-    await shot('07-top.png');
+    await shot('08-top.png');
 
     // the same sign-in page in English and at 320 CSS px (SPEC X6 reflow)
     const en = await browser.newContext({ javaScriptEnabled: false, locale: 'en-GB', viewport: { width: 1024, height: 768 } });
     const enPage = await en.newPage();
     await enPage.goto(`${base}/login`);
-    await shot('08-sign-in-en.png', enPage);
+    await shot('09-sign-in-en.png', enPage);
     const narrow = await browser.newContext({ javaScriptEnabled: false, locale: 'ja-JP', viewport: { width: 320, height: 640 } });
     const narrowPage = await narrow.newPage();
     await narrowPage.goto(`${base}/login`);
-    await shot('09-sign-in-320px.png', narrowPage);
+    await shot('10-sign-in-320px.png', narrowPage);
   } finally {
     await browser.close();
     await server?.stop();
