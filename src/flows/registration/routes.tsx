@@ -2,10 +2,10 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { RegisterDonePage } from '../../../views/pages/registration/RegisterDonePage.js';
-import { RegisterEmailPage } from '../../../views/pages/registration/RegisterEmailPage.js';
 import { RegisterStartPage, type RegisterRefusal } from '../../../views/pages/registration/RegisterStartPage.js';
-import { RegisterTermsPage } from '../../../views/pages/registration/RegisterTermsPage.js';
 import { NewPasswordStepPage } from '../../../views/pages/reset/NewPasswordStepPage.js';
+import { EmailStepPage } from '../../../views/pages/steps/EmailStepPage.js';
+import { TermsStepPage } from '../../../views/pages/steps/TermsStepPage.js';
 import type { FieldError } from '../../../views/view.js';
 import { countFailure, countSuccess, identifierHash, isLocked, noteLockedAttempt } from '../../auth/lockout.js';
 import { maskEmail, normaliseDigits, normaliseText } from '../../auth/normalise.js';
@@ -94,7 +94,21 @@ function showStart(c: Context<AppEnv>, status: 200 | 400 | 422, props: { card?: 
 }
 
 function showEmail(c: Context<AppEnv>, status: 200 | 400 | 409, email?: string, errors: FieldError[] = []) {
-  return c.html(<RegisterEmailPage v={viewOf(c)} deadline={currentFlow(c).expiresAt} email={email} errors={errors} action={stepUrl(base, 'email')} cancelAction={cancelAction} step={stepOf('email')} />, status);
+  const t = c.get('t');
+  const text = {
+    title: t('registration.emailTitle'),
+    heading: t('registration.emailHeading'),
+    intro: t('registration.emailIntro'),
+    label: t('registration.emailLabel'),
+    hint: t('registration.emailHint'),
+    example: t('registration.emailExample'),
+    submit: t('registration.emailSubmit'),
+    back: t('registration.emailBack'),
+  };
+  return c.html(
+    <EmailStepPage v={viewOf(c)} text={text} email={email} errors={errors} action={stepUrl(base, 'email')} cancelAction={cancelAction} step={stepOf('email')} deadline={currentFlow(c).expiresAt} />,
+    status,
+  );
 }
 
 function showPassword(c: Context<AppEnv>, status: 200 | 400, errors: FieldError[] = []) {
@@ -165,9 +179,21 @@ export const registrationRoutes = new Hono<AppEnv>()
     dropFlowCookie(c);
     return c.redirect(`${paths.signIn}?flow=cancelled`, 303);
   })
-  .get('/terms', loadFlow(KIND), atStep(base, 'terms'), (c) =>
-    c.html(<RegisterTermsPage v={viewOf(c)} deadline={currentFlow(c).expiresAt} version={c.get('deps').config.TERMS_VERSION} action={stepUrl(base, 'terms')} cancelAction={cancelAction} step={stepOf('terms')} />),
-  )
+  .get('/terms', loadFlow(KIND), atStep(base, 'terms'), (c) => {
+    const t = c.get('t');
+    const text = {
+      title: t('registration.termsTitle'),
+      heading: t('registration.termsHeading'),
+      intro: t('registration.termsIntro'),
+      cancelNote: t('registration.termsCancelNote'),
+      accept: t('registration.termsAccept'),
+      cancel: t('registration.cancel'),
+    };
+    const version = c.get('deps').config.TERMS_VERSION;
+    return c.html(
+      <TermsStepPage v={viewOf(c)} text={text} version={version} action={stepUrl(base, 'terms')} cancelAction={cancelAction} step={stepOf('terms')} deadline={currentFlow(c).expiresAt} />,
+    );
+  })
   .post('/terms', loadFlow(KIND), atStep(base, 'terms'), async (c) => {
     const deps = c.get('deps');
     const flow = currentFlow(c);
