@@ -6,6 +6,7 @@ import { StepIndicator } from '../../components/StepIndicator.js';
 import { TextField } from '../../components/TextField.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
+import { FlowDeadline } from '../reset/CodeStepParts.js';
 
 export type EmailStepText = { title: string; heading: string; intro: string; label: string; hint: string; example: string; submit: string; back: string; cancelNote?: string };
 
@@ -19,9 +20,11 @@ type Props = {
   action: string;
   cancelAction: string;
   step: { current: number; total: number };
+  /** When the flow expires, shown so no time limit goes unsaid (SPEC X6). */
+  deadline?: number;
 };
 
-export function EmailStepPage({ v, text, email, errors = [], notice, action, cancelAction, step }: Props) {
+export function EmailStepPage({ v, text, email, errors = [], notice, action, cancelAction, step, deadline }: Props) {
   return (
     <Page v={v} title={text.title} hasErrors={errors.length > 0}>
       <ErrorSummary v={v} errors={errors} />
@@ -29,6 +32,7 @@ export function EmailStepPage({ v, text, email, errors = [], notice, action, can
       <StepIndicator v={v} current={step.current} total={step.total} />
       <h1>{text.heading}</h1>
       <p>{text.intro}</p>
+      <FlowDeadline v={v} deadline={deadline} />
       <Form v={v} action={action}>
         <TextField
           v={v}

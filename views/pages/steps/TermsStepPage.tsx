@@ -4,17 +4,20 @@ import { StepIndicator } from '../../components/StepIndicator.js';
 import { TermsText } from '../../components/TermsText.js';
 import { Page } from '../../layouts/Page.js';
 import type { View } from '../../view.js';
+import { FlowDeadline } from '../reset/CodeStepParts.js';
 
 export type TermsStepText = { title: string; heading: string; intro: string; cancelNote: string; accept: string; cancel: string };
 
-type Props = { v: View; text: TermsStepText; version: string; action: string; cancelAction: string; step: { current: number; total: number } };
+/** `deadline`: when the flow expires, shown so no time limit goes unsaid (SPEC X6). */
+type Props = { v: View; text: TermsStepText; version: string; action: string; cancelAction: string; step: { current: number; total: number }; deadline?: number };
 
-export function TermsStepPage({ v, text, version, action, cancelAction, step }: Props) {
+export function TermsStepPage({ v, text, version, action, cancelAction, step, deadline }: Props) {
   return (
     <Page v={v} title={text.title}>
       <StepIndicator v={v} current={step.current} total={step.total} />
       <h1>{text.heading}</h1>
       <p>{text.intro}</p>
+      <FlowDeadline v={v} deadline={deadline} />
       <TermsText v={v} version={version} />
       <p class="hint">{text.cancelNote}</p>
       <ButtonRow>
