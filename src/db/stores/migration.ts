@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { accountCardTable, accountTable, cardTable, credentialTable, flowTable } from '../schema.js';
 import { writeAudit } from './audit.js';
-import { advanceFlow } from './flows.js';
+import { advanceFlow, endFlow } from './flows.js';
 
 /** The registered email of the card a migration started from (null when it has none). */
 export async function findCardEmail(db: Db, cardId: number): Promise<string | null> {
@@ -43,7 +43,13 @@ export async function completeMigration(db: Db, input: CompleteMigrationInput): 
         if (taken) return { error: 'taken' };
         // the ID this flow started from must still be usable: a second flow for the same legacy ID cannot complete twice
         const credential = db.select().from(credentialTable).where(and(eq(credentialTable.id, input.credentialId), isNull(credentialTable.retiredAt))).get();
-        if (!credential || !advanceFlow(db, input.flowId, 'password', 'done')) return { error: 'moved' };
+        const cardTaken = db.select({ id: accountCardTable.accountId }).from(accountCardTable).where(eq(accountCardTable.cardId, input.cardId)).get();
+        if (!credential || cardTaken) {
+          // another flow for the same card completed first: this one can never finish, so it ends here and its pages go back to sign-in
+          endFlow(db, input.flowId, now);
+          return { error: 'moved' };
+        }
+        if (!advanceFlow(db, input.flowId, 'password', 'done')) return { error: 'moved' };
 
         const card = db.select().from(cardTable).where(eq(cardTable.id, input.cardId)).get();
         const sameEmail = card?.email
