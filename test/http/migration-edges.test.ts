@@ -235,6 +235,11 @@ describe('M3 new email', () => {
     ['ta ro(x)@example.jp', ''],
     ['taro@localhost', ''],
     [`${'a'.repeat(250)}@example.jp`, '254'],
+    // domains no mail can reach (rfcEmail and label rules), while a carrier address with two dots in the local part is fine
+    ['taro@example..jp', 'ドメイン'],
+    ['taro@-example.jp', 'ドメイン'],
+    ['taro@example-.jp', 'ドメイン'],
+    [`taro@${'b'.repeat(64)}.jp`, 'ドメイン'],
   ])('%s → the format error with the rule that failed', async (email, fragment) => {
     const b = browser(h);
     await atNewEmail(b);
@@ -251,6 +256,13 @@ describe('M3 new email', () => {
     expect(res.body).toMatch(/<title>エラー: /);
     expect(res.body).toMatch(/aria-invalid="true"/);
     expect(h.outbox().filter((m) => m.code)).toHaveLength(0);
+  });
+
+  it('an old carrier address with two dots in a row before the @ is accepted (GOTCHAS: rfcEmail)', async () => {
+    const b = browser(h);
+    await atNewEmail(b);
+    expect((await b.post('/migration/new-email', { email: 'taro..yamada@docomo.ne.jp' })).location).toBe('/migration/email-code');
+    expect(codesTo('taro..yamada@docomo.ne.jp')).toHaveLength(1);
   });
 
   it('an address that is already a My ID (any case) is refused with 409 and no code is sent', async () => {
