@@ -90,6 +90,12 @@ export const help = defineMessages(
 
     'help.forbiddenMeaning': 'ページを開いてから時間が経った、別のサイトから送信された、またはCookieが無効になっているため、セキュリティ保護のため送信内容を受け付けませんでした。',
     'help.forbiddenTodo1': 'ページを開き直してから、もう一度入力してください。このサイトはCookieを使います。ブラウザの設定でCookieを有効にしてください。',
+    'help.cardDetailsMeaning': 'My IDの作成で入力されたカード番号と生年月日の組み合わせが、登録されている内容と一致しませんでした。セキュリティ保護のため、どちらが違うかはお知らせしていません。',
+    'help.cardDetailsTodo1': 'カード表面のカード番号（空白やハイフンは入れても構いません）と生年月日をご確認のうえ、もう一度入力してください。{max}回続けて誤るとそのカード番号ではお手続きできなくなります。',
+    'help.cardLockedMeaning': '同じカード番号で{max}回続けて誤った内容が入力されたため、セキュリティ保護のためこのカード番号でのMy ID作成を停止しています。',
+    'help.cardLockedTodo1': 'カード裏面の電話番号までお問い合わせください。',
+    'help.currentLockedMeaning': '各種変更の画面で現在のパスワードが{max}回続けて誤って入力されたため、IDを無効にしてログアウトしました。',
+    'help.currentLockedTodo1': '「パスワードをお忘れの方はこちら」からパスワードを再設定すると、再びログインできます。',
   },
   {
     'help.title': 'Trouble signing in?',
@@ -179,5 +185,11 @@ export const help = defineMessages(
 
     'help.forbiddenMeaning': 'For your security we did not accept what you sent, because the page had been open for a long time, it was sent from another site, or cookies are turned off.',
     'help.forbiddenTodo1': 'Open the page again and re-enter your details. This site uses cookies: please allow them in your browser settings.',
+    'help.cardDetailsMeaning': 'The card number and date of birth you entered to create a My ID do not match what is registered. For your security we do not say which one is wrong.',
+    'help.cardDetailsTodo1': 'Check the card number on the front of your card (spaces and hyphens are fine) and your date of birth, then enter them again. After {max} wrong attempts in a row that card number can no longer be used.',
+    'help.cardLockedMeaning': 'Wrong details were entered {max} times in a row for this card number, so for your security creating a My ID with it has been stopped.',
+    'help.cardLockedTodo1': 'Please call the number on the back of your card.',
+    'help.currentLockedMeaning': 'Your current password was entered wrongly {max} times in a row on a change screen, so your ID has been disabled and you have been signed out.',
+    'help.currentLockedTodo1': 'Reset your password with “Forgot your password?” and you can sign in again.',
   },
 );

@@ -44,6 +44,9 @@ const signInTopics: Topic[] = [
   { id: 'flow-expired', message: 'signin.flowExpired', meaning: 'help.flowExpiredMeaning', todo: ['help.flowExpiredTodo1'], links: [signIn] },
   { id: 'flow-cancelled', message: 'signin.flowCancelled', meaning: 'help.flowCancelledMeaning', todo: ['help.flowCancelledTodo1'], links: [signIn] },
   { id: 'forbidden', message: 'errors.forbiddenTitle', meaning: 'help.forbiddenMeaning', todo: ['help.forbiddenTodo1'] },
+  { id: 'card-details', message: 'registration.errorDetails', meaning: 'help.cardDetailsMeaning', todo: ['help.cardDetailsTodo1'], links: [register] },
+  { id: 'card-locked', message: 'registration.errorLocked', meaning: 'help.cardLockedMeaning', todo: ['help.cardLockedTodo1'] },
+  { id: 'current-password-locked', message: 'settings.errorCurrentLocked', meaning: 'help.currentLockedMeaning', todo: ['help.currentLockedTodo1'], links: [reset] },
 ];
 
 const migrationTopics: Topic[] = [
