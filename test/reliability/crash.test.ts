@@ -1,4 +1,4 @@
-// SPEC M8, X4: the real server killed with SIGKILL at random moments while members complete new My IDs and sign in;
+// SPEC M8, X4: the real server killed with SIGKILL at random moments while members migrate, create new My IDs and sign in;
 // after every kill the database is intact, every completion a client saw is whole, and no half-done one is visible.
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -25,22 +25,31 @@ function luhn(body: string): string {
   return body + ((10 - (sum % 10)) % 10);
 }
 
-type Holder = { key: string; cards: string[]; phone: string; legacyId: string; newEmail: string };
+/** How a holder moves to a My ID: a new My ID from card details (G), or a migration keeping the card email or choosing a new one (M). */
+type Path = 'register' | 'migrateKeep' | 'migrateNew';
+type Holder = { key: string; cards: string[]; phone: string; legacyId: string; cardEmail: string; newEmail: string; path: Path; myId: string };
 
-const holders: Holder[] = Array.from({ length: HOLDERS }, (_, i) => ({
-  key: `crash-${i}`,
-  cards: [luhn(`4980777${String(i).padStart(8, '0')}`), luhn(`4980778${String(i).padStart(8, '0')}`)],
-  phone: `0907${String(i).padStart(7, '0')}`,
-  legacyId: `crash-legacy-${i}`,
-  newEmail: `crash${i}@example.jp`,
-}));
+const PATHS: Path[] = ['register', 'migrateKeep', 'migrateNew'];
+const holders: Holder[] = Array.from({ length: HOLDERS }, (_, i) => {
+  const path = PATHS[i % 3];
+  const h = {
+    key: `crash-${i}`,
+    cards: [luhn(`4980777${String(i).padStart(8, '0')}`), luhn(`4980778${String(i).padStart(8, '0')}`)],
+    phone: `0907${String(i).padStart(7, '0')}`,
+    legacyId: `crash-legacy-${i}`,
+    cardEmail: `card${i}@example.jp`,
+    newEmail: `crash${i}@example.jp`,
+    path,
+  };
+  return { ...h, myId: path === 'migrateKeep' ? h.cardEmail : h.newEmail };
+});
 
 function csv(): string {
   const rows = holders.flatMap((h, i) =>
     h.cards.map((card, n) => {
       const row: Record<string, string> = {
         holder_key: h.key, name: '山田 太郎', name_kana: 'ヤマダ タロウ', name_roman: 'TARO YAMADA', birthdate: BIRTHDATE, card_number: card,
-        card_name: n === 0 ? 'クラシックカード' : 'ETCカード', email: `card${i}@example.jp`, phones: h.phone,
+        card_name: n === 0 ? 'クラシックカード' : 'ETCカード', email: h.cardEmail, phones: h.phone,
         legacy_id: n === 0 ? h.legacyId : '', legacy_password: n === 0 ? 'legacy-pass-1' : '', initial_id: '', initial_password: '', my_id: '', my_password: '',
         payment_date: '2026-12-10', confirmed_amount: '1000', points: '5',
       };
@@ -49,6 +58,9 @@ function csv(): string {
   );
   return [COLUMNS.join(','), ...rows].join('\n') + '\n';
 }
+
+/** Called just before a completing POST; on targeted rounds it schedules the kill a few milliseconds later, inside the completion. */
+let completing: () => void = () => {};
 
 /** SPEC G1–G3 for one holder: card + birth date, SMS code, terms, new email, email code, password. Returns true once the done page was reached. */
 async function register(p: Portal, outbox: string, h: Holder): Promise<boolean> {
@@ -61,7 +73,31 @@ async function register(p: Portal, outbox: string, h: Holder): Promise<boolean> 
   t = Date.now();
   expectStep(await c.post('/register/email', { email: h.newEmail }), '/register/email-code', 'email');
   expectStep(await c.post('/register/email-code', { code: await codeFor(outbox, h.newEmail, t) }), '/register/password', 'email code');
+  completing();
   expectStep(await c.post('/register/password', { password: PASSWORD, confirm: PASSWORD }), '/register/done', 'password');
+  return true;
+}
+
+/** SPEC L3, M1–M8: legacy ID sign-in, terms, keep the card email (M2 はい) or enter a new one (M3–M5), SMS code, password. */
+async function migrate(p: Portal, outbox: string, h: Holder): Promise<boolean> {
+  const c = new Client(p.url);
+  await c.get('/login');
+  expectStep(await c.post('/login', { id: h.legacyId, password: 'legacy-pass-1' }), '/migration/terms', 'legacy sign-in');
+  expectStep(await c.post('/migration/terms', {}), '/migration/email-choice', 'terms');
+  if (h.path === 'migrateKeep') {
+    expectStep(await c.post('/migration/email-choice', { choice: 'yes' }), '/migration/phone', 'keep email');
+  } else {
+    expectStep(await c.post('/migration/email-choice', { choice: 'no' }), '/migration/new-email', 'other email');
+    const t = Date.now();
+    expectStep(await c.post('/migration/new-email', { email: h.newEmail }), '/migration/email-code', 'new email');
+    expectStep(await c.post('/migration/email-code', { code: await codeFor(outbox, h.newEmail, t) }), '/migration/confirm-email', 'email code');
+    expectStep(await c.post('/migration/confirm-email', {}), '/migration/phone', 'confirm email');
+  }
+  const t = Date.now();
+  await c.get('/migration/phone'); // SPEC M6 ⑦-1: the SMS goes on arrival
+  expectStep(await c.post('/migration/phone', { code: await codeFor(outbox, h.phone, t) }), '/migration/password', 'phone code');
+  completing();
+  expectStep(await c.post('/migration/password', { password: PASSWORD, confirm: PASSWORD }), '/migration/done', 'password');
   return true;
 }
 
@@ -88,7 +124,8 @@ function checkDatabase(file: string, completed: Set<string>): Check {
     let untouched = 0;
     const holderRow = db.prepare('SELECT id FROM holder WHERE holder_key = ?');
     const accountsOf = db.prepare('SELECT id, email FROM account WHERE holder_id = ? AND closed_at IS NULL');
-    const cardsOf = db.prepare('SELECT card.id, account_card.account_id AS accountId FROM card LEFT JOIN account_card ON account_card.card_id = card.id WHERE card.holder_id = ?');
+    const cardEmail = new Map((db.prepare('SELECT id, email FROM card').all() as { id: number; email: string | null }[]).map((r) => [r.id, r.email]));
+    const cardsOf = db.prepare('SELECT card.id, account_card.account_id AS accountId FROM card LEFT JOIN account_card ON account_card.card_id = card.id WHERE card.holder_id = ? ORDER BY card.id');
     const credentialsOf = db.prepare('SELECT credential.retired_at AS retiredAt FROM credential JOIN card ON card.id = credential.card_id WHERE card.holder_id = ?');
     for (const h of holders) {
       const holder = holderRow.get(h.key) as { id: number } | undefined;
@@ -109,9 +146,12 @@ function checkDatabase(file: string, completed: Set<string>): Check {
       }
       if (accounts.length > 1) problems.push(`${h.key}: ${accounts.length} open accounts`);
       const [account] = accounts;
-      if (account.email !== h.newEmail) problems.push(`${h.key}: account email ${account.email}`);
+      if (account.email !== h.myId) problems.push(`${h.key}: account email ${account.email}, expected ${h.myId}`);
+      // SPEC M8 / G3: every card of the holder (both carry the same registered email) linked, their IDs retired
       if (cards.some((c) => c.accountId !== account.id)) problems.push(`${h.key}: not every card is linked to the account`);
       if (credentials.some((c) => c.retiredAt === null)) problems.push(`${h.key}: a legacy ID is still usable after completion`);
+      // SPEC M8: a new email chosen in the migration becomes the card's registered email too
+      if (h.path === 'migrateNew' && cards[0] && cardEmail.get(cards[0].id) !== h.newEmail) problems.push(`${h.key}: card email ${cardEmail.get(cards[0].id)} after choosing ${h.newEmail}`);
       whole++;
     }
     return { integrity, problems, whole, untouched };
@@ -142,6 +182,7 @@ describe('SIGKILL at random moments', () => {
     let signIns = 0;
     const journeyFailures: string[] = [];
     const log: string[] = [];
+    let lastWhole = 0;
 
     for (let round = 0; round < KILLS; round++) {
       const port = await freePort();
@@ -151,7 +192,7 @@ describe('SIGKILL at random moments', () => {
         while (!dead && next < holders.length) {
           const h = holders[next++];
           try {
-            if (await register(portal, outbox, h)) {
+            if (await (h.path === 'register' ? register(portal, outbox, h) : migrate(portal, outbox, h))) {
               completed.add(h.key);
               done.push(h);
             }
@@ -161,22 +202,29 @@ describe('SIGKILL at random moments', () => {
           }
           try {
             const member = done[Math.floor(Math.random() * done.length)];
-            if (member && (await signIn(portal, member.newEmail, PASSWORD)) === 303) signIns++;
+            if (member && (await signIn(portal, member.myId, PASSWORD)) === 303) signIns++;
             await signIn(portal, `nobody-${round}@example.jp`, 'wrong-password');
           } catch {
             /* the kill */
           }
         }
       };
+      // even rounds: a random moment; odd rounds: 0–60 ms after a completing POST was sent (Argon2 + the transaction)
+      const targeted = round % 2 === 1;
+      let fire: () => void = () => {};
+      const killed = new Promise<void>((r) => (fire = r));
+      completing = targeted ? () => void setTimeout(fire, Math.random() * 60) : () => {};
       const workers = Array.from({ length: WORKERS }, worker);
-      await sleep(150 + Math.random() * 1_200);
+      await Promise.race([killed, sleep(targeted ? 10_000 : 300 + Math.random() * 2_700)]);
+      completing = () => {};
       dead = true;
       portal.child.kill('SIGKILL');
       const exit = await portal.exited;
       expect(exit.signal).toBe('SIGKILL');
       await Promise.all(workers);
       const check = checkDatabase(dbFile, completed);
-      log.push(`kill ${round + 1}: ${check.whole} whole, ${check.untouched} untouched, ${completed.size} seen done`);
+      log.push(`kill ${round + 1} (${targeted ? 'during a completion' : 'random moment'}): ${check.whole} whole, ${check.untouched} untouched, ${completed.size} seen done`);
+      lastWhole = check.whole;
       expect(check.integrity).toBe('ok');
       expect(check.problems).toEqual([]);
       expect(check.whole).toBeGreaterThanOrEqual(completed.size); // some may have committed with the answer lost
@@ -185,13 +233,14 @@ describe('SIGKILL at random moments', () => {
     // after the last kill: a clean start, and the members whose completion was answered can sign in
     const portal = await startPortal(dir, await freePort(), env);
     try {
-      for (const h of done.slice(-5)) expect(await signIn(portal, h.newEmail, PASSWORD)).toBe(303);
+      for (const h of done.slice(-6)) expect(await signIn(portal, h.myId, PASSWORD)).toBe(303);
     } finally {
       portal.child.kill('SIGTERM');
       await portal.exited;
     }
-    console.log(`crash test: ${KILLS} kills survived; ${completed.size} completions answered, ${interrupted} journeys cut by a kill, ${signIns} right sign-ins\n  ${log.join('\n  ')}`);
+    const byPath = PATHS.map((path) => `${path} ${done.filter((h) => h.path === path).length}`).join(', ');
+    console.log(`crash test: ${KILLS} kills survived; ${completed.size} completions answered (${byPath}), ${interrupted} journeys cut by a kill, ${signIns} right sign-ins\n  ${log.join('\n  ')}`);
     expect(journeyFailures).toEqual([]);
-    expect(completed.size).toBeGreaterThan(0);
+    expect(lastWhole).toBeGreaterThan(0); // completions did happen between the kills
   }, 240_000);
 });
