@@ -505,3 +505,24 @@ describe('two browsers migrating the same legacy ID', () => {
     expect((await again.post('/login', { id: 'dual-01', password: 'legacy-pass' })).status).toBe(422);
   });
 });
+
+describe('SPEC X6: no time limit without the time shown', () => {
+  it('every step before completion says by when the procedure must be finished', async () => {
+    const b = browser(h);
+    await startMobile(b); // the fake clock starts at 10:00 Tokyo, the flow lives FLOW_TTL_SECONDS (30 minutes)
+    const deadline = 'このお手続きは10:30までに完了してください。';
+    expect((await b.get('/migration/terms')).body).toContain(deadline);
+    await b.post('/migration/terms', {});
+    expect((await b.get('/migration/email-choice')).body).toContain(deadline);
+    await b.post('/migration/email-choice', { choice: 'no' });
+    expect((await b.get('/migration/new-email')).body).toContain(deadline);
+    await b.post('/migration/new-email', { email: 'clock@example.jp' });
+    expect((await b.get('/migration/email-code')).body).toContain(deadline);
+    await b.post('/migration/email-code', { code: latestCode('clock@example.jp') });
+    expect((await b.get('/migration/confirm-email')).body).toContain(deadline);
+    await b.post('/migration/confirm-email', {});
+    expect((await b.get('/migration/phone')).body).toContain(deadline);
+    await b.post('/migration/phone', { code: latestCode('09011112222') });
+    expect((await b.get('/migration/password')).body).toContain(deadline);
+  });
+});

@@ -24,7 +24,7 @@ export const migrationRoutes = new Hono<AppEnv>()
       accept: t('migration.termsAccept'),
       cancel: t('migration.cancel'),
     };
-    return c.html(<TermsStepPage v={viewOf(c)} text={text} version={c.get('deps').config.TERMS_VERSION} action={urlOf('terms')} cancelAction={cancelAction} step={stepOf('terms')} />);
+    return c.html(<TermsStepPage v={viewOf(c)} text={text} version={c.get('deps').config.TERMS_VERSION} action={urlOf('terms')} cancelAction={cancelAction} step={stepOf('terms')} deadline={currentFlow(c).expiresAt} />);
   })
   .post('/terms', ...at('terms'), async (c) => {
     const deps = c.get('deps');

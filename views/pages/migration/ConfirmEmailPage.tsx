@@ -3,10 +3,12 @@ import { Button, ButtonRow, Form } from '../../components/Form.js';
 import { StepIndicator } from '../../components/StepIndicator.js';
 import { Page } from '../../layouts/Page.js';
 import type { View } from '../../view.js';
+import { FlowDeadline } from '../reset/CodeStepParts.js';
 
-type Props = { v: View; email: string; action: string; cancelAction: string; step: { current: number; total: number } };
+/** `deadline`: when the flow expires (SPEC X6). */
+type Props = { v: View; email: string; action: string; cancelAction: string; step: { current: number; total: number }; deadline?: number };
 
-export function ConfirmEmailPage({ v, email, action, cancelAction, step }: Props) {
+export function ConfirmEmailPage({ v, email, action, cancelAction, step, deadline }: Props) {
   return (
     <Page v={v} title={v.t('migration.confirmTitle')}>
       <StepIndicator v={v} current={step.current} total={step.total} />
@@ -15,6 +17,7 @@ export function ConfirmEmailPage({ v, email, action, cancelAction, step }: Props
         <strong>{v.t('migration.confirmQuestion', { email })}</strong>
       </p>
       <p>{v.t('migration.confirmNote')}</p>
+      <FlowDeadline v={v} deadline={deadline} />
       <p class="hint">{v.t('migration.cancelNote')}</p>
       <ButtonRow>
         <Form v={v} action={cancelAction} class="inline-form">

@@ -3,10 +3,12 @@ import { Button, ButtonRow, Form } from '../../components/Form.js';
 import { StepIndicator } from '../../components/StepIndicator.js';
 import { Page } from '../../layouts/Page.js';
 import type { View } from '../../view.js';
+import { FlowDeadline } from '../reset/CodeStepParts.js';
 
-type Props = { v: View; maskedEmail: string; action: string; step: { current: number; total: number } };
+/** `deadline`: when the flow expires (SPEC X6). */
+type Props = { v: View; maskedEmail: string; action: string; step: { current: number; total: number }; deadline?: number };
 
-export function EmailChoicePage({ v, maskedEmail, action, step }: Props) {
+export function EmailChoicePage({ v, maskedEmail, action, step, deadline }: Props) {
   return (
     <Page v={v} title={v.t('migration.choiceTitle')}>
       <StepIndicator v={v} current={step.current} total={step.total} />
@@ -17,6 +19,7 @@ export function EmailChoicePage({ v, maskedEmail, action, step }: Props) {
         <strong>{v.t('migration.choiceQuestion', { email: maskedEmail })}</strong>
       </p>
       <p>{v.t('migration.choiceNoNote')}</p>
+      <FlowDeadline v={v} deadline={deadline} />
       <Form v={v} action={action}>
         <ButtonRow>
           <Button name="choice" value="no" secondary>

@@ -51,7 +51,7 @@ export function showNewEmail(c: Context<AppEnv>, status: 200 | 400 | 409, email?
       <p>{t('migration.cardEmailTakenAction')}</p>
     </Callout>
   ) : undefined;
-  const page = <EmailStepPage v={viewOf(c)} text={text} email={email} errors={errors} notice={notice} action={urlOf('new-email')} cancelAction={cancelAction} step={stepOf('new-email')} />;
+  const page = <EmailStepPage v={viewOf(c)} text={text} email={email} errors={errors} notice={notice} action={urlOf('new-email')} cancelAction={cancelAction} step={stepOf('new-email')} deadline={flow.expiresAt} />;
   return c.html(page, status);
 }
 
@@ -59,7 +59,7 @@ export function mountEmailSteps(app: Hono<AppEnv>): void {
   app.get('/email-choice', ...at('email-choice'), async (c) => {
     const flow = currentFlow(c);
     const cardEmail = (flow.cardId && (await findCardEmail(c.get('deps').db, flow.cardId))) || '';
-    return c.html(<EmailChoicePage v={viewOf(c)} maskedEmail={maskEmail(cardEmail)} action={urlOf('email-choice')} step={stepOf('email-choice')} />);
+    return c.html(<EmailChoicePage v={viewOf(c)} maskedEmail={maskEmail(cardEmail)} action={urlOf('email-choice')} step={stepOf('email-choice')} deadline={flow.expiresAt} />);
   });
 
   app.post('/email-choice', ...at('email-choice'), async (c) => {
@@ -100,7 +100,7 @@ export function mountEmailSteps(app: Hono<AppEnv>): void {
   });
 
   app.get('/confirm-email', ...at('confirm-email'), (c) =>
-    c.html(<ConfirmEmailPage v={viewOf(c)} email={currentFlow(c).email ?? ''} action={urlOf('confirm-email')} cancelAction={cancelAction} step={stepOf('confirm-email')} />),
+    c.html(<ConfirmEmailPage v={viewOf(c)} email={currentFlow(c).email ?? ''} action={urlOf('confirm-email')} cancelAction={cancelAction} step={stepOf('confirm-email')} deadline={currentFlow(c).expiresAt} />),
   );
 
   app.post('/confirm-email', ...at('confirm-email'), (c) => {
