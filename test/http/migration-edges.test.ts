@@ -526,3 +526,64 @@ describe('SPEC X6: no time limit without the time shown', () => {
     expect((await b.get('/migration/password')).body).toContain(deadline);
   });
 });
+
+describe('M6a on the phone step, with a fake clock', () => {
+  async function atPhone(b: Browser) {
+    await startMobile(b);
+    await b.post('/migration/terms', {});
+    await b.post('/migration/email-choice', { choice: 'yes' });
+  }
+
+  it('shows the next-resend time, refuses the voice fallback too soon with that time, and sends it once the spacing has passed', async () => {
+    const b = browser(h);
+    await atPhone(b);
+    const page = await b.get('/migration/phone');
+    expect(page.body).toContain('認証コードは10:05まで有効です。');
+    expect(page.body).toContain('認証コードの再送信は10:00以降に可能です。');
+    // SMS and voice to one number are one destination (SPEC M6a): the call waits for the spacing too
+    const tooSoon = await b.post('/migration/phone/send', { phone: '0', channel: 'voice' });
+    expect(tooSoon.status).toBe(429);
+    expect(tooSoon.body).toContain('10:00以降に再送信してください');
+    expect(codesTo('09011112222')).toHaveLength(1);
+    h.clock.advance(h.config.CODE_RESEND_SECONDS * 1000);
+    expect((await b.post('/migration/phone/send', { phone: '0', channel: 'voice' })).location).toBe('/migration/phone');
+    const call = codesTo('09011112222')[0];
+    expect(call.channel).toBe('voice');
+    expect((await b.get('/migration/phone')).body).toContain('音声電話で認証コードをお知らせしました');
+  });
+
+  it('an expired SMS code is refused; a resend after expiry works', async () => {
+    const b = browser(h);
+    await atPhone(b);
+    const code = latestCode('09011112222');
+    h.clock.advance(h.config.CODE_TTL_SECONDS * 1000 + 1);
+    const late = await b.post('/migration/phone', { code });
+    expect(late.status).toBe(422);
+    expect(late.body).toContain('認証コードの有効期限が切れています。');
+    expect((await b.post('/migration/phone/send', { phone: '0', channel: 'sms' })).location).toBe('/migration/phone');
+    expect((await b.post('/migration/phone', { code: latestCode('09011112222') })).location).toBe('/migration/password');
+  });
+
+  it('CODE_MAX_FAILURES wrong phone codes lock the phone step until the lock window ends, shown as a clock time; the email step is not locked', async () => {
+    const b = browser(h);
+    await atPhone(b);
+    const right = latestCode('09011112222');
+    const wrong = right === '0000' ? '1111' : '0000';
+    for (let i = 1; i < h.config.CODE_MAX_FAILURES; i++) expect((await b.post('/migration/phone', { code: wrong })).status).toBe(422);
+    const locked = await b.post('/migration/phone', { code: wrong });
+    expect(locked.status).toBe(429);
+    expect(locked.body).toContain('認証機能がロックされました');
+    expect((await b.post('/migration/phone', { code: right })).status).toBe(429);
+    const page = await b.get('/migration/phone');
+    expect(page.body).toContain('10:30以降に再度お試しいただけます。');
+    expect(h.db.select().from(accountTable).all()).toHaveLength(1);
+
+    // the same holder's email code in another flow is counted separately (per purpose)
+    const other = browser(h);
+    await startMobile(other);
+    await other.post('/migration/terms', {});
+    await other.post('/migration/email-choice', { choice: 'no' });
+    await other.post('/migration/new-email', { email: 'sep@example.jp' });
+    expect((await other.post('/migration/email-code', { code: latestCode('sep@example.jp') })).location).toBe('/migration/confirm-email');
+  });
+});
