@@ -16,8 +16,10 @@ export class ChromiumMissing extends Error {
   }
 }
 
+export const chromiumPresent = (): boolean => existsSync(CHROMIUM_PATH);
+
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) throw new ChromiumMissing();
+  if (!chromiumPresent()) throw new ChromiumMissing();
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
