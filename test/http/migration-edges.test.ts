@@ -525,6 +525,30 @@ describe('SPEC X6: no time limit without the time shown', () => {
     await b.post('/migration/phone', { code: latestCode('09011112222') });
     expect((await b.get('/migration/password')).body).toContain(deadline);
   });
+
+  it('SPEC M1: every page with a cancel button says beforehand that sign-in is needed again', async () => {
+    const b = browser(h);
+    await startMobile(b);
+    const note = 'ログイン画面から再度お手続きが必要です';
+    const bodies: [string, string][] = [['terms', (await b.get('/migration/terms')).body]];
+    await b.post('/migration/terms', {});
+    await b.post('/migration/email-choice', { choice: 'no' });
+    bodies.push(['new-email', (await b.get('/migration/new-email')).body]);
+    await b.post('/migration/new-email', { email: 'note@example.jp' });
+    bodies.push(['email-code', (await b.get('/migration/email-code')).body]);
+    await b.post('/migration/email-code', { code: latestCode('note@example.jp') });
+    bodies.push(['confirm-email', (await b.get('/migration/confirm-email')).body]);
+    await b.post('/migration/confirm-email', {});
+    bodies.push(['phone', (await b.get('/migration/phone')).body]);
+    await b.post('/migration/phone', { code: latestCode('09011112222') });
+    bodies.push(['password', (await b.get('/migration/password')).body]);
+    for (const [step, body] of bodies) {
+      expect(body, step).toContain('action="/migration/cancel"');
+      // the note comes before the cancel form
+      expect(body.indexOf(note), step).toBeGreaterThan(-1);
+      expect(body.indexOf(note), step).toBeLessThan(body.indexOf('action="/migration/cancel"'));
+    }
+  });
 });
 
 describe('M6a on the phone step, with a fake clock', () => {

@@ -7,6 +7,8 @@ export const migration = defineMessages(
     'migration.termsHeading': '{brand}会員規約',
     'migration.termsIntro': '{brand}では、ログインに使うIDがメールアドレス（My ID）に変わります。以下の会員規約をよくお読みのうえ「同意して進む」を押してください。',
     'migration.cancelNote': '「キャンセル」「いいえ」「ログインへ戻る」を押すとお手続きを中止します。その場合、ログイン画面から再度お手続きが必要です。',
+    // SPEC M1: said before any cancel button of the migration
+    'migration.cancelRestart': '途中でキャンセルした場合は、ログイン画面から再度お手続きが必要です。',
     'migration.termsAccept': '同意して進む',
     'migration.cancel': 'キャンセル',
     'migration.choiceTitle': 'My IDへの移行：メールアドレスの選択',
@@ -55,6 +57,7 @@ export const migration = defineMessages(
     'migration.termsHeading': '{brand} member terms',
     'migration.termsIntro': 'With {brand} you sign in with your email address (your My ID). Please read the member terms below and select “Accept and continue”.',
     'migration.cancelNote': 'Selecting “Cancel”, “No” or “Back to sign in” stops this procedure. You will then need to start again from the sign-in page.',
+    'migration.cancelRestart': 'If you cancel part-way, you will need to start again from the sign-in page.',
     'migration.termsAccept': 'Accept and continue',
     'migration.cancel': 'Cancel',
     'migration.choiceTitle': 'Move to a My ID: choose your email address',

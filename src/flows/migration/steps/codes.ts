@@ -14,7 +14,7 @@ export const emailCodeStep: EmailCodeSpec = {
   text: (t, flow) => ({
     title: t('migration.emailCodeTitle'),
     heading: t('migration.emailCodeHeading'),
-    intro: [t('migration.emailCodeIntro', { email: maskEmail(flow.email ?? '') })],
+    intro: [t('migration.emailCodeIntro', { email: maskEmail(flow.email ?? '') }), t('migration.cancelRestart')],
     ...stepOf('email-code'),
   }),
   async verified(c, flow) {
@@ -30,7 +30,7 @@ export const phoneStep: PhoneSpec = {
   cancelAction,
   subject: (flow) => holderSubject(flow.holderId),
   holderId: (flow) => flow.holderId ?? 0,
-  text: (t) => ({ title: t('migration.phoneTitle'), heading: t('reset.phoneHeading'), intro: [t('migration.phoneIntro')], ...stepOf('phone') }),
+  text: (t) => ({ title: t('migration.phoneTitle'), heading: t('reset.phoneHeading'), intro: [t('migration.phoneIntro'), t('migration.cancelRestart')], ...stepOf('phone') }),
   async verified(c, flow) {
     const to = next('phone', 'PHONE_CODE_VERIFIED');
     return advanceFlow(c.get('deps').db, flow.id, 'phone', to) ? urlOf(to) : undefined;

@@ -18,7 +18,7 @@ import { showNewEmail } from './email.js';
 function showPassword(c: Context<AppEnv>, status: 200 | 400, errors: FieldError[] = []) {
   const t = c.get('t');
   const flow = currentFlow(c);
-  const text = { title: t('migration.passwordTitle'), heading: t('migration.passwordHeading'), intro: [t('migration.passwordIntro', { email: flow.email ?? '' })], ...stepOf('password'), deadline: flow.expiresAt };
+  const text = { title: t('migration.passwordTitle'), heading: t('migration.passwordHeading'), intro: [t('migration.passwordIntro', { email: flow.email ?? '' }), t('migration.cancelRestart')], ...stepOf('password'), deadline: flow.expiresAt };
   return c.html(<NewPasswordStepPage v={viewOf(c)} text={text} submit={t('migration.register')} errors={errors} action={urlOf('password')} cancelAction={cancelAction} />, status);
 }
 
