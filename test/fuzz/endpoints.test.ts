@@ -267,7 +267,6 @@ describe('POST endpoints under hostile input', () => {
     expect(found).toContain('/login');
     expect(found).toContain('/logout');
     for (const e of endpoints) if (e.flow) expect(e.template, `POST ${e.path} needs a flow, and the fuzz could not start one`).toBeDefined();
-    
   });
 
   // one test per route known at collection time is not possible (routes are found in beforeAll), so one property walks them all
@@ -277,7 +276,7 @@ describe('POST endpoints under hostile input', () => {
       tallies.set(e.path, tally);
       const plausibleHere = [...plausible, ...e.fields];
       let run = 0;
-      await fc.assert(
+      const property = fc.assert(
         fc.asyncProperty(withNearValid(hostileRequest(e.fields, plausibleHere), e), async (r) => {
           if (++run % 20 === 0) sql().exec('DELETE FROM sign_in_attempt; DELETE FROM address_throttle; DELETE FROM code_failure;');
           const ctx = await contextFor(e);
@@ -292,7 +291,7 @@ describe('POST endpoints under hostile input', () => {
           expect([303, 400, 403, 409, 413, 422, 429]).toContain(res.status);
           expect(res.body).not.toMatch(/\.tsx?:\d+|node_modules|at async /);
           if (res.status === 303) {
-            expect(res.location).toMatch(/^\/(?!\/)/); // same-site only
+            expect(res.location).toMatch(/^\/(?![/\\])/); // same-site only
             return;
           }
           expect(res.type).toContain('text/html');
@@ -309,6 +308,9 @@ describe('POST endpoints under hostile input', () => {
         }),
         { numRuns: FUZZ_RUNS, seed: FUZZ_SEED, endOnFailure: true },
       );
+      await property.catch((err: Error) => {
+        throw new Error(`POST ${e.path} (${e.session ? 'signed in' : 'anonymous'}${e.step ? `, flow at ${e.step}` : ''}): ${err.message}`, { cause: err });
+      });
     }
   }, Math.max(120_000, FUZZ_RUNS * 400 * 8));
 });

@@ -92,9 +92,9 @@ export function hostileRequest(knownFields: string[], plausible: string[]): fc.A
   );
   return fc.record({
     fields: fc.array(fc.tuple(name, hostileValue(plausible)), { maxLength: 8 }),
-    encoding: fc.constantFrom<Encoding>('urlencoded', 'urlencoded', 'urlencoded', 'urlencoded', 'raw', 'bytes', 'multipart', 'multipart', 'badMultipart', 'json', 'textPlain', 'noType'),
-    csrf: fc.constantFrom<CsrfMode>('valid', 'valid', 'valid', 'valid', 'valid', 'missing', 'wrong', 'repeatedWrongFirst'),
-    origin: fc.constantFrom<OriginMode>('same', 'same', 'same', 'same', 'none', 'cross', 'null', 'crossSite'),
+    encoding: fc.constantFrom<Encoding>('urlencoded', 'urlencoded', 'urlencoded', 'urlencoded', 'urlencoded', 'urlencoded', 'raw', 'bytes', 'multipart', 'multipart', 'badMultipart', 'json', 'textPlain', 'noType'),
+    csrf: fc.constantFrom<CsrfMode>('valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'missing', 'wrong', 'repeatedWrongFirst'),
+    origin: fc.constantFrom<OriginMode>('same', 'same', 'same', 'same', 'same', 'none', 'none', 'cross', 'null', 'crossSite'),
     junk: fc.constantFrom('%', '%zz', '%E0%A4', '%FF%FE', '%C0%AF', '%ED%A0%80', '&&=&', '=%', '+%2', '%%', '%u0041', '%00', ''),
     bytes: fc.uint8Array({ maxLength: 200 }),
     query: fc.oneof(
