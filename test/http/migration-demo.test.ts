@@ -27,7 +27,8 @@ async function finish(b: Browser, myId: string) {
   expect((await b.post('/migration/password', { password: PASSWORD, confirm: PASSWORD })).location).toBe('/migration/done');
   expect((await b.get('/migration/done')).body).toContain(`href="/login?id=${encodeURIComponent(myId)}"`);
   const member = browser(h);
-  await member.get('/login');
+  // the done page's link opens sign-in with the new My ID already in the ID field
+  expect((await member.get(`/login?id=${encodeURIComponent(myId)}`)).body).toMatch(new RegExp(`<input[^>]*id="id"[^>]*value="${myId.replace(/\./g, '\\.')}"|<input[^>]*value="${myId.replace(/\./g, '\\.')}"[^>]*id="id"`));
   expect((await member.post('/login', { id: myId, password: PASSWORD })).location).toBe('/top');
 }
 
