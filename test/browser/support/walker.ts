@@ -54,6 +54,8 @@ export class Walker {
   /** Every page checked on this walk: "status path title". */
   readonly visited: string[] = [];
   private focus: FocusInfo | null = null;
+  /** title (without the error prefix) → the path that had it */
+  private titles = new Map<string, string>();
   tabs = 0;
 
   constructor(
@@ -104,6 +106,14 @@ export class Walker {
   private async checkPage() {
     const title = await this.page.title();
     this.visited.push(`${this.last.status} ${this.last.path} ${title}`);
+    // SPEC §3: each step has its own <title> (the shared error pages aside)
+    if (![403, 404, 413, 500].includes(this.last.status)) {
+      const bare = title.replace(this.t('common.errorPrefix'), '');
+      const pathname = new URL(this.last.url).pathname;
+      const other = this.titles.get(bare);
+      expect(other === undefined || other === pathname, `<title> "${bare}" on ${pathname} is also the title of ${other}`).toBe(true);
+      this.titles.set(bare, pathname);
+    }
     const problems = await this.checker.check(this.last.url, this.last.html, { lang: this.lang, errorPrefix: this.t('common.errorPrefix') });
     expect(problems, `accessibility/HTML problems on ${this.last.status} ${this.last.path} "${title}" (${this.lang})`).toEqual([]);
   }
