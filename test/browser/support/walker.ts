@@ -14,7 +14,7 @@ export type Mode = 'pointer' | 'keyboard';
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 type FocusStyle = { outline: string; outlineStyle: string; outlineWidth: string; outlineColor: string; boxShadow: string; background: string; border: string; color: string };
-type FocusInfo = { mark: number; tag: string; type: string; id: string; label: string; text: string; checked: boolean; native: boolean; style: FocusStyle; prevStyle: FocusStyle | null };
+type FocusInfo = { mark: number; tag: string; type: string; id: string; label: string; text: string; checked: boolean; native: boolean; same: boolean; style: FocusStyle; prevStyle: FocusStyle | null };
 
 /** In the page: what now has focus, marked so its unfocused style can be read after the next Tab. */
 function readFocus(prevMark: number): FocusInfo {
@@ -26,15 +26,16 @@ function readFocus(prevMark: number): FocusInfo {
   const prevStyle = prev && prev !== document.activeElement ? styleOf(prev) : null;
   const el = document.activeElement;
   if (!el || el === document.body || el === document.documentElement) {
-    return { mark: 0, tag: 'body', type: '', id: '', label: '', text: '', checked: false, native: false, style: styleOf(document.body), prevStyle };
+    return { mark: 0, tag: 'body', type: '', id: '', label: '', text: '', checked: false, native: false, same: false, style: styleOf(document.body), prevStyle };
   }
+  const same = prev === el;
   const mark = prevMark + 1;
   el.setAttribute('data-kbd-mark', String(mark));
   const input = el as HTMLInputElement;
   const label = input.labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? '';
   // focus on a part of a native control (the date field's calendar button): the browser draws that ring, not our CSS
   const native = !el.matches(':focus');
-  return { mark, tag: el.tagName.toLowerCase(), type: input.type ?? '', id: el.id, label: label.replace(/\s+/g, ' ').trim(), text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(), checked: !!input.checked, native, style: styleOf(el), prevStyle };
+  return { mark, tag: el.tagName.toLowerCase(), type: input.type ?? '', id: el.id, label: label.replace(/\s+/g, ' ').trim(), text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(), checked: !!input.checked, native, same, style: styleOf(el), prevStyle };
 }
 
 /** SPEC X6 visible focus: focused, the element shows an outline, or its shadow, background or border changes. */
@@ -220,7 +221,10 @@ export class Walker {
       if (before && before.mark && now.prevStyle && !before.native) {
         expect(focusIsVisible(before.style, now.prevStyle), `visible focus on <${before.tag}> "${before.label || before.text}" (${before.id}) on ${this.last.path}: focused ${JSON.stringify(before.style)} vs ${JSON.stringify(now.prevStyle)}`).toBe(true);
       }
-      this.focus = now.mark ? now : { ...now, mark: before?.mark ?? 0 };
+      // a date field takes Tab between its own parts; anything else must let focus move on
+      expect(now.same && now.type !== 'date', `Tab left focus on <${now.tag}> "${now.label || now.text}" on ${this.last.path}`).toBe(false);
+      // focus left the page (wrapping round): nothing of ours to check on the way back in
+      this.focus = now.mark ? now : { ...now, mark: before?.mark ?? 0, native: true };
       if (!now.mark) {
         if (++wrapped > 1) break;
         continue;
