@@ -611,3 +611,21 @@ describe('M6a on the phone step, with a fake clock', () => {
     expect((await other.post('/migration/email-code', { code: latestCode('sep@example.jp') })).location).toBe('/migration/confirm-email');
   });
 });
+
+describe('double clicks (two identical POSTs at once)', () => {
+  it('send each code once and move the flow once', async () => {
+    const b = browser(h);
+    await startMobile(b);
+    await Promise.all([b.post('/migration/terms', {}), b.post('/migration/terms', {})]);
+    await Promise.all([b.post('/migration/email-choice', { choice: 'no' }), b.post('/migration/email-choice', { choice: 'no' })]);
+    const entered = await Promise.all([b.post('/migration/new-email', { email: 'dbl@example.jp' }), b.post('/migration/new-email', { email: 'dbl@example.jp' })]);
+    for (const r of entered) expect(['/migration/email-code', '/migration/new-email']).toContain(r.location);
+    expect(codesTo('dbl@example.jp')).toHaveLength(1);
+    const code = latestCode('dbl@example.jp');
+    await Promise.all([b.post('/migration/email-code', { code }), b.post('/migration/email-code', { code })]);
+    await Promise.all([b.post('/migration/confirm-email', {}), b.post('/migration/confirm-email', {})]);
+    expect(codesTo('09011112222')).toHaveLength(1);
+    expect(h.db.select().from(flowTable).get()?.step).toBe('phone');
+    expect((await b.get('/migration/phone')).status).toBe(200);
+  });
+});
