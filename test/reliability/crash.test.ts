@@ -163,7 +163,11 @@ function checkDatabase(file: string, completed: Set<string>): Check {
 describe('SIGKILL at random moments', () => {
   it(`survives ${KILLS} kills mid-traffic: integrity ok, every completion whole, nothing half-done`, async () => {
     const dir = dataDir('portal-crash-');
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    let running: Portal | undefined;
+    onTestFinished(() => {
+      if (running && running.child.exitCode === null && running.child.signalCode === null) running.child.kill('SIGKILL'); // a failed or timed-out run leaves no server behind
+      rmSync(dir, { recursive: true, force: true });
+    });
     const dbFile = join(dir, 'app.db');
     const outbox = join(dir, 'outbox.jsonl');
     const env = { IP_MAX_FAILURES: '1000000', CODE_RESEND_SECONDS: '0' };
@@ -187,6 +191,7 @@ describe('SIGKILL at random moments', () => {
     for (let round = 0; round < KILLS; round++) {
       const port = await freePort();
       const portal = await startPortal(dir, port, env);
+      running = portal;
       let dead = false;
       const worker = async () => {
         while (!dead && next < holders.length) {
@@ -232,6 +237,7 @@ describe('SIGKILL at random moments', () => {
 
     // after the last kill: a clean start, and the members whose completion was answered can sign in
     const portal = await startPortal(dir, await freePort(), env);
+    running = portal;
     try {
       for (const h of done.slice(-6)) expect(await signIn(portal, h.myId, PASSWORD)).toBe(303);
     } finally {
