@@ -1,6 +1,6 @@
 // The pure rules behind reset, new My ID and My ID change: the M3 email rules and the step tables (every step reachable, each reaching done).
 import { describe, expect, it } from 'vitest';
-import { checkEmailAddress } from '../../src/flows/registration/email-rules.js';
+import { checkEmailAddress } from '../../src/auth/email.js';
 import { registrationSteps } from '../../src/flows/registration/machine.js';
 import { resetSteps } from '../../src/flows/reset/machine.js';
 import { myIdSteps } from '../../src/flows/settings/my-id.js';

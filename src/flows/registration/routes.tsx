@@ -23,7 +23,7 @@ import { atStep, currentFlow, dropFlowCookie, loadFlow, startFlow, stepUrl } fro
 import { nextStep } from '../machine.js';
 import { mountEmailCodeStep, mountPhoneStep, sendEmailCode, sendFirstPhoneCode, type EmailCodeSpec, type PhoneSpec } from '../reset/code-steps.js';
 import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../settings/new-password.js';
-import { checkEmailAddress, emailProblemError } from './email-rules.js';
+import { checkEmailAddress, emailProblemError } from '../verify/email.js';
 import {
   REGISTRATION_FIRST_STEP,
   REGISTRATION_TOTAL_STEPS,
