@@ -7,7 +7,7 @@ import { paths } from '../../paths.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
 import { currentFlow, dropFlowCookie, loadFlow } from '../guard.js';
-import { mountEmailCodeStep, mountPhoneStep } from '../reset/code-steps.js';
+import { mountEmailCodeStep, mountPhoneStep } from '../verify/code-steps.js';
 import { emailCodeStep, phoneStep } from './steps/codes.js';
 import { mountEmailSteps } from './steps/email.js';
 import { mountPasswordSteps } from './steps/password.js';

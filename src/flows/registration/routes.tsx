@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { RegisterDonePage } from '../../../views/pages/registration/RegisterDonePage.js';
 import { RegisterStartPage, type RegisterRefusal } from '../../../views/pages/registration/RegisterStartPage.js';
-import { NewPasswordStepPage } from '../../../views/pages/reset/NewPasswordStepPage.js';
+import { NewPasswordStepPage } from '../../../views/pages/steps/NewPasswordStepPage.js';
 import { EmailStepPage } from '../../../views/pages/steps/EmailStepPage.js';
 import { TermsStepPage } from '../../../views/pages/steps/TermsStepPage.js';
 import type { FieldError } from '../../../views/view.js';
@@ -21,8 +21,8 @@ import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
 import { atStep, currentFlow, dropFlowCookie, loadFlow, startFlow, stepUrl } from '../guard.js';
 import { nextStep } from '../machine.js';
-import { mountEmailCodeStep, mountPhoneStep, sendEmailCode, sendFirstPhoneCode, type EmailCodeSpec, type PhoneSpec } from '../reset/code-steps.js';
-import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../settings/new-password.js';
+import { mountEmailCodeStep, mountPhoneStep, sendEmailCode, sendFirstPhoneCode, type EmailCodeSpec, type PhoneSpec } from '../verify/code-steps.js';
+import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../verify/new-password.js';
 import { checkEmailAddress, emailProblemError } from '../verify/email.js';
 import {
   REGISTRATION_FIRST_STEP,
@@ -63,7 +63,7 @@ const phone: PhoneSpec = {
   cancelAction,
   subject: (flow) => holderSubject(flow.holderId),
   holderId: (flow) => flow.holderId ?? 0,
-  text: (t) => ({ title: t('registration.phoneTitle'), heading: t('reset.phoneHeading'), intro: [t('reset.phoneIntro')], ...stepOf('phone') }),
+  text: (t) => ({ title: t('registration.phoneTitle'), heading: t('verify.phoneHeading'), intro: [t('verify.phoneIntro')], ...stepOf('phone') }),
   async verified(c, flow) {
     const to = next('phone', 'PHONE_CODE_VERIFIED');
     return advanceFlow(c.get('deps').db, flow.id, 'phone', to) ? stepUrl(base, to) : undefined;

@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { ResetDonePage } from '../../../views/pages/reset/ResetDonePage.js';
-import { NewPasswordStepPage } from '../../../views/pages/reset/NewPasswordStepPage.js';
+import { NewPasswordStepPage } from '../../../views/pages/steps/NewPasswordStepPage.js';
 import { ResetStartPage } from '../../../views/pages/reset/ResetStartPage.js';
 import type { FieldError } from '../../../views/view.js';
 import type { CodeSubject } from '../../auth/codes.js';
@@ -18,8 +18,8 @@ import { paths } from '../../paths.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
 import { atStep, currentFlow, dropFlowCookie, loadFlow, startFlow, stepUrl } from '../guard.js';
-import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../settings/new-password.js';
-import { mountEmailCodeStep, mountPhoneStep, sendEmailCode, sendFirstPhoneCode, type EmailCodeSpec, type PhoneSpec } from './code-steps.js';
+import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../verify/new-password.js';
+import { mountEmailCodeStep, mountPhoneStep, sendEmailCode, sendFirstPhoneCode, type EmailCodeSpec, type PhoneSpec } from '../verify/code-steps.js';
 import { nextStep } from '../machine.js';
 import { RESET_FIRST_STEP, RESET_TOTAL_STEPS, resetStepNumber, resetSteps, type ResetEvent, type ResetStep } from './machine.js';
 
@@ -74,7 +74,7 @@ const phone: PhoneSpec = {
   cancelAction,
   subject: subjectOf,
   holderId: (flow) => flow.holderId ?? 0,
-  text: (t) => ({ title: t('reset.phoneTitle'), heading: t('reset.phoneHeading'), intro: [t('reset.phoneIntro')], ...stepOf('phone') }),
+  text: (t) => ({ title: t('reset.phoneTitle'), heading: t('verify.phoneHeading'), intro: [t('verify.phoneIntro')], ...stepOf('phone') }),
   async verified(c, flow) {
     const to = next('phone', 'PHONE_CODE_VERIFIED');
     return advanceFlow(c.get('deps').db, flow.id, 'phone', to) ? stepUrl(base, to) : undefined;

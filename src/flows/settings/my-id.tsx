@@ -17,7 +17,7 @@ import { viewOf } from '../../web/view.js';
 import { atStep, currentFlow, dropFlowCookie, loadFlow, startFlow, stepUrl } from '../guard.js';
 import { nextStep, type StepTable } from '../machine.js';
 import { checkEmailAddress, emailProblemError } from '../verify/email.js';
-import { mountEmailCodeStep, sendEmailCode, type EmailCodeSpec } from '../reset/code-steps.js';
+import { mountEmailCodeStep, sendEmailCode, type EmailCodeSpec } from '../verify/code-steps.js';
 import { checkCurrentPassword } from './current-password.js';
 import { lockedResponse } from './locked.js';
 

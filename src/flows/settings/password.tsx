@@ -14,7 +14,7 @@ import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
 import { lockedResponse } from './locked.js';
 import { checkCurrentPassword } from './current-password.js';
-import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from './new-password.js';
+import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../verify/new-password.js';
 
 const CurrentForm = v.object({ current: v.pipe(v.optional(v.string(), ''), v.maxLength(1024)) });
 

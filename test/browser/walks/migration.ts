@@ -25,9 +25,9 @@ export async function migrationKeepEmail(w: Walker, newPassword: string) {
   await w.press(t('migration.yes'));
 
   expect(await w.path()).toBe('/migration/phone');
-  await w.expectPage(200, t('reset.phoneHeading'), '7890');
-  await w.fill(t('reset.codeLabel'), w.server.latestCode(smsTo('7890')));
-  await w.press(t('reset.codeSubmit'));
+  await w.expectPage(200, t('verify.phoneHeading'), '7890');
+  await w.fill(t('verify.codeLabel'), w.server.latestCode(smsTo('7890')));
+  await w.press(t('verify.codeSubmit'));
 
   expect(await w.path()).toBe('/migration/password');
   await w.fill(t('password.newLabel'), 'Tanaka#0229x');
@@ -81,12 +81,12 @@ export async function migrationNewEmailVoice(w: Walker, newPassword: string) {
   expect(await w.path()).toBe('/migration/email-code');
   await w.expectPage(200, t('migration.emailCodeHeading'));
   const code = w.server.latestCode(email);
-  await w.fill(t('reset.codeLabel'), code === '0000' ? '1111' : '0000');
-  await w.press(t('reset.codeSubmit'));
+  await w.fill(t('verify.codeLabel'), code === '0000' ? '1111' : '0000');
+  await w.press(t('verify.codeSubmit'));
   expect(w.last.status).toBe(422);
-  await w.expectErrors(t('reset.codeErrorMismatch'));
-  await w.fill(t('reset.codeLabel'), code);
-  await w.press(t('reset.codeSubmit'));
+  await w.expectErrors(t('verify.codeErrorMismatch'));
+  await w.fill(t('verify.codeLabel'), code);
+  await w.press(t('verify.codeSubmit'));
 
   expect(await w.path()).toBe('/migration/confirm-email');
   await w.expectPage(200, t('migration.confirmHeading'), t('migration.confirmQuestion', { email }));
@@ -94,10 +94,10 @@ export async function migrationNewEmailVoice(w: Walker, newPassword: string) {
 
   // M6-2: landline only — choose the number, then the voice call brings the code
   expect(await w.path()).toBe('/migration/phone');
-  await w.expectPage(200, t('reset.phoneHeading'), t('reset.phoneLandlineHeading'));
-  await w.press(t('reset.phoneSendVoice'));
-  await w.fill(t('reset.codeLabel'), w.server.latestCode(voiceTo('5678')));
-  await w.press(t('reset.codeSubmit'));
+  await w.expectPage(200, t('verify.phoneHeading'), t('verify.phoneLandlineHeading'));
+  await w.press(t('verify.phoneSendVoice'));
+  await w.fill(t('verify.codeLabel'), w.server.latestCode(voiceTo('5678')));
+  await w.press(t('verify.codeSubmit'));
 
   expect(await w.path()).toBe('/migration/password');
   await w.fill(t('password.newLabel'), newPassword);
@@ -137,8 +137,8 @@ export async function migrationBranches(w: Walker) {
   await w.press(t('migration.termsAccept'));
   await w.press(t('migration.yes'));
   expect(await w.path()).toBe('/migration/phone');
-  await w.expectPage(200, t('reset.phoneHeading'), t('reset.phoneMobileHeading'), t('reset.phoneLandlineHeading'));
-  await w.press(t('reset.cancel'));
+  await w.expectPage(200, t('verify.phoneHeading'), t('verify.phoneMobileHeading'), t('verify.phoneLandlineHeading'));
+  await w.press(t('verify.cancel'));
   expect(await w.path()).toBe('/login?flow=cancelled');
 
   // an initial ID starts the same flow; キャンセル on the terms ends it

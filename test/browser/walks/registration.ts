@@ -31,10 +31,10 @@ export async function registration(w: Walker, newPassword: string) {
 
   // G2: phone code (SMS sent on arrival)
   expect(await w.path()).toBe('/register/phone');
-  await w.expectPage(200, t('reset.phoneHeading'));
+  await w.expectPage(200, t('verify.phoneHeading'));
   expect(await w.mainText()).toContain(HOLDER.phoneLast4);
-  await w.fill(t('reset.codeLabel'), w.server.latestCode((m) => m.channel === 'sms' && m.to.replace(/\D/g, '').endsWith(HOLDER.phoneLast4)));
-  await w.press(t('reset.codeSubmit'));
+  await w.fill(t('verify.codeLabel'), w.server.latestCode((m) => m.channel === 'sms' && m.to.replace(/\D/g, '').endsWith(HOLDER.phoneLast4)));
+  await w.press(t('verify.codeSubmit'));
 
   // M1: the terms in a scrollable region the keyboard can reach
   expect(await w.path()).toBe('/register/terms');
@@ -57,8 +57,8 @@ export async function registration(w: Walker, newPassword: string) {
   // M4: the code emailed to the new address
   expect(await w.path()).toBe('/register/email-code');
   await w.expectPage(200, t('registration.emailCodeHeading'));
-  await w.fill(t('reset.codeLabel'), w.server.latestCode(email));
-  await w.press(t('reset.codeSubmit'));
+  await w.fill(t('verify.codeLabel'), w.server.latestCode(email));
+  await w.press(t('verify.codeSubmit'));
 
   // M7 → M8
   expect(await w.path()).toBe('/register/password');

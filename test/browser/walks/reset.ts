@@ -57,22 +57,22 @@ export async function passwordReset(w: Walker, newPassword: string) {
   await w.expectPage(200, t('reset.emailCodeHeading'));
   const emailCode = w.server.latestCode(DEMO_LOCKED.id);
 
-  await w.press(t('reset.codeSubmit'));
-  await w.expectErrors(t('reset.codeErrorRequired'));
-  await w.fill(t('reset.codeLabel'), wrongCode(emailCode));
-  await w.press(t('reset.codeSubmit'));
+  await w.press(t('verify.codeSubmit'));
+  await w.expectErrors(t('verify.codeErrorRequired'));
+  await w.fill(t('verify.codeLabel'), wrongCode(emailCode));
+  await w.press(t('verify.codeSubmit'));
   expect(w.last.status).toBe(422);
-  await w.expectErrors(t('reset.codeErrorMismatch'));
-  await w.fill(t('reset.codeLabel'), emailCode);
-  await w.press(t('reset.codeSubmit'));
+  await w.expectErrors(t('verify.codeErrorMismatch'));
+  await w.fill(t('verify.codeLabel'), emailCode);
+  await w.press(t('verify.codeSubmit'));
 
   // SPEC M6: the SMS goes out on arrival; the page names the masked number
   expect(await w.path()).toBe('/reset/phone');
-  await w.expectPage(200, t('reset.phoneHeading'));
+  await w.expectPage(200, t('verify.phoneHeading'));
   expect(await w.mainText()).toContain(DEMO_LOCKED.phoneLast4);
   const smsCode = w.server.latestCode((m) => m.channel === 'sms' && m.to.replace(/\D/g, '').endsWith(DEMO_LOCKED.phoneLast4));
-  await w.fill(t('reset.codeLabel'), smsCode);
-  await w.press(t('reset.codeSubmit'));
+  await w.fill(t('verify.codeLabel'), smsCode);
+  await w.press(t('verify.codeSubmit'));
 
   // SPEC M7: the rules, each broken rule with its own message, then a good password
   expect(await w.path()).toBe('/reset/password');

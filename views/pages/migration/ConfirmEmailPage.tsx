@@ -3,7 +3,7 @@ import { Button, ButtonRow, Form } from '../../components/Form.js';
 import { StepIndicator } from '../../components/StepIndicator.js';
 import { Page } from '../../layouts/Page.js';
 import type { View } from '../../view.js';
-import { FlowDeadline } from '../reset/CodeStepParts.js';
+import { FlowDeadline } from '../verify/CodeStepParts.js';
 
 /** `deadline`: when the flow expires (SPEC X6). */
 type Props = { v: View; email: string; action: string; cancelAction: string; step: { current: number; total: number }; deadline?: number };

@@ -4,7 +4,7 @@ import { Button, ButtonRow, Form } from '../../components/Form.js';
 import { TextField } from '../../components/TextField.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
-import { NewPasswordFields } from './NewPasswordFields.js';
+import { NewPasswordFields } from '../../components/NewPasswordFields.js';
 
 export function ChangePasswordPage({ v, errors = [] }: { v: View; errors?: FieldError[] }) {
   return (

@@ -4,7 +4,7 @@ import { Button, Form } from '../../components/Form.js';
 import { TextField } from '../../components/TextField.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
-import { CancelForm, FlowDeadline } from '../reset/CodeStepParts.js';
+import { CancelForm, FlowDeadline } from '../verify/CodeStepParts.js';
 
 export function ConfirmMyIdPage({ v, deadline, email, errors = [] }: { v: View; deadline: number; email: string; errors?: FieldError[] }) {
   return (

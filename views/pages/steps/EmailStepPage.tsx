@@ -6,7 +6,7 @@ import { StepIndicator } from '../../components/StepIndicator.js';
 import { TextField } from '../../components/TextField.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
-import { FlowDeadline } from '../reset/CodeStepParts.js';
+import { FlowDeadline } from '../verify/CodeStepParts.js';
 
 export type EmailStepText = { title: string; heading: string; intro: string; label: string; hint: string; example: string; submit: string; back: string; cancelNote?: string };
 

@@ -4,7 +4,7 @@ import { StepIndicator } from '../../components/StepIndicator.js';
 import { TermsText } from '../../components/TermsText.js';
 import { Page } from '../../layouts/Page.js';
 import type { View } from '../../view.js';
-import { FlowDeadline } from '../reset/CodeStepParts.js';
+import { FlowDeadline } from '../verify/CodeStepParts.js';
 
 export type TermsStepText = { title: string; heading: string; intro: string; cancelNote: string; accept: string; cancel: string };
 

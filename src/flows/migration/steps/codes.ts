@@ -1,7 +1,7 @@
 // M4 (email code) and M6 (phone code) of the migration, mounted from the shared code steps.
 import { advanceFlow } from '../../../db/stores/flows.js';
 import { maskEmail } from '../../../auth/normalise.js';
-import type { EmailCodeSpec, PhoneSpec } from '../../reset/code-steps.js';
+import type { EmailCodeSpec, PhoneSpec } from '../../verify/code-steps.js';
 import { base, cancelAction, holderSubject, KIND, next, stepOf, urlOf } from '../shared.js';
 
 export const emailCodeStep: EmailCodeSpec = {
@@ -30,7 +30,7 @@ export const phoneStep: PhoneSpec = {
   cancelAction,
   subject: (flow) => holderSubject(flow.holderId),
   holderId: (flow) => flow.holderId ?? 0,
-  text: (t) => ({ title: t('migration.phoneTitle'), heading: t('reset.phoneHeading'), intro: [t('migration.phoneIntro'), t('migration.cancelRestart')], ...stepOf('phone') }),
+  text: (t) => ({ title: t('migration.phoneTitle'), heading: t('verify.phoneHeading'), intro: [t('migration.phoneIntro'), t('migration.cancelRestart')], ...stepOf('phone') }),
   async verified(c, flow) {
     const to = next('phone', 'PHONE_CODE_VERIFIED');
     return advanceFlow(c.get('deps').db, flow.id, 'phone', to) ? urlOf(to) : undefined;

@@ -14,7 +14,7 @@ import type { AppEnv } from '../../../web/env.js';
 import { viewOf } from '../../../web/view.js';
 import { currentFlow } from '../../guard.js';
 import { checkEmailAddress, emailProblemError } from '../../verify/email.js';
-import { sendEmailCode, sendFirstPhoneCode } from '../../reset/code-steps.js';
+import { sendEmailCode, sendFirstPhoneCode } from '../../verify/code-steps.js';
 import { emailCodeStep, phoneStep } from './codes.js';
 import { at, cancelAction, next, stepOf, urlOf } from '../shared.js';
 

@@ -1,7 +1,7 @@
 // M7 the new password, M8 completion in one transaction, M9 the race for one address, and ⑨ the done page.
 import type { Context, Hono } from 'hono';
 import { MigrationDonePage } from '../../../../views/pages/migration/MigrationDonePage.js';
-import { NewPasswordStepPage } from '../../../../views/pages/reset/NewPasswordStepPage.js';
+import { NewPasswordStepPage } from '../../../../views/pages/steps/NewPasswordStepPage.js';
 import type { FieldError } from '../../../../views/view.js';
 import { advanceFlow } from '../../../db/stores/flows.js';
 import { completeMigration } from '../../../db/stores/migration.js';
@@ -11,7 +11,7 @@ import { paths } from '../../../paths.js';
 import type { AppEnv } from '../../../web/env.js';
 import { viewOf } from '../../../web/view.js';
 import { currentFlow } from '../../guard.js';
-import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../../settings/new-password.js';
+import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../../verify/new-password.js';
 import { at, cancelAction, next, stepOf, urlOf } from '../shared.js';
 import { showNewEmail } from './email.js';
 

@@ -1,9 +1,9 @@
 // The code-entry steps (SPEC M4 email, M6 phone, M6a limits) as reset, new My ID and My ID change use them: mounted on a flow's sub-app, parameterised by step, subject and what happens once the code is right.
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
-import { EmailCodePage } from '../../../views/pages/reset/EmailCodePage.js';
-import type { CodeTimes, StepText } from '../../../views/pages/reset/CodeStepParts.js';
-import { PhonePage, type PhoneChoice } from '../../../views/pages/reset/PhonePage.js';
+import { EmailCodePage } from '../../../views/pages/verify/EmailCodePage.js';
+import type { CodeTimes, StepText } from '../../../views/pages/verify/CodeStepParts.js';
+import { PhonePage, type PhoneChoice } from '../../../views/pages/verify/PhonePage.js';
 import type { FieldError } from '../../../views/view.js';
 import { codeState, sendCode, verifyCode, type CodeChannel, type CodePurpose, type CodeSubject, type VerifyCodeResult } from '../../auth/codes.js';
 import { maskPhone, phoneKind } from '../../auth/normalise.js';
@@ -51,14 +51,14 @@ export type PhoneSpec = CodeStepSpec & { holderId: (flow: FlowRow) => number };
 function codeError(t: T, result: Exclude<VerifyCodeResult, { ok: true }>): { status: Status; errors: FieldError[] } {
   switch (result.error) {
     case 'invalid':
-      return { status: 400, errors: [{ field: 'code', message: t('reset.codeErrorInvalid') }] };
+      return { status: 400, errors: [{ field: 'code', message: t('verify.codeErrorInvalid') }] };
     case 'mismatch':
-      return { status: 422, errors: [{ field: 'code', message: t('reset.codeErrorMismatch') }] };
+      return { status: 422, errors: [{ field: 'code', message: t('verify.codeErrorMismatch') }] };
     case 'expired':
     case 'none':
-      return { status: 422, errors: [{ field: 'code', message: t('reset.codeErrorExpired') }] };
+      return { status: 422, errors: [{ field: 'code', message: t('verify.codeErrorExpired') }] };
     case 'locked':
-      return { status: 429, errors: [{ field: 'code', message: t('reset.codeErrorLocked') }] };
+      return { status: 429, errors: [{ field: 'code', message: t('verify.codeErrorLocked') }] };
   }
 }
 
@@ -78,7 +78,7 @@ async function submitCode(c: Context<AppEnv>, spec: CodeStepSpec, purpose: CodeP
   const t = c.get('t');
   const flow = currentFlow(c);
   const code = readCode(c.get('form'));
-  if (code.trim() === '') return { status: 400, errors: [{ field: 'code', message: t('reset.codeErrorRequired') }] };
+  if (code.trim() === '') return { status: 400, errors: [{ field: 'code', message: t('verify.codeErrorRequired') }] };
   const deps = c.get('deps');
   const result = await verifyCode(deps, { flowId: flow.id, purpose, subject: spec.subject(flow), code, address: c.get('address') });
   if (!('ok' in result)) {
@@ -93,9 +93,9 @@ async function submitCode(c: Context<AppEnv>, spec: CodeStepSpec, purpose: CodeP
 
 /** A send refused by the limits of SPEC M6a, as a page-level error. */
 function sendError(t: T, v: { clockTime(ms: number): string }, result: { error: 'tooSoon' | 'hourlyCap'; nextResendAt: number } | { error: 'locked'; lockedUntil: number }): FieldError[] {
-  if (result.error === 'locked') return [{ field: '', message: t('reset.codeErrorLocked') }];
+  if (result.error === 'locked') return [{ field: '', message: t('verify.codeErrorLocked') }];
   const time = v.clockTime(result.nextResendAt);
-  return [{ field: '', message: result.error === 'tooSoon' ? t('reset.codeErrorTooSoon', { time }) : t('reset.codeErrorHourlyCap', { time }) }];
+  return [{ field: '', message: result.error === 'tooSoon' ? t('verify.codeErrorTooSoon', { time }) : t('verify.codeErrorHourlyCap', { time }) }];
 }
 
 /** GET and POST `{base}/{step}` and POST `{base}/{step}/resend` for an emailed code. */
@@ -220,7 +220,7 @@ export function mountPhoneStep(app: Hono<AppEnv>, spec: PhoneSpec): void {
     // SMS only to a mobile (SPEC §1); voice to any registered number
     if (!parsed.success || !phone || (parsed.output.channel === 'sms' && phone.kind !== 'mobile')) {
       const group = phones.some((p) => p.kind === 'mobile') ? 'mobile' : 'landline';
-      return show(c, 400, [{ field: group, message: t('reset.phoneErrorChoose') }]);
+      return show(c, 400, [{ field: group, message: t('verify.phoneErrorChoose') }]);
     }
     const result = await sendPhoneCode(deps, flow, spec, phone, parsed.output.channel, c.get('lang'), c.get('address'));
     if ('ok' in result) return c.redirect(url, 303);

@@ -59,13 +59,13 @@ export function PhonePage({ v, text, action, sendAction, cancelAction, phones, s
       <FlowDeadline v={v} deadline={text.deadline} />
       {phones.length === 0 && (
         <Callout kind="warning">
-          <p>{v.t('reset.phoneNone')}</p>
+          <p>{v.t('verify.phoneNone')}</p>
         </Callout>
       )}
       {sent && (
         <>
           <Callout kind="info" role="status">
-            <p>{sent.channel === 'sms' ? v.t('reset.phoneSentSms', { phone: sent.masked }) : v.t('reset.phoneSentVoice', { phone: sent.masked })}</p>
+            <p>{sent.channel === 'sms' ? v.t('verify.phoneSentSms', { phone: sent.masked }) : v.t('verify.phoneSentVoice', { phone: sent.masked })}</p>
           </Callout>
           <CodeTimesNote v={v} times={times} />
           <CodeForm v={v} action={action} errors={errors} />
@@ -74,15 +74,15 @@ export function PhonePage({ v, text, action, sendAction, cancelAction, phones, s
       {!sent && <CodeTimesNote v={v} times={{ ...times, expiresAt: null }} />}
       {mobiles.length > 0 && (
         <section aria-labelledby="mobile-heading">
-          <h2 id="mobile-heading">{v.t('reset.phoneMobileHeading')}</h2>
+          <h2 id="mobile-heading">{v.t('verify.phoneMobileHeading')}</h2>
           <Form v={v} action={sendAction}>
-            <PhoneRadios v={v} name="mobile" legend={v.t('reset.phoneMobileLegend')} phones={mobiles} checked={sent?.index} error={errorFor(errors, 'mobile')} />
+            <PhoneRadios v={v} name="mobile" legend={v.t('verify.phoneMobileLegend')} phones={mobiles} checked={sent?.index} error={errorFor(errors, 'mobile')} />
             <ButtonRow>
               <Button name="channel" value="sms" secondary={sent !== undefined}>
-                {sent ? v.t('reset.phoneSendSms') : v.t('reset.phoneSendSmsFirst')}
+                {sent ? v.t('verify.phoneSendSms') : v.t('verify.phoneSendSmsFirst')}
               </Button>
               <Button name="channel" value="voice" secondary>
-                {v.t('reset.phoneSendVoice')}
+                {v.t('verify.phoneSendVoice')}
               </Button>
             </ButtonRow>
           </Form>
@@ -90,12 +90,12 @@ export function PhonePage({ v, text, action, sendAction, cancelAction, phones, s
       )}
       {landlines.length > 0 && (
         <section aria-labelledby="landline-heading">
-          <h2 id="landline-heading">{v.t('reset.phoneLandlineHeading')}</h2>
-          <p>{v.t('reset.phoneLandlineIntro')}</p>
+          <h2 id="landline-heading">{v.t('verify.phoneLandlineHeading')}</h2>
+          <p>{v.t('verify.phoneLandlineIntro')}</p>
           <Form v={v} action={sendAction}>
-            <PhoneRadios v={v} name="landline" legend={v.t('reset.phoneLandlineLegend')} phones={landlines} checked={sent?.index} error={errorFor(errors, 'landline')} />
+            <PhoneRadios v={v} name="landline" legend={v.t('verify.phoneLandlineLegend')} phones={landlines} checked={sent?.index} error={errorFor(errors, 'landline')} />
             <Button name="channel" value="voice" secondary={sent !== undefined}>
-              {v.t('reset.phoneSendVoice')}
+              {v.t('verify.phoneSendVoice')}
             </Button>
           </Form>
         </section>

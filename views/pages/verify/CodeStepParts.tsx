@@ -13,7 +13,7 @@ export type StepText = { title: string; heading: string; intro: string[]; curren
 
 /** SPEC X6: no time limit without the time shown — when the flow expires (FLOW_TTL_SECONDS). */
 export function FlowDeadline({ v, deadline }: { v: View; deadline?: number }) {
-  return deadline === undefined ? null : <p class="meta">{v.t('reset.flowDeadline', { time: v.clockTime(deadline) })}</p>;
+  return deadline === undefined ? null : <p class="meta">{v.t('verify.flowDeadline', { time: v.clockTime(deadline) })}</p>;
 }
 
 export function CodeTimesNote({ v, times }: { v: View; times: CodeTimes }) {
@@ -21,12 +21,12 @@ export function CodeTimesNote({ v, times }: { v: View; times: CodeTimes }) {
     <>
       {times.lockedUntil !== null && (
         <Callout kind="warning" role="alert">
-          <p>{v.t('reset.codeErrorLocked')}</p>
-          <p>{v.t('reset.codeLockedUntil', { time: v.clockTime(times.lockedUntil) })}</p>
+          <p>{v.t('verify.codeErrorLocked')}</p>
+          <p>{v.t('verify.codeLockedUntil', { time: v.clockTime(times.lockedUntil) })}</p>
         </Callout>
       )}
-      {times.expiresAt !== null && <p class="meta">{v.t('reset.codeValidUntil', { time: v.clockTime(times.expiresAt) })}</p>}
-      {times.nextResendAt !== null && <p class="meta">{v.t('reset.codeNextResend', { time: v.clockTime(times.nextResendAt) })}</p>}
+      {times.expiresAt !== null && <p class="meta">{v.t('verify.codeValidUntil', { time: v.clockTime(times.expiresAt) })}</p>}
+      {times.nextResendAt !== null && <p class="meta">{v.t('verify.codeNextResend', { time: v.clockTime(times.nextResendAt) })}</p>}
     </>
   );
 }
@@ -35,8 +35,8 @@ export function CodeTimesNote({ v, times }: { v: View; times: CodeTimes }) {
 export function CodeForm({ v, action, errors }: { v: View; action: string; errors: FieldError[] }) {
   return (
     <Form v={v} action={action}>
-      <CodeField v={v} label={v.t('reset.codeLabel')} error={errorFor(errors, 'code')} />
-      <Button>{v.t('reset.codeSubmit')}</Button>
+      <CodeField v={v} label={v.t('verify.codeLabel')} error={errorFor(errors, 'code')} />
+      <Button>{v.t('verify.codeSubmit')}</Button>
     </Form>
   );
 }
@@ -44,8 +44,8 @@ export function CodeForm({ v, action, errors }: { v: View; action: string; error
 export function CancelForm({ v, action }: { v: View; action: string }) {
   return (
     <Form v={v} action={action} class="form form-cancel">
-      <p class="hint">{v.t('reset.cancelNote')}</p>
-      <Button secondary>{v.t('reset.cancel')}</Button>
+      <p class="hint">{v.t('verify.cancelNote')}</p>
+      <Button secondary>{v.t('verify.cancel')}</Button>
     </Form>
   );
 }

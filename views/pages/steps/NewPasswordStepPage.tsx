@@ -4,8 +4,8 @@ import { Button, Form } from '../../components/Form.js';
 import { StepIndicator } from '../../components/StepIndicator.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
-import { NewPasswordFields } from '../settings/NewPasswordFields.js';
-import { CancelForm, type StepText, FlowDeadline } from './CodeStepParts.js';
+import { NewPasswordFields } from '../../components/NewPasswordFields.js';
+import { CancelForm, type StepText, FlowDeadline } from '../verify/CodeStepParts.js';
 
 type Props = { v: View; text: StepText; submit: string; errors?: FieldError[]; action: string; cancelAction: string };
 

@@ -1,7 +1,7 @@
 // SPEC M7: the rules listed above the two new-password fields; shared by password change, reset and new My ID.
-import { errorFor } from '../../components/ErrorSummary.js';
-import { TextField } from '../../components/TextField.js';
-import type { FieldError, View } from '../../view.js';
+import { errorFor } from './ErrorSummary.js';
+import { TextField } from './TextField.js';
+import type { FieldError, View } from '../view.js';
 
 const RULES = [
   'password.ruleLength',

@@ -15,7 +15,7 @@ export function EmailCodePage({ v, text, action, resendAction, cancelAction, tim
       <ErrorSummary v={v} errors={errors} />
       {resent && errors.length === 0 && (
         <Callout kind="success" role="status">
-          <p>{v.t('reset.codeResent')}</p>
+          <p>{v.t('verify.codeResent')}</p>
         </Callout>
       )}
       {text.current !== undefined && text.total !== undefined && <StepIndicator v={v} current={text.current} total={text.total} />}
@@ -27,7 +27,7 @@ export function EmailCodePage({ v, text, action, resendAction, cancelAction, tim
       <CodeTimesNote v={v} times={times} />
       <CodeForm v={v} action={action} errors={errors} />
       <Form v={v} action={resendAction}>
-        <Button secondary>{v.t('reset.codeResend')}</Button>
+        <Button secondary>{v.t('verify.codeResend')}</Button>
       </Form>
       <CancelForm v={v} action={cancelAction} />
     </Page>
