@@ -30,7 +30,7 @@ const WALKS: [string, Walk][] = [
   ['migration: new email with its errors, email code, confirm, landline voice code, completion, sign-in', (w) => migrationNewEmailVoice(w, 'Quiet#Rv7m2Wx')],
   ['migration branches: card email taken, no card email, both phone kinds, initial ID, cancel, skipping ahead', migrationBranches],
   ['lockout: five failures lock an unknown ID; a locked My ID stays locked with the right password', lockout],
-  ['password reset: email code, SMS code, password rules, done, sign-in (unlocks)', (w) => passwordReset(w, 'Quiet#Rv7m2Wx')],
+  ['password reset: email code (and a resend), SMS code, password rules, done, sign-in (unlocks)', (w) => passwordReset(w, 'Quiet#Rv7m2Wx')],
   ['new My ID: card + birth date, SMS code, terms, email rules, email code, password, sign-in', (w) => registration(w, 'Maple!Tx93vQz')],
   [
     'settings: password change and My ID change with their errors (uses the new My ID above)',
@@ -142,7 +142,7 @@ describe.skipIf(skipBrowser || !chromiumPresent()).sequential('Chromium, JavaScr
     for (const [name, walk] of WALKS) {
       test(name, { timeout: 180_000 }, () => inBothLanguages(name, walk));
     }
-    test('revised terms after sign-in (T4) and the sign-in throttle (L7), on a restarted portal', { timeout: 180_000 }, async () => {
+    test('revised terms after sign-in (T4), code resend too soon and code lock (M6a), sign-in throttle (L7), on a restarted portal', { timeout: 180_000 }, async () => {
       const started: PortalServer[] = [];
       try {
         await inBothLanguages('revised terms', revisedTermsAndThrottle, async () => {

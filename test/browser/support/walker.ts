@@ -112,8 +112,10 @@ export class Walker {
       const bare = title.replace(this.t('common.errorPrefix'), '');
       const pathname = new URL(this.last.url).pathname;
       const other = this.titles.get(bare);
-      expect(other === undefined || other === pathname, `<title> "${bare}" on ${pathname} is also the title of ${other}`).toBe(true);
-      this.titles.set(bare, pathname);
+      // a step's own sub-action (…/email-code/resend re-rendering the code page) is the same step
+      const sameStep = (a: string, b: string) => a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
+      expect(other === undefined || sameStep(other, pathname), `<title> "${bare}" on ${pathname} is also the title of ${other}`).toBe(true);
+      if (other === undefined) this.titles.set(bare, pathname);
     }
     const problems = await this.checker.check(this.last.url, this.last.html, { lang: this.lang, errorPrefix: this.t('common.errorPrefix') });
     expect(problems, `accessibility/HTML problems on ${this.last.status} ${this.last.path} "${title}" (${this.lang})`).toEqual([]);

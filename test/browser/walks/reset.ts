@@ -55,14 +55,21 @@ export async function passwordReset(w: Walker, newPassword: string) {
   await w.press(t('reset.submit'));
   expect(await w.path()).toBe('/reset/email-code');
   await w.expectPage(200, t('reset.emailCodeHeading'));
-  const emailCode = w.server.latestCode(DEMO_LOCKED.id);
+  const firstCode = w.server.latestCode(DEMO_LOCKED.id);
 
   await w.press(t('verify.codeSubmit'));
   await w.expectErrors(t('verify.codeErrorRequired'));
-  await w.fill(t('verify.codeLabel'), wrongCode(emailCode));
+  await w.fill(t('verify.codeLabel'), wrongCode(firstCode));
   await w.press(t('verify.codeSubmit'));
   expect(w.last.status).toBe(422);
   await w.expectErrors(t('verify.codeErrorMismatch'));
+
+  // M6a: a resend replaces the code (the portal runs with CODE_RESEND_SECONDS=0 here)
+  await w.press(t('verify.codeResend'));
+  expect(w.last.status).toBe(200);
+  expect(await w.mainText()).toContain(t('verify.codeResent'));
+  expect(w.server.outbox().filter((m) => m.to === DEMO_LOCKED.id && m.code).length).toBe(2);
+  const emailCode = w.server.latestCode(DEMO_LOCKED.id);
   await w.fill(t('verify.codeLabel'), emailCode);
   await w.press(t('verify.codeSubmit'));
 

@@ -1,4 +1,5 @@
-// Revised terms after sign-in (SPEC T4) and the per-address sign-in throttle (L7), on a portal restarted with new settings.
+// Revised terms after sign-in (SPEC T4), code resend spacing and lock (M6a), and the per-address sign-in throttle (L7),
+// on a portal restarted with new settings.
 import { expect } from 'vitest';
 import { startPortal, type PortalServer } from '../support/server.js';
 import type { Walker } from '../support/walker.js';
@@ -23,6 +24,25 @@ export async function revisedTermsAndThrottle(w: Walker) {
   await w.press(t('terms.accept'));
   expect(await w.path()).toBe('/top');
   await w.press(t('common.signOut'));
+
+  // M6a on the reset flow (CODE_RESEND_SECONDS at its default of 30): a resend too soon, then wrong codes up to the lock
+  await w.open('/reset');
+  await w.fill(t('reset.emailLabel'), DEMO_MEMBER.id);
+  await w.press(t('reset.submit'));
+  expect(await w.path()).toBe('/reset/email-code');
+  await w.press(t('verify.codeResend'));
+  expect(w.last.status).toBe(429);
+  await w.expectErrorsMention(...t('verify.codeErrorTooSoon').split('{time}'));
+  const code = w.server.latestCode(DEMO_MEMBER.id);
+  const wrong = ['0000', '1111', '2222', '3333', '4444', '5555'].filter((c) => c !== code);
+  for (let i = 0; i < 5; i++) {
+    await w.fill(t('verify.codeLabel'), wrong[i]);
+    await w.press(t('verify.codeSubmit'));
+  }
+  expect(w.last.status).toBe(429);
+  await w.expectErrorsMention(t('verify.codeErrorLocked'));
+  await w.press(t('verify.cancel'));
+  expect(await w.path()).toBe('/login?flow=cancelled');
 
   // L7: more than IP_MAX_FAILURES failures from one address → 429 and the wait
   let status = 0;
