@@ -117,7 +117,7 @@ describe('slow clients are cut off', () => {
 
 describe('1,000 idle connections', () => {
   it('do not stop others from being served, and are closed once they outlive headersTimeout', async () => {
-    const limits = { ...serverLimits, headersTimeout: 4_000, requestTimeout: 4_000 };
+    const limits = { ...serverLimits, headersTimeout: 8_000, requestTimeout: 8_000 };
     const { port, url } = await serveHarness(limits);
     const idle = await Promise.all(Array.from({ length: 1_000 }, () => rawClient(port)));
     sockets.push(...idle.map((c) => c.socket));
@@ -131,7 +131,7 @@ describe('1,000 idle connections', () => {
     const stillOpen = idle.filter((c) => !c.socket.destroyed && c.socket.readyState === 'open').length;
     expect(statuses).toEqual([...Array(10).fill(200), 422, 422]);
     expect(stillOpen).toBe(1_000); // the others were served while all 1,000 were really held open
-    expect(served).toBeLessThan(3_000);
+    expect(served).toBeLessThan(5_000);
     const lifetimes = await Promise.all(idle.map((c) => c.closed));
     expect(Math.max(...lifetimes)).toBeLessThan(limits.headersTimeout + 3_000);
   }, 30_000);
