@@ -187,8 +187,12 @@ describe('graceful shutdown', () => {
     await sleep(200);
     expect(existsSync(join(dir, 'app.db-wal'))).toBe(true);
     portal.child.kill('SIGTERM');
-    await sleep(300);
-    await expect(fetch(`${portal.url}/login`)).rejects.toThrow();
+    let refused = false;
+    for (let i = 0; i < 50 && !refused; i++) {
+      await sleep(100);
+      refused = await fetch(`${portal.url}/login`).then((r) => (void r.body?.cancel(), false), () => true);
+    }
+    expect(refused).toBe(true); // no longer accepting
     expect(portal.child.exitCode).toBeNull(); // still running: a request is in flight
     client.socket.write(body.slice(5));
     await client.closed;
