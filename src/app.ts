@@ -57,7 +57,9 @@ export function createApp(deps: Deps) {
   app.use(chooseLanguage);
   app.use(issueToken);
   app.use(loadSession);
-  app.use(bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => errorResponse(c, 413) }));
+  // only requests that carry a body pay for reading it (a GET would otherwise build the whole web Request)
+  const limitBody = bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => errorResponse(c, 413) });
+  app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   app.use(checkOrigin(deps.config.PUBLIC_ORIGIN));
   app.use(parseForm);
   app.use(checkToken);

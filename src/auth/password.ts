@@ -1,17 +1,38 @@
-// Argon2id hashing (SPEC §1: m=19 MiB, t=2, p=1); runs off the main thread.
+// Argon2id hashing (SPEC §1: m=19 MiB, t=2, p=1); runs off the main thread, a few at a time.
 import { hash, verify } from '@node-rs/argon2';
+import { availableParallelism } from 'node:os';
 
 // GOTCHAS: Algorithm.Argon2id is a const enum, undefined at run time; Argon2id is the default.
 export const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
+/**
+ * At most this many hashes run at once; the rest wait their turn. Unbounded, a sign-in flood fills libuv's
+ * thread pool (static files queue behind 19 MiB jobs) and the hashing threads starve the event loop, so pages stall.
+ */
+const MAX_CONCURRENT = Math.max(1, availableParallelism());
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function limited<T>(job: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  try {
+    return await job();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_OPTIONS);
+  return limited(() => hash(password, ARGON2_OPTIONS));
 }
 
 /** Verifies a password; a malformed stored hash counts as a mismatch. */
 export async function verifyPassword(storedHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(storedHash, password);
+    return await limited(() => verify(storedHash, password));
   } catch {
     return false;
   }

@@ -5,6 +5,8 @@ import { keyedHash, newToken } from './secrets.js';
 
 export type SessionInfo = SessionRow & { token: string };
 
+const TOUCH_EVERY_MS = 60_000;
+
 const hashToken = (deps: Deps, token: string) => keyedHash(deps.config.SECRET, 'session', token);
 
 /** Starts a session for an account; returns the cookie token. */
@@ -25,7 +27,8 @@ export async function resumeSession(deps: Deps, token: string): Promise<SessionI
     await deleteSession(deps.db, row.id);
     return 'expired';
   }
-  await touchSession(deps.db, row.id, now);
+  // a page view writes at most once a minute: idle time is measured to within that minute
+  if (now - row.lastSeenAt >= TOUCH_EVERY_MS) await touchSession(deps.db, row.id, now);
   return { ...row, lastSeenAt: now, token };
 }
 
