@@ -25,7 +25,7 @@ describe('message catalogues', () => {
 
   it('t() fills the brand names and parameters', () => {
     const t = translator('ja', { brand: 'Test Brand', legacy: 'Old Net' });
-    expect(t('signin.title')).toBe('Test Brand ログイン');
+    expect(t('signin.heading')).toBe('Test Brand ログイン');
     expect(t('common.step', { current: 3, total: 8 })).toBe('ステップ 3/8');
   });
 });

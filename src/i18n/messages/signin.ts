@@ -3,7 +3,7 @@ import { defineMessages } from '../define.js';
 
 export const signin = defineMessages(
   {
-    'signin.title': '{brand} ログイン',
+    'signin.title': 'ログイン',
     'signin.heading': '{brand} ログイン',
     'signin.idLabel': 'ID',
     'signin.idHint': 'My ID（メールアドレス）、または{legacy}のID・初期IDを入力してください。',
@@ -36,7 +36,7 @@ export const signin = defineMessages(
     'signin.moreHelp': 'このメッセージについて詳しく見る',
   },
   {
-    'signin.title': 'Sign in to {brand}',
+    'signin.title': 'Sign in',
     'signin.heading': 'Sign in to {brand}',
     'signin.idLabel': 'ID',
     'signin.idHint': 'Your My ID (email address), or your {legacy} ID or initial ID.',
