@@ -117,10 +117,15 @@ export type ImportRow = v.InferOutput<typeof RowSchema> & { line: number };
 export type RowResult = { ok: true; row: ImportRow } | { ok: false; errors: string[] };
 
 /** Validates one record against the columns; every error is `line N: column: problem`, one per column. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 export function validateRow(line: number, fields: string[], today: string): RowResult {
   if (fields.length !== COLUMNS.length) {
     return { ok: false, errors: [`line ${line}: row: has ${fields.length} fields, expected ${COLUMNS.length}`] };
   }
+  // text that is not well-formed Unicode (a lone surrogate) would be stored as U+FFFD and could collide later
+  const broken = COLUMNS.findIndex((_, i) => LONE_SURROGATE.test(fields[i]));
+  if (broken >= 0) return { ok: false, errors: [`line ${line}: ${COLUMNS[broken]}: is not valid Unicode text`] };
   const input = Object.fromEntries(COLUMNS.map((c, i) => [c, fields[i]]));
   const parsed = v.safeParse(RowSchema, input);
   const problems = new Map<Column, string>();

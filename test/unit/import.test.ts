@@ -348,3 +348,16 @@ describe('npm run import (CLI)', () => {
     expect(await run([], dbFile)).toEqual({ code: 1, stdout: '', stderr: 'usage: npm run import -- FILE.csv\n' });
   });
 });
+
+describe('text that is not well-formed Unicode', () => {
+  it('a lone surrogate is a bad row, not a stored U+FFFD that collides later', async () => {
+    const db = openDb(':memory:');
+    const row = (key: string, card: string, id: string) =>
+      [key, '山田 太郎', 'ヤマダ タロウ', 'TARO YAMADA', '1980-04-01', card, 'カード', '', '09012345678', id, 'pass-word-1', '', '', '', '', '', '', ''].join(',');
+    const opts = { secret: 'x'.repeat(40), clock: fakeClock(), initialIdTtlDays: 90, termsVersion: '2025-01' };
+    const first = await importCsv(db, `${COLUMNS.join(',')}\n${row('\ud800', '4111111111111111', 'abcd1')}`, opts);
+    expect(first).toEqual({ ok: false, errors: ['line 2: holder_key: is not valid Unicode text'] });
+    const second = await importCsv(db, `${COLUMNS.join(',')}\n${row('\ud800', '4012888888881881', 'abcd2')}`, opts);
+    expect(second.ok).toBe(false);
+  });
+});

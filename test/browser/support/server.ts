@@ -1,4 +1,4 @@
-// The real portal as a child process (npx tsx src/main.ts) on a free port with a fresh database, demo data and its own outbox.
+// The real portal as a child process (node --import tsx src/main.ts, so a kill reaches the server itself) on a free port with a fresh database, demo data and its own outbox.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -49,7 +49,7 @@ export async function startPortal(settings: Record<string, string> = {}, reuseDi
     DEV_OUTBOX: 'true',
     ...settings,
   };
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
