@@ -1,4 +1,4 @@
-// Child processes of the bench: servers started as `node --import tsx <script>` (one node process each, so its pid is the server's),
+// Child processes of the bench: servers started as `node [--import tsx] <script>` (one node process each, so its pid is the server's),
 // time from spawn to the first 200, peak RSS from /proc/<pid>/status, and the raw Argon2id child.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';

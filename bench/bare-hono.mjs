@@ -1,4 +1,4 @@
-// The physical-limit reference: a bare Hono hello-world on @hono/node-server, started the same way as the portal.
+// The physical-limit reference: a bare Hono hello-world on @hono/node-server, run by plain node like the portal's bundle.
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 
