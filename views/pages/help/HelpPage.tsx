@@ -2,6 +2,7 @@
 import type { MessageKey, Params } from '../../../src/i18n/index.js';
 import { Page } from '../../layouts/Page.js';
 import type { View } from '../../view.js';
+import { LinkList, ways, type Link } from '../../components/LinkList.js';
 
 /** The configured limits the explanations quote, so the page says what this portal really does. */
 export type HelpLimits = {
@@ -28,11 +29,10 @@ type Topic = {
   /** Rules listed under the meaning (email format, password rules). */
   list?: MessageKey[];
   todo: MessageKey[];
-  links?: { href: string; text: MessageKey }[];
+  links?: Link[];
 };
 
-const reset = { href: '/reset', text: 'signin.forgotPassword' } as const;
-const register = { href: '/register', text: 'signin.createMyId' } as const;
+const { reset, register } = ways;
 const signIn = { href: '/login', text: 'help.backToSignIn' } as const;
 
 const signInTopics: Topic[] = [
@@ -112,15 +112,7 @@ function TopicSection({ v, topic, p }: { v: View; topic: Topic; p: Params }) {
           <li>{v.t(key, p)}</li>
         ))}
       </ul>
-      {topic.links && (
-        <ul class="link-list">
-          {topic.links.map((l) => (
-            <li>
-              <a href={l.href}>{v.t(l.text)}</a>
-            </li>
-          ))}
-        </ul>
-      )}
+      {topic.links && <LinkList v={v} links={topic.links} />}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { StepIndicator } from '../../components/StepIndicator.js';
 import { TextField } from '../../components/TextField.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
+import { LinkList, ways } from '../../components/LinkList.js';
 
 export type RegisterRefusal = 'details' | 'locked';
 
@@ -51,14 +52,7 @@ export function RegisterStartPage({ v, card, birthdate, errors = [], refusal, st
         />
         <Button>{v.t('registration.next')}</Button>
       </Form>
-      <ul class="link-list">
-        <li>
-          <a href="/reset">{v.t('signin.forgotPassword')}</a>
-        </li>
-        <li>
-          <a href="/login">{v.t('common.backToSignIn')}</a>
-        </li>
-      </ul>
+      <LinkList v={v} links={[ways.reset, ways.signIn]} />
     </Page>
   );
 }

@@ -5,6 +5,7 @@ import { StepIndicator } from '../../components/StepIndicator.js';
 import { TextField } from '../../components/TextField.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
+import { LinkList, ways } from '../../components/LinkList.js';
 
 export function ResetStartPage({ v, email, errors = [], step }: { v: View; email?: string; errors?: FieldError[]; step: { current: number; total: number } }) {
   return (
@@ -29,14 +30,7 @@ export function ResetStartPage({ v, email, errors = [], step }: { v: View; email
         <Button>{v.t('reset.submit')}</Button>
       </Form>
       <p class="hint">{v.t('reset.startLegacyNote')}</p>
-      <ul class="link-list">
-        <li>
-          <a href="/register">{v.t('signin.createMyId')}</a>
-        </li>
-        <li>
-          <a href="/login">{v.t('common.backToSignIn')}</a>
-        </li>
-      </ul>
+      <LinkList v={v} links={[ways.register, ways.signIn]} />
     </Page>
   );
 }

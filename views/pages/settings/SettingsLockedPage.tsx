@@ -2,6 +2,7 @@
 import { Callout } from '../../components/Callout.js';
 import { Page } from '../../layouts/Page.js';
 import type { View } from '../../view.js';
+import { LinkList, ways } from '../../components/LinkList.js';
 
 export function SettingsLockedPage({ v }: { v: View }) {
   return (
@@ -10,14 +11,7 @@ export function SettingsLockedPage({ v }: { v: View }) {
       <Callout kind="warning" role="alert">
         <p>{v.t('settings.errorCurrentLocked')}</p>
       </Callout>
-      <ul class="link-list">
-        <li>
-          <a href="/reset">{v.t('signin.forgotPassword')}</a>
-        </li>
-        <li>
-          <a href="/login">{v.t('common.backToSignIn')}</a>
-        </li>
-      </ul>
+      <LinkList v={v} links={[ways.reset, ways.signIn]} />
     </Page>
   );
 }

@@ -2,6 +2,7 @@
 import { Callout } from '../../components/Callout.js';
 import { Page } from '../../layouts/Page.js';
 import type { View } from '../../view.js';
+import { LinkList } from '../../components/LinkList.js';
 
 export type SettingsDone = { kind: 'password' } | { kind: 'myId'; email: string } | { kind: 'cancelled' };
 
@@ -30,16 +31,13 @@ export function SettingsPage({ v, email, done }: { v: View; email: string; done?
       <h1>{v.t('settings.heading')}</h1>
       <p>{v.t('settings.intro')}</p>
       <p class="meta">{v.t('settings.currentMyId', { email })}</p>
-      <ul class="link-list">
-        <li>
-          <a href="/settings/password">{v.t('settings.passwordLink')}</a>
-          <p class="hint">{v.t('settings.passwordLinkHint')}</p>
-        </li>
-        <li>
-          <a href="/settings/my-id">{v.t('settings.myIdLink')}</a>
-          <p class="hint">{v.t('settings.myIdLinkHint')}</p>
-        </li>
-      </ul>
+      <LinkList
+        v={v}
+        links={[
+          { href: '/settings/password', text: 'settings.passwordLink', hint: 'settings.passwordLinkHint' },
+          { href: '/settings/my-id', text: 'settings.myIdLink', hint: 'settings.myIdLinkHint' },
+        ]}
+      />
     </Page>
   );
 }

@@ -5,6 +5,7 @@ import { Button, Form } from '../../components/Form.js';
 import { TextField } from '../../components/TextField.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
+import { LinkList, ways } from '../../components/LinkList.js';
 
 export type SignInNotice = 'expired' | 'flowExpired' | 'flowCancelled' | 'signedOut';
 export type SignInFailure = 'generic' | 'lockedLegacy' | 'lockedMyId' | 'throttled';
@@ -95,17 +96,7 @@ export function SignInPage({ v, id, next, errors = [], notice, failure, retryAt 
         <TextField v={v} id="password" type="password" label={v.t('signin.passwordLabel')} error={errorFor(errors, 'password')} autocomplete="current-password" />
         <Button>{v.t('signin.submit')}</Button>
       </Form>
-      <ul class="link-list">
-        <li>
-          <a href="/reset">{v.t('signin.forgotPassword')}</a>
-        </li>
-        <li>
-          <a href="/register">{v.t('signin.createMyId')}</a>
-        </li>
-        <li>
-          <a href="/help">{v.t('common.helpLink')}</a>
-        </li>
-      </ul>
+      <LinkList v={v} links={[ways.reset, ways.register, ways.help]} />
       <section aria-labelledby="kinds-heading" class="panel">
         <h2 id="kinds-heading">{v.t('signin.kindsHeading')}</h2>
         <ul>
