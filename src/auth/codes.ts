@@ -46,6 +46,8 @@ export type VerifyCodeInput = {
   subject: CodeSubject;
   /** The code as typed or pasted. */
   code: string;
+  /** When given, only a code sent to this destination can match (the flow's address may have changed since). */
+  destination?: string;
   address?: string;
 };
 
@@ -121,6 +123,7 @@ export async function verifyCode(deps: Deps, input: VerifyCodeInput): Promise<Ve
       flowId: input.flowId,
       purpose: input.purpose,
       subject: input.subject,
+      destinationHash: input.destination === undefined ? undefined : destinationHash(deps, input.destination),
       address: input.address,
       now: deps.clock.now(),
       matches: (challenge) => safeEqual(codeHash(deps, input.flowId, input.purpose, challenge.destinationHash, code), challenge.codeHash),

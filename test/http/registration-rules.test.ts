@@ -50,6 +50,7 @@ describe('step tables', () => {
     everyStepReachesDone(registrationSteps, 'phone', 'done');
     expect(nextStep(registrationSteps, 'terms', 'TERMS_ACCEPTED')).toBe('email');
     expect(nextStep(registrationSteps, 'password', 'EMAIL_TAKEN')).toBe('email');
+    expect(nextStep(registrationSteps, 'email-code', 'EMAIL_CHANGE_REQUESTED')).toBe('email');
     expect(nextStep(registrationSteps, 'phone', 'EMAIL_CODE_VERIFIED')).toBeUndefined();
   });
 

@@ -304,6 +304,16 @@ describe('verifyCode', () => {
     const other = h.flow();
     expect(await verify(lastCode(), other)).toEqual({ error: 'none' });
   });
+
+  it('binds a code to its destination when the flow says which: a code sent elsewhere is none, and not counted', async () => {
+    await sendCode(h, email());
+    const code = lastCode();
+    const at = (destination: string) => verifyCode(h, { flowId, purpose: 'email', subject, code, destination });
+    expect(await at('other@example.jp')).toEqual({ error: 'none' });
+    expect(failures()).toHaveLength(0);
+    // the destination is compared normalised, as it was hashed when sent
+    expect(await at('TARO@example.jp')).toEqual({ ok: true });
+  });
 });
 
 describe('codeState', () => {
@@ -319,5 +329,11 @@ describe('codeState', () => {
     });
     // for a destination not yet used, a send is possible now
     expect((await codeState(h, { flowId, purpose: 'email', subject, destination: 'new@example.jp' })).nextResendAt).toBe(h.clock.now());
+  });
+
+  it('shows no active code for a destination the latest code did not go to', async () => {
+    await sendCode(h, email());
+    expect((await codeState(h, { flowId, purpose: 'email', subject, destination: 'taro@example.jp' })).expiresAt).not.toBeNull();
+    expect((await codeState(h, { flowId, purpose: 'email', subject, destination: 'new@example.jp' })).expiresAt).toBeNull();
   });
 });

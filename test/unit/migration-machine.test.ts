@@ -37,6 +37,7 @@ describe('migration step table', () => {
     ['email-choice', 'OTHER_EMAIL_CHOSEN', 'new-email'],
     ['new-email', 'EMAIL_ENTERED', 'email-code'],
     ['email-code', 'EMAIL_CODE_VERIFIED', 'confirm-email'],
+    ['email-code', 'EMAIL_CHANGE_REQUESTED', 'new-email'],
     ['confirm-email', 'EMAIL_CONFIRMED', 'phone'],
     ['phone', 'PHONE_CODE_VERIFIED', 'password'],
     ['password', 'PASSWORD_SET', 'done'],

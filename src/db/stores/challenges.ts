@@ -98,6 +98,8 @@ export type RecordAttemptInput = {
   flowId: number;
   purpose: string;
   subject: CodeSubject;
+  /** When given, a code sent to another destination is no code at all: not a match, not a wrong entry. */
+  destinationHash?: string;
   address?: string;
   now: number;
   /** Whether the typed code is the one of this challenge (the caller hashes it with the row's binding). */
@@ -130,7 +132,8 @@ export async function recordCodeAttempt(db: Db, input: RecordAttemptInput, limit
         .where(active)
         .orderBy(desc(challengeTable.id))
         .get();
-      if (!challenge) return { error: 'none' };
+      // SPEC M6a: bound to one destination — the flow's address changed after this code was sent
+      if (!challenge || (input.destinationHash !== undefined && challenge.destinationHash !== input.destinationHash)) return { error: 'none' };
       // SPEC M6a: valid for CODE_TTL_SECONDS; at exactly the TTL it has expired
       if (now >= challenge.expiresAt) return { error: 'expired' };
 
@@ -185,7 +188,8 @@ export async function readCodeState(db: Db, input: CodeStateInput, limits: CodeL
     .orderBy(desc(challengeTable.id))
     .get();
   const destinationHash = input.destinationHash ?? latest?.destinationHash;
-  const active = latest && latest.usedAt === null && latest.replacedAt === null ? latest : undefined;
+  // a code that went to another destination is not the active code of this one
+  const active = latest && latest.usedAt === null && latest.replacedAt === null && latest.destinationHash === destinationHash ? latest : undefined;
   return {
     expiresAt: active?.expiresAt ?? null,
     nextResendAt: destinationHash === undefined ? now : nextSendAt(recentSends(db, destinationHash, now), now, limits),

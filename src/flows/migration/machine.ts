@@ -11,6 +11,7 @@ export type MigrationEvent =
   | 'OTHER_EMAIL_CHOSEN'
   | 'EMAIL_ENTERED'
   | 'EMAIL_CODE_VERIFIED'
+  | 'EMAIL_CHANGE_REQUESTED'
   | 'EMAIL_CONFIRMED'
   | 'PHONE_CODE_VERIFIED'
   | 'PASSWORD_SET'
@@ -25,7 +26,8 @@ export const migrationSteps: StepTable<MigrationStep, MigrationEvent> = {
   // SPEC M2: はい on a free address needs no email code; はい on a taken one, or いいえ, asks for another
   'email-choice': { CARD_EMAIL_KEPT: 'phone', CARD_EMAIL_TAKEN: 'new-email', OTHER_EMAIL_CHOSEN: 'new-email' },
   'new-email': { EMAIL_ENTERED: 'email-code' },
-  'email-code': { EMAIL_CODE_VERIFIED: 'confirm-email' },
+  // SPEC M4: a mistyped address is corrected at M3, and the code goes to the new one
+  'email-code': { EMAIL_CODE_VERIFIED: 'confirm-email', EMAIL_CHANGE_REQUESTED: 'new-email' },
   'confirm-email': { EMAIL_CONFIRMED: 'phone' },
   phone: { PHONE_CODE_VERIFIED: 'password' },
   // SPEC M9: another flow took the address while this one was at the password

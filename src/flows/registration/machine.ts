@@ -2,7 +2,7 @@
 import type { StepTable } from '../machine.js';
 
 export type RegistrationStep = 'phone' | 'terms' | 'email' | 'email-code' | 'password' | 'done';
-export type RegistrationEvent = 'PHONE_CODE_VERIFIED' | 'TERMS_ACCEPTED' | 'EMAIL_CHOSEN' | 'EMAIL_CODE_VERIFIED' | 'PASSWORD_SET' | 'EMAIL_TAKEN';
+export type RegistrationEvent = 'PHONE_CODE_VERIFIED' | 'TERMS_ACCEPTED' | 'EMAIL_CHOSEN' | 'EMAIL_CODE_VERIFIED' | 'EMAIL_CHANGE_REQUESTED' | 'PASSWORD_SET' | 'EMAIL_TAKEN';
 
 /** The step a flow starts at once the card details matched (G1). */
 export const REGISTRATION_FIRST_STEP: RegistrationStep = 'phone';
@@ -11,7 +11,8 @@ export const registrationSteps: StepTable<RegistrationStep, RegistrationEvent> =
   phone: { PHONE_CODE_VERIFIED: 'terms' },
   terms: { TERMS_ACCEPTED: 'email' },
   email: { EMAIL_CHOSEN: 'email-code' },
-  'email-code': { EMAIL_CODE_VERIFIED: 'password' },
+  // SPEC M4: a mistyped address is corrected at the email step, and the code goes to the new one
+  'email-code': { EMAIL_CODE_VERIFIED: 'password', EMAIL_CHANGE_REQUESTED: 'email' },
   // SPEC M9: the address was taken by another flow while this one was at the password
   password: { PASSWORD_SET: 'done', EMAIL_TAKEN: 'email' },
   done: {},

@@ -8,7 +8,7 @@ import { EmailStepPage } from '../../../views/pages/steps/EmailStepPage.js';
 import { TermsStepPage } from '../../../views/pages/steps/TermsStepPage.js';
 import type { FieldError } from '../../../views/view.js';
 import { countFailure, countSuccess, identifierHash, isLocked, noteLockedAttempt } from '../../auth/lockout.js';
-import { maskEmail, normaliseDigits, normaliseText } from '../../auth/normalise.js';
+import { normaliseDigits, normaliseText } from '../../auth/normalise.js';
 import { keyedHash } from '../../auth/secrets.js';
 import { takeSignInSlot } from '../../auth/throttle.js';
 import { errorResponse } from '../../web/errors.js';
@@ -20,25 +20,13 @@ import { paths } from '../../paths.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
 import { atStep, currentFlow, dropFlowCookie, loadFlow, startFlow, stepUrl } from '../guard.js';
-import { nextStep } from '../machine.js';
-import { mountEmailCodeStep, mountPhoneStep, sendEmailCode, sendFirstPhoneCode, type EmailCodeSpec, type PhoneSpec } from '../verify/code-steps.js';
+import { mountEmailCodeStep, sendEmailCode } from '../verify/email-code-step.js';
+import { mountPhoneStep, sendFirstPhoneCode } from '../verify/phone-step.js';
 import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../verify/new-password.js';
 import { checkEmailAddress, emailProblemError } from '../verify/email.js';
-import {
-  REGISTRATION_FIRST_STEP,
-  REGISTRATION_TOTAL_STEPS,
-  registrationStepNumber,
-  registrationSteps,
-  type RegistrationEvent,
-  type RegistrationStep,
-} from './machine.js';
-
-const KIND = 'registration';
-const base = paths.register;
-const cancelAction = `${base}/cancel`;
-const stepOf = (step: RegistrationStep | 'start') => ({ current: registrationStepNumber[step], total: REGISTRATION_TOTAL_STEPS });
-const next = (from: RegistrationStep, event: RegistrationEvent) => nextStep(registrationSteps, from, event) as RegistrationStep;
-const holderSubject = (holderId: number | null) => `holder:${holderId ?? 0}` as const;
+import { emailCode, phone } from './codes.js';
+import { REGISTRATION_FIRST_STEP } from './machine.js';
+import { base, cancelAction, KIND, next, stepOf } from './shared.js';
 
 const CardForm = v.object({
   card: v.pipe(v.optional(v.string(), ''), v.maxLength(200)),
@@ -55,39 +43,6 @@ function isoDate(typed: string): string | undefined {
   const date = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : undefined;
 }
-
-const phone: PhoneSpec = {
-  kind: KIND,
-  base,
-  step: 'phone',
-  cancelAction,
-  subject: (flow) => holderSubject(flow.holderId),
-  holderId: (flow) => flow.holderId ?? 0,
-  text: (t) => ({ title: t('registration.phoneTitle'), heading: t('verify.phoneHeading'), intro: [t('verify.phoneIntro')], ...stepOf('phone') }),
-  async verified(c, flow) {
-    const to = next('phone', 'PHONE_CODE_VERIFIED');
-    return advanceFlow(c.get('deps').db, flow.id, 'phone', to) ? stepUrl(base, to) : undefined;
-  },
-};
-
-const emailCode: EmailCodeSpec = {
-  kind: KIND,
-  base,
-  step: 'email-code',
-  cancelAction,
-  subject: (flow) => holderSubject(flow.holderId),
-  destination: (flow) => flow.email ?? '',
-  text: (t, flow) => ({
-    title: t('registration.emailCodeTitle'),
-    heading: t('registration.emailCodeHeading'),
-    intro: [t('registration.emailCodeIntro', { email: maskEmail(flow.email ?? '') })],
-    ...stepOf('email-code'),
-  }),
-  async verified(c, flow) {
-    const to = next('email-code', 'EMAIL_CODE_VERIFIED');
-    return advanceFlow(c.get('deps').db, flow.id, 'email-code', to) ? stepUrl(base, to) : undefined;
-  },
-};
 
 function showStart(c: Context<AppEnv>, status: 200 | 400 | 422, props: { card?: string; birthdate?: string; errors?: FieldError[]; refusal?: RegisterRefusal } = {}) {
   return c.html(<RegisterStartPage v={viewOf(c)} step={stepOf('start')} {...props} />, status);
@@ -202,7 +157,8 @@ export const registrationRoutes = new Hono<AppEnv>()
     advanceFlow(deps.db, flow.id, 'terms', to, { data: { ...flow.data, termsVersion: deps.config.TERMS_VERSION } });
     return c.redirect(stepUrl(base, to), 303);
   })
-  .get('/email', loadFlow(KIND), atStep(base, 'email'), (c) => showEmail(c, 200))
+  // back from the code step to correct the address: the one typed before is in the field
+  .get('/email', loadFlow(KIND), atStep(base, 'email'), (c) => showEmail(c, 200, currentFlow(c).email ?? undefined))
   .post('/email', loadFlow(KIND), atStep(base, 'email'), async (c) => {
     const deps = c.get('deps');
     const t = c.get('t');

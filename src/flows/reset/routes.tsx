@@ -19,7 +19,8 @@ import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
 import { atStep, currentFlow, dropFlowCookie, loadFlow, startFlow, stepUrl } from '../guard.js';
 import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../verify/new-password.js';
-import { mountEmailCodeStep, mountPhoneStep, sendEmailCode, sendFirstPhoneCode, type EmailCodeSpec, type PhoneSpec } from '../verify/code-steps.js';
+import { mountEmailCodeStep, sendEmailCode, type EmailCodeSpec } from '../verify/email-code-step.js';
+import { mountPhoneStep, sendFirstPhoneCode, type PhoneSpec } from '../verify/phone-step.js';
 import { nextStep } from '../machine.js';
 import { RESET_FIRST_STEP, RESET_TOTAL_STEPS, resetStepNumber, resetSteps, type ResetEvent, type ResetStep } from './machine.js';
 
@@ -64,6 +65,14 @@ const emailCode: EmailCodeSpec = {
     if (!advanceFlow(deps.db, flow.id, 'email-code', to)) return undefined;
     await sendFirstPhoneCode(deps, { ...flow, step: to }, phone, c.get('lang'), c.get('address'));
     return stepUrl(base, to);
+  },
+  // SPEC R1/L6: the My ID is typed before the flow starts, so correcting it ends this flow and starts again at R1 —
+  // the same answer for a known and an unknown address, decided without looking at the account
+  async changeAddress(c, flow) {
+    const deps = c.get('deps');
+    endFlow(deps.db, flow.id, deps.clock.now());
+    dropFlowCookie(c);
+    return base;
   },
 };
 

@@ -1,4 +1,4 @@
-// SPEC T2 My ID変更: new email (M3) → code to it (M4) → confirm with the current password → My ID changed, old address told, session rotated, others ended.
+// SPEC T2 My ID変更: new email (M3) → code to it (M4, where a mistyped address can be corrected) → confirm with the current password → My ID changed, old address told, session rotated, others ended.
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import { ConfirmMyIdPage } from '../../../views/pages/settings/ConfirmMyIdPage.js';
@@ -17,19 +17,21 @@ import { viewOf } from '../../web/view.js';
 import { atStep, currentFlow, dropFlowCookie, loadFlow, startFlow, stepUrl } from '../guard.js';
 import { nextStep, type StepTable } from '../machine.js';
 import { checkEmailAddress, emailProblemError } from '../verify/email.js';
-import { mountEmailCodeStep, sendEmailCode, type EmailCodeSpec } from '../verify/code-steps.js';
+import { mountEmailCodeStep, sendEmailCode, type EmailCodeSpec } from '../verify/email-code-step.js';
 import { checkCurrentPassword } from './current-password.js';
 import { lockedResponse } from './locked.js';
 
 const KIND = 'my-id-change';
 const base = `${paths.settings}/my-id`;
 
-type MyIdStep = 'email-code' | 'confirm' | 'done';
-type MyIdEvent = 'EMAIL_CODE_VERIFIED' | 'MY_ID_CHANGED' | 'EMAIL_TAKEN';
+type MyIdStep = 'email' | 'email-code' | 'confirm' | 'done';
+type MyIdEvent = 'EMAIL_ENTERED' | 'EMAIL_CODE_VERIFIED' | 'EMAIL_CHANGE_REQUESTED' | 'MY_ID_CHANGED' | 'EMAIL_TAKEN';
 
-/** T2 as data; the new-address form before the flow starts it at the code. */
+/** T2 as data; the new-address form before the flow starts it at the code, and the flow's own address step takes a corrected one. */
 export const myIdSteps: StepTable<MyIdStep, MyIdEvent> = {
-  'email-code': { EMAIL_CODE_VERIFIED: 'confirm' },
+  email: { EMAIL_ENTERED: 'email-code' },
+  // SPEC M4: a mistyped address is corrected at the address step, and the code goes to the new one
+  'email-code': { EMAIL_CODE_VERIFIED: 'confirm', EMAIL_CHANGE_REQUESTED: 'email' },
   confirm: { MY_ID_CHANGED: 'done' },
   done: {},
 };
@@ -45,6 +47,8 @@ const ownFlow: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 const subject = (flow: FlowRow) => `account:${flow.accountId ?? 0}` as const;
+const next = (from: MyIdStep, event: MyIdEvent) => nextStep(myIdSteps, from, event) as MyIdStep;
+const addressStep = stepUrl(base, 'email');
 
 const emailCode: EmailCodeSpec = {
   kind: KIND,
@@ -56,7 +60,11 @@ const emailCode: EmailCodeSpec = {
   destination: (flow) => flow.email ?? '',
   text: (t, flow) => ({ title: t('settings.codeTitle'), heading: t('settings.codeHeading'), intro: [t('settings.codeIntro', { email: maskEmail(flow.email ?? '') })] }),
   async verified(c, flow) {
-    const to = nextStep(myIdSteps, 'email-code', 'EMAIL_CODE_VERIFIED') as MyIdStep;
+    const to = next('email-code', 'EMAIL_CODE_VERIFIED');
+    return advanceFlow(c.get('deps').db, flow.id, 'email-code', to) ? stepUrl(base, to) : undefined;
+  },
+  async changeAddress(c, flow) {
+    const to = next('email-code', 'EMAIL_CHANGE_REQUESTED');
     return advanceFlow(c.get('deps').db, flow.id, 'email-code', to) ? stepUrl(base, to) : undefined;
   },
 };
@@ -64,8 +72,21 @@ const emailCode: EmailCodeSpec = {
 const EmailForm = v.object({ email: v.pipe(v.optional(v.string(), ''), v.maxLength(1024)) });
 const CurrentForm = v.object({ current: v.pipe(v.optional(v.string(), ''), v.maxLength(1024)) });
 
-function showNew(c: Context<AppEnv>, status: 200 | 400 | 409, email?: string, errors: FieldError[] = []) {
-  return c.html(<NewMyIdPage v={viewOf(c)} current={c.get('session')!.email} email={email} errors={errors} />, status);
+function showNew(c: Context<AppEnv>, status: 200 | 400 | 409, email?: string, errors: FieldError[] = [], action = base) {
+  return c.html(<NewMyIdPage v={viewOf(c)} current={c.get('session')!.email} email={email} errors={errors} action={action} />, status);
+}
+
+/** The posted new My ID (M3 rules, not the current one, not already a My ID), or the form shown again with why not. */
+async function readNewMyId(c: Context<AppEnv>, action: string): Promise<{ email: string } | { refused: Response }> {
+  const t = c.get('t');
+  const parsed = v.safeParse(EmailForm, c.get('form'));
+  const raw = parsed.success ? parsed.output.email : '';
+  const refuse = async (status: 400 | 409, error: FieldError) => ({ refused: await showNew(c, status, raw, [error], action) });
+  const checked = checkEmailAddress(raw);
+  if ('problem' in checked) return refuse(400, emailProblemError(t, checked.problem));
+  if (checked.email === c.get('session')!.email) return refuse(400, { field: 'email', message: t('settings.errorEmailSame') });
+  if (await isMyIdTaken(c.get('deps').db, checked.email)) return refuse(409, { field: 'email', message: t('registration.errorEmailTaken') });
+  return { email: checked.email };
 }
 
 function showConfirm(c: Context<AppEnv>, status: 200 | 400 | 409 | 422, errors: FieldError[] = []) {
@@ -76,18 +97,24 @@ export const myIdRoutes = new Hono<AppEnv>()
   .get('/', (c) => showNew(c, 200))
   .post('/', async (c) => {
     const deps = c.get('deps');
-    const t = c.get('t');
-    const session = c.get('session')!;
-    const parsed = v.safeParse(EmailForm, c.get('form'));
-    const raw = parsed.success ? parsed.output.email : '';
-    const checked = checkEmailAddress(raw);
-    if ('problem' in checked) return showNew(c, 400, raw, [emailProblemError(t, checked.problem)]);
-    if (checked.email === session.email) return showNew(c, 400, raw, [{ field: 'email', message: t('settings.errorEmailSame') }]);
-    if (await isMyIdTaken(deps.db, checked.email)) return showNew(c, 409, raw, [{ field: 'email', message: t('registration.errorEmailTaken') }]);
-    const flowId = startFlow(c, { kind: KIND, step: 'email-code', accountId: session.accountId, email: checked.email });
+    const read = await readNewMyId(c, base);
+    if ('refused' in read) return read.refused;
+    const flowId = startFlow(c, { kind: KIND, step: 'email-code', accountId: c.get('session')!.accountId, email: read.email });
     const flow = await findFlowById(deps.db, flowId);
     if (flow) await sendEmailCode(deps, flow, emailCode, c.get('lang'), c.get('address'));
     return c.redirect(stepUrl(base, 'email-code'), 303);
+  })
+  // back from the code step to correct the address: the one typed before is in the field
+  .get('/email', loadFlow(KIND), ownFlow, atStep(base, 'email'), (c) => showNew(c, 200, currentFlow(c).email ?? undefined, [], addressStep))
+  .post('/email', loadFlow(KIND), ownFlow, atStep(base, 'email'), async (c) => {
+    const deps = c.get('deps');
+    const flow = currentFlow(c);
+    const read = await readNewMyId(c, addressStep);
+    if ('refused' in read) return read.refused;
+    const to = next('email', 'EMAIL_ENTERED');
+    if (!advanceFlow(deps.db, flow.id, 'email', to, { email: read.email })) return c.redirect(addressStep, 303);
+    await sendEmailCode(deps, { ...flow, step: to, email: read.email }, emailCode, c.get('lang'), c.get('address'));
+    return c.redirect(stepUrl(base, to), 303);
   })
   .post('/cancel', loadFlow(KIND), ownFlow, async (c) => {
     const deps = c.get('deps');

@@ -83,6 +83,7 @@ export const help = defineMessages(
     'help.noCodeMeaning': 'メールが迷惑メールと判定された、受信拒否の設定がある、SMSを受け取れない状態である、などの理由が考えられます。',
     'help.noCodeTodo1': '迷惑メールフォルダや、ドメイン指定受信・SMS受信拒否の設定をご確認ください。',
     'help.noCodeTodo2': '携帯電話のSMSが届かない場合は「音声電話で認証コードを送信」を選ぶと、自動音声の電話で認証コードをお知らせします。',
+    'help.noCodeTodo3': 'メールアドレスを誤って入力した場合は、認証コードの入力画面で「メールアドレスを変更する」を押し、正しいメールアドレスを入力し直してください。新しいメールアドレスあてに認証コードをお送りします。',
 
     'help.passwordHeading': 'パスワードの条件を満たしていないとき',
     'help.passwordMeaning': '新しいパスワードが次の条件のどれかを満たしていません。満たしていない条件ごとにメッセージを表示しています。推測されにくいパスワードにするための条件です。',
@@ -178,6 +179,7 @@ export const help = defineMessages(
     'help.noCodeMeaning': 'The email may have been treated as spam, a filter may block it, or your phone may not be able to receive text messages.',
     'help.noCodeTodo1': 'Check your spam folder and any domain or text-message filtering settings.',
     'help.noCodeTodo2': 'If text messages do not arrive on your mobile, choose “Send the code by voice call” to hear the code in an automated call.',
+    'help.noCodeTodo3': 'If you mistyped your email address, choose “Change the email address” on the code page and enter the right address. We then send a code to the new address.',
 
     'help.passwordHeading': 'When a new password does not meet the rules',
     'help.passwordMeaning': 'Your new password breaks one of these rules; we show one message for each rule it breaks. The rules make the password hard to guess.',

@@ -63,7 +63,7 @@ const migrationTopics: Topic[] = [
   { id: 'code-expired', message: 'help.codeExpiredMessage', meaning: 'help.codeExpiredMeaning', todo: ['help.codeExpiredTodo1'] },
   { id: 'code-locked', message: 'help.codeLockedMessage', meaning: 'help.codeLockedMeaning', todo: ['help.codeLockedTodo1'] },
   { id: 'resend-wait', heading: 'help.resendHeading', meaning: 'help.resendMeaning', todo: ['help.resendTodo1'] },
-  { id: 'no-code', heading: 'help.noCodeHeading', meaning: 'help.noCodeMeaning', todo: ['help.noCodeTodo1', 'help.noCodeTodo2'] },
+  { id: 'no-code', heading: 'help.noCodeHeading', meaning: 'help.noCodeMeaning', todo: ['help.noCodeTodo1', 'help.noCodeTodo2', 'help.noCodeTodo3'] },
   {
     id: 'password-rules',
     heading: 'help.passwordHeading',

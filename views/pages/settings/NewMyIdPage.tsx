@@ -5,14 +5,15 @@ import { TextField } from '../../components/TextField.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
 
-export function NewMyIdPage({ v, current, email, errors = [] }: { v: View; current: string; email?: string; errors?: FieldError[] }) {
+/** `action`: the form before the flow, or the flow's own address step when a mistyped address is corrected. */
+export function NewMyIdPage({ v, current, email, errors = [], action = '/settings/my-id' }: { v: View; current: string; email?: string; errors?: FieldError[]; action?: string }) {
   return (
     <Page v={v} title={v.t('settings.myIdTitle')} hasErrors={errors.length > 0}>
       <ErrorSummary v={v} errors={errors} />
       <h1>{v.t('settings.myIdHeading')}</h1>
       <p class="meta">{v.t('settings.currentMyId', { email: current })}</p>
       <p>{v.t('settings.myIdIntro')}</p>
-      <Form v={v} action="/settings/my-id">
+      <Form v={v} action={action}>
         <TextField
           v={v}
           id="email"

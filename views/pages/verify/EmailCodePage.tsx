@@ -1,4 +1,4 @@
-// M4 as used by reset (R2), new My ID (G2) and My ID change (T2): enter the code emailed to the address, or ask for another.
+// M4 as used by migration, reset (R2), new My ID (G2) and My ID change (T2): enter the code emailed to the address, ask for another, or correct the address.
 import { Callout } from '../../components/Callout.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { Button, Form } from '../../components/Form.js';
@@ -7,9 +7,20 @@ import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
 import { CancelForm, CodeForm, CodeTimesNote, type CodeTimes, type StepText, FlowDeadline } from './CodeStepParts.js';
 
-type Props = { v: View; text: StepText; action: string; resendAction: string; cancelAction: string; times: CodeTimes; errors?: FieldError[]; resent?: boolean };
+type Props = {
+  v: View;
+  text: StepText;
+  action: string;
+  resendAction: string;
+  /** Back to where the address is typed, for a flow that offers it. */
+  changeAction?: string;
+  cancelAction: string;
+  times: CodeTimes;
+  errors?: FieldError[];
+  resent?: boolean;
+};
 
-export function EmailCodePage({ v, text, action, resendAction, cancelAction, times, errors = [], resent }: Props) {
+export function EmailCodePage({ v, text, action, resendAction, changeAction, cancelAction, times, errors = [], resent }: Props) {
   return (
     <Page v={v} title={text.title} hasErrors={errors.length > 0}>
       <ErrorSummary v={v} errors={errors} />
@@ -29,6 +40,11 @@ export function EmailCodePage({ v, text, action, resendAction, cancelAction, tim
       <Form v={v} action={resendAction}>
         <Button secondary>{v.t('verify.codeResend')}</Button>
       </Form>
+      {changeAction && (
+        <Form v={v} action={changeAction}>
+          <Button secondary>{v.t('verify.changeAddress')}</Button>
+        </Form>
+      )}
       <CancelForm v={v} action={cancelAction} />
     </Page>
   );

@@ -1,7 +1,8 @@
 // M4 (email code) and M6 (phone code) of the migration, mounted from the shared code steps.
 import { advanceFlow } from '../../../db/stores/flows.js';
 import { maskEmail } from '../../../auth/normalise.js';
-import type { EmailCodeSpec, PhoneSpec } from '../../verify/code-steps.js';
+import type { EmailCodeSpec } from '../../verify/email-code-step.js';
+import type { PhoneSpec } from '../../verify/phone-step.js';
 import { base, cancelAction, holderSubject, KIND, next, stepOf, urlOf } from '../shared.js';
 
 export const emailCodeStep: EmailCodeSpec = {
@@ -19,6 +20,10 @@ export const emailCodeStep: EmailCodeSpec = {
   }),
   async verified(c, flow) {
     const to = next('email-code', 'EMAIL_CODE_VERIFIED');
+    return advanceFlow(c.get('deps').db, flow.id, 'email-code', to) ? urlOf(to) : undefined;
+  },
+  async changeAddress(c, flow) {
+    const to = next('email-code', 'EMAIL_CHANGE_REQUESTED');
     return advanceFlow(c.get('deps').db, flow.id, 'email-code', to) ? urlOf(to) : undefined;
   },
 };

@@ -14,7 +14,8 @@ import type { AppEnv } from '../../../web/env.js';
 import { viewOf } from '../../../web/view.js';
 import { currentFlow } from '../../guard.js';
 import { checkEmailAddress, emailProblemError } from '../../verify/email.js';
-import { sendEmailCode, sendFirstPhoneCode } from '../../verify/code-steps.js';
+import { sendEmailCode } from '../../verify/email-code-step.js';
+import { sendFirstPhoneCode } from '../../verify/phone-step.js';
 import { emailCodeStep, phoneStep } from './codes.js';
 import { at, cancelAction, next, stepOf, urlOf } from '../shared.js';
 
@@ -81,7 +82,8 @@ export function mountEmailSteps(app: Hono<AppEnv>): void {
     return enterPhoneStep(c, { ...flow, data: { ...flow.data, keptCardEmail: true } }, 'email-choice', cardEmail);
   });
 
-  app.get('/new-email', ...at('new-email'), (c) => showNewEmail(c, 200));
+  // back from the code step to correct the address: the one typed before is in the field
+  app.get('/new-email', ...at('new-email'), (c) => showNewEmail(c, 200, currentFlow(c).email ?? undefined));
 
   app.post('/new-email', ...at('new-email'), async (c) => {
     const deps = c.get('deps');

@@ -1,0 +1,123 @@
+// SPEC M4: a mistyped (valid-looking) address can be corrected from the email-code step of migration, new My ID and My ID change.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { accountTable, cardTable, flowTable } from '../../src/db/schema.js';
+import { browser, makeHarness, type Harness } from '../helpers/app.js';
+import { addHolder } from '../helpers/fixtures.js';
+import { GOOD_PASSWORD, lastCode, startMigration, type Browser } from '../helpers/migration.js';
+
+// every code differs from the one before, so "the code sent to A no longer works" can always be tested
+vi.mock('../../src/auth/secrets.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/auth/secrets.js')>();
+  let n = 1000;
+  return { ...real, newCode: () => String(n++) };
+});
+
+const A = 'mistyped@example.jp';
+const B = 'right@example.jp';
+
+let h: Harness;
+beforeEach(() => {
+  h = makeHarness();
+});
+
+/**
+ * On the code step for A: the change button, a change that sends nothing, the code step now sending back to the
+ * address step (prefilled with A), then B; A's code is refused and B's code moves on to `after`.
+ */
+async function correctAddress(b: Browser, base: string, addressStep: string, after: string) {
+  const codeA = lastCode(h, A);
+  const page = await b.get(`${base}/email-code`);
+  expect(page.body).toContain(`action="${base}/email-code/change"`);
+  expect(page.body).toContain('メールアドレスを変更する</button>');
+  const sent = h.outbox().length;
+  const change = await b.post(`${base}/email-code/change`, {});
+  expect(change.status).toBe(303);
+  expect(change.location).toBe(addressStep);
+  expect((await b.get(`${base}/email-code`)).location).toBe(addressStep);
+  const form = await b.get(addressStep);
+  expect(form.status).toBe(200);
+  expect(form.body).toMatch(new RegExp(`<input[^>]*id="email"[^>]*value="${A}"`));
+  expect(h.outbox()).toHaveLength(sent);
+
+  expect((await b.post(addressStep, { email: B })).location).toBe(`${base}/email-code`);
+  expect(h.outbox()).toHaveLength(sent + 1);
+  expect((await b.get(`${base}/email-code`)).body).toContain('r****@e******.jp');
+  const old = await b.post(`${base}/email-code`, { code: codeA });
+  expect(old.status).toBe(422);
+  expect((await b.post(`${base}/email-code`, { code: lastCode(h, B) })).location).toBe(after);
+}
+
+const accountOf = (email: string) => h.db.select().from(accountTable).where(eq(accountTable.email, email)).get();
+
+describe('migration: new email → email code → change → new email', () => {
+  it('sends the code to the corrected address, refuses the first code, and registers the corrected address', async () => {
+    await addHolder(h.deps, { legacyId: 'fix-01', cards: [{ email: 'card@example.jp' }] });
+    const { b } = await startMigration(h, 'fix-01', 'legacy-pass');
+    await b.post('/migration/email-choice', { choice: 'no' });
+    expect((await b.post('/migration/new-email', { email: A })).location).toBe('/migration/email-code');
+    await correctAddress(b, '/migration', '/migration/new-email', '/migration/confirm-email');
+    expect((await b.get('/migration/confirm-email')).body).toContain(`${B} をMy IDとして登録しますか？`);
+    expect((await b.post('/migration/confirm-email', {})).location).toBe('/migration/phone');
+    await b.post('/migration/phone', { code: lastCode(h, '09012345678') });
+    expect((await b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).location).toBe('/migration/done');
+    expect(accountOf(B)).toBeDefined();
+    expect(accountOf(A)).toBeUndefined();
+    expect(h.db.select().from(cardTable).get()!.email).toBe(B);
+  });
+});
+
+describe('new My ID (G2): email → email code → change → email', () => {
+  it('sends the code to the corrected address, refuses the first code, and creates the account with it', async () => {
+    await addHolder(h.deps, { birthdate: '1979-11-03', phones: ['09033334444'], cards: [{ number: '4980123412345678', email: 'card@example.jp' }] });
+    const b = browser(h);
+    await b.get('/register');
+    expect((await b.post('/register', { card: '4980123412345678', birthdate: '1979-11-03' })).location).toBe('/register/phone');
+    await b.post('/register/phone', { code: lastCode(h, '09033334444') });
+    expect((await b.post('/register/terms', {})).location).toBe('/register/email');
+    expect((await b.post('/register/email', { email: A })).location).toBe('/register/email-code');
+    await correctAddress(b, '/register', '/register/email', '/register/password');
+    expect((await b.post('/register/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).location).toBe('/register/done');
+    expect(accountOf(B)).toBeDefined();
+    expect(accountOf(A)).toBeUndefined();
+  });
+});
+
+describe('My ID change (T2): email code → change → the address step of the flow', () => {
+  const EMAIL = 'hanako@example.jp';
+  const PASSWORD = 'Sakura#2025x';
+
+  it('sends the code to the corrected address, refuses the first code, and changes the My ID to it', async () => {
+    const made = await addHolder(h.deps, { cards: [{ email: EMAIL }], account: { email: EMAIL, password: PASSWORD } });
+    const b = browser(h);
+    await b.post('/login', { id: EMAIL, password: PASSWORD });
+    await b.get('/settings/my-id');
+    expect((await b.post('/settings/my-id', { email: A })).location).toBe('/settings/my-id/email-code');
+    await correctAddress(b, '/settings/my-id', '/settings/my-id/email', '/settings/my-id/confirm');
+    expect((await b.get('/settings/my-id/confirm')).body).toContain(B);
+    expect((await b.post('/settings/my-id/confirm', { current: PASSWORD })).location).toBe('/settings?done=my-id');
+    expect(h.db.select().from(accountTable).where(eq(accountTable.id, made.account!.id)).get()!.email).toBe(B);
+  });
+
+  it('the address step refuses what the first form refuses, and belongs to the member who started it', async () => {
+    await addHolder(h.deps, { account: { email: 'taken@example.jp', password: PASSWORD } });
+    await addHolder(h.deps, { account: { email: EMAIL, password: PASSWORD } });
+    const b = browser(h);
+    await b.post('/login', { id: EMAIL, password: PASSWORD });
+    await b.get('/settings/my-id');
+    await b.post('/settings/my-id', { email: A });
+    await b.post('/settings/my-id/email-code/change', {});
+    const bad = await b.post('/settings/my-id/email', { email: 'hanako@' });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toContain('メールアドレスの入力に誤りがあります。');
+    expect(bad.body).toContain('value="hanako@"');
+    expect((await b.post('/settings/my-id/email', { email: 'HANAKO@example.jp' })).body).toContain('現在のMy IDと同じメールアドレスです。');
+    expect((await b.post('/settings/my-id/email', { email: 'taken@example.jp' })).status).toBe(409);
+
+    const intruder = browser(h);
+    await intruder.post('/login', { id: 'taken@example.jp', password: PASSWORD });
+    intruder.jar.set('flow', b.jar.get('flow')!);
+    expect((await intruder.post('/settings/my-id/email', { email: 'other@example.jp' })).location).toBe('/settings');
+    expect(h.db.select().from(flowTable).get()).toMatchObject({ step: 'email', email: A });
+  });
+});
