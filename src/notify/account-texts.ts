@@ -1,22 +1,7 @@
 // The notices sent when an account changes (SPEC T2, R3, G3, M8): password changed, My ID changed, reset done, account closed, My ID created.
 import type { Lang } from '../i18n/define.js';
 import type { Message } from './notifier.js';
-
-/** `2025年1月23日 14:35` / `23 Jan 2025, 14:35` in Japan time. */
-function when(at: number, lang: Lang): string {
-  const f = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: lang === 'ja' ? 'numeric' : 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  if (lang === 'en') return f.format(at);
-  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
-  return `${p.year}年${p.month}月${p.day}日 ${p.hour}:${p.minute}`;
-}
+import { tokyoDateTime } from './texts.js';
 
 export type AccountNoticeKind = 'passwordChanged' | 'myIdChanged' | 'passwordReset' | 'accountClosed' | 'myIdCreated';
 
@@ -125,6 +110,6 @@ const footer: Record<Lang, (brand: string) => string[]> = {
 
 /** The email for one account change. */
 export function accountNotice(n: AccountNotice): Message {
-  const parts = texts[n.lang](n, when(n.at, n.lang))[n.kind];
+  const parts = texts[n.lang](n, tokyoDateTime(n.at, n.lang))[n.kind];
   return { channel: 'email', to: n.to, subject: parts.subject, text: [...parts.lines, ...footer[n.lang](n.brand)].join('\n') };
 }

@@ -1,6 +1,7 @@
 // SPEC L5: the email sent when repeated wrong passwords lock an ID — which ID, what happened, and what to do.
 import type { Lang } from '../i18n/define.js';
 import type { Message } from './notifier.js';
+import { tokyoDateTime } from './texts.js';
 
 export type LockNotice = {
   /** The account's My ID, or the card's registered email for a legacy or initial ID. */
@@ -14,22 +15,6 @@ export type LockNotice = {
   at: number;
   maxFailures: number;
 };
-
-/** `2025年1月15日 10:00` / `15 Jan 2025, 10:00` in Japan time. */
-function when(at: number, lang: Lang): string {
-  const f = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: lang === 'ja' ? 'numeric' : 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  if (lang === 'en') return f.format(at);
-  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
-  return `${p.year}年${p.month}月${p.day}日 ${p.hour}:${p.minute}`;
-}
 
 const texts: Record<Lang, (n: LockNotice, time: string) => { subject: string; lines: string[] }> = {
   ja: (n, time) => ({
@@ -75,6 +60,6 @@ const texts: Record<Lang, (n: LockNotice, time: string) => { subject: string; li
 };
 
 export function lockNoticeMessage(n: LockNotice): Message {
-  const { subject, lines } = texts[n.lang](n, when(n.at, n.lang));
+  const { subject, lines } = texts[n.lang](n, tokyoDateTime(n.at, n.lang));
   return { channel: 'email', to: n.to, subject, text: lines.join('\n') };
 }

@@ -7,6 +7,22 @@ export function tokyoTime(at: number): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
 }
 
+/** `2025年1月23日 14:35` / `23 Jan 2025, 14:35`: a date and time in Japan, as the account notices state when it happened. */
+export function tokyoDateTime(at: number, lang: Lang): string {
+  const f = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: lang === 'ja' ? 'numeric' : 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  if (lang === 'en') return f.format(at);
+  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
+  return `${p.year}年${p.month}月${p.day}日 ${p.hour}:${p.minute}`;
+}
+
 /** `14時35分`: how the Japanese voice call says a clock time. */
 function tokyoTimeSpokenJa(at: number): string {
   const [h, m] = tokyoTime(at).split(':').map(Number);

@@ -14,7 +14,7 @@ import { COLUMNS } from '../../src/cli/import-rows.js';
 import { seedDemo } from '../../src/cli/seed-demo.js';
 import { testConfig } from '../../src/config.js';
 import { FUZZ_RUNS, FUZZ_SEED, hostileValue } from './support/hostile.js';
-import { ROOT, TSX } from '../reliability/support/portal.js';
+import { ROOT, TSX } from '../support/portal-process.js';
 
 const TABLES = ['holder', 'phone', 'card', 'credential', 'account', 'account_card'];
 const config = testConfig();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { COLUMNS } from '../../src/cli/import-rows.js';
 import { hashPassword } from '../../src/auth/password.js';
-import { dataDir, freePort, ROOT, sleep, startPortal, TSX, type Portal } from './support/portal.js';
+import { dataDir, freePort, ROOT, sleep, startPortal, TSX, type Portal } from '../support/portal-process.js';
 import { Client, codeFor, expectStep, JourneyError } from './support/journeys.js';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 12);

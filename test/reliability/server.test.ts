@@ -6,7 +6,8 @@ import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { listen, serverLimits, stopGracefully, type ServerLimits } from '../../src/main.js';
 import { makeHarness } from '../helpers/app.js';
-import { dataDir, freePort, rawClient, sleep, startPortal, stopPortal, type Portal } from './support/portal.js';
+import { dataDir, freePort, sleep, startPortal, stopPortal, type Portal } from '../support/portal-process.js';
+import { rawClient } from './support/raw-client.js';
 
 const short: ServerLimits = { headersTimeout: 1_000, requestTimeout: 1_500, keepAliveTimeout: 1_000, checkInterval: 100, shutdownGrace: 1_000 };
 

@@ -1,12 +1,11 @@
-// The real portal as a child process (node --import tsx src/main.ts, so a kill reaches the server itself) on a free port with a fresh database, demo data and its own outbox.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+// The real portal for the browser tests and the screenshots: a child process on a free port with a fresh database,
+// demo data and its own outbox (started as the reliability tests start it).
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { readOutbox, type OutboxEntry } from '../../../src/notify/notifier.js';
+import { dataDir, freePort, startPortal as spawnPortal, stopPortal } from '../../support/portal-process.js';
 
-export const ROOT = resolve(import.meta.dirname, '../../..');
+export { ROOT } from '../../support/portal-process.js';
 
 export type PortalServer = {
   url: string;
@@ -18,68 +17,13 @@ export type PortalServer = {
   stop: (keepFiles?: boolean) => Promise<void>;
 };
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => ok(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Starts `tsx src/main.ts` with a clean environment and waits until /login answers (or the process dies). */
+/** Starts the portal with these settings over a new folder (or `reuseDir`) and waits until /login answers. */
 export async function startPortal(settings: Record<string, string> = {}, reuseDir?: string): Promise<PortalServer> {
-  const dir = reuseDir ?? mkdtempSync(join(tmpdir(), 'portal-browser-'));
-  const port = await freePort();
-  const outboxFile = join(dir, 'outbox.jsonl');
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? dir,
-    NODE_ENV: 'development',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_FILE: join(dir, 'app.db'),
-    OUTBOX_FILE: outboxFile,
-    SEED_DEMO: 'true',
-    DEV_OUTBOX: 'true',
-    ...settings,
-  };
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  let exited = false;
-  child.once('exit', () => (exited = true));
-
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (exited) throw new Error(`the portal did not start:\n${output.slice(-2000)}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the portal did not answer on ${url} within 60 s:\n${output.slice(-2000)}`);
-    }
-    try {
-      const res = await fetch(`${url}/login`);
-      if (res.ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(100);
-  }
-
-  const outbox = () => readOutbox(outboxFile);
+  const dir = reuseDir ?? dataDir('portal-browser-');
+  const portal = await spawnPortal(dir, await freePort(), settings);
+  const outbox = () => readOutbox(join(dir, 'outbox.jsonl'));
   return {
-    url,
+    url: portal.url,
     dir,
     outbox,
     latestCode(to) {
@@ -88,12 +32,7 @@ export async function startPortal(settings: Record<string, string> = {}, reuseDi
       return hit.code;
     },
     async stop(keepFiles = false) {
-      if (!exited) {
-        const gone = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([gone, sleep(3000)]);
-        if (!exited) child.kill('SIGKILL');
-      }
+      await stopPortal(portal);
       if (!keepFiles) rmSync(dir, { recursive: true, force: true });
     },
   };

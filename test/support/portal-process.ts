@@ -1,11 +1,12 @@
-// The real portal as a child process (node + tsx, src/main.ts) over a database folder that survives restarts and kills.
+// The real portal as a child process (node --import tsx src/main.ts, so a kill reaches the server itself) over a database
+// folder that survives restarts and kills: the reliability tests, the browser tests and the screenshots start it this way.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { connect, createServer, type Socket } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const ROOT = resolve(import.meta.dirname, '../../..');
+export const ROOT = resolve(import.meta.dirname, '../..');
 export const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -92,19 +93,4 @@ export async function stopPortal(p: Portal): Promise<void> {
     p.child.kill('SIGKILL');
     await p.exited;
   }
-}
-
-/** A raw TCP client that writes exactly what it is told, when it is told, and records what comes back. */
-export function rawClient(port: number): Promise<{ socket: Socket; received: () => string; closed: Promise<number> }> {
-  return new Promise((ok, fail) => {
-    const socket = connect(port, '127.0.0.1');
-    let data = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (d: string) => (data += d));
-    const started = Date.now();
-    const closed = new Promise<number>((r) => socket.once('close', () => r(Date.now() - started)));
-    socket.on('error', () => {});
-    socket.once('connect', () => ok({ socket, received: () => data, closed }));
-    socket.once('error', fail);
-  });
 }
