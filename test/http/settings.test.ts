@@ -185,6 +185,9 @@ describe('T2 change My ID', () => {
     expect(res.location).toBe('/settings/my-id/email-code');
     const page = await b.get(res.location!);
     expect(page.body).toContain('h*********@e******.jp');
+    // cancelling a change goes back to settings, and the page says so (not "back to sign-in")
+    expect(page.body).toContain('キャンセルすると変更を中止し、設定画面に戻ります。');
+    expect(page.body).not.toContain('ログイン画面に戻ります');
     const verified = await b.post('/settings/my-id/email-code', { code: codeFor(NEW_EMAIL)! });
     expect(verified.location).toBe('/settings/my-id/confirm');
   }
@@ -197,6 +200,7 @@ describe('T2 change My ID', () => {
     expect(confirm.body).toContain(NEW_EMAIL);
     expect(confirm.body).toMatch(/<input[^>]*id="current"[^>]*autocomplete="current-password"/);
     expect(confirm.body).toContain('変更する</button>');
+    expect(confirm.body).toContain('キャンセルすると変更を中止し、設定画面に戻ります。');
 
     const wrong = await b.post('/settings/my-id/confirm', { current: 'Wrong#2025x' });
     expect(wrong.status).toBe(422);

@@ -58,7 +58,7 @@ const emailCode: EmailCodeSpec = {
   flowGuard: ownFlow,
   subject,
   destination: (flow) => flow.email ?? '',
-  text: (t, flow) => ({ title: t('settings.codeTitle'), heading: t('settings.codeHeading'), intro: [t('settings.codeIntro', { email: maskEmail(flow.email ?? '') })] }),
+  text: (t, flow) => ({ title: t('settings.codeTitle'), heading: t('settings.codeHeading'), intro: [t('settings.codeIntro', { email: maskEmail(flow.email ?? '') })], cancelNote: t('verify.cancelNoteSettings') }),
   async verified(c, flow) {
     const to = next('email-code', 'EMAIL_CODE_VERIFIED');
     return advanceFlow(c.get('deps').db, flow.id, 'email-code', to) ? stepUrl(base, to) : undefined;

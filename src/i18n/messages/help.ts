@@ -161,11 +161,11 @@ export const help = defineMessages(
     'help.codeMismatchMessage': 'The verification code does not match.',
     'help.codeMismatchMeaning': 'The code you entered differs from the latest code we sent. After a resend, earlier codes no longer work.',
     'help.codeMismatchTodo1': 'Enter the 4 digits from the newest email, text message or voice call.',
-    'help.codeMismatchTodo2': 'If unsure, choose “Resend the verification code”. After {codeMax} wrong entries in a row the verification is locked.',
+    'help.codeMismatchTodo2': 'If unsure, choose “Send the code again”. After {codeMax} wrong entries in a row the verification is locked.',
 
     'help.codeExpiredMessage': 'The verification code has expired.',
     'help.codeExpiredMeaning': 'A verification code is valid for {codeMinutes} minutes after it is sent. The page shows the expiry as a clock time, such as “Valid until 14:35”.',
-    'help.codeExpiredTodo1': 'Choose “Resend the verification code” to get a new code.',
+    'help.codeExpiredTodo1': 'Choose “Send the code again” to get a new code.',
 
     'help.codeLockedMessage': 'Verification has been locked because of too many wrong entries. Please wait a while and try again.',
     'help.codeLockedMeaning': 'The verification code was entered wrongly {codeMax} times in a row, so to prevent misuse this verification is paused for {lockMinutes} minutes. Resending or starting the procedure again does not unlock it.',
@@ -173,7 +173,7 @@ export const help = defineMessages(
 
     'help.resendHeading': 'When you cannot resend a code',
     'help.resendMeaning': 'Codes to the same address or number are sent at least {resendSeconds} seconds apart and at most {perHour} times an hour. The page shows when the next resend is possible.',
-    'help.resendTodo1': 'After the time shown on the page, choose “Resend the verification code”.',
+    'help.resendTodo1': 'After the time shown on the page, choose “Send the code again”.',
 
     'help.noCodeHeading': 'When a code does not arrive',
     'help.noCodeMeaning': 'The email may have been treated as spam, a filter may block it, or your phone may not be able to receive text messages.',

@@ -24,7 +24,7 @@ export function ConfirmMyIdPage({ v, deadline, email, errors = [] }: { v: View; 
         <TextField v={v} id="current" type="password" label={v.t('settings.currentPasswordLabel')} error={errorFor(errors, 'current')} autocomplete="current-password" />
         <Button>{v.t('settings.submitChange')}</Button>
       </Form>
-      <CancelForm v={v} action="/settings/my-id/cancel" />
+      <CancelForm v={v} action="/settings/my-id/cancel" note={v.t('verify.cancelNoteSettings')} />
     </Page>
   );
 }

@@ -9,7 +9,7 @@ import type { FieldError, View } from '../../view.js';
 export type CodeTimes = { expiresAt: number | null; nextResendAt: number | null; lockedUntil: number | null };
 
 /** The page-level facts a step shows above its forms. */
-export type StepText = { title: string; heading: string; intro: string[]; current?: number; total?: number; deadline?: number };
+export type StepText = { title: string; heading: string; intro: string[]; current?: number; total?: number; deadline?: number; cancelNote?: string };
 
 /** SPEC X6: no time limit without the time shown — when the flow expires (FLOW_TTL_SECONDS). */
 export function FlowDeadline({ v, deadline }: { v: View; deadline?: number }) {
@@ -41,10 +41,11 @@ export function CodeForm({ v, action, errors }: { v: View; action: string; error
   );
 }
 
-export function CancelForm({ v, action }: { v: View; action: string }) {
+/** Cancel, with where it leads: sign-in by default, or the note a flow passes (settings go back to settings). */
+export function CancelForm({ v, action, note }: { v: View; action: string; note?: string }) {
   return (
     <Form v={v} action={action} class="form form-cancel">
-      <p class="hint">{v.t('verify.cancelNote')}</p>
+      <p class="hint">{note ?? v.t('verify.cancelNote')}</p>
       <Button secondary>{v.t('verify.cancel')}</Button>
     </Form>
   );

@@ -45,7 +45,7 @@ export function EmailCodePage({ v, text, action, resendAction, changeAction, can
           <Button secondary>{v.t('verify.changeAddress')}</Button>
         </Form>
       )}
-      <CancelForm v={v} action={cancelAction} />
+      <CancelForm v={v} action={cancelAction} note={text.cancelNote} />
     </Page>
   );
 }
