@@ -18,8 +18,5 @@ export function next(from: MigrationStep, event: MigrationEvent): MigrationStep 
   return to;
 }
 
-/** Whose wrong codes are counted (SPEC M6a): the card holder. */
-export const holderSubject = (holderId: number | null) => `holder:${holderId ?? 0}` as const;
-
 /** The shared flow guard for one step: a live migration flow that is at this step. */
 export const at = (step: MigrationStep) => [loadFlow(KIND), atStep(base, step)] as const;

@@ -8,5 +8,3 @@ export const base = paths.register;
 export const cancelAction = `${base}/cancel`;
 export const stepOf = (step: RegistrationStep | 'start') => ({ current: registrationStepNumber[step], total: REGISTRATION_TOTAL_STEPS });
 export const next = (from: RegistrationStep, event: RegistrationEvent) => nextStep(registrationSteps, from, event) as RegistrationStep;
-/** Whose wrong codes are counted (SPEC M6a): the card holder. */
-export const holderSubject = (holderId: number | null) => `holder:${holderId ?? 0}` as const;

@@ -19,6 +19,7 @@ import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
 import { atStep, currentFlow, dropFlowCookie, loadFlow, startFlow, stepUrl } from '../guard.js';
 import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../verify/new-password.js';
+import { moveTo } from '../verify/code-step.js';
 import { mountEmailCodeStep, sendEmailCode, type EmailCodeSpec } from '../verify/email-code-step.js';
 import { mountPhoneStep, sendFirstPhoneCode, type PhoneSpec } from '../verify/phone-step.js';
 import { nextStep } from '../machine.js';
@@ -84,10 +85,7 @@ const phone: PhoneSpec = {
   subject: subjectOf,
   holderId: (flow) => flow.holderId ?? 0,
   text: (t) => ({ title: t('reset.phoneTitle'), heading: t('verify.phoneHeading'), intro: [t('verify.phoneIntro')], ...stepOf('phone') }),
-  async verified(c, flow) {
-    const to = next('phone', 'PHONE_CODE_VERIFIED');
-    return advanceFlow(c.get('deps').db, flow.id, 'phone', to) ? stepUrl(base, to) : undefined;
-  },
+  verified: moveTo(base, 'phone', next('phone', 'PHONE_CODE_VERIFIED')),
 };
 
 function showStart(c: Context<AppEnv>, status: 200 | 400, email?: string, errors: FieldError[] = []) {

@@ -17,6 +17,7 @@ import { viewOf } from '../../web/view.js';
 import { atStep, currentFlow, dropFlowCookie, loadFlow, startFlow, stepUrl } from '../guard.js';
 import { nextStep, type StepTable } from '../machine.js';
 import { checkEmailAddress, emailProblemError } from '../verify/email.js';
+import { moveTo } from '../verify/code-step.js';
 import { mountEmailCodeStep, sendEmailCode, type EmailCodeSpec } from '../verify/email-code-step.js';
 import { checkCurrentPassword } from './current-password.js';
 import { lockedResponse } from './locked.js';
@@ -59,14 +60,8 @@ const emailCode: EmailCodeSpec = {
   subject,
   destination: (flow) => flow.email ?? '',
   text: (t, flow) => ({ title: t('settings.codeTitle'), heading: t('settings.codeHeading'), intro: [t('settings.codeIntro', { email: maskEmail(flow.email ?? '') })], cancelNote: t('verify.cancelNoteSettings') }),
-  async verified(c, flow) {
-    const to = next('email-code', 'EMAIL_CODE_VERIFIED');
-    return advanceFlow(c.get('deps').db, flow.id, 'email-code', to) ? stepUrl(base, to) : undefined;
-  },
-  async changeAddress(c, flow) {
-    const to = next('email-code', 'EMAIL_CHANGE_REQUESTED');
-    return advanceFlow(c.get('deps').db, flow.id, 'email-code', to) ? stepUrl(base, to) : undefined;
-  },
+  verified: moveTo(base, 'email-code', next('email-code', 'EMAIL_CODE_VERIFIED')),
+  changeAddress: moveTo(base, 'email-code', next('email-code', 'EMAIL_CHANGE_REQUESTED')),
 };
 
 const EmailForm = v.object({ email: v.pipe(v.optional(v.string(), ''), v.maxLength(1024)) });

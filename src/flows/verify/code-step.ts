@@ -5,7 +5,7 @@ import type { CodeTimes, StepText } from '../../../views/pages/verify/CodeStepPa
 import type { FieldError } from '../../../views/view.js';
 import { codeState, verifyCode, type CodePurpose, type CodeSubject, type VerifyCodeResult } from '../../auth/codes.js';
 import type { Deps } from '../../deps.js';
-import { findFlowById, type FlowRow } from '../../db/stores/flows.js';
+import { advanceFlow, findFlowById, type FlowRow } from '../../db/stores/flows.js';
 import type { T } from '../../i18n/index.js';
 import type { AppEnv } from '../../web/env.js';
 import { atStep, currentFlow, loadFlow, stepUrl } from '../guard.js';
@@ -26,6 +26,17 @@ export type CodeStepSpec = {
   /** Runs after the flow is loaded, e.g. to check it belongs to the signed-in member. */
   flowGuard?: MiddlewareHandler<AppEnv>;
 };
+
+/**
+ * A step's `verified` or `changeAddress`: moves the flow from `from` to `to` only if it is still at `from`, and answers
+ * the new step's URL, or undefined when another request moved it first.
+ */
+export function moveTo(base: string, from: string, to: string) {
+  return async (c: Context<AppEnv>, flow: FlowRow): Promise<string | undefined> => (advanceFlow(c.get('deps').db, flow.id, from, to) ? stepUrl(base, to) : undefined);
+}
+
+/** Whose wrong codes are counted (SPEC M6a) in the flows that start from a card: its holder, across flows. */
+export const holderSubject = (holderId: number | null) => `holder:${holderId ?? 0}` as const;
 
 const pass: MiddlewareHandler<AppEnv> = (_c, next) => next();
 

@@ -1,9 +1,9 @@
 // M4 (email code) and M6 (phone code) of the migration, mounted from the shared code steps.
-import { advanceFlow } from '../../../db/stores/flows.js';
 import { maskEmail } from '../../../auth/normalise.js';
+import { holderSubject, moveTo } from '../../verify/code-step.js';
 import type { EmailCodeSpec } from '../../verify/email-code-step.js';
 import type { PhoneSpec } from '../../verify/phone-step.js';
-import { base, cancelAction, holderSubject, KIND, next, stepOf, urlOf } from '../shared.js';
+import { base, cancelAction, KIND, next, stepOf } from '../shared.js';
 
 export const emailCodeStep: EmailCodeSpec = {
   kind: KIND,
@@ -18,14 +18,8 @@ export const emailCodeStep: EmailCodeSpec = {
     intro: [t('migration.emailCodeIntro', { email: maskEmail(flow.email ?? '') }), t('migration.cancelRestart')],
     ...stepOf('email-code'),
   }),
-  async verified(c, flow) {
-    const to = next('email-code', 'EMAIL_CODE_VERIFIED');
-    return advanceFlow(c.get('deps').db, flow.id, 'email-code', to) ? urlOf(to) : undefined;
-  },
-  async changeAddress(c, flow) {
-    const to = next('email-code', 'EMAIL_CHANGE_REQUESTED');
-    return advanceFlow(c.get('deps').db, flow.id, 'email-code', to) ? urlOf(to) : undefined;
-  },
+  verified: moveTo(base, 'email-code', next('email-code', 'EMAIL_CODE_VERIFIED')),
+  changeAddress: moveTo(base, 'email-code', next('email-code', 'EMAIL_CHANGE_REQUESTED')),
 };
 
 export const phoneStep: PhoneSpec = {
@@ -36,8 +30,5 @@ export const phoneStep: PhoneSpec = {
   subject: (flow) => holderSubject(flow.holderId),
   holderId: (flow) => flow.holderId ?? 0,
   text: (t) => ({ title: t('migration.phoneTitle'), heading: t('verify.phoneHeading'), intro: [t('migration.phoneIntro'), t('migration.cancelRestart')], ...stepOf('phone') }),
-  async verified(c, flow) {
-    const to = next('phone', 'PHONE_CODE_VERIFIED');
-    return advanceFlow(c.get('deps').db, flow.id, 'phone', to) ? urlOf(to) : undefined;
-  },
+  verified: moveTo(base, 'phone', next('phone', 'PHONE_CODE_VERIFIED')),
 };
