@@ -49,6 +49,12 @@ export async function settings(w: Walker, account: { id: string; password: strin
   await w.fill(t('settings.emailLabel'), changed.id);
   await w.press(t('settings.submitEmail'));
   await w.expectPage(200, t('settings.codeHeading'));
+  // a mistyped address can be corrected from the code page: back to the address step, then the same address again
+  await w.press(t('verify.changeAddress'));
+  await w.expectPage(200, t('settings.myIdHeading'));
+  await w.fill(t('settings.emailLabel'), changed.id);
+  await w.press(t('settings.submitEmail'));
+  await w.expectPage(200, t('settings.codeHeading'));
   await w.fill(t('verify.codeLabel'), w.server.latestCode(changed.id));
   await w.press(t('verify.codeSubmit'));
   await w.expectPage(200, t('settings.confirmHeading'), changed.id);
