@@ -151,6 +151,36 @@ describe('T2 change password', () => {
     expect(res.status).toBe(303);
     expect(h.outbox()[0].subject).toBe('[My Card] Your password was changed');
   });
+
+  // two changes checked against the same current password: the winner ends the other browser's session, so that one is
+  // signed out; two tabs of one browser share a session, so the second is told its current password no longer matches
+  it.each([
+    ['two browsers', false],
+    ['two tabs of one browser', true],
+  ])('%s changing the password at once: exactly one change lands, the other changes nothing', async (_name, sameBrowser) => {
+    const a = await signedIn();
+    const b = sameBrowser ? a : await signedIn();
+    const OTHER = 'Umi#Kaze2026y';
+    // both verify the same current password before either writes (the Argon2 verifications run side by side)
+    const [ra, rb] = await Promise.all([
+      a.post('/settings/password', { current: PASSWORD, password: NEW_PASSWORD, confirm: NEW_PASSWORD }),
+      b.post('/settings/password', { current: PASSWORD, password: OTHER, confirm: OTHER }),
+    ]);
+    const done = [ra, rb].filter((r) => r.location === '/settings?done=password');
+    expect(done).toHaveLength(1);
+    const [winner, loser] = done[0] === ra ? [NEW_PASSWORD, rb] : [OTHER, ra];
+    if (loser.status === 303) expect(loser.location).toBe('/login');
+    else {
+      expect(loser.status).toBe(422);
+      expect(loser.body).toContain('現在のパスワードが正しくありません。');
+    }
+    if (!sameBrowser) expect(loser.location).toBe('/login');
+    const account = h.db.select().from(accountTable).where(eq(accountTable.id, accountId)).get()!;
+    expect(await verifyPassword(account.passwordHash, winner)).toBe(true);
+    expect(h.outbox().filter((m) => m.subject === '【My Card】パスワード変更のお知らせ')).toHaveLength(1);
+    expect(h.db.select().from(auditTable).all().filter((e) => e.event === 'password_changed')).toHaveLength(1);
+    expect(h.db.select().from(sessionTable).where(eq(sessionTable.accountId, accountId)).all()).toHaveLength(1);
+  });
 });
 
 describe('T2 wrong current passwords count towards the lock (L5)', () => {
@@ -287,5 +317,24 @@ describe('T2 change My ID', () => {
     expect(res.status).toBe(409);
     expect(res.body).toContain('ご入力いただいたメールアドレスはご利用いただけません。');
     expect(h.db.select().from(accountTable).where(eq(accountTable.id, accountId)).get()!.email).toBe(EMAIL);
+  });
+
+  it('two browsers confirming different new My IDs at once: the first ends the other browser’s session, so exactly one change lands', async () => {
+    const [a, b] = [await signedIn(), await signedIn()];
+    const targets = [a, b].map((br, n) => ({ br, email: `moved${n}@example.jp` }));
+    for (const { br, email } of targets) {
+      await br.get('/settings/my-id');
+      expect((await br.post('/settings/my-id', { email })).location).toBe('/settings/my-id/email-code');
+      expect((await br.post('/settings/my-id/email-code', { code: codeFor(email)! })).location).toBe('/settings/my-id/confirm');
+    }
+    const replies = await Promise.all(targets.map(({ br }) => br.post('/settings/my-id/confirm', { current: PASSWORD })));
+    const done = replies.filter((r) => r.location === '/settings?done=my-id');
+    expect(done).toHaveLength(1);
+    expect(replies.find((r) => r !== done[0])!.location).toBe('/login');
+    const winner = targets[replies.indexOf(done[0])].email;
+    expect(h.db.select().from(accountTable).where(eq(accountTable.id, accountId)).get()!.email).toBe(winner);
+    expect(h.db.select().from(cardTable).get()!.email).toBe(winner);
+    expect(h.db.select().from(auditTable).where(eq(auditTable.event, 'my_id_changed')).all()).toHaveLength(1);
+    expect(h.outbox().filter((m) => m.subject === '【My Card】My ID変更のお知らせ')).toHaveLength(1);
   });
 });

@@ -44,18 +44,24 @@ export async function acceptTerms(db: Db, input: Who & { version: string }): Pro
 /**
  * SPEC T2: the new password hash (hashed before), and every session of the account but the
  * current one ended, in one transaction. The caller then rotates the current session.
+ * `verifiedHash` is the hash the current password was checked against: when another change
+ * replaced it meanwhile the answer is 'stale' and nothing is written, so of two changes made
+ * at once with the same current password exactly one wins. 'gone': the account is closed or
+ * this session was ended (by that other change).
  */
-export async function changePassword(db: Db, input: Who & { passwordHash: string; keepSessionId: number }): Promise<boolean> {
+export async function changePassword(
+  db: Db,
+  input: Who & { passwordHash: string; verifiedHash: string; keepSessionId: number },
+): Promise<'ok' | 'stale' | 'gone'> {
   return db.$client.transaction(() => {
-    const changed = db
-      .update(accountTable)
-      .set({ passwordHash: input.passwordHash, passwordChangedAt: input.now })
-      .where(and(eq(accountTable.id, input.accountId), isNull(accountTable.closedAt)))
-      .run().changes;
-    if (changed !== 1) return false;
+    const session = db.select({ id: sessionTable.id }).from(sessionTable).where(eq(sessionTable.id, input.keepSessionId)).get();
+    const account = db.select({ hash: accountTable.passwordHash }).from(accountTable).where(and(eq(accountTable.id, input.accountId), isNull(accountTable.closedAt))).get();
+    if (!session || !account) return 'gone';
+    if (account.hash !== input.verifiedHash) return 'stale';
+    db.update(accountTable).set({ passwordHash: input.passwordHash, passwordChangedAt: input.now }).where(eq(accountTable.id, input.accountId)).run();
     db.delete(sessionTable).where(and(eq(sessionTable.accountId, input.accountId), ne(sessionTable.id, input.keepSessionId))).run();
     writeAudit(db, { at: input.now, event: 'password_changed', accountId: input.accountId, address: input.address });
-    return true;
+    return 'ok' as const;
   }).immediate();
 }
 
@@ -65,6 +71,7 @@ export type ChangeMyIdResult = { ok: true; oldEmail: string } | { error: 'taken'
  * SPEC T2: the account's My ID becomes `newEmail` (already normalised) unless another open
  * account has it; the registered email of the account's cards that carried the old My ID
  * follows (as in M5); every other session of the account ends; the flow moves from confirm to done and ends. One transaction.
+ * 'gone' when the account is closed or this session was ended meanwhile (by a change in another browser).
  */
 export async function changeMyId(
   db: Db,
@@ -77,6 +84,8 @@ export async function changeMyId(
       const taken = db.select({ id: accountTable.id }).from(accountTable).where(and(eq(accountTable.email, input.newEmail), isNull(accountTable.closedAt))).get();
       // already this account's My ID: a concurrent submit of the same confirmation did the change
       if (taken) return { error: taken.id === account.id ? 'moved' : 'taken' };
+      // a change made meanwhile in another browser ended this session: that browser's change stands, this one does nothing
+      if (!db.select({ id: sessionTable.id }).from(sessionTable).where(eq(sessionTable.id, input.keepSessionId)).get()) return { error: 'gone' };
       // the flow's guard: only one request completes it, and it ends with the change
       if (!advanceFlow(db, input.flowId, 'confirm', 'done')) return { error: 'moved' };
       endFlow(db, input.flowId, input.now);

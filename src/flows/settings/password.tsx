@@ -37,8 +37,11 @@ export async function changeMemberPassword(
   if (current !== 'ok' || problems.length > 0) return { error: 'invalid', currentMissing: current === 'missing', currentWrong: current === 'wrong', problems };
 
   const now = deps.clock.now();
-  const changed = await changePassword(deps.db, { accountId: account.id, passwordHash: await hashNewPassword(input.password), keepSessionId: input.session.id, now, address: input.address });
-  if (!changed) return { error: 'gone' };
+  const passwordHash = await hashNewPassword(input.password);
+  const changed = await changePassword(deps.db, { accountId: account.id, passwordHash, verifiedHash: account.passwordHash, keepSessionId: input.session.id, now, address: input.address });
+  if (changed === 'gone') return { error: 'gone' };
+  // another change (another browser of the member) replaced the password after it was checked here
+  if (changed === 'stale') return { error: 'invalid', currentMissing: false, currentWrong: true, problems: [] };
   // SPEC T2, X3: a new session token; every other session of the member is already gone
   const token = await rotateSession(deps, input.session, true);
   await deps.notifier.send(accountNotice({ kind: 'passwordChanged', to: account.email, lang: input.lang, brand: deps.config.BRAND_NAME, at: now }));
