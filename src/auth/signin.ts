@@ -3,7 +3,6 @@ import type { Deps } from '../deps.js';
 import { findOpenAccountByEmail, recordSignIn } from '../db/stores/accounts.js';
 import { findCredentialAnyState, findUsableCredential } from '../db/stores/credentials.js';
 import type { AttemptWho } from '../db/stores/lockout.js';
-import type { Lang } from '../i18n/define.js';
 import { lockNoticeMessage } from '../notify/lock-texts.js';
 import { countFailure, countSuccess, identifierHash, isLocked, isMyIdShape, lockMessageFor, noteLockedAttempt } from './lockout.js';
 import { normaliseIdentifier, normalisePassword } from './normalise.js';
@@ -12,7 +11,7 @@ import { takeSignInSlot } from './throttle.js';
 
 export { isMyIdShape } from './lockout.js';
 
-export type SignInInput = { identifier: string; password: string; address: string; lang: Lang };
+export type SignInInput = { identifier: string; password: string; address: string };
 
 export type SignInResult =
   | { kind: 'member'; accountId: number }
@@ -38,14 +37,17 @@ async function matchCredentials(deps: Deps, id: string, password: string): Promi
   return { kind: 'legacy', credentialId: credential.id, cardId: credential.cardId, holderId: credential.holderId };
 }
 
-/** SPEC L5: the lock notice goes to the account's My ID, or for a legacy/initial ID to its card's registered email. */
-async function sendLockNotice(deps: Deps, id: string, lang: Lang): Promise<void> {
+/**
+ * SPEC L5: the lock notice goes to the account's My ID, or for a legacy/initial ID to its card's registered email.
+ * Whoever locked the ID chose the page's language, not its owner: the notice is in Japanese and English.
+ */
+async function sendLockNotice(deps: Deps, id: string): Promise<void> {
   const kind = lockMessageFor(id);
   const to = kind === 'myId' ? (await findOpenAccountByEmail(deps.db, id))?.email : (await findCredentialAnyState(deps.db, id))?.cardEmail;
   if (!to) return;
   const { config, clock } = deps;
   await deps.notifier.send(
-    lockNoticeMessage({ to, identifier: id, kind, lang, brand: config.BRAND_NAME, legacy: config.LEGACY_NAME, at: clock.now(), maxFailures: config.LOGIN_MAX_FAILURES }),
+    lockNoticeMessage({ to, identifier: id, kind, lang: 'both', brand: config.BRAND_NAME, legacy: config.LEGACY_NAME, at: clock.now(), maxFailures: config.LOGIN_MAX_FAILURES }),
   );
 }
 
@@ -66,7 +68,7 @@ export async function signIn(deps: Deps, input: SignInInput): Promise<SignInResu
   if (match.kind === 'refused') {
     const count = await countFailure(deps, { ...who, accountId: match.accountId }, 'password');
     // SPEC L6: not awaited, so a slow mail provider cannot tell that the ID exists
-    if (count.lockedNow) void sendLockNotice(deps, id, input.lang).catch((err) => console.error(`[lock notice] ${err instanceof Error ? err.message : String(err)}`));
+    if (count.lockedNow) void sendLockNotice(deps, id).catch((err) => console.error(`[lock notice] ${err instanceof Error ? err.message : String(err)}`));
     return count.locked ? locked : { kind: 'refused' };
   }
   const detail = match.kind === 'member' ? undefined : { credentialId: match.credentialId };

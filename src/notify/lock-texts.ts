@@ -9,7 +9,8 @@ export type LockNotice = {
   /** The ID that was locked, as stored (normalised). */
   identifier: string;
   kind: 'myId' | 'legacy';
-  lang: Lang;
+  /** 'both' when someone else's attempts locked the ID: Japanese first, then English, under the Japanese subject. */
+  lang: Lang | 'both';
   brand: string;
   legacy: string;
   at: number;
@@ -60,6 +61,11 @@ const texts: Record<Lang, (n: LockNotice, time: string) => { subject: string; li
 };
 
 export function lockNoticeMessage(n: LockNotice): Message {
-  const { subject, lines } = texts[n.lang](n, tokyoDateTime(n.at, n.lang));
-  return { channel: 'email', to: n.to, subject, text: lines.join('\n') };
+  const inLang = (lang: Lang) => texts[lang](n, tokyoDateTime(n.at, lang));
+  if (n.lang !== 'both') {
+    const { subject, lines } = inLang(n.lang);
+    return { channel: 'email', to: n.to, subject, text: lines.join('\n') };
+  }
+  const [ja, en] = [inLang('ja'), inLang('en')];
+  return { channel: 'email', to: n.to, subject: ja.subject, text: [...ja.lines, '', '----- English -----', '', ...en.lines].join('\n') };
 }

@@ -78,6 +78,18 @@ describe.each([
     expect(audit('sign_in_locked')).toHaveLength(1);
   });
 
+  it('the notice is in Japanese and English whatever the language of the browser that locked the ID (it is not the owner’s choice)', async () => {
+    const b = browser(h);
+    await b.get('/login?lang=en');
+    await fail(b, id, N);
+    const [sent] = notices();
+    expect(sent.subject).toBe(NOTICE_SUBJECT);
+    expect(sent.text).toContain(`ID：${id}`);
+    expect(sent.text).toContain(`ID: ${id}`);
+    expect(sent.text).toContain('You cannot sign in with this ID, even with the right password.');
+    expect(sent.text.indexOf('ID：')).toBeLessThan(sent.text.indexOf('ID: '));
+  });
+
   it('a success before the limit resets the count', async () => {
     const b = browser(h);
     await fail(b, id, N - 1);

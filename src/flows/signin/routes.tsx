@@ -49,7 +49,7 @@ export const signInRoutes = new Hono<AppEnv>()
     if (!parsed.success || errors.length > 0) return showSignIn(c, 400, { id: form.id, errors });
 
     const deps = c.get('deps');
-    const result = await signIn(deps, { identifier: form.id, password: form.password, address: c.get('address'), lang: c.get('lang') });
+    const result = await signIn(deps, { identifier: form.id, password: form.password, address: c.get('address') });
     if (result.kind === 'throttled') {
       // SPEC L7: the guide's "wait and try again", and when the window ends
       c.header('Retry-After', String(Math.max(1, Math.ceil((result.retryAt - deps.clock.now()) / 1000))));
