@@ -67,7 +67,7 @@ export function createApp(deps: Deps) {
   app.route('/', signInRoutes);
   app.route('/', memberRoutes);
   app.route(paths.help, helpRoutes);
-  app.route('/terms', termsRoutes);
+  app.route(paths.terms, termsRoutes);
   app.route(paths.settings, settingsRoutes);
   app.route(paths.reset, resetRoutes);
   app.route(paths.register, registrationRoutes);

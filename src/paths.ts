@@ -4,6 +4,7 @@ export const paths = {
   signIn: '/login',
   signOut: '/logout',
   top: '/top',
+  terms: '/terms',
   help: '/help',
   outbox: '/dev/outbox',
   static: '/static',

@@ -1,8 +1,9 @@
 // SPEC T4: a member whose accepted terms version is not the current one sees the terms before any member page.
 import type { MiddlewareHandler } from 'hono';
+import { paths } from '../../paths.js';
 import type { AppEnv } from '../../web/env.js';
 
-export const termsPath = '/terms';
+export const termsPath = paths.terms;
 
 /** Whether the session's account accepted the terms version now in force. */
 export function hasCurrentTerms(accepted: string, current: string): boolean {
