@@ -3,7 +3,8 @@ import { errorFor } from './ErrorSummary.js';
 import { TextField } from './TextField.js';
 import type { FieldError, View } from '../view.js';
 
-const RULES = [
+/** The M7 rules in the order the page and the help page list them. */
+export const PASSWORD_RULES = [
   'password.ruleLength',
   'password.ruleCharset',
   'password.ruleClasses',
@@ -24,7 +25,7 @@ export function NewPasswordFields({ v, errors }: { v: View; errors: FieldError[]
         <h2 id="password-rules-heading">{v.t('password.rulesHeading')}</h2>
         <p id="password-rules">{v.t('password.rulesIntro')}</p>
         <ul class="hint-list">
-          {RULES.map((key) => (
+          {PASSWORD_RULES.map((key) => (
             <li>{v.t(key)}</li>
           ))}
         </ul>

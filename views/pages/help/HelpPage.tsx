@@ -3,6 +3,7 @@ import type { MessageKey, Params } from '../../../src/i18n/index.js';
 import { Page } from '../../layouts/Page.js';
 import type { View } from '../../view.js';
 import { LinkList, ways, type Link } from '../../components/LinkList.js';
+import { PASSWORD_RULES } from '../../components/NewPasswordFields.js';
 
 /** The configured limits the explanations quote, so the page says what this portal really does. */
 export type HelpLimits = {
@@ -68,18 +69,7 @@ const migrationTopics: Topic[] = [
     id: 'password-rules',
     heading: 'help.passwordHeading',
     meaning: 'help.passwordMeaning',
-    list: [
-      'password.ruleLength',
-      'password.ruleCharset',
-      'password.ruleClasses',
-      'password.ruleBirthdate',
-      'password.rulePhone',
-      'password.ruleCard',
-      'password.ruleName',
-      'password.ruleEmailLocal',
-      'password.ruleCommon',
-      'password.ruleConfirm',
-    ],
+    list: [...PASSWORD_RULES],
     todo: ['help.passwordTodo1'],
   },
 ];
