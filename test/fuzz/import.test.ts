@@ -15,6 +15,7 @@ import { seedDemo } from '../../src/cli/seed-demo.js';
 import { testConfig } from '../../src/config.js';
 import { FUZZ_RUNS, FUZZ_SEED, hostileValue } from './support/hostile.js';
 import { ROOT, TSX } from '../support/portal-process.js';
+import { withLuhnDigit } from '../helpers/fixtures.js';
 
 const TABLES = ['holder', 'phone', 'card', 'credential', 'account', 'account_card'];
 const config = testConfig();
@@ -35,17 +36,6 @@ afterAll(() => console.log(`import fuzz: ${tally.cases} files, ${tally.imported}
 
 const counts = () => Object.fromEntries(TABLES.map((t) => [t, (db.$client.prepare(`SELECT count(*) AS n, coalesce(max(rowid), 0) AS m FROM ${t}`).get() as { n: number; m: number })]));
 
-/** A card number with a right Luhn check digit. */
-function luhn(body: string): string {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return body + ((10 - (sum % 10)) % 10);
-}
-
 /** One row that passes every rule, unique enough not to collide with the demo data. */
 const validRow = fc.record({
   key: fc.stringMatching(/^[a-z]{3}[0-9]{6}$/),
@@ -56,7 +46,7 @@ const validRow = fc.record({
 }).map((r) => {
   const row: Record<string, string> = {
     holder_key: r.key, name: '山田 太郎', name_kana: 'ヤマダ タロウ', name_roman: 'TARO YAMADA', birthdate: '1980-04-01',
-    card_number: luhn(r.card), card_name: 'クラシックカード', email: r.email, phones: r.phone, legacy_id: r.legacy, legacy_password: '',
+    card_number: withLuhnDigit(r.card), card_name: 'クラシックカード', email: r.email, phones: r.phone, legacy_id: r.legacy, legacy_password: '',
     initial_id: '', initial_password: '', my_id: '', my_password: '', payment_date: '2026-12-10', confirmed_amount: '1234', points: '10',
   };
   return row;

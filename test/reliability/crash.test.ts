@@ -9,22 +9,13 @@ import { COLUMNS } from '../../src/cli/import-rows.js';
 import { hashPassword } from '../../src/auth/password.js';
 import { dataDir, freePort, ROOT, sleep, startPortal, TSX, type Portal } from '../support/portal-process.js';
 import { Client, codeFor, expectStep, JourneyError } from './support/journeys.js';
+import { withLuhnDigit } from '../helpers/fixtures.js';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 12);
 const WORKERS = 4;
 const HOLDERS = 600;
 const BIRTHDATE = '1984-06-07';
 const PASSWORD = 'Kawa!Nagare77';
-
-function luhn(body: string): string {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return body + ((10 - (sum % 10)) % 10);
-}
 
 /** How a holder moves to a My ID: a new My ID from card details (G), or a migration keeping the card email or choosing a new one (M). */
 type Path = 'register' | 'migrateKeep' | 'migrateNew';
@@ -35,7 +26,7 @@ const holders: Holder[] = Array.from({ length: HOLDERS }, (_, i) => {
   const path = PATHS[i % 3];
   const h = {
     key: `crash-${i}`,
-    cards: [luhn(`4980777${String(i).padStart(8, '0')}`), luhn(`4980778${String(i).padStart(8, '0')}`)],
+    cards: [withLuhnDigit(`4980777${String(i).padStart(8, '0')}`), withLuhnDigit(`4980778${String(i).padStart(8, '0')}`)],
     phone: `0907${String(i).padStart(7, '0')}`,
     legacyId: `crash-legacy-${i}`,
     cardEmail: `card${i}@example.jp`,

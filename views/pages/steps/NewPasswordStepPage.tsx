@@ -1,24 +1,16 @@
 // M7 as a flow step (reset R2, new My ID G2): the rules, the two new-password fields, buttons キャンセル / 登録.
-import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { Button, Form } from '../../components/Form.js';
-import { StepIndicator } from '../../components/StepIndicator.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
 import { NewPasswordFields } from '../../components/NewPasswordFields.js';
-import { CancelForm, type StepText, FlowDeadline } from '../verify/CodeStepParts.js';
+import { CancelForm, StepHeader, type StepText } from '../verify/CodeStepParts.js';
 
 type Props = { v: View; text: StepText; submit: string; errors?: FieldError[]; action: string; cancelAction: string };
 
 export function NewPasswordStepPage({ v, text, submit, errors = [], action, cancelAction }: Props) {
   return (
     <Page v={v} title={text.title} hasErrors={errors.length > 0}>
-      <ErrorSummary v={v} errors={errors} />
-      {text.current !== undefined && text.total !== undefined && <StepIndicator v={v} current={text.current} total={text.total} />}
-      <h1>{text.heading}</h1>
-      {text.intro.map((p) => (
-        <p>{p}</p>
-      ))}
-      <FlowDeadline v={v} deadline={text.deadline} />
+      <StepHeader v={v} text={text} errors={errors} />
       <Form v={v} action={action}>
         <NewPasswordFields v={v} errors={errors} />
         <Button>{submit}</Button>

@@ -1,6 +1,8 @@
 // Pieces of the code-entry pages (SPEC M4, M6, M6a): the validity and resend times, the lock notice, the code form.
+import type { Child } from 'hono/jsx';
 import { Callout } from '../../components/Callout.js';
-import { errorFor } from '../../components/ErrorSummary.js';
+import { ErrorSummary, errorFor } from '../../components/ErrorSummary.js';
+import { StepIndicator } from '../../components/StepIndicator.js';
 import { Button, Form } from '../../components/Form.js';
 import { CodeField } from '../../components/TextField.js';
 import type { FieldError, View } from '../../view.js';
@@ -10,6 +12,22 @@ export type CodeTimes = { expiresAt: number | null; nextResendAt: number | null;
 
 /** The page-level facts a step shows above its forms. */
 export type StepText = { title: string; heading: string; intro: string[]; current?: number; total?: number; deadline?: number; cancelNote?: string };
+
+/** The top of a step page: the error summary (then `notice`, e.g. "code sent"), ステップ n/N, the heading, the intro and the flow's deadline. */
+export function StepHeader({ v, text, errors, notice }: { v: View; text: StepText; errors: FieldError[]; notice?: Child }) {
+  return (
+    <>
+      <ErrorSummary v={v} errors={errors} />
+      {notice}
+      {text.current !== undefined && text.total !== undefined && <StepIndicator v={v} current={text.current} total={text.total} />}
+      <h1>{text.heading}</h1>
+      {text.intro.map((p) => (
+        <p>{p}</p>
+      ))}
+      <FlowDeadline v={v} deadline={text.deadline} />
+    </>
+  );
+}
 
 /** SPEC X6: no time limit without the time shown — when the flow expires (FLOW_TTL_SECONDS). */
 export function FlowDeadline({ v, deadline }: { v: View; deadline?: number }) {

@@ -1,11 +1,10 @@
 // M6 as used by reset (R2) and new My ID (G2): code by SMS to a mobile (voice as fallback), or by voice call to a chosen landline.
 import { Callout } from '../../components/Callout.js';
-import { ErrorSummary, errorFor } from '../../components/ErrorSummary.js';
+import { errorFor } from '../../components/ErrorSummary.js';
 import { Button, ButtonRow, Form } from '../../components/Form.js';
-import { StepIndicator } from '../../components/StepIndicator.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
-import { CancelForm, CodeForm, CodeTimesNote, type CodeTimes, type StepText, FlowDeadline } from './CodeStepParts.js';
+import { CancelForm, CodeForm, CodeTimesNote, StepHeader, type CodeTimes, type StepText } from './CodeStepParts.js';
 
 /** One registered number, masked, with its position in the holder's list. */
 export type PhoneChoice = { index: number; masked: string; kind: 'mobile' | 'landline' };
@@ -50,13 +49,7 @@ export function PhonePage({ v, text, action, sendAction, cancelAction, phones, s
   const landlines = phones.filter((p) => p.kind === 'landline');
   return (
     <Page v={v} title={text.title} hasErrors={errors.length > 0}>
-      <ErrorSummary v={v} errors={errors} />
-      {text.current !== undefined && text.total !== undefined && <StepIndicator v={v} current={text.current} total={text.total} />}
-      <h1>{text.heading}</h1>
-      {text.intro.map((p) => (
-        <p>{p}</p>
-      ))}
-      <FlowDeadline v={v} deadline={text.deadline} />
+      <StepHeader v={v} text={text} errors={errors} />
       {phones.length === 0 && (
         <Callout kind="warning">
           <p>{v.t('verify.phoneNone')}</p>
