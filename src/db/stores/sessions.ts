@@ -46,6 +46,11 @@ export async function deleteSessionByToken(db: Db, tokenHash: string): Promise<v
   db.delete(sessionTable).where(eq(sessionTable.tokenHash, tokenHash)).run();
 }
 
+/** Whether the session still exists (a change made in another browser may have ended it); usable inside a transaction. */
+export function sessionExists(db: Db, id: number): boolean {
+  return db.select({ id: sessionTable.id }).from(sessionTable).where(eq(sessionTable.id, id)).get() !== undefined;
+}
+
 /** Ends every session of an account, or every one but `keepId`. */
 export function deleteAccountSessions(db: Db, accountId: number, keepId?: number): void {
   const where = keepId === undefined ? eq(sessionTable.accountId, accountId) : and(eq(sessionTable.accountId, accountId), ne(sessionTable.id, keepId));

@@ -1,9 +1,10 @@
 // Changes a signed-in member makes (SPEC T2, T4): accept new terms, change password, change My ID; and the facts the password rules need.
-import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { accountCardTable, accountTable, cardTable, holderTable, phoneTable, sessionTable, signInAttemptTable } from '../schema.js';
+import { accountCardTable, accountTable, cardTable, holderTable, phoneTable, signInAttemptTable } from '../schema.js';
 import { writeAudit } from './audit.js';
 import { advanceFlow, endFlow } from './flows.js';
+import { deleteAccountSessions, sessionExists } from './sessions.js';
 
 /** What SPEC M7 forbids a new password to contain, for one holder. */
 export type HolderFacts = { holderId: number; birthdate: string; nameRoman: string; phones: string[]; cardLast4: string[] };
@@ -54,12 +55,11 @@ export async function changePassword(
   input: Who & { passwordHash: string; verifiedHash: string; keepSessionId: number },
 ): Promise<'ok' | 'stale' | 'gone'> {
   return db.$client.transaction(() => {
-    const session = db.select({ id: sessionTable.id }).from(sessionTable).where(eq(sessionTable.id, input.keepSessionId)).get();
     const account = db.select({ hash: accountTable.passwordHash }).from(accountTable).where(and(eq(accountTable.id, input.accountId), isNull(accountTable.closedAt))).get();
-    if (!session || !account) return 'gone';
+    if (!account || !sessionExists(db, input.keepSessionId)) return 'gone';
     if (account.hash !== input.verifiedHash) return 'stale';
     db.update(accountTable).set({ passwordHash: input.passwordHash, passwordChangedAt: input.now }).where(eq(accountTable.id, input.accountId)).run();
-    db.delete(sessionTable).where(and(eq(sessionTable.accountId, input.accountId), ne(sessionTable.id, input.keepSessionId))).run();
+    deleteAccountSessions(db, input.accountId, input.keepSessionId);
     writeAudit(db, { at: input.now, event: 'password_changed', accountId: input.accountId, address: input.address });
     return 'ok' as const;
   }).immediate();
@@ -85,7 +85,7 @@ export async function changeMyId(
       // already this account's My ID: a concurrent submit of the same confirmation did the change
       if (taken) return { error: taken.id === account.id ? 'moved' : 'taken' };
       // a change made meanwhile in another browser ended this session: that browser's change stands, this one does nothing
-      if (!db.select({ id: sessionTable.id }).from(sessionTable).where(eq(sessionTable.id, input.keepSessionId)).get()) return { error: 'gone' };
+      if (!sessionExists(db, input.keepSessionId)) return { error: 'gone' };
       // the flow's guard: only one request completes it, and it ends with the change
       if (!advanceFlow(db, input.flowId, 'confirm', 'done')) return { error: 'moved' };
       endFlow(db, input.flowId, input.now);
@@ -94,7 +94,7 @@ export async function changeMyId(
       for (const { id } of cardIds) {
         db.update(cardTable).set({ email: input.newEmail }).where(and(eq(cardTable.id, id), eq(cardTable.email, account.email))).run();
       }
-      db.delete(sessionTable).where(and(eq(sessionTable.accountId, account.id), ne(sessionTable.id, input.keepSessionId))).run();
+      deleteAccountSessions(db, account.id, input.keepSessionId);
       // failures counted on the address while it was no one's My ID must not lock the member out (SPEC L6 counts unknown IDs too)
       db.delete(signInAttemptTable).where(eq(signInAttemptTable.identifierHash, input.newIdentifierHash)).run();
       writeAudit(db, { at: input.now, event: 'my_id_changed', accountId: account.id, address: input.address });
