@@ -32,6 +32,8 @@ export function createApp(deps: Deps) {
     c.set('deps', deps);
     await next();
   });
+  // first, so every response (static files and errors too) carries HSTS when served over https (SPEC O9)
+  app.use(identifyClient);
   // SPEC X1: no script source at all; forms, styles and images from this origin only
   app.use(
     secureHeaders({
@@ -53,7 +55,6 @@ export function createApp(deps: Deps) {
     await next();
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
-  app.use(identifyClient);
   app.use(chooseLanguage);
   app.use(issueToken);
   app.use(loadSession);

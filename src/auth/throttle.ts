@@ -1,6 +1,7 @@
 // SPEC L7: at most IP_MAX_FAILURES failed sign-ins per client address in each IP_WINDOW_SECONDS window.
 import type { Deps } from '../deps.js';
 import { releaseAddressSlot, takeAddressSlot } from '../db/stores/lockout.js';
+import { clientNetwork } from './address.js';
 
 export type Slot = { ok: true; release(): Promise<void> } | { ok: false; retryAt: number };
 
@@ -8,8 +9,10 @@ export type Slot = { ok: true; release(): Promise<void> } | { ok: false; retryAt
  * Takes a failure slot before any password is hashed; a throttled request hashes nothing. The caller releases the
  * slot when the sign-in succeeds, so only failures use up the window.
  */
-export async function takeSignInSlot(deps: Deps, address: string, identifierHash: string): Promise<Slot> {
+export async function takeSignInSlot(deps: Deps, clientAddress: string, identifierHash: string): Promise<Slot> {
   const { config, db, clock } = deps;
+  // SPEC O8: an IPv6 client is counted per /64, which one subscriber usually holds whole
+  const address = clientNetwork(clientAddress);
   const slot = await takeAddressSlot(db, {
     address,
     now: clock.now(),
