@@ -21,3 +21,8 @@ export function safeReturnPath(value: string | undefined | null): string | undef
   if (/[\u0000-\u001f\\]/.test(value)) return undefined;
   return value;
 }
+
+/** SPEC S8: a path taken from the request, as a link on this site: `//host/x`, `/\host` and control characters collapse to a path here. */
+export function sameSitePath(path: string): string {
+  return `/${path.replace(/[\u0000-\u001f\u007f]/g, '').replace(/\\/g, '/').replace(/^\/+/, '')}`;
+}

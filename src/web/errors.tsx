@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { BadFormPage } from '../../views/pages/errors/BadFormPage.js';
 import { ErrorPage } from '../../views/pages/errors/ErrorPage.js';
-import { paths } from '../paths.js';
+import { paths, sameSitePath } from '../paths.js';
 import type { AppEnv } from './env.js';
 import { viewOf } from './view.js';
 
@@ -20,12 +20,12 @@ const pages = {
 export function errorResponse(c: Context<AppEnv>, status: ErrorStatus) {
   const v = viewOf(c);
   const p = pages[status];
-  const href = status === 403 || status === 413 ? c.req.path : paths.signIn;
+  const href = status === 403 || status === 413 ? sameSitePath(c.req.path) : paths.signIn;
   c.header('Cache-Control', 'no-store');
   return c.html(<ErrorPage v={v} title={v.t(p.title)} body={v.t(p.body)} linkHref={href} linkText={v.t(p.link)} />, status);
 }
 
 export function badFormResponse(c: Context<AppEnv>) {
   c.header('Cache-Control', 'no-store');
-  return c.html(<BadFormPage v={viewOf(c)} backHref={c.req.path} />, 400);
+  return c.html(<BadFormPage v={viewOf(c)} backHref={sameSitePath(c.req.path)} />, 400);
 }

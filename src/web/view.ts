@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { View } from '../../views/view.js';
 import { translator } from '../i18n/index.js';
+import { sameSitePath } from '../paths.js';
 import type { AppEnv } from './env.js';
 
 const TIME_ZONE = 'Asia/Tokyo';
@@ -26,7 +27,7 @@ function jaDateTime(ms: number): string {
 }
 
 export function viewOf(c: Context<AppEnv>): View {
-  const { config } = c.get('deps');
+  const { config, demoData = false } = c.get('deps');
   const lang = c.get('lang') ?? 'ja';
   const url = new URL(c.req.url);
   url.searchParams.delete('lang');
@@ -36,9 +37,10 @@ export function viewOf(c: Context<AppEnv>): View {
     t: c.get('t') ?? translator(lang, { brand: config.BRAND_NAME, legacy: config.LEGACY_NAME }),
     brand: config.BRAND_NAME,
     csrf: c.get('csrfToken') ?? '',
-    path: `${url.pathname}${url.search}`,
+    path: `${sameSitePath(url.pathname)}${url.search}`,
     signedIn: c.get('session') !== undefined,
     devOutbox: config.DEV_OUTBOX,
+    demo: demoData || config.DEV_OUTBOX ? { data: demoData, outbox: config.DEV_OUTBOX } : undefined,
     dateTime: (ms) => (lang === 'ja' ? jaDateTime(ms) : f.dateTime.format(ms)),
     clockTime: (ms) => f.clock.format(ms),
     date: (iso) => {
