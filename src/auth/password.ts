@@ -25,6 +25,18 @@ async function limited<T>(job: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The memory (KiB), passes and lanes of an `$argon2id$` PHC string, or undefined for anything else. */
+export function argon2Params(stored: string): { m: number; t: number; p: number } | undefined {
+  const m = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(stored);
+  return m ? { m: Number(m[1]), t: Number(m[2]), p: Number(m[3]) } : undefined;
+}
+
+/** SPEC S7: a hash made with less memory or fewer passes than today's parameters (or not Argon2id at all). */
+export function isWeakerThanCurrent(stored: string): boolean {
+  const params = argon2Params(stored);
+  return !params || params.m < ARGON2_OPTIONS.memoryCost || params.t < ARGON2_OPTIONS.timeCost;
+}
+
 export function hashPassword(password: string): Promise<string> {
   return limited(() => hash(password, ARGON2_OPTIONS));
 }

@@ -1,12 +1,12 @@
 // The sign-in decision (SPEC L2–L7): address throttle → lock check → verify (or a dummy) → count, one answer per outcome.
 import type { Deps } from '../deps.js';
-import { findOpenAccountByEmail, recordSignIn } from '../db/stores/accounts.js';
-import { findCredentialAnyState, findUsableCredential } from '../db/stores/credentials.js';
+import { findOpenAccountByEmail, recordSignIn, replaceAccountHash } from '../db/stores/accounts.js';
+import { findCredentialAnyState, findUsableCredential, replaceCredentialHash } from '../db/stores/credentials.js';
 import type { AttemptWho } from '../db/stores/lockout.js';
 import { lockNoticeMessage } from '../notify/lock-texts.js';
 import { countFailure, countSuccess, identifierHash, isLocked, isMyIdShape, lockMessageFor, noteLockedAttempt } from './lockout.js';
 import { normaliseIdentifier, normalisePassword } from './normalise.js';
-import { verifyDummy, verifyPassword } from './password.js';
+import { hashPassword, isWeakerThanCurrent, verifyDummy, verifyPassword } from './password.js';
 import { takeSignInSlot } from './throttle.js';
 
 export { isMyIdShape } from './lockout.js';
@@ -20,7 +20,7 @@ export type SignInResult =
   | { kind: 'locked'; message: 'myId' | 'legacy' }
   | { kind: 'throttled'; retryAt: number };
 
-type Match = Extract<SignInResult, { kind: 'member' | 'legacy' }> | { kind: 'refused'; accountId?: number };
+type Match = (Extract<SignInResult, { kind: 'member' | 'legacy' }> & { storedHash: string }) | { kind: 'refused'; accountId?: number };
 
 /** Checks the password against the account or credential the ID names, or a dummy hash when there is none (SPEC L6). */
 async function matchCredentials(deps: Deps, id: string, password: string): Promise<Match> {
@@ -28,13 +28,21 @@ async function matchCredentials(deps: Deps, id: string, password: string): Promi
     const account = await findOpenAccountByEmail(deps.db, id);
     if (!account) return (await verifyDummy(password), { kind: 'refused' });
     if (!(await verifyPassword(account.passwordHash, password))) return { kind: 'refused', accountId: account.id };
-    return { kind: 'member', accountId: account.id };
+    return { kind: 'member', accountId: account.id, storedHash: account.passwordHash };
   }
   // SPEC L4: an already-migrated legacy ID, a used or expired initial ID is not usable: dummy-verified like an unknown one
   const credential = await findUsableCredential(deps.db, id, deps.clock.now());
   if (!credential) return (await verifyDummy(password), { kind: 'refused' });
   if (!(await verifyPassword(credential.passwordHash, password))) return { kind: 'refused' };
-  return { kind: 'legacy', credentialId: credential.id, cardId: credential.cardId, holderId: credential.holderId };
+  return { kind: 'legacy', credentialId: credential.id, cardId: credential.cardId, holderId: credential.holderId, storedHash: credential.passwordHash };
+}
+
+/** SPEC S7: a right password whose stored hash is weaker than today's parameters gets a hash at today's. */
+async function upgradeWeakHash(deps: Deps, match: Extract<Match, { storedHash: string }>, password: string): Promise<void> {
+  if (!isWeakerThanCurrent(match.storedHash)) return;
+  const fresh = await hashPassword(password);
+  if (match.kind === 'member') await replaceAccountHash(deps.db, match.accountId, match.storedHash, fresh);
+  else await replaceCredentialHash(deps.db, match.credentialId, match.storedHash, fresh);
 }
 
 /**
@@ -76,7 +84,9 @@ export async function signIn(deps: Deps, input: SignInInput): Promise<SignInResu
   // a concurrent failure may have locked the ID while this password was being verified
   if (!(await countSuccess(deps, { ...who, accountId }, detail))) return locked;
   await slot.release();
-  return match;
+  await upgradeWeakHash(deps, match, password);
+  const { storedHash: _, ...result } = match;
+  return result;
 }
 
 /** SPEC L2: the previous sign-in time is kept for the top page. */

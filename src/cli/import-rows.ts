@@ -1,6 +1,7 @@
 // SPEC §2 import: the CSV columns and the valibot rules one row must pass on its own.
 import * as v from 'valibot';
 import { normaliseDigits, normaliseIdentifier, normalisePassword, normaliseText } from '../auth/normalise.js';
+import { ARGON2_OPTIONS, isWeakerThanCurrent } from '../auth/password.js';
 
 export const COLUMNS = [
   'holder_key',
@@ -60,6 +61,11 @@ const password = v.pipe(
   v.string(),
   v.maxLength(256, 'must be at most 256 characters'),
   v.check((s) => !s.startsWith('$argon2') || PRECOMPUTED_HASH.test(s), 'looks like a hash but is not an $argon2id$ PHC string'),
+  // SPEC S7: an imported hash is kept as it is, so it must be at least as strong as the OWASP floor
+  v.check(
+    (s) => !PRECOMPUTED_HASH.test(s) || !isWeakerThanCurrent(s),
+    `is an Argon2id hash weaker than m=${ARGON2_OPTIONS.memoryCost}, t=${ARGON2_OPTIONS.timeCost}; export it again with at least those parameters`,
+  ),
 );
 const email = v.pipe(v.string(), v.maxLength(254, 'must be at most 254 characters'), v.rfcEmail('is not a valid email address'));
 const date = v.pipe(v.string(), v.check(isCalendarDate, 'must be a real date written YYYY-MM-DD'));

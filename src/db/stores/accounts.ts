@@ -21,3 +21,14 @@ export async function recordSignIn(db: Db, accountId: number, now: number): Prom
     .where(eq(accountTable.id, accountId))
     .run();
 }
+
+/** SPEC S7: replaces a weak stored hash, only while it is still the one the password was checked against. */
+export async function replaceAccountHash(db: Db, accountId: number, checkedHash: string, newHash: string): Promise<boolean> {
+  return (
+    db
+      .update(accountTable)
+      .set({ passwordHash: newHash })
+      .where(and(eq(accountTable.id, accountId), eq(accountTable.passwordHash, checkedHash)))
+      .run().changes === 1
+  );
+}

@@ -32,3 +32,14 @@ export async function findCredentialAnyState(db: Db, loginId: string): Promise<C
     .get();
   return row && { ...row.credential, holderId: row.holderId, cardEmail: row.cardEmail };
 }
+
+/** SPEC S7: replaces a weak stored hash, only while it is still the one the password was checked against. */
+export async function replaceCredentialHash(db: Db, credentialId: number, checkedHash: string, newHash: string): Promise<boolean> {
+  return (
+    db
+      .update(credentialTable)
+      .set({ passwordHash: newHash })
+      .where(and(eq(credentialTable.id, credentialId), eq(credentialTable.passwordHash, checkedHash)))
+      .run().changes === 1
+  );
+}
