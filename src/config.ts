@@ -28,10 +28,10 @@ const text = (fallback: string, max = 200) =>
 export const ConfigSchema = v.object({
   NODE_ENV: v.optional(v.string(), 'development'),
   PORT: int(3000, 0, 65535),
-  HOST: text('0.0.0.0'),
+  HOST: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(200, 'must be at most 200 characters'))),
   DATABASE_FILE: text('data/app.db', 1000),
   OUTBOX_FILE: text('data/outbox.jsonl', 1000),
-  SEED_DEMO: bool(true),
+  SEED_DEMO: bool(undefined),
   DEV_OUTBOX: bool(undefined),
   BRAND_NAME: text('My Card', 60),
   LEGACY_NAME: text('Card Net', 60),
@@ -49,7 +49,8 @@ export const ConfigSchema = v.object({
   IP_WINDOW_SECONDS: int(600, 1, 86_400),
   INITIAL_ID_TTL_DAYS: int(90, 1, 3650),
   SECRET: v.optional(v.pipe(v.string(), v.trim(), v.minLength(32, 'must be at least 32 characters'))),
-  TRUST_PROXY: bool(false),
+  TRUST_PROXY: bool(undefined),
+  TRUST_PROXY_HOPS: v.optional(int(0, 0, 10)),
   COOKIE_SECURE: bool(undefined),
   PUBLIC_ORIGIN: v.optional(
     v.pipe(v.string(), v.trim(), v.url('must be a URL such as https://portal.example.jp'), v.regex(/^https?:\/\/[^/]+$/, 'must be an origin with no path')),
@@ -59,16 +60,56 @@ export const ConfigSchema = v.object({
 type Raw = v.InferOutput<typeof ConfigSchema>;
 
 export type Config = Readonly<
-  Omit<Raw, 'SEED_DEMO' | 'DEV_OUTBOX' | 'TRUST_PROXY' | 'SECRET'> & {
+  Omit<Raw, 'HOST' | 'SEED_DEMO' | 'DEV_OUTBOX' | 'TRUST_PROXY' | 'TRUST_PROXY_HOPS' | 'SECRET'> & {
+    HOST: string;
     SEED_DEMO: boolean;
     DEV_OUTBOX: boolean;
     TRUST_PROXY: boolean;
+    /** SPEC O8: how many proxies nearest the portal are trusted to write X-Forwarded-For / -Proto */
+    TRUST_PROXY_HOPS: number;
     SECRET: string;
     production: boolean;
   }
 >;
 
 export class ConfigError extends Error {}
+
+// SPEC §2: an error line never prints these values; a URL setting's password is shown as ***
+const SECRET_SETTINGS = new Set(['SECRET', 'WEBHOOK_SECRET']);
+const URL_SETTINGS = new Set(['SMTP_URL', 'DATABASE_URL']);
+
+/** A URL's password as ***: everything between the scheme and the last @ but the user name (all of it when there is no user:password). */
+function maskUrlPassword(text: string): string {
+  const at = text.lastIndexOf('@');
+  if (at < 0) return text;
+  const scheme = text.indexOf('://');
+  const start = scheme >= 0 && scheme < at ? scheme + 3 : 0;
+  const userinfo = text.slice(start, at);
+  const colon = userinfo.indexOf(':');
+  return `${text.slice(0, start)}${colon < 0 ? '' : userinfo.slice(0, colon + 1)}***@${text.slice(at + 1)}`;
+}
+
+/** The value as an error line may show it: nothing for a secret, a URL with its password masked. */
+export function shownValue(key: string, value: string | undefined): string {
+  if (SECRET_SETTINGS.has(key)) return '';
+  const text = value ?? '';
+  return ` (got ${JSON.stringify(URL_SETTINGS.has(key) ? maskUrlPassword(text) : text)})`;
+}
+
+/** SPEC O1: the demo's conveniences cannot be switched on in production. */
+function refuseDemoInProduction(raw: Raw): void {
+  for (const key of ['SEED_DEMO', 'DEV_OUTBOX'] as const) {
+    if (raw[key] === true) throw new ConfigError(`Invalid setting ${key}: must not be true when NODE_ENV=production (it publishes demo passwords or codes)`);
+  }
+}
+
+/** SPEC O8: TRUST_PROXY=true means one trusted hop; TRUST_PROXY_HOPS says how many, and the two must agree. */
+function trustedHops(raw: Raw): number {
+  if (raw.TRUST_PROXY_HOPS === undefined) return raw.TRUST_PROXY ? 1 : 0;
+  if (raw.TRUST_PROXY === true && raw.TRUST_PROXY_HOPS === 0) throw new ConfigError('Invalid setting TRUST_PROXY_HOPS: must be at least 1 when TRUST_PROXY=true');
+  if (raw.TRUST_PROXY === false && raw.TRUST_PROXY_HOPS > 0) throw new ConfigError('Invalid setting TRUST_PROXY: is false while TRUST_PROXY_HOPS trusts proxies (set one of them)');
+  return raw.TRUST_PROXY_HOPS;
+}
 
 /** Validates the environment; throws ConfigError whose message is one line naming the variable. */
 export function loadConfig(env: Record<string, string | undefined>, secret?: string): Config {
@@ -79,15 +120,20 @@ export function loadConfig(env: Record<string, string | undefined>, secret?: str
   if (!result.success) {
     const issue = result.issues[0];
     const key = v.getDotPath(issue) ?? 'setting';
-    throw new ConfigError(`Invalid setting ${key}: ${issue.message} (got ${JSON.stringify(env[key] ?? '')})`);
+    throw new ConfigError(`Invalid setting ${key}: ${issue.message}${shownValue(key, env[key])}`);
   }
   const raw = result.output;
   const production = raw.NODE_ENV === 'production';
+  if (production) refuseDemoInProduction(raw);
+  const hops = trustedHops(raw);
   return Object.freeze({
     ...raw,
-    SEED_DEMO: raw.SEED_DEMO ?? true,
+    // SPEC O1: outside production the portal listens on loopback only, so the demo's codes stay on this machine
+    HOST: raw.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    SEED_DEMO: raw.SEED_DEMO ?? !production,
     DEV_OUTBOX: raw.DEV_OUTBOX ?? !production,
-    TRUST_PROXY: raw.TRUST_PROXY ?? false,
+    TRUST_PROXY: hops > 0,
+    TRUST_PROXY_HOPS: hops,
     SECRET: raw.SECRET ?? secret ?? '',
     production,
   });

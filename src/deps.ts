@@ -4,4 +4,11 @@ import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { Notifier } from './notify/notifier.js';
 
-export type Deps = { config: Config; db: Db; notifier: Notifier; clock: Clock };
+export type Deps = {
+  config: Config;
+  db: Db;
+  notifier: Notifier;
+  clock: Clock;
+  /** SPEC O1: the database holds the demo data set, whose passwords are public (checked at start-up). */
+  demoData?: boolean;
+};

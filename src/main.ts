@@ -6,10 +6,11 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { systemClock } from './auth/clock.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDb } from './db/client.js';
 import type { Deps } from './deps.js';
 import { createOutboxNotifier } from './notify/notifier.js';
+import { paths } from './paths.js';
 import { loadOrCreateSecret } from './secret-file.js';
 
 /** How long a client may take (SPEC X4: a slow or idle client must not hold the server). */
@@ -80,6 +81,15 @@ export function stopGracefully(server: Server, grace: number, closeResources: ()
   });
 }
 
+/** SPEC O1: say so at start-up while the portal runs as a demo. */
+function warnIfDemo(config: Config, demoData: boolean): void {
+  if (demoData) console.warn('Warning: demo environment: the database holds the demo data set, whose passwords are public (README "Demo data").');
+  if (config.DEV_OUTBOX) console.warn(`Warning: demo environment: every message sent, codes included, is shown at ${paths.outbox} (DEV_OUTBOX).`);
+  if (config.DEV_OUTBOX && !isLoopback(config.HOST)) console.warn(`Warning: HOST=${config.HOST} serves the demo outbox, and so every code, to the network.`);
+}
+
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -95,15 +105,20 @@ async function main(): Promise<void> {
   }
   const db = openDb(config.DATABASE_FILE);
   const deps: Deps = { config, db, clock: systemClock, notifier: createOutboxNotifier(config.OUTBOX_FILE, systemClock) };
-  if (config.SEED_DEMO) {
-    const { seedDemo } = await import('./cli/seed-demo.js');
-    await seedDemo(deps);
+  const { holdsDemoSet, seedDemo } = await import('./cli/seed-demo.js');
+  if (config.SEED_DEMO) await seedDemo(deps);
+  const demoData = await holdsDemoSet(db);
+  // SPEC O1: a production portal never serves the demo set, whose passwords the README publishes
+  if (config.production && demoData) {
+    console.error(`Refusing to start: ${config.DATABASE_FILE} holds the demo data set (its passwords are public); use a database without it when NODE_ENV=production`);
+    process.exit(1);
   }
-  const app = createApp(deps);
+  warnIfDemo(config, demoData);
+  const app = createApp({ ...deps, demoData });
   const server = await listen(app.fetch, { port: config.PORT, hostname: config.HOST });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  console.log(`${config.BRAND_NAME} portal listening on http://localhost:${port}`);
+  console.log(`${config.BRAND_NAME} portal listening on http://localhost:${port} (HOST=${config.HOST}${isLoopback(config.HOST) ? ': this machine only' : ''})`);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -10,6 +10,8 @@ export type View = {
   path: string;
   signedIn: boolean;
   devOutbox: boolean;
+  /** SPEC O1: the demo banner, shown while the database holds the demo set or the outbox page is on. */
+  demo: { data: boolean; outbox: boolean } | undefined;
   /** `2024年12月23日 10:19` / `23 Dec 2024, 10:19` in the portal's time zone. */
   dateTime(ms: number): string;
   /** `14:35` */

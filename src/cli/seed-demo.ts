@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { normaliseIdentifier } from '../auth/normalise.js';
 import { keyedHash } from '../auth/secrets.js';
 import type { Deps } from '../deps.js';
-import { writeDemoExtras } from '../db/stores/demo.js';
+import { countHoldersWithKeys, writeDemoExtras } from '../db/stores/demo.js';
 import { countHolders } from '../db/stores/import.js';
 import { importCsv, type ImportCounts } from './importer.js';
 
@@ -12,12 +12,27 @@ export const DEMO_LOCKED_ID = 'locked@example.jp';
 
 const DAY_MS = 86_400_000;
 
+const demoCsv = () => readFileSync(new URL('./demo.csv', import.meta.url), 'utf8');
+
+/** The holder keys of the demo set: the first column of every row of demo.csv after its header. */
+export function demoHolderKeys(): string[] {
+  return demoCsv()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => line.split(',')[0].trim())
+    .filter((key) => key !== '');
+}
+
+/** SPEC O1: whether the database holds any of the demo data set (whose passwords the README publishes). */
+export async function holdsDemoSet(db: Deps['db']): Promise<boolean> {
+  return (await countHoldersWithKeys(db, demoHolderKeys())) > 0;
+}
+
 /** Loads src/cli/demo.csv through the importer when there are no holders yet; a database with data is left alone. */
 export async function seedDemo(deps: Pick<Deps, 'db' | 'config' | 'clock'>): Promise<{ seeded: false } | { seeded: true; counts: ImportCounts }> {
   const { db, config, clock } = deps;
   if ((await countHolders(db)) > 0) return { seeded: false };
-  const csv = readFileSync(new URL('./demo.csv', import.meta.url), 'utf8');
-  const result = await importCsv(db, csv, {
+  const result = await importCsv(db, demoCsv(), {
     secret: config.SECRET,
     clock,
     initialIdTtlDays: config.INITIAL_ID_TTL_DAYS,

@@ -26,9 +26,9 @@ export function dataDir(prefix = 'portal-reliability-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** The environment main.ts reads, for a database in `dir`; nothing inherited but PATH and HOME. */
-export function portalEnv(dir: string, port: number, extra: Record<string, string> = {}): Record<string, string> {
-  return {
+/** The environment main.ts reads, for a database in `dir`; nothing inherited but PATH and HOME. An `extra` of undefined leaves that setting out. */
+export function portalEnv(dir: string, port: number, extra: Record<string, string | undefined> = {}): Record<string, string> {
+  const env: Record<string, string | undefined> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? dir,
     NODE_ENV: 'development',
@@ -40,6 +40,7 @@ export function portalEnv(dir: string, port: number, extra: Record<string, strin
     DEV_OUTBOX: 'true',
     ...extra,
   };
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
 export type Portal = {
@@ -51,7 +52,7 @@ export type Portal = {
 };
 
 /** Starts the portal and waits until GET /login answers 200 (or throws with its output). */
-export async function startPortal(dir: string, port: number, extra: Record<string, string> = {}): Promise<Portal> {
+export async function startPortal(dir: string, port: number, extra: Record<string, string | undefined> = {}): Promise<Portal> {
   // node itself runs the server (tsx as a loader, not tsx's CLI, which would put a wrapper process in between that SIGKILL cannot see past)
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: portalEnv(dir, port, extra), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

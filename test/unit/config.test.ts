@@ -1,6 +1,6 @@
 // SPEC §2: every setting is validated at start-up; a bad value names the variable.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig, shownValue } from '../../src/config.js';
 
 const secret = 'x'.repeat(40);
 
@@ -9,6 +9,7 @@ describe('settings', () => {
     const c = loadConfig({}, secret);
     expect(c).toMatchObject({
       PORT: 3000,
+      HOST: '127.0.0.1',
       DATABASE_FILE: 'data/app.db',
       OUTBOX_FILE: 'data/outbox.jsonl',
       SEED_DEMO: true,
@@ -33,10 +34,36 @@ describe('settings', () => {
     expect(c.COOKIE_SECURE).toBeUndefined();
   });
 
-  it('turns the demo outbox off in production unless DEV_OUTBOX is set', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }, secret).DEV_OUTBOX).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', DEV_OUTBOX: 'true' }, secret).DEV_OUTBOX).toBe(true);
+  it('SPEC O1: production turns the demo off and cannot turn it back on', () => {
+    const prod = loadConfig({ NODE_ENV: 'production' }, secret);
+    expect(prod).toMatchObject({ DEV_OUTBOX: false, SEED_DEMO: false, HOST: '0.0.0.0' });
+    expect(() => loadConfig({ NODE_ENV: 'production', DEV_OUTBOX: 'true' }, secret)).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'yes' }, secret)).toThrow(ConfigError);
+    expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'false', DEV_OUTBOX: 'off' }, secret).DEV_OUTBOX).toBe(false);
     expect(loadConfig({ DEV_OUTBOX: 'false' }, secret).DEV_OUTBOX).toBe(false);
+  });
+
+  it('SPEC O1: outside production the portal listens on loopback unless HOST says otherwise', () => {
+    expect(loadConfig({}, secret).HOST).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }, secret).HOST).toBe('0.0.0.0');
+  });
+
+  it('SPEC O8: TRUST_PROXY=true is one trusted hop; TRUST_PROXY_HOPS counts them', () => {
+    expect(loadConfig({}, secret)).toMatchObject({ TRUST_PROXY: false, TRUST_PROXY_HOPS: 0 });
+    expect(loadConfig({ TRUST_PROXY: 'true' }, secret)).toMatchObject({ TRUST_PROXY: true, TRUST_PROXY_HOPS: 1 });
+    expect(loadConfig({ TRUST_PROXY_HOPS: '3' }, secret)).toMatchObject({ TRUST_PROXY: true, TRUST_PROXY_HOPS: 3 });
+    expect(() => loadConfig({ TRUST_PROXY_HOPS: '11' }, secret)).toThrow(/TRUST_PROXY_HOPS/);
+  });
+
+  it('SPEC §2: a secret is never shown in the error line, and a URL shows its password as ***', () => {
+    expect(() => loadConfig({ SECRET: 'short-but-secret' })).toThrow(/^Invalid setting SECRET: must be at least 32 characters$/);
+    expect(shownValue('SECRET', 'abc')).toBe('');
+    expect(shownValue('WEBHOOK_SECRET', 'abc')).toBe('');
+    expect(shownValue('DATABASE_URL', 'postgres://portal:s3cr%40t@db.internal:5432/portal')).toBe(' (got "postgres://portal:***@db.internal:5432/portal")');
+    expect(shownValue('SMTP_URL', 'smtps://mailer:p@ss:word@smtp.example.jp:465')).toBe(' (got "smtps://mailer:***@smtp.example.jp:465")');
+    expect(shownValue('SMTP_URL', 'smtp://tokenonly@smtp.example.jp')).toBe(' (got "smtp://***@smtp.example.jp")');
+    expect(shownValue('SMTP_URL', 'not a url at all')).toBe(' (got "not a url at all")');
+    expect(shownValue('PORT', 'eighty')).toBe(' (got "eighty")');
   });
 
   it('reads booleans and numbers from their text', () => {

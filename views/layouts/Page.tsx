@@ -3,6 +3,17 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { View } from '../view.js';
 
+/** SPEC O1: a demo says so on every page, and what it publishes. */
+function DemoBanner({ v }: { v: View }) {
+  return (
+    <div class="demo-banner">
+      <p class="wrap">
+        <strong>{v.t('common.demoBanner')}</strong> {v.demo?.data && v.t('common.demoBannerData')} {v.demo?.outbox && v.t('common.demoBannerOutbox')}
+      </p>
+    </div>
+  );
+}
+
 type Props = { v: View; title: string; hasErrors?: boolean; children?: Child };
 
 export function Page({ v, title, hasErrors = false, children }: Props) {
@@ -24,6 +35,7 @@ export function Page({ v, title, hasErrors = false, children }: Props) {
           {v.t('common.skipLink')}
         </a>
         <header class="site-header">
+          {v.demo && <DemoBanner v={v} />}
           <div class="wrap header-row">
             <a class="brand" href={v.signedIn ? '/top' : '/'}>
               {v.brand}

@@ -1,6 +1,7 @@
 // Demo extras (SPEC §2): notices for the top page and a locked sign-in, written in one transaction.
+import { count, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { noticeTable, signInAttemptTable } from '../schema.js';
+import { holderTable, noticeTable, signInAttemptTable } from '../schema.js';
 
 export type DemoExtras = {
   notices: { titleJa: string; titleEn: string; publishedAt: number }[];
@@ -21,4 +22,10 @@ export async function writeDemoExtras(db: Db, extras: DemoExtras): Promise<void>
         .run();
     }
   });
+}
+
+/** SPEC O1: how many of these holder keys (the demo set's) the database holds. */
+export async function countHoldersWithKeys(db: Db, holderKeys: string[]): Promise<number> {
+  if (holderKeys.length === 0) return 0;
+  return db.select({ n: count() }).from(holderTable).where(inArray(holderTable.holderKey, holderKeys)).get()?.n ?? 0;
 }
