@@ -14,6 +14,10 @@ import { resetRoutes } from './flows/reset/routes.js';
 import { settingsRoutes } from './flows/settings/routes.js';
 import { termsRoutes } from './flows/terms/routes.js';
 import { signInRoutes } from './flows/signin/routes.js';
+import { logSecurityEvents } from './log/events.js';
+import { silentLogger } from './log/logger.js';
+import { logRequests } from './log/request-log.js';
+import { healthRoutes } from './ops/health.js';
 import { paths } from './paths.js';
 import { identifyClient } from './web/client.js';
 import { checkOrigin, checkToken, issueToken } from './web/csrf.js';
@@ -27,6 +31,10 @@ export const BODY_LIMIT_BYTES = 16 * 1024;
 
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
+  // SPEC O3: one line per request and per security event
+  const logger = deps.logger ?? silentLogger;
+  logSecurityEvents(deps.db, logger);
+  app.use(logRequests(logger));
 
   app.use(async (c, next) => {
     c.set('deps', deps);
@@ -55,6 +63,8 @@ export function createApp(deps: Deps) {
     await next();
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
+  // SPEC O2: before the language, CSRF and session middleware, so a probe gets no cookie and needs no token
+  app.route('/', healthRoutes({ db: deps.db, logger }));
   app.use(chooseLanguage);
   app.use(issueToken);
   app.use(loadSession);
@@ -79,7 +89,7 @@ export function createApp(deps: Deps) {
   app.onError((err, c) => {
     if (err instanceof HTTPException && err.status === 403) return errorResponse(c, 403);
     if (err instanceof HTTPException && err.status === 413) return errorResponse(c, 413);
-    console.error(`[error] ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.message : String(err)}`);
+    logger.error({ err, method: c.req.method, path: c.req.path }, 'request failed');
     return errorResponse(c, 500);
   });
   return app;

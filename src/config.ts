@@ -1,5 +1,6 @@
 // Every setting of SPEC §2 as a valibot schema; loadConfig fails fast with one line naming the variable.
 import * as v from 'valibot';
+import { LOG_LEVELS } from './log/logger.js';
 
 const int = (fallback: number, min = 1, max = 10_000_000) =>
   v.pipe(
@@ -52,6 +53,13 @@ export const ConfigSchema = v.object({
   TRUST_PROXY: bool(undefined),
   TRUST_PROXY_HOPS: v.optional(int(0, 0, 10)),
   COOKIE_SECURE: bool(undefined),
+  // SPEC O3, O4, O6 and §2's support desk
+  LOG_LEVEL: v.pipe(v.optional(v.string(), 'info'), v.trim(), v.toLowerCase(), v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`)),
+  PRUNE_INTERVAL_SECONDS: int(3600, 0, 604_800),
+  LOCK_RETENTION_DAYS: int(365, 1, 36_500),
+  AUDIT_RETENTION_DAYS: int(400, 1, 36_500),
+  SUPPORT_PHONE: text('0120-000-000', 40),
+  SUPPORT_HOURS: text('9:00〜17:00', 60),
   PUBLIC_ORIGIN: v.optional(
     v.pipe(v.string(), v.trim(), v.url('must be a URL such as https://portal.example.jp'), v.regex(/^https?:\/\/[^/]+$/, 'must be an origin with no path')),
   ),
@@ -126,6 +134,10 @@ export function loadConfig(env: Record<string, string | undefined>, secret?: str
   const production = raw.NODE_ENV === 'production';
   if (production) refuseDemoInProduction(raw);
   const hops = trustedHops(raw);
+  // SPEC O4: a lock's last attempts are read from the audit log, which must outlive them
+  if (raw.AUDIT_RETENTION_DAYS < raw.LOCK_RETENTION_DAYS) {
+    throw new ConfigError(`Invalid setting AUDIT_RETENTION_DAYS: must be at least LOCK_RETENTION_DAYS (${raw.LOCK_RETENTION_DAYS}), since retention reads a lock's last attempts from the audit log (got ${JSON.stringify(env.AUDIT_RETENTION_DAYS ?? '')})`);
+  }
   return Object.freeze({
     ...raw,
     // SPEC O1: outside production the portal listens on loopback only, so the demo's codes stay on this machine

@@ -9,7 +9,9 @@ import { systemClock } from './auth/clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDb } from './db/client.js';
 import type { Deps } from './deps.js';
+import { createLogger, type Logger } from './log/logger.js';
 import { createOutboxNotifier } from './notify/notifier.js';
+import { schedulePruning } from './ops/prune.js';
 import { paths } from './paths.js';
 import { loadOrCreateSecret } from './secret-file.js';
 
@@ -82,10 +84,10 @@ export function stopGracefully(server: Server, grace: number, closeResources: ()
 }
 
 /** SPEC O1: say so at start-up while the portal runs as a demo. */
-function warnIfDemo(config: Config, demoData: boolean): void {
-  if (demoData) console.warn('Warning: demo environment: the database holds the demo data set, whose passwords are public (README "Demo data").');
-  if (config.DEV_OUTBOX) console.warn(`Warning: demo environment: every message sent, codes included, is shown at ${paths.outbox} (DEV_OUTBOX).`);
-  if (config.DEV_OUTBOX && !isLoopback(config.HOST)) console.warn(`Warning: HOST=${config.HOST} serves the demo outbox, and so every code, to the network.`);
+function warnIfDemo(config: Config, demoData: boolean, logger: Logger): void {
+  if (demoData) logger.warn('Warning: demo environment: the database holds the demo data set, whose passwords are public (README "Demo data").');
+  if (config.DEV_OUTBOX) logger.warn(`Warning: demo environment: every message sent, codes included, is shown at ${paths.outbox} (DEV_OUTBOX).`);
+  if (config.DEV_OUTBOX && !isLoopback(config.HOST)) logger.warn(`Warning: HOST=${config.HOST} serves the demo outbox, and so every code, to the network.`);
 }
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
@@ -103,8 +105,9 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  const logger = createLogger(config.LOG_LEVEL);
   const db = openDb(config.DATABASE_FILE);
-  const deps: Deps = { config, db, clock: systemClock, notifier: createOutboxNotifier(config.OUTBOX_FILE, systemClock) };
+  const deps: Deps = { config, db, clock: systemClock, notifier: createOutboxNotifier(config.OUTBOX_FILE, systemClock), logger };
   const { holdsDemoSet, seedDemo } = await import('./cli/seed-demo.js');
   if (config.SEED_DEMO) await seedDemo(deps);
   const demoData = await holdsDemoSet(db);
@@ -113,20 +116,23 @@ async function main(): Promise<void> {
     console.error(`Refusing to start: ${config.DATABASE_FILE} holds the demo data set (its passwords are public); use a database without it when NODE_ENV=production`);
     process.exit(1);
   }
-  warnIfDemo(config, demoData);
+  warnIfDemo(config, demoData, logger);
   const app = createApp({ ...deps, demoData });
   const server = await listen(app.fetch, { port: config.PORT, hostname: config.HOST });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  console.log(`${config.BRAND_NAME} portal listening on http://localhost:${port} (HOST=${config.HOST}${isLoopback(config.HOST) ? ': this machine only' : ''})`);
+  // SPEC O4: retention runs in the server too
+  const pruning = schedulePruning(deps, logger);
+  logger.info(`${config.BRAND_NAME} portal listening on http://localhost:${port} (HOST=${config.HOST}${isLoopback(config.HOST) ? ': this machine only' : ''})`);
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: finishing requests in progress, then stopping`);
+    logger.info(`${signal}: finishing requests in progress, then stopping`);
+    pruning.stop();
     void stopGracefully(server, serverLimits.shutdownGrace, () => db.$client.close()).then((clean) => {
-      console.log(clean ? 'stopped' : 'stopped after cutting requests that outlived the grace period');
+      logger.info(clean ? 'stopped' : 'stopped after cutting requests that outlived the grace period');
       process.exit(0);
     });
   };

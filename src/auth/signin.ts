@@ -1,4 +1,5 @@
 // The sign-in decision (SPEC L2–L7): address throttle → lock check → verify (or a dummy) → count, one answer per outcome.
+import { silentLogger } from '../log/logger.js';
 import type { Deps } from '../deps.js';
 import { findOpenAccountByEmail, recordSignIn, replaceAccountHash } from '../db/stores/accounts.js';
 import { findCredentialAnyState, findUsableCredential, replaceCredentialHash } from '../db/stores/credentials.js';
@@ -76,7 +77,7 @@ export async function signIn(deps: Deps, input: SignInInput): Promise<SignInResu
   if (match.kind === 'refused') {
     const count = await countFailure(deps, { ...who, accountId: match.accountId }, 'password');
     // SPEC L6: not awaited, so a slow mail provider cannot tell that the ID exists
-    if (count.lockedNow) void sendLockNotice(deps, id).catch((err) => console.error(`[lock notice] ${err instanceof Error ? err.message : String(err)}`));
+    if (count.lockedNow) void sendLockNotice(deps, id).catch((err) => (deps.logger ?? silentLogger).error({ err }, 'lock notice not sent'));
     return count.locked ? locked : { kind: 'refused' };
   }
   const detail = match.kind === 'member' ? undefined : { credentialId: match.credentialId };

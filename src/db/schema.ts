@@ -182,7 +182,8 @@ export const auditTable = sqliteTable(
     address: text('address'),
     detail: text('detail'), // JSON
   },
-  (t) => [index('audit_at_idx').on(t.at)],
+  // SPEC O4: the subject index lets retention ask whether a lock saw any attempt lately
+  (t) => [index('audit_at_idx').on(t.at), index('audit_subject_idx').on(t.subject, t.at)],
 );
 
 /** Notices shown on the member top page. */
@@ -192,3 +193,16 @@ export const noticeTable = sqliteTable('notice', {
   titleEn: text('title_en').notNull(),
   publishedAt: integer('published_at').notNull(),
 });
+
+/** SPEC O4/O7: one line per ended or expired flow, kept after the flow and its challenges are pruned, for the report. */
+export const flowSummaryTable = sqliteTable(
+  'flow_summary',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').notNull(),
+    step: text('step').notNull(), // the furthest step reached (the step it stopped at)
+    outcome: text('outcome', { enum: ['completed', 'cancelled', 'expired'] }).notNull(),
+    day: text('day').notNull(), // YYYY-MM-DD, Japan time, of the day the flow started
+  },
+  (t) => [index('flow_summary_kind_day_idx').on(t.kind, t.day)],
+);

@@ -7,6 +7,7 @@ import { fakeClock } from '../../src/auth/clock.js';
 import { testConfig } from '../../src/config.js';
 import { openDb } from '../../src/db/client.js';
 import type { Deps } from '../../src/deps.js';
+import { memoryLogger } from '../../src/log/logger.js';
 import { createOutboxNotifier, readOutbox } from '../../src/notify/notifier.js';
 
 export const ORIGIN = 'http://localhost';
@@ -17,9 +18,10 @@ export function makeHarness(overrides: Record<string, string> = {}) {
   const config = testConfig({ OUTBOX_FILE: outbox, ...overrides });
   const clock = fakeClock();
   const db = openDb(':memory:');
-  const deps: Deps = { config, db, clock, notifier: createOutboxNotifier(outbox, clock, () => {}) };
+  const log = memoryLogger();
+  const deps: Deps = { config, db, clock, notifier: createOutboxNotifier(outbox, clock, () => {}), logger: log.logger };
   const app = createApp(deps);
-  return { app, deps, db, clock, config, dir, outbox: () => readOutbox(outbox) };
+  return { app, deps, db, clock, config, dir, outbox: () => readOutbox(outbox), logs: log.lines };
 }
 
 export type Harness = ReturnType<typeof makeHarness>;

@@ -2,6 +2,7 @@
 import { and, asc, gte } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { auditTable } from '../schema.js';
+import { emitSecurityEvent } from '../../log/events.js';
 
 export type AuditEvent = {
   at: number;
@@ -29,6 +30,8 @@ export function writeAudit(db: Db, e: AuditEvent): void {
       detail: e.detail ? JSON.stringify(e.detail) : null,
     })
     .run();
+  // SPEC O3: one log line per security event
+  emitSecurityEvent(db, e);
 }
 
 export async function listAudit(db: Db, since: number) {

@@ -1,0 +1,127 @@
+// SPEC O4 retention: deletes what no rule, lock, budget or cap window reads any more, and summarises each pruned flow.
+// One rule for every identifier: nothing here asks whether an identifier belongs to anyone.
+import { and, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { addressThrottleTable, auditTable, challengeTable, codeFailureTable, flowSummaryTable, flowTable, sessionTable, signInAttemptTable } from '../schema.js';
+
+export type PruneCutoffs = {
+  now: number;
+  /** SPEC T3: a session idle longer than this, or older than the next, has expired. */
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  /** SPEC S5/M6a: the send caps count the challenges created within this window before now. */
+  capWindowMs: number;
+  /** SPEC O4: counts below a lock go after this long without a failure. */
+  quietMs: number;
+  /** SPEC O4: a lock with no attempt on it for this long goes. */
+  lockRetentionMs: number;
+  /** SPEC L7: an address throttle window lasts this long. */
+  addressWindowMs: number;
+  auditRetentionMs: number;
+};
+
+export type FlowForSummary = { kind: string; step: string; createdAt: number; endedAt: number | null; expiresAt: number };
+export type FlowSummary = { kind: string; step: string; outcome: 'completed' | 'cancelled' | 'expired'; day: string };
+
+export type PruneCounts = {
+  sessions: number;
+  flows: number;
+  challenges: number;
+  flowSummaries: number;
+  signInFailureCounts: number;
+  signInLocks: number;
+  codeFailures: number;
+  addressThrottles: number;
+  auditRows: number;
+};
+
+const BATCH = 500;
+
+/** Flows ended or expired whose challenges no cap window counts any more, summarised then deleted with their challenges, in batches. */
+function pruneFlows(db: Db, c: PruneCutoffs, summarise: (f: FlowForSummary) => FlowSummary) {
+  let flows = 0;
+  let challenges = 0;
+  for (;;) {
+    const batch = db.transaction(
+      (tx) => {
+        const rows = tx
+          .select({ id: flowTable.id, kind: flowTable.kind, step: flowTable.step, createdAt: flowTable.createdAt, endedAt: flowTable.endedAt, expiresAt: flowTable.expiresAt })
+          .from(flowTable)
+          .where(
+            and(
+              or(isNotNull(flowTable.endedAt), lte(flowTable.expiresAt, c.now)),
+              sql`NOT EXISTS (SELECT 1 FROM ${challengeTable} WHERE ${challengeTable.flowId} = ${flowTable.id} AND ${challengeTable.createdAt} > ${c.now - c.capWindowMs})`,
+            ),
+          )
+          .limit(BATCH)
+          .all();
+        if (rows.length === 0) return { flows: 0, challenges: 0 };
+        const ids = rows.map((r) => r.id);
+        tx.insert(flowSummaryTable).values(rows.map(summarise)).run();
+        const gone = tx.delete(challengeTable).where(inArray(challengeTable.flowId, ids)).run().changes;
+        tx.delete(flowTable).where(inArray(flowTable.id, ids)).run();
+        return { flows: rows.length, challenges: gone };
+      },
+      { behavior: 'immediate' },
+    );
+    flows += batch.flows;
+    challenges += batch.challenges;
+    if (batch.flows < BATCH) return { flows, challenges };
+  }
+}
+
+/** Runs every retention rule; each table in its own short transaction so the portal keeps serving. */
+export async function pruneExpired(db: Db, c: PruneCutoffs, summarise: (f: FlowForSummary) => FlowSummary): Promise<PruneCounts> {
+  const { now } = c;
+  const sessions = db
+    .delete(sessionTable)
+    .where(or(lt(sessionTable.lastSeenAt, now - c.sessionIdleMs), lt(sessionTable.createdAt, now - c.sessionMaxMs)))
+    .run().changes;
+  const { flows, challenges } = pruneFlows(db, c, summarise);
+  const signInFailureCounts = db
+    .delete(signInAttemptTable)
+    .where(and(isNull(signInAttemptTable.lockedAt), lte(signInAttemptTable.updatedAt, now - c.quietMs)))
+    .run().changes;
+  // an attempt on a locked identifier writes an audit row under its hash, not the counter row: both must be old
+  const lockCutoff = now - c.lockRetentionMs;
+  const signInLocks = db
+    .delete(signInAttemptTable)
+    .where(
+      and(
+        isNotNull(signInAttemptTable.lockedAt),
+        lte(signInAttemptTable.updatedAt, lockCutoff),
+        sql`NOT EXISTS (SELECT 1 FROM ${auditTable} WHERE ${auditTable.subject} = ${signInAttemptTable.identifierHash} AND ${auditTable.at} > ${lockCutoff})`,
+      ),
+    )
+    .run().changes;
+  const codeFailures = db
+    .delete(codeFailureTable)
+    .where(
+      or(
+        and(isNull(codeFailureTable.lockedUntil), lte(codeFailureTable.updatedAt, now - c.quietMs)),
+        and(isNotNull(codeFailureTable.lockedUntil), lte(codeFailureTable.lockedUntil, now)),
+      ),
+    )
+    .run().changes;
+  const addressThrottles = db
+    .delete(addressThrottleTable)
+    .where(lte(addressThrottleTable.windowStartedAt, now - c.addressWindowMs))
+    .run().changes;
+  const auditRows = db.delete(auditTable).where(lt(auditTable.at, now - c.auditRetentionMs)).run().changes;
+  return { sessions, flows, challenges, flowSummaries: flows, signInFailureCounts, signInLocks, codeFailures, addressThrottles, auditRows };
+}
+
+/** How many rows each table holds now (prune's own output and the tests). */
+export async function countRetainedRows(db: Db): Promise<Record<string, number>> {
+  const n = (table: Parameters<Db['$count']>[0]) => db.$count(table);
+  return {
+    sessions: await n(sessionTable),
+    flows: await n(flowTable),
+    challenges: await n(challengeTable),
+    flowSummaries: await n(flowSummaryTable),
+    signInAttempts: await n(signInAttemptTable),
+    codeFailures: await n(codeFailureTable),
+    addressThrottles: await n(addressThrottleTable),
+    auditRows: await n(auditTable),
+  };
+}

@@ -1,0 +1,74 @@
+// SPEC O4 retention: the rules in settings' terms, the flow summary kept for the report, and the server's pruning timer.
+import type { Logger } from 'pino';
+import type { Deps } from '../deps.js';
+import { pruneExpired, type FlowForSummary, type FlowSummary, type PruneCounts, type PruneCutoffs } from '../db/stores/prune.js';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** The last step of every flow kind: a flow there has completed. */
+export const DONE_STEP = 'done';
+
+/** The day in Japan time (the issuer's and its members' calendar), YYYY-MM-DD. */
+export function tokyoDay(at: number): string {
+  return new Date(at + 9 * HOUR_MS).toISOString().slice(0, 10);
+}
+
+/** Completed when it reached its last step, cancelled when ended before that, expired otherwise. */
+export function flowOutcome(f: Pick<FlowForSummary, 'step' | 'endedAt'>): FlowSummary['outcome'] {
+  if (f.step === DONE_STEP) return 'completed';
+  return f.endedAt !== null ? 'cancelled' : 'expired';
+}
+
+export function summariseFlow(f: FlowForSummary): FlowSummary {
+  return { kind: f.kind, step: f.step, outcome: flowOutcome(f), day: tokyoDay(f.createdAt) };
+}
+
+export function pruneCutoffs(config: Deps['config'], now: number): PruneCutoffs {
+  return {
+    now,
+    sessionIdleMs: config.SESSION_IDLE_SECONDS * 1000,
+    sessionMaxMs: config.SESSION_MAX_SECONDS * 1000,
+    // SPEC M6a/S5: CODE_MAX_SENDS_PER_HOUR counts the sends of the rolling hour (src/db/stores/challenges.ts)
+    capWindowMs: HOUR_MS,
+    quietMs: DAY_MS,
+    lockRetentionMs: config.LOCK_RETENTION_DAYS * DAY_MS,
+    addressWindowMs: config.IP_WINDOW_SECONDS * 1000,
+    auditRetentionMs: config.AUDIT_RETENTION_DAYS * DAY_MS,
+  };
+}
+
+export async function pruneNow(deps: Pick<Deps, 'db' | 'config' | 'clock'>): Promise<PruneCounts> {
+  return pruneExpired(deps.db, pruneCutoffs(deps.config, deps.clock.now()), summariseFlow);
+}
+
+/** `sessions: 3 removed` … one line per table. */
+export function describePrune(c: PruneCounts): string[] {
+  return [
+    `sessions: ${c.sessions} removed`,
+    `flows: ${c.flows} removed (${c.flowSummaries} summarised in flow_summary)`,
+    `challenges: ${c.challenges} removed`,
+    `sign-in failure counts: ${c.signInFailureCounts} removed`,
+    `sign-in locks: ${c.signInLocks} removed`,
+    `code failures and code locks: ${c.codeFailures} removed`,
+    `address throttles: ${c.addressThrottles} removed`,
+    `audit rows: ${c.auditRows} removed`,
+    'outbox: nothing to prune (a JSON-lines file, not a table)',
+  ];
+}
+
+/** Prunes every PRUNE_INTERVAL_SECONDS (0: never); the timer never keeps the process alive, and a failure is logged, not thrown. */
+export function schedulePruning(deps: Pick<Deps, 'db' | 'config' | 'clock'>, logger: Logger): { stop(): void } {
+  const seconds = deps.config.PRUNE_INTERVAL_SECONDS;
+  if (seconds === 0) return { stop() {} };
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    pruneNow(deps)
+      .then((counts) => logger.info({ pruned: counts }, 'pruned'))
+      .catch((err: unknown) => logger.error({ err }, 'pruning failed'))
+      .finally(() => (running = false));
+  }, seconds * 1000);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
