@@ -110,18 +110,3 @@ export async function pruneExpired(db: Db, c: PruneCutoffs, summarise: (f: FlowF
   const auditRows = db.delete(auditTable).where(lt(auditTable.at, now - c.auditRetentionMs)).run().changes;
   return { sessions, flows, challenges, flowSummaries: flows, signInFailureCounts, signInLocks, codeFailures, addressThrottles, auditRows };
 }
-
-/** How many rows each table holds now (prune's own output and the tests). */
-export async function countRetainedRows(db: Db): Promise<Record<string, number>> {
-  const n = (table: Parameters<Db['$count']>[0]) => db.$count(table);
-  return {
-    sessions: await n(sessionTable),
-    flows: await n(flowTable),
-    challenges: await n(challengeTable),
-    flowSummaries: await n(flowSummaryTable),
-    signInAttempts: await n(signInAttemptTable),
-    codeFailures: await n(codeFailureTable),
-    addressThrottles: await n(addressThrottleTable),
-    auditRows: await n(auditTable),
-  };
-}

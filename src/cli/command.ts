@@ -1,0 +1,38 @@
+// What every operator command shares: the server's settings (with its secret file), the database, and one clear line on failure.
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { openDb, type Db } from '../db/client.js';
+import { loadOrCreateSecret } from '../secret-file.js';
+
+/** A refusal or bad input: its message is the one line the operator sees, with exit code 1. */
+export class CommandError extends Error {}
+
+/** The settings the server would use, with the same secret file when SECRET is unset (as src/main.ts does). */
+export function loadSettings(env: Record<string, string | undefined>): Config {
+  try {
+    const first = loadConfig(env);
+    return first.SECRET ? first : loadConfig(env, loadOrCreateSecret(dirname(first.DATABASE_FILE)));
+  } catch (e) {
+    if (e instanceof ConfigError) throw new CommandError(e.message);
+    throw e;
+  }
+}
+
+/** Opens the existing database file (a command never creates an empty one by mistake). */
+export function openExistingDb(config: Config): Db {
+  if (!existsSync(config.DATABASE_FILE)) throw new CommandError(`no database at ${config.DATABASE_FILE} (set DATABASE_FILE)`);
+  return openDb(config.DATABASE_FILE);
+}
+
+/** Runs a command's main when the file is the entry point: exit code from main, one line (never a stack trace) on any error. */
+export async function runCommand(metaUrl: string, main: (argv: string[], env: Record<string, string | undefined>) => Promise<number>): Promise<void> {
+  if (!process.argv[1] || metaUrl !== pathToFileURL(process.argv[1]).href) return;
+  try {
+    process.exitCode = await main(process.argv.slice(2), process.env);
+  } catch (e) {
+    console.error(e instanceof CommandError ? e.message : `failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  }
+}
