@@ -1,0 +1,53 @@
+// SPEC O6/S11: the notice an operator unlock sends the holder — what happened, when, and the support desk's number; Japanese then English.
+import type { Message } from './notifier.js';
+import { tokyoDateTime } from './texts.js';
+
+export type UnlockNotice = {
+  to: string;
+  /** What was unlocked, as the holder knows it: the ID, or the card's last four digits. */
+  what: { kind: 'id'; id: string } | { kind: 'card'; last4: string };
+  codeLockEnded: boolean;
+  at: number;
+  brand: string;
+  supportPhone: string;
+  supportHours: string;
+};
+
+export function unlockNoticeMessage(n: UnlockNotice): Message {
+  const ja = [
+    `${n.brand}をご利用いただきありがとうございます。`,
+    '',
+    n.what.kind === 'id'
+      ? `${tokyoDateTime(n.at, 'ja')}（日本時間）、サポートデスクでご本人確認のうえ、次のIDのロックを解除しました。`
+      : `${tokyoDateTime(n.at, 'ja')}（日本時間）、サポートデスクでご本人確認のうえ、末尾${n.what.last4}のカードのカード番号によるロックを解除しました。`,
+    ...(n.what.kind === 'id' ? ['', `ID：${n.what.id}`] : []),
+    ...(n.codeLockEnded ? ['', 'あわせて、認証コードの入力ロックも解除しました。'] : []),
+    '',
+    'お心当たりのない場合は、サポートデスクまでお電話ください。',
+    `サポートデスク：${n.supportPhone}（受付時間 ${n.supportHours}）`,
+    '',
+    '※このメールは送信専用のアドレスからお送りしています。',
+    n.brand,
+  ];
+  const en = [
+    `Thank you for using ${n.brand}.`,
+    '',
+    n.what.kind === 'id'
+      ? `At ${tokyoDateTime(n.at, 'en')} (Japan time), after checking your identity, our support desk unlocked the ID below.`
+      : `At ${tokyoDateTime(n.at, 'en')} (Japan time), after checking your identity, our support desk ended the lock on the card number of your card ending ${n.what.last4}.`,
+    ...(n.what.kind === 'id' ? ['', `ID: ${n.what.id}`] : []),
+    ...(n.codeLockEnded ? ['', 'The lock on verification codes has been lifted too.'] : []),
+    '',
+    'If you did not ask for this, please call the support desk.',
+    `Support desk: ${n.supportPhone} (hours ${n.supportHours}, Japan time)`,
+    '',
+    'This message was sent from an address that cannot receive replies.',
+    n.brand,
+  ];
+  return {
+    channel: 'email',
+    to: n.to,
+    subject: `【${n.brand}】ロック解除のお知らせ`,
+    text: [...ja, '', '----- English -----', '', `[${n.brand}] Your lock has been lifted`, '', ...en].join('\n'),
+  };
+}
