@@ -1,0 +1,44 @@
+// SPEC O10: emptying a database that holds only the demo data set, so it can be seeded again as new.
+import { count, inArray, notInArray, sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import {
+  accountCardTable,
+  accountTable,
+  addressThrottleTable,
+  auditTable,
+  cardTable,
+  challengeTable,
+  codeFailureTable,
+  credentialTable,
+  flowSummaryTable,
+  flowTable,
+  holderTable,
+  noticeTable,
+  phoneTable,
+  sessionTable,
+  signInAttemptTable,
+} from '../schema.js';
+
+export type EraseDemoResult = { ok: true; holders: number } | { refused: { otherHolders: number; otherAccounts: number } };
+
+/**
+ * In one transaction: refuses when any holder is not one of `demoHolderKeys` or any account belongs to such a holder;
+ * otherwise deletes every row of every table (children first) and restarts the id counters.
+ */
+export async function eraseDemoData(db: Db, demoHolderKeys: string[]): Promise<EraseDemoResult> {
+  return db.transaction(
+    (tx): EraseDemoResult => {
+      const others = tx.select({ id: holderTable.id }).from(holderTable).where(notInArray(holderTable.holderKey, demoHolderKeys));
+      const otherHolders = tx.select({ n: count() }).from(holderTable).where(notInArray(holderTable.holderKey, demoHolderKeys)).get()?.n ?? 0;
+      const otherAccounts = tx.select({ n: count() }).from(accountTable).where(inArray(accountTable.holderId, others)).get()?.n ?? 0;
+      if (otherHolders > 0 || otherAccounts > 0) return { refused: { otherHolders, otherAccounts } };
+      const holders = tx.select({ n: count() }).from(holderTable).get()?.n ?? 0;
+      for (const table of [challengeTable, flowTable, flowSummaryTable, sessionTable, accountCardTable, credentialTable, accountTable, phoneTable, cardTable, holderTable, codeFailureTable, signInAttemptTable, addressThrottleTable, auditTable, noticeTable]) {
+        tx.delete(table).run();
+      }
+      tx.run(sql`DELETE FROM sqlite_sequence`);
+      return { ok: true, holders };
+    },
+    { behavior: 'immediate' },
+  );
+}

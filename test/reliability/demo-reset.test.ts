@@ -1,0 +1,82 @@
+// SPEC O10: a demo walked through, then `npm run demo:reset`, and the same demo can be walked again; any other data is refused.
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { count } from 'drizzle-orm';
+import { createApp } from '../../src/app.js';
+import { systemClock } from '../../src/auth/clock.js';
+import { seedDemo } from '../../src/cli/seed-demo.js';
+import { testConfig } from '../../src/config.js';
+import { openDb } from '../../src/db/client.js';
+import { accountTable, auditTable, holderTable } from '../../src/db/schema.js';
+import type { Deps } from '../../src/deps.js';
+import { createOutboxNotifier, readOutbox } from '../../src/notify/notifier.js';
+import { browser, type Harness } from '../helpers/app.js';
+import { addHolder } from '../helpers/fixtures.js';
+import { GOOD_PASSWORD, lastCode, startMigration } from '../helpers/migration.js';
+import { ROOT } from '../support/portal-process.js';
+
+const run = promisify(execFile);
+
+function setUp() {
+  const dir = mkdtempSync(join(tmpdir(), 'demo-reset-'));
+  const outbox = join(dir, 'outbox.jsonl');
+  const config = testConfig({ DATABASE_FILE: join(dir, 'app.db'), OUTBOX_FILE: outbox });
+  const db = openDb(config.DATABASE_FILE);
+  const deps: Deps = { config, db, clock: systemClock, notifier: createOutboxNotifier(outbox, systemClock, () => {}) };
+  const h = { app: createApp(deps), deps, db, clock: systemClock, config, dir, outbox: () => readOutbox(outbox) } as unknown as Harness;
+  const env = { PATH: process.env.PATH ?? '', DATABASE_FILE: config.DATABASE_FILE, OUTBOX_FILE: outbox, SECRET: config.SECRET };
+  const reset = async () => {
+    try {
+      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/demo-reset.ts'], { cwd: ROOT, env, timeout: 60_000 });
+      return { code: 0, stdout, stderr };
+    } catch (e) {
+      const err = e as { code: number; stdout: string; stderr: string };
+      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+    }
+  };
+  return { h, deps, reset, outbox };
+}
+
+/** demo-sms (README): keep the card's email, SMS code, new password: done. */
+async function walkDemoSms(h: Harness) {
+  const { b } = await startMigration(h, 'demo-sms', 'demo-pass-1');
+  expect((await b.post('/migration/email-choice', { choice: 'yes' })).location).toBe('/migration/phone');
+  await b.get('/migration/phone');
+  expect((await b.post('/migration/phone', { code: lastCode(h, '09012345678') })).location).toBe('/migration/password');
+  expect((await b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).location).toBe('/migration/done');
+}
+
+describe('O10 npm run demo:reset', () => {
+  it('after a demo walked through, puts the demo set back so it can be walked again', async () => {
+    const { h, deps, reset, outbox } = setUp();
+    await seedDemo(deps);
+    await walkDemoSms(h);
+    expect((await browser(h).post('/login', { id: 'taro.yamada@example.jp', password: GOOD_PASSWORD })).location).toBe('/top');
+    const out = await reset();
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toMatch(/^demo data set restored: 9 holder\(s\) removed, 9 holders, 12 cards, 2 accounts seeded/);
+    expect(readFileSync(outbox, 'utf8')).toBe('');
+    expect(deps.db.select({ n: count() }).from(auditTable).get()!.n).toBe(0);
+    // the migrated My ID is gone; demo-sms starts its migration again and completes it again
+    expect((await browser(h).post('/login', { id: 'taro.yamada@example.jp', password: GOOD_PASSWORD })).status).toBe(422);
+    await walkDemoSms(h);
+    expect((await browser(h).post('/login', { id: 'locked@example.jp', password: 'Demo#2025lock' })).body).toContain('IDが無効となっています');
+  });
+
+  it('refuses with one line when the database holds anything but the demo set, and changes nothing', async () => {
+    const { deps, reset } = setUp();
+    await seedDemo(deps);
+    await addHolder(deps, { account: { email: 'real.customer@example.jp', password: 'Real#Pass123' } });
+    const holders = deps.db.select({ n: count() }).from(holderTable).get()!.n;
+    const out = await reset();
+    expect(out.code).toBe(1);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toBe(`refusing: ${deps.config.DATABASE_FILE} holds data that is not the demo set (1 other holder(s), 1 account(s) of them); nothing was changed\n`);
+    expect(deps.db.select({ n: count() }).from(holderTable).get()!.n).toBe(holders);
+    expect(deps.db.select({ n: count() }).from(accountTable).get()!.n).toBe(3);
+  });
+});
