@@ -16,7 +16,8 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  for (const old of readdirSync(OUT).filter((f) => f.endsWith('.png'))) rmSync(join(OUT, old));
+  // report.png is made by npm run screenshots:report
+  for (const old of readdirSync(OUT).filter((f) => f.endsWith('.png') && f !== 'report.png')) rmSync(join(OUT, old));
   const browser = await launchChromium();
   let server: PortalServer | undefined;
   try {
