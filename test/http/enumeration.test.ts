@@ -26,7 +26,11 @@ type Observed = { status: number; headers: [string, string][]; cookies: string[]
 
 /** Everything a client can see of a response, with the per-browser token values and the typed ID masked. */
 function observe(res: Response, body: string, typedId: string, verified: number): Observed {
-  const headers = [...res.headers.entries()].filter(([k]) => k !== 'set-cookie').sort(([a], [b]) => a.localeCompare(b));
+  // X-Request-Id (SPEC O3) is a fresh random UUID on every response, known ID or not: its shape is compared, not its value
+  const headers = [...res.headers.entries()]
+    .filter(([k]) => k !== 'set-cookie')
+    .map(([k, v]): [string, string] => [k, k === 'x-request-id' && /^[0-9a-f-]{36}$/.test(v) ? '<uuid>' : v])
+    .sort(([a], [b]) => a.localeCompare(b));
   const cookies = res.headers
     .getSetCookie()
     .map((c) => c.replace(/^([^=]+)=[^;]*/, '$1=<value>'))
