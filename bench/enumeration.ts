@@ -11,8 +11,8 @@ import { systemClock } from '../src/auth/clock.js';
 import { hashPassword } from '../src/auth/password.js';
 import { keyedHash } from '../src/auth/secrets.js';
 import { testConfig } from '../src/config.js';
-import { openDb, type Db } from '../src/db/client.js';
-import { accountCardTable, accountTable, cardTable, credentialTable, holderTable } from '../src/db/schema.js';
+import { openDb, type Db } from '../src/db/sqlite/client.js';
+import { accountCardTable, accountTable, cardTable, credentialTable, holderTable } from '../src/db/sqlite/schema.js';
 import type { Deps } from '../src/deps.js';
 import type { Notifier } from '../src/notify/notifier.js';
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { systemClock } from './auth/clock.js';
 import { ConfigError, loadConfig } from './config.js';
-import { openDb } from './db/client.js';
+import { openDb } from './db/sqlite/client.js';
 import type { Deps } from './deps.js';
 import { createOutboxNotifier } from './notify/notifier.js';
 import { loadOrCreateSecret } from './secret-file.js';

@@ -9,11 +9,11 @@ import {
   type CodeLimits,
   type CodeState,
   type CodeSubject,
-} from '../db/stores/challenges.js';
+} from '../db/sqlite/challenges.js';
 import { normaliseDigits, normaliseIdentifier } from './normalise.js';
 import { keyedHash, newCode, newToken, safeEqual } from './secrets.js';
 
-export type { CodeState, CodeSubject } from '../db/stores/challenges.js';
+export type { CodeState, CodeSubject } from '../db/sqlite/challenges.js';
 
 export type CodePurpose = 'email' | 'phone';
 export type CodeChannel = 'email' | 'sms' | 'voice';

@@ -8,7 +8,7 @@ import {
   recordSignInSuccess,
   type AttemptWho,
   type FailureCount,
-} from '../db/stores/lockout.js';
+} from '../db/sqlite/lockout.js';
 import { normaliseIdentifier } from './normalise.js';
 import { keyedHash } from './secrets.js';
 

@@ -1,6 +1,6 @@
 // Sessions (SPEC T3, X3): a fresh token at sign-in and every privilege change, idle and absolute timeouts.
 import type { Deps } from '../deps.js';
-import { deleteAccountSessions, deleteSession, findSession, insertSession, touchSession, type SessionRow } from '../db/stores/sessions.js';
+import { deleteAccountSessions, deleteSession, findSession, insertSession, touchSession, type SessionRow } from '../db/sqlite/sessions.js';
 import { keyedHash, newToken } from './secrets.js';
 
 export type SessionInfo = SessionRow & { token: string };

@@ -1,8 +1,8 @@
 // The sign-in decision (SPEC L2–L7): address throttle → lock check → verify (or a dummy) → count, one answer per outcome.
 import type { Deps } from '../deps.js';
-import { findOpenAccountByEmail, recordSignIn } from '../db/stores/accounts.js';
-import { findCredentialAnyState, findUsableCredential } from '../db/stores/credentials.js';
-import type { AttemptWho } from '../db/stores/lockout.js';
+import { findOpenAccountByEmail, recordSignIn } from '../db/sqlite/accounts.js';
+import { findCredentialAnyState, findUsableCredential } from '../db/sqlite/credentials.js';
+import type { AttemptWho } from '../db/sqlite/lockout.js';
 import { lockNoticeMessage } from '../notify/lock-texts.js';
 import { countFailure, countSuccess, identifierHash, isLocked, isMyIdShape, lockMessageFor, noteLockedAttempt } from './lockout.js';
 import { normaliseIdentifier, normalisePassword } from './normalise.js';

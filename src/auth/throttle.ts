@@ -1,6 +1,6 @@
 // SPEC L7: at most IP_MAX_FAILURES failed sign-ins per client address in each IP_WINDOW_SECONDS window.
 import type { Deps } from '../deps.js';
-import { releaseAddressSlot, takeAddressSlot } from '../db/stores/lockout.js';
+import { releaseAddressSlot, takeAddressSlot } from '../db/sqlite/lockout.js';
 
 export type Slot = { ok: true; release(): Promise<void> } | { ok: false; retryAt: number };
 

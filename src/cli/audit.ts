@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { identifierHash } from '../auth/lockout.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { openDb } from '../db/client.js';
-import { listAudit } from '../db/stores/audit.js';
+import { openDb } from '../db/sqlite/client.js';
+import { listAudit } from '../db/sqlite/audit.js';
 
 const USAGE = 'usage: npm run audit -- [--since 30m|1h|2d|2025-01-15T10:00:00+09:00] [--event NAME] [--id IDENTIFIER]';
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;

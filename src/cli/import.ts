@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { systemClock } from '../auth/clock.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { openDb } from '../db/client.js';
+import { openDb } from '../db/sqlite/client.js';
 import { loadOrCreateSecret } from '../secret-file.js';
 import { importCsv, type ImportCounts } from './importer.js';
 

@@ -3,14 +3,14 @@ import type { Clock } from '../auth/clock.js';
 import { phoneKind } from '../auth/normalise.js';
 import { hashPassword } from '../auth/password.js';
 import { keyedHash } from '../auth/secrets.js';
-import type { Db } from '../db/client.js';
+import type { Db } from '../db/sqlite/client.js';
 import {
   findTakenImportKeys,
   writeImport,
   type ImportCounts,
   type PlannedCard,
   type PlannedHolder,
-} from '../db/stores/import.js';
+} from '../db/sqlite/import.js';
 import { parseCsv } from './csv.js';
 import { checkAcrossRows, checkAgainstDb, sortErrors } from './import-checks.js';
 import { COLUMNS, PRECOMPUTED_HASH, validateRow, type ImportRow } from './import-rows.js';

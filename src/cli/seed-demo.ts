@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { normaliseIdentifier } from '../auth/normalise.js';
 import { keyedHash } from '../auth/secrets.js';
 import type { Deps } from '../deps.js';
-import { writeDemoExtras } from '../db/stores/demo.js';
-import { countHolders } from '../db/stores/import.js';
+import { writeDemoExtras } from '../db/sqlite/demo.js';
+import { countHolders } from '../db/sqlite/import.js';
 import { importCsv, type ImportCounts } from './importer.js';
 
 /** The demo account left locked (SPEC L5), to show the lock page and the way out through reset. */

@@ -2,7 +2,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { keyedHash, newToken } from '../auth/secrets.js';
 import type { Deps } from '../deps.js';
-import { findFlow, insertFlow, type FlowRow, type NewFlow } from '../db/stores/flows.js';
+import { findFlow, insertFlow, type FlowRow, type NewFlow } from '../db/sqlite/flows.js';
 import { paths } from '../paths.js';
 import { clearCookie, readCookie, writeCookie } from '../web/cookies.js';
 import type { AppEnv } from '../web/env.js';

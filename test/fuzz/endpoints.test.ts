@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { keyedHash, newToken } from '../../src/auth/secrets.js';
 import { startSession } from '../../src/auth/session.js';
-import { findFlow, insertFlow, type FlowRow, type NewFlow } from '../../src/db/stores/flows.js';
+import { findFlow, insertFlow, type FlowRow, type NewFlow } from '../../src/db/sqlite/flows.js';
 import { makeHarness, ORIGIN, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 import { encodeRequest, FUZZ_RUNS, FUZZ_SEED, hostileRequest, hostileValue, type HostileRequest } from './support/hostile.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { fakeClock } from '../../src/auth/clock.js';
 import { hashPassword } from '../../src/auth/password.js';
-import { openDb, type Db } from '../../src/db/client.js';
+import { openDb, type Db } from '../../src/db/sqlite/client.js';
 import { importCsv } from '../../src/cli/importer.js';
 import { COLUMNS } from '../../src/cli/import-rows.js';
 import { seedDemo } from '../../src/cli/seed-demo.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createApp } from '../../src/app.js';
 import { fakeClock } from '../../src/auth/clock.js';
 import { testConfig } from '../../src/config.js';
-import { openDb } from '../../src/db/client.js';
+import { openDb } from '../../src/db/sqlite/client.js';
 import type { Deps } from '../../src/deps.js';
 import { createOutboxNotifier, readOutbox } from '../../src/notify/notifier.js';
 

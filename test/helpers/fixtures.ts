@@ -3,7 +3,7 @@ import { keyedHash } from '../../src/auth/secrets.js';
 import { hashPassword } from '../../src/auth/password.js';
 import { phoneKind } from '../../src/auth/normalise.js';
 import type { Deps } from '../../src/deps.js';
-import { accountCardTable, accountTable, cardTable, credentialTable, holderTable, phoneTable } from '../../src/db/schema.js';
+import { accountCardTable, accountTable, cardTable, credentialTable, holderTable, phoneTable } from '../../src/db/sqlite/schema.js';
 
 let counter = 0;
 

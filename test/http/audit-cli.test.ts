@@ -10,7 +10,7 @@ import { identifierHash } from '../../src/auth/lockout.js';
 import { fakeClock } from '../../src/auth/clock.js';
 import { formatAuditLine, parseSince } from '../../src/cli/audit.js';
 import { testConfig } from '../../src/config.js';
-import { openDb } from '../../src/db/client.js';
+import { openDb } from '../../src/db/sqlite/client.js';
 import type { Deps } from '../../src/deps.js';
 import { createOutboxNotifier } from '../../src/notify/notifier.js';
 import { ORIGIN } from '../helpers/app.js';

@@ -2,7 +2,7 @@
 // a code bound to the address it went to, password reset (R1/L6) answering alike for any address, English, help.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { flowTable } from '../../src/db/schema.js';
+import { flowTable } from '../../src/db/sqlite/schema.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 import { lastCode, startMigration, type Browser } from '../helpers/migration.js';

@@ -1,7 +1,7 @@
 // SPEC M4: a mistyped (valid-looking) address can be corrected from the email-code step of migration, new My ID and My ID change.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { accountTable, cardTable, flowTable } from '../../src/db/schema.js';
+import { accountTable, cardTable, flowTable } from '../../src/db/sqlite/schema.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 import { GOOD_PASSWORD, lastCode, startMigration, type Browser } from '../helpers/migration.js';

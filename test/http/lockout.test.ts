@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { identifierHash, unlockIdentifiers } from '../../src/auth/lockout.js';
 import { seedDemo, DEMO_LOCKED_ID } from '../../src/cli/seed-demo.js';
-import { auditTable, flowTable, sessionTable, signInAttemptTable } from '../../src/db/schema.js';
+import { auditTable, flowTable, sessionTable, signInAttemptTable } from '../../src/db/sqlite/schema.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 

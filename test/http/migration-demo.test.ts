@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { seedDemo } from '../../src/cli/seed-demo.js';
-import { accountCardTable, accountTable, cardTable } from '../../src/db/schema.js';
+import { accountCardTable, accountTable, cardTable } from '../../src/db/sqlite/schema.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 
 const PASSWORD = 'Umi!Kaze2026';

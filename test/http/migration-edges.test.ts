@@ -1,7 +1,7 @@
 // SPEC M1–M8 over HTTP: every step and branch of the move from a legacy or initial ID to a My ID, reading codes from the outbox and checking the database.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { accountCardTable, accountTable, auditTable, cardTable, credentialTable, flowTable } from '../../src/db/schema.js';
+import { accountCardTable, accountTable, auditTable, cardTable, credentialTable, flowTable } from '../../src/db/sqlite/schema.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 

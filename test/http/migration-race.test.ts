@@ -1,6 +1,6 @@
 // SPEC M9: two members racing to complete with one email — exactly one account, the other sees M3's message, nothing else changes.
 import { describe, expect, it } from 'vitest';
-import { accountCardTable, accountTable, cardTable, credentialTable } from '../../src/db/schema.js';
+import { accountCardTable, accountTable, cardTable, credentialTable } from '../../src/db/sqlite/schema.js';
 import { makeHarness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 import { GOOD_PASSWORD, lastCode, startMigration, type Browser } from '../helpers/migration.js';

@@ -1,7 +1,7 @@
 // SPEC M1–M8: the migration walked branch by branch over HTTP; the database and outbox checked after each end.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { accountCardTable, accountTable, cardTable, credentialTable, flowTable } from '../../src/db/schema.js';
+import { accountCardTable, accountTable, cardTable, credentialTable, flowTable } from '../../src/db/sqlite/schema.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 import { GOOD_PASSWORD, lastCode, startMigration } from '../helpers/migration.js';

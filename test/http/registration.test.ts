@@ -1,7 +1,7 @@
 // SPEC G1–G3: a new My ID from card details over HTTP — identification counted per card number, phone code, terms, email, code, password, and the move of the cards.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { accountCardTable, accountTable, auditTable, cardTable, credentialTable, flowTable, sessionTable, signInAttemptTable } from '../../src/db/schema.js';
+import { accountCardTable, accountTable, auditTable, cardTable, credentialTable, flowTable, sessionTable, signInAttemptTable } from '../../src/db/sqlite/schema.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 

@@ -1,7 +1,7 @@
 // SPEC R1–R3: password reset over HTTP — the same answer for any address, email code, phone code, new password, unlock, sessions ended, notice.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { accountTable, auditTable, flowTable, sessionTable, signInAttemptTable } from '../../src/db/schema.js';
+import { accountTable, auditTable, flowTable, sessionTable, signInAttemptTable } from '../../src/db/sqlite/schema.js';
 import { verifyPassword } from '../../src/auth/password.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';

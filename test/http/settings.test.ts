@@ -1,7 +1,7 @@
 // SPEC T2: the settings under the top page — change password and change My ID, each emailing the old address, rotating the session and ending the others.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { accountTable, auditTable, cardTable, flowTable, sessionTable, signInAttemptTable } from '../../src/db/schema.js';
+import { accountTable, auditTable, cardTable, flowTable, sessionTable, signInAttemptTable } from '../../src/db/sqlite/schema.js';
 import { verifyPassword } from '../../src/auth/password.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';

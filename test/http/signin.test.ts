@@ -1,7 +1,7 @@
 // SPEC L1, L2, L4, T1, T3, X3: sign-in with a My ID, the top page, timeouts and sign-out, over HTTP.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { accountTable, sessionTable } from '../../src/db/schema.js';
+import { accountTable, sessionTable } from '../../src/db/sqlite/schema.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 

@@ -1,6 +1,6 @@
 // SPEC X1–X4 and the demo outbox: headers, CSRF, cookies, bad requests — styled pages, never a 500.
 import { describe, expect, it } from 'vitest';
-import { sessionTable } from '../../src/db/schema.js';
+import { sessionTable } from '../../src/db/sqlite/schema.js';
 import { browser, makeHarness, ORIGIN } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 

@@ -1,7 +1,7 @@
 // SPEC T4: a member who accepted an older terms version sees the terms after sign-in and must accept before the top page.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { accountTable, auditTable, sessionTable } from '../../src/db/schema.js';
+import { accountTable, auditTable, sessionTable } from '../../src/db/sqlite/schema.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 

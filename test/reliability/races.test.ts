@@ -1,7 +1,7 @@
 // SPEC M9, M6a, L5 under real concurrency: many simultaneous requests, and the counts and winners come out exact.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { accountCardTable, accountTable, auditTable, codeFailureTable, credentialTable, sessionTable, signInAttemptTable } from '../../src/db/schema.js';
+import { accountCardTable, accountTable, auditTable, codeFailureTable, credentialTable, sessionTable, signInAttemptTable } from '../../src/db/sqlite/schema.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 

@@ -12,8 +12,8 @@ import { keyedHash } from '../../src/auth/secrets.js';
 import { parseCsv } from '../../src/cli/csv.js';
 import { importCsv, type ImportOptions } from '../../src/cli/importer.js';
 import { COLUMNS, passesLuhn } from '../../src/cli/import-rows.js';
-import { openDb, type Db } from '../../src/db/client.js';
-import { accountCardTable, accountTable, cardTable, credentialTable, holderTable, phoneTable } from '../../src/db/schema.js';
+import { openDb, type Db } from '../../src/db/sqlite/client.js';
+import { accountCardTable, accountTable, cardTable, credentialTable, holderTable, phoneTable } from '../../src/db/sqlite/schema.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'import');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');

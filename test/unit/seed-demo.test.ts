@@ -7,9 +7,9 @@ import { verifyPassword } from '../../src/auth/password.js';
 import { keyedHash } from '../../src/auth/secrets.js';
 import { DEMO_LOCKED_ID, seedDemo } from '../../src/cli/seed-demo.js';
 import { testConfig } from '../../src/config.js';
-import { openDb, type Db } from '../../src/db/client.js';
-import { accountCardTable, accountTable, cardTable, credentialTable, holderTable, noticeTable, phoneTable, signInAttemptTable } from '../../src/db/schema.js';
-import { findUsableCredential } from '../../src/db/stores/credentials.js';
+import { openDb, type Db } from '../../src/db/sqlite/client.js';
+import { accountCardTable, accountTable, cardTable, credentialTable, holderTable, noticeTable, phoneTable, signInAttemptTable } from '../../src/db/sqlite/schema.js';
+import { findUsableCredential } from '../../src/db/sqlite/credentials.js';
 
 const config = testConfig({ LOGIN_MAX_FAILURES: '4' });
 const clock = fakeClock(Date.UTC(2026, 10, 24, 9, 0, 0));

@@ -1,7 +1,7 @@
 // The member top page (SPEC T1), behind the session guard and the current-terms guard (T4).
 import { Hono } from 'hono';
 import { TopPage } from '../../../views/pages/member/TopPage.js';
-import { loadMemberHome } from '../../db/stores/member.js';
+import { loadMemberHome } from '../../db/sqlite/member.js';
 import { paths } from '../../paths.js';
 import type { AppEnv } from '../../web/env.js';
 import { requireSession } from '../../web/session.js';

@@ -1,8 +1,8 @@
 // SPEC M1–M9: the migration sub-app at /migration. Sign-in (L3) starts the flow at the terms; each step is in steps/.
 import { Hono } from 'hono';
 import { TermsStepPage } from '../../../views/pages/steps/TermsStepPage.js';
-import { advanceFlow, endFlow } from '../../db/stores/flows.js';
-import { findCardEmail } from '../../db/stores/migration.js';
+import { advanceFlow, endFlow } from '../../db/sqlite/flows.js';
+import { findCardEmail } from '../../db/sqlite/migration.js';
 import { paths } from '../../paths.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';

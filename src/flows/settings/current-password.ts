@@ -3,7 +3,7 @@ import { countFailure, identifierHash, isLocked } from '../../auth/lockout.js';
 import { normalisePassword } from '../../auth/normalise.js';
 import { verifyPassword } from '../../auth/password.js';
 import type { Deps } from '../../deps.js';
-import { deleteAccountSessions } from '../../db/stores/sessions.js';
+import { deleteAccountSessions } from '../../db/sqlite/sessions.js';
 import type { Lang } from '../../i18n/index.js';
 import { lockNoticeMessage } from '../../notify/lock-texts.js';
 

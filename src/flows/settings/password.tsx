@@ -5,7 +5,7 @@ import { ChangePasswordPage } from '../../../views/pages/settings/ChangePassword
 import type { FieldError } from '../../../views/view.js';
 import { rotateSession, type SessionInfo } from '../../auth/session.js';
 import type { Deps } from '../../deps.js';
-import { changePassword, loadMemberAccount } from '../../db/stores/settings.js';
+import { changePassword, loadMemberAccount } from '../../db/sqlite/settings.js';
 import type { Lang } from '../../i18n/index.js';
 import { accountNotice } from '../../notify/account-texts.js';
 import { paths } from '../../paths.js';

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { TermsPage } from '../../../views/pages/terms/TermsPage.js';
 import { endSession } from '../../auth/session.js';
-import { acceptTerms } from '../../db/stores/settings.js';
+import { acceptTerms } from '../../db/sqlite/settings.js';
 import { paths, safeReturnPath } from '../../paths.js';
 import { clearCookie } from '../../web/cookies.js';
 import type { AppEnv } from '../../web/env.js';

@@ -5,7 +5,7 @@ import type { CodeTimes, StepText } from '../../../views/pages/verify/CodeStepPa
 import type { FieldError } from '../../../views/view.js';
 import { codeState, verifyCode, type CodePurpose, type CodeSubject, type VerifyCodeResult } from '../../auth/codes.js';
 import type { Deps } from '../../deps.js';
-import { advanceFlow, findFlowById, type FlowRow } from '../../db/stores/flows.js';
+import { advanceFlow, findFlowById, type FlowRow } from '../../db/sqlite/flows.js';
 import type { T } from '../../i18n/index.js';
 import type { AppEnv } from '../../web/env.js';
 import { atStep, currentFlow, loadFlow, stepUrl } from '../guard.js';

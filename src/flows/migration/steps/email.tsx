@@ -7,9 +7,9 @@ import { EmailChoicePage } from '../../../../views/pages/migration/EmailChoicePa
 import { EmailStepPage } from '../../../../views/pages/steps/EmailStepPage.js';
 import type { FieldError } from '../../../../views/view.js';
 import { maskEmail } from '../../../auth/normalise.js';
-import { advanceFlow, type FlowRow } from '../../../db/stores/flows.js';
-import { findCardEmail } from '../../../db/stores/migration.js';
-import { isMyIdTaken } from '../../../db/stores/settings.js';
+import { advanceFlow, type FlowRow } from '../../../db/sqlite/flows.js';
+import { findCardEmail } from '../../../db/sqlite/migration.js';
+import { isMyIdTaken } from '../../../db/sqlite/settings.js';
 import type { AppEnv } from '../../../web/env.js';
 import { viewOf } from '../../../web/view.js';
 import { currentFlow } from '../../guard.js';

@@ -1,7 +1,7 @@
 // The legacy import's storage (SPEC §2): which keys are taken, and writing a whole file in one transaction.
 import { and, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../client.js';
-import { accountCardTable, accountTable, cardTable, credentialTable, holderTable, phoneTable } from '../schema.js';
+import type { Db } from './client.js';
+import { accountCardTable, accountTable, cardTable, credentialTable, holderTable, phoneTable } from './schema.js';
 
 export type ImportKeys = { holderKeys: string[]; cardHashes: string[]; loginIds: string[]; myIds: string[] };
 export type TakenImportKeys = { holderKeys: Set<string>; cardHashes: Set<string>; loginIds: Set<string>; myIds: Set<string> };

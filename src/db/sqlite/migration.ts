@@ -1,7 +1,7 @@
 // Migration from a legacy or initial ID (SPEC M2, M8, M9): the card's facts, and completion as one transaction.
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { Db } from '../client.js';
-import { accountCardTable, accountTable, cardTable, credentialTable, flowTable } from '../schema.js';
+import type { Db } from './client.js';
+import { accountCardTable, accountTable, cardTable, credentialTable, flowTable } from './schema.js';
 import { writeAudit } from './audit.js';
 import { advanceFlow, endFlow } from './flows.js';
 

@@ -1,7 +1,7 @@
 // Accounts (My IDs) as sign-in and the top page need them.
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../client.js';
-import { accountTable } from '../schema.js';
+import type { Db } from './client.js';
+import { accountTable } from './schema.js';
 
 export type AccountRow = typeof accountTable.$inferSelect;
 

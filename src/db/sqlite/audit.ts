@@ -1,7 +1,7 @@
 // The audit log of security events (SPEC X5).
 import { and, asc, gte } from 'drizzle-orm';
-import type { Db } from '../client.js';
-import { auditTable } from '../schema.js';
+import type { Db } from './client.js';
+import { auditTable } from './schema.js';
 
 export type AuditEvent = {
   at: number;

@@ -1,7 +1,7 @@
 // Legacy and initial IDs as sign-in needs them.
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
-import type { Db } from '../client.js';
-import { cardTable, credentialTable } from '../schema.js';
+import type { Db } from './client.js';
+import { cardTable, credentialTable } from './schema.js';
 
 export type CredentialRow = typeof credentialTable.$inferSelect & { holderId: number; cardEmail: string | null };
 

@@ -1,7 +1,7 @@
 // New My ID from card details (SPEC G1, G3): find the card's holder; complete — close old accounts, create the new one, move the cards, retire old IDs, end locks — in one transaction.
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { Db } from '../client.js';
-import { accountCardTable, accountTable, cardTable, credentialTable, holderTable, sessionTable, signInAttemptTable } from '../schema.js';
+import type { Db } from './client.js';
+import { accountCardTable, accountTable, cardTable, credentialTable, holderTable, sessionTable, signInAttemptTable } from './schema.js';
 import { writeAudit } from './audit.js';
 import { advanceFlow } from './flows.js';
 

@@ -1,8 +1,8 @@
 // Sign-in failure counters (SPEC L5–L7): consecutive failures per identifier hash and failed sign-ins per client address.
 // Every read-then-write of a counter is one synchronous IMMEDIATE transaction, so concurrent attempts count exactly.
 import { eq, inArray } from 'drizzle-orm';
-import type { Db } from '../client.js';
-import { addressThrottleTable, signInAttemptTable } from '../schema.js';
+import type { Db } from './client.js';
+import { addressThrottleTable, signInAttemptTable } from './schema.js';
 import { writeAudit } from './audit.js';
 
 /** Who an attempt concerns, for the audit log: the account when one is known, always the hashed identifier. */

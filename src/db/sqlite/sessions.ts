@@ -1,7 +1,7 @@
 // Sessions: rows keyed by the hash of the cookie token.
 import { and, eq, isNull, ne } from 'drizzle-orm';
-import type { Db } from '../client.js';
-import { accountTable, sessionTable } from '../schema.js';
+import type { Db } from './client.js';
+import { accountTable, sessionTable } from './schema.js';
 
 export type SessionRow = {
   id: number;

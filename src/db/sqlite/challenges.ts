@@ -1,8 +1,8 @@
 // Verification codes (SPEC M6a): challenge rows, per-destination send caps and per-subject failure counts.
 // Every function that reads a counter and writes it back does so in one IMMEDIATE transaction.
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
-import type { Db } from '../client.js';
-import { challengeTable, codeFailureTable } from '../schema.js';
+import type { Db } from './client.js';
+import { challengeTable, codeFailureTable } from './schema.js';
 import { writeAudit } from './audit.js';
 
 const HOUR_MS = 3_600_000;

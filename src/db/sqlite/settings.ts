@@ -1,7 +1,7 @@
 // Changes a signed-in member makes (SPEC T2, T4): accept new terms, change password, change My ID; and the facts the password rules need.
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../client.js';
-import { accountCardTable, accountTable, cardTable, holderTable, phoneTable, signInAttemptTable } from '../schema.js';
+import type { Db } from './client.js';
+import { accountCardTable, accountTable, cardTable, holderTable, phoneTable, signInAttemptTable } from './schema.js';
 import { writeAudit } from './audit.js';
 import { advanceFlow, endFlow } from './flows.js';
 import { deleteAccountSessions, sessionExists } from './sessions.js';

@@ -1,7 +1,7 @@
 // Flow rows: one per multi-step journey, keyed by the hash of its cookie token; steps move only forward from the step they were at.
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../client.js';
-import { flowTable } from '../schema.js';
+import type { Db } from './client.js';
+import { flowTable } from './schema.js';
 
 export type FlowData = Record<string, unknown>;
 export type FlowRow = Omit<typeof flowTable.$inferSelect, 'data'> & { data: FlowData };

@@ -1,7 +1,7 @@
 // What the member top page shows (SPEC T1), read in one place.
 import { asc, desc, eq } from 'drizzle-orm';
-import type { Db } from '../client.js';
-import { accountCardTable, accountTable, cardTable, noticeTable } from '../schema.js';
+import type { Db } from './client.js';
+import { accountCardTable, accountTable, cardTable, noticeTable } from './schema.js';
 
 export type MemberCard = { cardName: string; last4: string; paymentDate: string | null; confirmedAmount: number | null; points: number | null };
 export type MemberHome = {

@@ -1,7 +1,7 @@
 // Password reset completion (SPEC R3): new password, every session ended, the lock lifted, the flow moved to done — one transaction.
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../client.js';
-import { accountTable, sessionTable, signInAttemptTable } from '../schema.js';
+import type { Db } from './client.js';
+import { accountTable, sessionTable, signInAttemptTable } from './schema.js';
 import { writeAudit } from './audit.js';
 import { advanceFlow } from './flows.js';
 

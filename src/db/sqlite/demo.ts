@@ -1,6 +1,6 @@
 // Demo extras (SPEC §2): notices for the top page and a locked sign-in, written in one transaction.
-import type { Db } from '../client.js';
-import { noticeTable, signInAttemptTable } from '../schema.js';
+import type { Db } from './client.js';
+import { noticeTable, signInAttemptTable } from './schema.js';
 
 export type DemoExtras = {
   notices: { titleJa: string; titleEn: string; publishedAt: number }[];
