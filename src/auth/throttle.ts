@@ -1,6 +1,5 @@
 // SPEC L7: at most IP_MAX_FAILURES failed sign-ins per client address in each IP_WINDOW_SECONDS window.
 import type { Deps } from '../deps.js';
-import { releaseAddressSlot, takeAddressSlot } from '../db/sqlite/lockout.js';
 
 export type Slot = { ok: true; release(): Promise<void> } | { ok: false; retryAt: number };
 
@@ -9,8 +8,8 @@ export type Slot = { ok: true; release(): Promise<void> } | { ok: false; retryAt
  * slot when the sign-in succeeds, so only failures use up the window.
  */
 export async function takeSignInSlot(deps: Deps, address: string, identifierHash: string): Promise<Slot> {
-  const { config, db, clock } = deps;
-  const slot = await takeAddressSlot(db, {
+  const { config, stores, clock } = deps;
+  const slot = await stores.lockout.takeAddressSlot({
     address,
     now: clock.now(),
     windowMs: config.IP_WINDOW_SECONDS * 1000,
@@ -18,5 +17,5 @@ export async function takeSignInSlot(deps: Deps, address: string, identifierHash
     identifierHash,
   });
   if (!slot.ok) return slot;
-  return { ok: true, release: () => releaseAddressSlot(db, address, slot.windowStartedAt) };
+  return { ok: true, release: () => stores.lockout.releaseAddressSlot(address, slot.windowStartedAt) };
 }

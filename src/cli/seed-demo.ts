@@ -3,8 +3,6 @@ import { readFileSync } from 'node:fs';
 import { normaliseIdentifier } from '../auth/normalise.js';
 import { keyedHash } from '../auth/secrets.js';
 import type { Deps } from '../deps.js';
-import { writeDemoExtras } from '../db/sqlite/demo.js';
-import { countHolders } from '../db/sqlite/import.js';
 import { importCsv, type ImportCounts } from './importer.js';
 
 /** The demo account left locked (SPEC L5), to show the lock page and the way out through reset. */
@@ -13,11 +11,11 @@ export const DEMO_LOCKED_ID = 'locked@example.jp';
 const DAY_MS = 86_400_000;
 
 /** Loads src/cli/demo.csv through the importer when there are no holders yet; a database with data is left alone. */
-export async function seedDemo(deps: Pick<Deps, 'db' | 'config' | 'clock'>): Promise<{ seeded: false } | { seeded: true; counts: ImportCounts }> {
-  const { db, config, clock } = deps;
-  if ((await countHolders(db)) > 0) return { seeded: false };
+export async function seedDemo(deps: Pick<Deps, 'stores' | 'config' | 'clock'>): Promise<{ seeded: false } | { seeded: true; counts: ImportCounts }> {
+  const { stores, config, clock } = deps;
+  if ((await stores.import.countHolders()) > 0) return { seeded: false };
   const csv = readFileSync(new URL('./demo.csv', import.meta.url), 'utf8');
-  const result = await importCsv(db, csv, {
+  const result = await importCsv(stores.import, csv, {
     secret: config.SECRET,
     clock,
     initialIdTtlDays: config.INITIAL_ID_TTL_DAYS,
@@ -25,7 +23,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'config' | 'clock'>): Pro
   });
   if (!result.ok) throw new Error(`demo data did not import:\n${result.errors.join('\n')}`);
   const now = clock.now();
-  await writeDemoExtras(db, {
+  await stores.import.writeDemoExtras({
     notices: [
       {
         titleJa: `${config.LEGACY_NAME}の提供終了と${config.BRAND_NAME}へのご移行のお願い`,

@@ -1,25 +1,12 @@
 // The audit log of security events (SPEC X5).
-import { and, asc, gte } from 'drizzle-orm';
-import type { Db } from './client.js';
+import { asc, gte } from 'drizzle-orm';
+import type { AuditEvent, AuditStore } from '../contract.js';
+import type { Db, Executor } from './client.js';
 import { auditTable } from './schema.js';
 
-export type AuditEvent = {
-  at: number;
-  event: string;
-  accountId?: number | null;
-  /** A hashed identifier where no account is known. */
-  subject?: string | null;
-  address?: string | null;
-  detail?: Record<string, unknown>;
-};
-
-export async function recordAudit(db: Db, e: AuditEvent): Promise<void> {
-  writeAudit(db, e);
-}
-
-/** The synchronous form, for use inside a transaction. */
-export function writeAudit(db: Db, e: AuditEvent): void {
-  db.insert(auditTable)
+/** Writes one event through the caller's transaction (or the db), so it commits or rolls back with the change it records. */
+export function writeAudit(ex: Executor, e: AuditEvent): void {
+  ex.insert(auditTable)
     .values({
       at: e.at,
       event: e.event,
@@ -31,6 +18,13 @@ export function writeAudit(db: Db, e: AuditEvent): void {
     .run();
 }
 
-export async function listAudit(db: Db, since: number) {
-  return db.select().from(auditTable).where(and(gte(auditTable.at, since))).orderBy(asc(auditTable.id)).all();
+export function auditStore(db: Db): AuditStore {
+  return {
+    async record(e) {
+      writeAudit(db, e);
+    },
+    async list(since) {
+      return db.select().from(auditTable).where(gte(auditTable.at, since)).orderBy(asc(auditTable.id)).all();
+    },
+  };
 }
