@@ -40,7 +40,7 @@ export function inTransaction<T>(db: Db, work: (tx: Executor) => T): T {
   return db.transaction((tx) => work(tx), { behavior: 'immediate' });
 }
 
-/** SPEC M9: a unique index settled a race. */
+/** SPEC M9: a unique index settled a race. Read from the driver's error code, never from the message text. */
 export function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Error && /UNIQUE constraint failed/.test(err.message);
+  return err instanceof Database.SqliteError && (err.code === 'SQLITE_CONSTRAINT_UNIQUE' || err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
 }
