@@ -1,13 +1,13 @@
-// A test harness: the real app over an in-memory database, a fake clock, and an outbox file in a temp folder.
+// A test harness: the real app over an in-memory database (seen through the store contract), a fake clock, and an outbox file in a temp folder.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/app.js';
 import { fakeClock } from '../../src/auth/clock.js';
 import { testConfig } from '../../src/config.js';
-import { openDb } from '../../src/db/client.js';
 import type { Deps } from '../../src/deps.js';
 import { createOutboxNotifier, readOutbox } from '../../src/notify/notifier.js';
+import { openTestDatabase } from './stores.js';
 
 export const ORIGIN = 'http://localhost';
 
@@ -16,10 +16,10 @@ export function makeHarness(overrides: Record<string, string> = {}) {
   const outbox = join(dir, 'outbox.jsonl');
   const config = testConfig({ OUTBOX_FILE: outbox, ...overrides });
   const clock = fakeClock();
-  const db = openDb(':memory:');
-  const deps: Deps = { config, db, clock, notifier: createOutboxNotifier(outbox, clock, () => {}) };
+  const { stores, inspect } = openTestDatabase();
+  const deps: Deps = { config, stores, clock, notifier: createOutboxNotifier(outbox, clock, () => {}) };
   const app = createApp(deps);
-  return { app, deps, db, clock, config, dir, outbox: () => readOutbox(outbox) };
+  return { app, deps, stores, inspect, clock, config, dir, outbox: () => readOutbox(outbox) };
 }
 
 export type Harness = ReturnType<typeof makeHarness>;

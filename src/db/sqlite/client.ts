@@ -1,13 +1,17 @@
-// Opens the SQLite file (or :memory:), sets the pragmas and applies the migrations.
+// Opens the SQLite file (or :memory:), sets the pragmas and applies the migrations; the transaction helper every store uses.
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** What a store helper queries through: the database, or the transaction it runs inside (never the plain db then). */
+export type Executor = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
 
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -26,4 +30,17 @@ export function openDb(file: string): Db {
   if (broken.length > 0) throw new Error(`Database has ${broken.length} broken foreign keys after migration`);
   sqlite.pragma('foreign_keys = ON');
   return db;
+}
+
+/**
+ * Runs `work` as one IMMEDIATE transaction, handing it the transaction to query through. better-sqlite3's
+ * transactions are synchronous (GOTCHAS): `work` must not be async, so hashing happens before the store is called.
+ */
+export function inTransaction<T>(db: Db, work: (tx: Executor) => T): T {
+  return db.transaction((tx) => work(tx), { behavior: 'immediate' });
+}
+
+/** SPEC M9: a unique index settled a race. Read from the driver's error code, never from the message text. */
+export function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Database.SqliteError && (err.code === 'SQLITE_CONSTRAINT_UNIQUE' || err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
 }

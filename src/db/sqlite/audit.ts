@@ -1,0 +1,30 @@
+// The audit log of security events (SPEC X5).
+import { asc, gte } from 'drizzle-orm';
+import type { AuditEvent, AuditStore } from '../contract.js';
+import type { Db, Executor } from './client.js';
+import { auditTable } from './schema.js';
+
+/** Writes one event through the caller's transaction (or the db), so it commits or rolls back with the change it records. */
+export function writeAudit(ex: Executor, e: AuditEvent): void {
+  ex.insert(auditTable)
+    .values({
+      at: e.at,
+      event: e.event,
+      accountId: e.accountId ?? null,
+      subject: e.subject ?? null,
+      address: e.address ?? null,
+      detail: e.detail ? JSON.stringify(e.detail) : null,
+    })
+    .run();
+}
+
+export function auditStore(db: Db): AuditStore {
+  return {
+    async record(e) {
+      writeAudit(db, e);
+    },
+    async list(since) {
+      return db.select().from(auditTable).where(gte(auditTable.at, since)).orderBy(asc(auditTable.id)).all();
+    },
+  };
+}
