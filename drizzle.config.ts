@@ -1,8 +1,8 @@
-// drizzle-kit settings: the schema lives in one file, migrations are generated next to it.
+// drizzle-kit settings: the SQLite schema lives in one file, its migrations are generated next to it.
 import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './src/db/schema.ts',
-  out: './src/db/migrations',
+  schema: './src/db/sqlite/schema.ts',
+  out: './src/db/sqlite/migrations',
 });

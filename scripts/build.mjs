@@ -16,5 +16,5 @@ await build({
   jsxImportSource: 'hono/jsx',
   logLevel: 'warning',
 });
-cpSync('src/db/migrations', 'dist/migrations', { recursive: true });
+cpSync('src/db/sqlite/migrations', 'dist/migrations', { recursive: true });
 cpSync('src/cli/demo.csv', 'dist/demo.csv');

@@ -3,16 +3,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../src/app.js';
 import { fakeClock } from '../src/auth/clock.js';
 import { testConfig } from '../src/config.js';
-import { openDb } from '../src/db/client.js';
-import type { Deps } from '../src/deps.js';
-import { createOutboxNotifier, readOutbox } from '../src/notify/notifier.js';
 import { pruneNow } from '../src/ops/prune.js';
 import { renderReportHtml } from '../src/report/html.js';
 import { buildReport } from '../src/report/model.js';
-import { browser, type Harness } from '../test/helpers/app.js';
+import { browser, fileHarness } from '../test/helpers/app.js';
 import { addHolder } from '../test/helpers/fixtures.js';
 import { GOOD_PASSWORD, lastCode, startMigration } from '../test/helpers/migration.js';
 import { launchChromium } from '../test/browser/support/chromium.js';
@@ -24,20 +20,19 @@ const outbox = join(dir, 'outbox.jsonl');
 const config = testConfig({ DATABASE_FILE: join(dir, 'app.db'), OUTBOX_FILE: outbox, CODE_MAX_FAILURES: '3', IP_MAX_FAILURES: '100000' });
 const end = Date.now();
 const clock = fakeClock(end - 13 * DAY);
-const db = openDb(config.DATABASE_FILE);
-const deps: Deps = { config, db, clock, notifier: createOutboxNotifier(outbox, clock, () => {}) };
-const h = { app: createApp(deps), deps, db, clock, config, dir, outbox: () => readOutbox(outbox) } as unknown as Harness;
+const h = fileHarness(config, clock);
+const deps = h.deps;
 
 let n = 0;
 // holders imported before the campaign: some already migrated, most not
-for (let i = 0; i < 40; i++) await addHolder(deps, { cards: [{}], account: i < 6 ? { email: `early${i}@example.jp`, password: 'Early#Pass123' } : undefined });
+for (let i = 0; i < 40; i++) await addHolder(h, { cards: [{}], account: i < 6 ? { email: `early${i}@example.jp`, password: 'Early#Pass123' } : undefined });
 for (let day = 0; day < 14; day++) {
   clock.set(end - (13 - day) * DAY + 9 * 3_600_000);
   const plan = [2, 3, 5, 4, 6, 8, 7, 9, 6, 10, 8, 11, 9, 12][day];
   for (let k = 0; k < plan + 3; k++) {
     const id = `pilot-${++n}`;
     const phone = `090${String(10_000_000 + n).slice(-8)}`;
-    await addHolder(deps, { legacyId: id, legacyPassword: 'Legacy#1', phones: [phone], cards: [{ email: `${id}@example.jp` }] });
+    await addHolder(h, { legacyId: id, legacyPassword: 'Legacy#1', phones: [phone], cards: [{ email: `${id}@example.jp` }] });
     const { b } = await startMigration(h, id, 'Legacy#1');
     if (k === plan) continue; // stopped at the email choice
     if (k === plan + 1) {
@@ -58,7 +53,7 @@ for (let day = 0; day < 14; day++) {
 }
 clock.set(end);
 await pruneNow(deps);
-const report = await buildReport(db, end, 14);
+const report = await buildReport(deps.stores, end, 14);
 const file = join(dir, 'report.html');
 writeFileSync(file, renderReportHtml(report, 'ja', config.BRAND_NAME));
 const chromium = await launchChromium();
@@ -70,5 +65,5 @@ try {
   console.log(`docs/screenshots/report.png  (${report.holders} holders, ${report.flows.started} migrations started, report at ${file})`);
 } finally {
   await chromium.close();
-  db.$client.close();
+  await h.close();
 }

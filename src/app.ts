@@ -33,7 +33,7 @@ export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
   // SPEC O3: one line per request and per security event
   const logger = deps.logger ?? silentLogger;
-  logSecurityEvents(deps.db, logger);
+  logSecurityEvents(deps.stores.audit, logger);
   app.use(logRequests(logger));
 
   app.use(async (c, next) => {
@@ -64,7 +64,7 @@ export function createApp(deps: Deps) {
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
   // SPEC O2: before the language, CSRF and session middleware, so a probe gets no cookie and needs no token
-  app.route('/', healthRoutes({ db: deps.db, logger }));
+  app.route('/', healthRoutes({ stores: deps.stores, logger }));
   app.use(chooseLanguage);
   app.use(issueToken);
   app.use(loadSession);

@@ -1,13 +1,14 @@
-// What the app is composed of: built once in main.ts (or a test) and handed to createApp.
+// What the app is composed of: built once in main.ts (or a test) and handed to createApp. The stores are the
+// database seen through its contract (src/db/contract.ts); which implementation is underneath is main.ts's choice.
 import type { Clock } from './auth/clock.js';
 import type { Config } from './config.js';
-import type { Db } from './db/client.js';
+import type { Stores } from './db/contract.js';
 import type { Logger } from './log/logger.js';
 import type { Notifier } from './notify/notifier.js';
 
 export type Deps = {
   config: Config;
-  db: Db;
+  stores: Stores;
   notifier: Notifier;
   clock: Clock;
   /** SPEC O1: the database holds the demo data set, whose passwords are public (checked at start-up). */

@@ -1,4 +1,4 @@
-// The only reader of process.env: loadConfig → openDb → seed → createApp → serve, and a graceful stop.
+// The only reader of process.env: loadConfig → open the stores (SQLite) → seed → createApp → serve, and a graceful stop.
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { realpathSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { systemClock } from './auth/clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { openDb } from './db/client.js';
+import { openSqlite } from './db/sqlite/index.js';
 import type { Deps } from './deps.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { createOutboxNotifier } from './notify/notifier.js';
@@ -66,7 +66,7 @@ export function listen(
  * Graceful stop: refuse new connections, close idle keep-alive ones, let in-flight requests finish
  * (cutting them after `grace` ms), then run `closeResources` (the database). Resolves true if nothing was cut.
  */
-export function stopGracefully(server: Server, grace: number, closeResources: () => void): Promise<boolean> {
+export function stopGracefully(server: Server, grace: number, closeResources: () => unknown): Promise<boolean> {
   return new Promise((done) => {
     let cut = false;
     const deadline = setTimeout(() => {
@@ -76,8 +76,8 @@ export function stopGracefully(server: Server, grace: number, closeResources: ()
     deadline.unref();
     server.close(() => {
       clearTimeout(deadline);
-      closeResources();
-      done(!cut);
+      // the stores' close may be async (a pool draining); the stop is reported once it has finished
+      void Promise.resolve(closeResources()).then(() => done(!cut));
     });
     server.closeIdleConnections();
   });
@@ -106,11 +106,12 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const db = openDb(config.DATABASE_FILE);
-  const deps: Deps = { config, db, clock: systemClock, notifier: createOutboxNotifier(config.OUTBOX_FILE, systemClock), logger };
+  // the one choice of store implementation (SPEC Z5): the flows see only the contract
+  const db = openSqlite(config.DATABASE_FILE);
+  const deps: Deps = { config, stores: db.stores, clock: systemClock, notifier: createOutboxNotifier(config.OUTBOX_FILE, systemClock), logger };
   const { holdsDemoSet, seedDemo } = await import('./cli/seed-demo.js');
   if (config.SEED_DEMO) await seedDemo(deps);
-  const demoData = await holdsDemoSet(db);
+  const demoData = await holdsDemoSet(deps.stores);
   // SPEC O1: a production portal never serves the demo set, whose passwords the README publishes
   if (config.production && demoData) {
     console.error(`Refusing to start: ${config.DATABASE_FILE} holds the demo data set (its passwords are public); use a database without it when NODE_ENV=production`);
@@ -131,7 +132,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info(`${signal}: finishing requests in progress, then stopping`);
     pruning.stop();
-    void stopGracefully(server, serverLimits.shutdownGrace, () => db.$client.close()).then((clean) => {
+    void stopGracefully(server, serverLimits.shutdownGrace, () => db.close()).then((clean) => {
       logger.info(clean ? 'stopped' : 'stopped after cutting requests that outlived the grace period');
       process.exit(0);
     });

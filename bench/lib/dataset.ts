@@ -1,5 +1,5 @@
 // Writes a benchmark data set straight into a fresh SQLite file: N migrated members plus a few unmigrated legacy IDs, all sharing one precomputed hash.
-import { openDb } from '../../src/db/client.js';
+import { openDb } from '../../src/db/sqlite/client.js';
 import { keyedHash } from '../../src/auth/secrets.js';
 
 export type DatasetSpec = {

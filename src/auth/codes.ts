@@ -2,18 +2,11 @@
 import type { Deps } from '../deps.js';
 import type { Lang } from '../i18n/define.js';
 import { codeMessage } from '../notify/texts.js';
-import {
-  readCodeState,
-  recordCodeAttempt,
-  recordCodeSend,
-  type CodeLimits,
-  type CodeState,
-  type CodeSubject,
-} from '../db/stores/challenges.js';
+import type { CodeLimits, CodeState, CodeSubject } from '../db/contract.js';
 import { normaliseDigits, normaliseIdentifier } from './normalise.js';
 import { keyedHash, newCode, newToken, safeEqual } from './secrets.js';
 
-export type { CodeState, CodeSubject } from '../db/stores/challenges.js';
+export type { CodeState, CodeSubject } from '../db/contract.js';
 
 export type CodePurpose = 'email' | 'phone';
 export type CodeChannel = 'email' | 'sms' | 'voice';
@@ -89,8 +82,7 @@ export async function sendCode(deps: Deps, input: SendCodeInput): Promise<SendCo
   const now = deps.clock.now();
   const code = newCode();
   const dest = destinationHash(deps, input.destination);
-  const recorded = await recordCodeSend(
-    deps.db,
+  const recorded = await deps.stores.codes.recordSend(
     {
       flowId: input.flowId,
       purpose: input.purpose,
@@ -117,8 +109,7 @@ export async function verifyCode(deps: Deps, input: VerifyCodeInput): Promise<Ve
   const code = normaliseDigits(input.code);
   // not a possible code: a form error, not counted as a wrong entry
   if (!/^\d{4}$/.test(code)) return { error: 'invalid' };
-  return recordCodeAttempt(
-    deps.db,
+  return deps.stores.codes.recordAttempt(
     {
       flowId: input.flowId,
       purpose: input.purpose,
@@ -134,8 +125,7 @@ export async function verifyCode(deps: Deps, input: VerifyCodeInput): Promise<Ve
 
 /** What a code page shows: when the active code expires, when a resend is possible, and any lock. */
 export async function codeState(deps: Deps, input: CodeStateQuery): Promise<CodeState> {
-  return readCodeState(
-    deps.db,
+  return deps.stores.codes.readState(
     {
       flowId: input.flowId,
       purpose: input.purpose,

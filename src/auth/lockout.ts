@@ -1,14 +1,6 @@
 // SPEC L5/L6: consecutive sign-in failures counted per normalised identifier, whether or not it exists; N of them lock it.
 import type { Deps } from '../deps.js';
-import {
-  clearSignInFailures,
-  isIdentifierLocked,
-  recordLockedAttempt,
-  recordSignInFailure,
-  recordSignInSuccess,
-  type AttemptWho,
-  type FailureCount,
-} from '../db/stores/lockout.js';
+import type { AttemptWho, FailureCount } from '../db/contract.js';
 import { normaliseIdentifier } from './normalise.js';
 import { keyedHash } from './secrets.js';
 
@@ -28,26 +20,26 @@ export function lockMessageFor(identifier: string): 'myId' | 'legacy' {
 }
 
 export async function isLocked(deps: Deps, key: string): Promise<boolean> {
-  return isIdentifierLocked(deps.db, key);
+  return deps.stores.lockout.isLocked(key);
 }
 
 /** An attempt on a locked identifier: refused without looking at the password, and logged. */
 export async function noteLockedAttempt(deps: Deps, who: AttemptWho): Promise<void> {
-  await recordLockedAttempt(deps.db, who, deps.clock.now());
+  await deps.stores.lockout.recordLockedAttempt(who, deps.clock.now());
 }
 
 /** Counts a failure; `lockedNow` is true for exactly one failure, the one that reaches LOGIN_MAX_FAILURES. */
 export async function countFailure(deps: Deps, who: AttemptWho, reason: string): Promise<FailureCount> {
-  return recordSignInFailure(deps.db, who, { now: deps.clock.now(), maxFailures: deps.config.LOGIN_MAX_FAILURES, reason });
+  return deps.stores.lockout.recordFailure(who, { now: deps.clock.now(), maxFailures: deps.config.LOGIN_MAX_FAILURES, reason });
 }
 
 /** A right password resets the count; it does not unlock (SPEC L5). */
 export async function countSuccess(deps: Deps, who: AttemptWho, detail?: Record<string, unknown>): Promise<boolean> {
-  const result = await recordSignInSuccess(deps.db, who, { now: deps.clock.now(), detail });
+  const result = await deps.stores.lockout.recordSuccess(who, { now: deps.clock.now(), detail });
   return 'ok' in result;
 }
 
 /** SPEC L5: only password reset (R) or a new My ID (G) ends a lock — their flows call this with the IDs concerned. */
-export async function unlockIdentifiers(deps: Pick<Deps, 'db' | 'config'>, identifiers: string[]): Promise<void> {
-  await clearSignInFailures(deps.db, identifiers.map((id) => identifierHash(deps.config.SECRET, id)));
+export async function unlockIdentifiers(deps: Pick<Deps, 'stores' | 'config'>, identifiers: string[]): Promise<void> {
+  await deps.stores.lockout.clearFailures(identifiers.map((id) => identifierHash(deps.config.SECRET, id)));
 }

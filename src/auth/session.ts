@@ -1,6 +1,6 @@
 // Sessions (SPEC T3, X3): a fresh token at sign-in and every privilege change, idle and absolute timeouts.
 import type { Deps } from '../deps.js';
-import { deleteAccountSessions, deleteSession, findSession, insertSession, touchSession, type SessionRow } from '../db/stores/sessions.js';
+import type { SessionRow } from '../db/contract.js';
 import { keyedHash, newToken } from './secrets.js';
 
 export type SessionInfo = SessionRow & { token: string };
@@ -12,35 +12,35 @@ const hashToken = (deps: Deps, token: string) => keyedHash(deps.config.SECRET, '
 /** Starts a session for an account; returns the cookie token. */
 export async function startSession(deps: Deps, accountId: number): Promise<string> {
   const token = newToken();
-  await insertSession(deps.db, hashToken(deps, token), accountId, deps.clock.now());
+  await deps.stores.sessions.insert(hashToken(deps, token), accountId, deps.clock.now());
   return token;
 }
 
 /** The live session for a cookie token, touched; `expired` when it timed out (and is now deleted) or is unknown. */
 export async function resumeSession(deps: Deps, token: string): Promise<SessionInfo | 'expired'> {
-  const row = await findSession(deps.db, hashToken(deps, token));
+  const row = await deps.stores.sessions.find(hashToken(deps, token));
   if (!row) return 'expired';
   const now = deps.clock.now();
   const idle = now - row.lastSeenAt > deps.config.SESSION_IDLE_SECONDS * 1000;
   const tooOld = now - row.createdAt > deps.config.SESSION_MAX_SECONDS * 1000;
   if (idle || tooOld) {
-    await deleteSession(deps.db, row.id);
+    await deps.stores.sessions.delete(row.id);
     return 'expired';
   }
   // a page view writes at most once a minute: idle time is measured to within that minute
-  if (now - row.lastSeenAt >= TOUCH_EVERY_MS) await touchSession(deps.db, row.id, now);
+  if (now - row.lastSeenAt >= TOUCH_EVERY_MS) await deps.stores.sessions.touch(row.id, now);
   return { ...row, lastSeenAt: now, token };
 }
 
 /** SPEC X3: a privilege change gets a new token; with `endOthers` the account's other sessions end too. */
 export async function rotateSession(deps: Deps, current: SessionInfo, endOthers: boolean): Promise<string> {
   const token = newToken();
-  const id = await insertSession(deps.db, hashToken(deps, token), current.accountId, deps.clock.now());
-  if (endOthers) deleteAccountSessions(deps.db, current.accountId, id);
-  else await deleteSession(deps.db, current.id);
+  const id = await deps.stores.sessions.insert(hashToken(deps, token), current.accountId, deps.clock.now());
+  if (endOthers) await deps.stores.sessions.deleteForAccount(current.accountId, id);
+  else await deps.stores.sessions.delete(current.id);
   return token;
 }
 
 export async function endSession(deps: Deps, session: SessionInfo): Promise<void> {
-  await deleteSession(deps.db, session.id);
+  await deps.stores.sessions.delete(session.id);
 }

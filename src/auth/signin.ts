@@ -1,9 +1,7 @@
 // The sign-in decision (SPEC L2–L7): address throttle → lock check → verify (or a dummy) → count, one answer per outcome.
 import { silentLogger } from '../log/logger.js';
 import type { Deps } from '../deps.js';
-import { findOpenAccountByEmail, recordSignIn, replaceAccountHash } from '../db/stores/accounts.js';
-import { findCredentialAnyState, findUsableCredential, replaceCredentialHash } from '../db/stores/credentials.js';
-import type { AttemptWho } from '../db/stores/lockout.js';
+import type { AttemptWho } from '../db/contract.js';
 import { lockNoticeMessage } from '../notify/lock-texts.js';
 import { countFailure, countSuccess, identifierHash, isLocked, isMyIdShape, lockMessageFor, noteLockedAttempt } from './lockout.js';
 import { normaliseIdentifier, normalisePassword } from './normalise.js';
@@ -26,13 +24,13 @@ type Match = (Extract<SignInResult, { kind: 'member' | 'legacy' }> & { storedHas
 /** Checks the password against the account or credential the ID names, or a dummy hash when there is none (SPEC L6). */
 async function matchCredentials(deps: Deps, id: string, password: string): Promise<Match> {
   if (isMyIdShape(id)) {
-    const account = await findOpenAccountByEmail(deps.db, id);
+    const account = await deps.stores.accounts.findOpenByEmail(id);
     if (!account) return (await verifyDummy(password), { kind: 'refused' });
     if (!(await verifyPassword(account.passwordHash, password))) return { kind: 'refused', accountId: account.id };
     return { kind: 'member', accountId: account.id, storedHash: account.passwordHash };
   }
   // SPEC L4: an already-migrated legacy ID, a used or expired initial ID is not usable: dummy-verified like an unknown one
-  const credential = await findUsableCredential(deps.db, id, deps.clock.now());
+  const credential = await deps.stores.credentials.findUsable(id, deps.clock.now());
   if (!credential) return (await verifyDummy(password), { kind: 'refused' });
   if (!(await verifyPassword(credential.passwordHash, password))) return { kind: 'refused' };
   return { kind: 'legacy', credentialId: credential.id, cardId: credential.cardId, holderId: credential.holderId, storedHash: credential.passwordHash };
@@ -42,8 +40,8 @@ async function matchCredentials(deps: Deps, id: string, password: string): Promi
 async function upgradeWeakHash(deps: Deps, match: Extract<Match, { storedHash: string }>, password: string): Promise<void> {
   if (!isWeakerThanCurrent(match.storedHash)) return;
   const fresh = await hashPassword(password);
-  if (match.kind === 'member') await replaceAccountHash(deps.db, match.accountId, match.storedHash, fresh);
-  else await replaceCredentialHash(deps.db, match.credentialId, match.storedHash, fresh);
+  if (match.kind === 'member') await deps.stores.accounts.replaceHash(match.accountId, match.storedHash, fresh);
+  else await deps.stores.credentials.replaceHash(match.credentialId, match.storedHash, fresh);
 }
 
 /**
@@ -52,7 +50,7 @@ async function upgradeWeakHash(deps: Deps, match: Extract<Match, { storedHash: s
  */
 async function sendLockNotice(deps: Deps, id: string): Promise<void> {
   const kind = lockMessageFor(id);
-  const to = kind === 'myId' ? (await findOpenAccountByEmail(deps.db, id))?.email : (await findCredentialAnyState(deps.db, id))?.cardEmail;
+  const to = kind === 'myId' ? (await deps.stores.accounts.findOpenByEmail(id))?.email : (await deps.stores.credentials.findAnyState(id))?.cardEmail;
   if (!to) return;
   const { config, clock } = deps;
   await deps.notifier.send(
@@ -92,5 +90,5 @@ export async function signIn(deps: Deps, input: SignInInput): Promise<SignInResu
 
 /** SPEC L2: the previous sign-in time is kept for the top page. */
 export async function completeMemberSignIn(deps: Deps, accountId: number): Promise<void> {
-  await recordSignIn(deps.db, accountId, deps.clock.now());
+  await deps.stores.accounts.recordSignIn(accountId, deps.clock.now());
 }

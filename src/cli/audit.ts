@@ -4,8 +4,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { identifierHash } from '../auth/lockout.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { openDb } from '../db/client.js';
-import { listAudit } from '../db/stores/audit.js';
+import { openSqlite } from '../db/sqlite/index.js';
 
 const USAGE = 'usage: npm run audit -- [--since 30m|1h|2d|2025-01-15T10:00:00+09:00] [--event NAME] [--id IDENTIFIER]';
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -87,14 +86,14 @@ async function main(argv: string[], env: Record<string, string | undefined>): Pr
     if (!secret) return (console.error('--id needs the server secret: set SECRET or keep the secret file next to the database'), 1);
     subject = identifierHash(secret, opts.id);
   }
-  const db = openDb(databaseFile);
+  const db = openSqlite(databaseFile);
   try {
-    const rows = (await listAudit(db, opts.since)).filter((r) => (!opts.event || r.event === opts.event) && (!subject || r.subject === subject));
+    const rows = (await db.stores.audit.list(opts.since)).filter((r) => (!opts.event || r.event === opts.event) && (!subject || r.subject === subject));
     for (const row of rows) console.log(formatAuditLine(row));
     console.error(`${rows.length} event(s) since ${new Date(opts.since).toISOString()}`);
     return 0;
   } finally {
-    db.$client.close();
+    await db.close();
   }
 }
 

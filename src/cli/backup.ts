@@ -1,7 +1,7 @@
 // `npm run backup -- FILE` (SPEC O5): writes a consistent copy of the database while the portal runs, then checks the copy.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { backupDatabase, checkFileIntegrity } from '../db/stores/backup.js';
+import { checkFileIntegrity } from '../db/sqlite/backup.js';
 import { CommandError, loadSettings, openExistingDb, runCommand } from './command.js';
 
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
@@ -12,7 +12,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
   const config = loadSettings(env);
   const db = openExistingDb(config);
   try {
-    const { pages } = await backupDatabase(db, file);
+    const { pages } = await db.backup(file);
     const integrity = await checkFileIntegrity(file);
     if (integrity !== 'ok') throw new CommandError(`the copy at ${file} failed its integrity check: ${integrity}`);
     console.log(`wrote ${file}: ${statSync(file).size} bytes, ${pages} pages copied from ${config.DATABASE_FILE}, integrity ok`);
@@ -20,7 +20,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     console.log(`keep ${secret} with it: without it no token, code or card number in it can be checked`);
     return 0;
   } finally {
-    db.$client.close();
+    await db.close();
   }
 }
 

@@ -1,9 +1,9 @@
-// What every operator command shares: the server's settings (with its secret file), the database, and one clear line on failure.
+// What every operator command shares: the server's settings (with its secret file), the database (SQLite, behind the store contract), and one clear line on failure.
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { openDb, type Db } from '../db/client.js';
+import { openSqlite, type SqliteDatabase } from '../db/sqlite/index.js';
 import { loadOrCreateSecret } from '../secret-file.js';
 
 /** A refusal or bad input: its message is the one line the operator sees, with exit code 1. */
@@ -21,9 +21,9 @@ export function loadSettings(env: Record<string, string | undefined>): Config {
 }
 
 /** Opens the existing database file (a command never creates an empty one by mistake). */
-export function openExistingDb(config: Config): Db {
+export function openExistingDb(config: Config): SqliteDatabase {
   if (!existsSync(config.DATABASE_FILE)) throw new CommandError(`no database at ${config.DATABASE_FILE} (set DATABASE_FILE)`);
-  return openDb(config.DATABASE_FILE);
+  return openSqlite(config.DATABASE_FILE);
 }
 
 /** Runs a command's main when the file is the entry point: exit code from main, one line (never a stack trace) on any error. */

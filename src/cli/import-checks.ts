@@ -1,5 +1,5 @@
 // SPEC §2 import: the rules that span rows — one holder told the same way, and no duplicated IDs or cards.
-import type { TakenImportKeys } from '../db/stores/import.js';
+import type { TakenImportKeys } from '../db/contract.js';
 import { COLUMNS, type Column, type ImportRow } from './import-rows.js';
 
 const HOLDER_FIELDS = ['name', 'name_kana', 'name_roman', 'birthdate', 'phones'] as const;

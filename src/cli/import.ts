@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { systemClock } from '../auth/clock.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { openDb } from '../db/client.js';
+import { openSqlite } from '../db/sqlite/index.js';
 import { loadOrCreateSecret } from '../secret-file.js';
 import { importCsv, type ImportCounts } from './importer.js';
 
@@ -49,9 +49,9 @@ async function main(argv: string[], env: Record<string, string | undefined>): Pr
   }
   const csv = readCsv(file);
   if (!csv.ok) return (console.error(csv.problem), 1);
-  const db = openDb(config.DATABASE_FILE);
+  const db = openSqlite(config.DATABASE_FILE);
   try {
-    const result = await importCsv(db, csv.text, {
+    const result = await importCsv(db.stores.import, csv.text, {
       secret: config.SECRET,
       clock: systemClock,
       initialIdTtlDays: config.INITIAL_ID_TTL_DAYS,
@@ -65,7 +65,7 @@ async function main(argv: string[], env: Record<string, string | undefined>): Pr
     console.log(describeCounts(result.counts));
     return 0;
   } finally {
-    db.$client.close();
+    await db.close();
   }
 }
 

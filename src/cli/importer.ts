@@ -3,14 +3,7 @@ import type { Clock } from '../auth/clock.js';
 import { phoneKind } from '../auth/normalise.js';
 import { hashPassword } from '../auth/password.js';
 import { keyedHash } from '../auth/secrets.js';
-import type { Db } from '../db/client.js';
-import {
-  findTakenImportKeys,
-  writeImport,
-  type ImportCounts,
-  type PlannedCard,
-  type PlannedHolder,
-} from '../db/stores/import.js';
+import type { ImportCounts, ImportStore, PlannedCard, PlannedHolder } from '../db/contract.js';
 import { parseCsv } from './csv.js';
 import { checkAcrossRows, checkAgainstDb, sortErrors } from './import-checks.js';
 import { COLUMNS, PRECOMPUTED_HASH, validateRow, type ImportRow } from './import-rows.js';
@@ -23,7 +16,7 @@ const HASH_BATCH = 8;
 const DAY_MS = 86_400_000;
 
 /** Parses, validates and stores a legacy CSV. On any bad row nothing is written and every problem is returned. */
-export async function importCsv(db: Db, csvText: string, options: ImportOptions): Promise<ImportResult> {
+export async function importCsv(store: ImportStore, csvText: string, options: ImportOptions): Promise<ImportResult> {
   const parsed = parseCsv(csvText);
   if (!parsed.ok) return { ok: false, errors: [`line ${parsed.line}: row: ${parsed.problem}`] };
   const [header, ...records] = parsed.records;
@@ -51,15 +44,15 @@ export async function importCsv(db: Db, csvText: string, options: ImportOptions)
     loginIds: rows.flatMap((r) => [r.legacy_id, r.initial_id].filter((id): id is string => !!id)),
     myIds: rows.flatMap((r) => (r.my_id ? [r.my_id] : [])),
   };
-  const againstDb = () => checkAgainstDb(rows, cardHashes, findTakenImportKeys(db, keys));
-  errors.push(...againstDb());
+  errors.push(...checkAgainstDb(rows, cardHashes, await store.findTakenKeys(keys)));
   if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
 
   const hashes = await hashAll(rows.flatMap((r) => [r.legacy_password, r.initial_password, r.my_password]));
   const holders = planHolders(rows, cardHashes, hashes);
   const plan = { now, initialExpiresAt: now + options.initialIdTtlDays * DAY_MS, termsVersion: options.termsVersion, holders };
-  const written = await writeImport(db, plan, againstDb);
-  return written.ok ? written : { ok: false, errors: sortErrors(written.errors) };
+  // the store checks the keys again inside its unit of work: one taken since validation means nothing is written
+  const written = await store.write(plan, keys);
+  return written.ok ? written : { ok: false, errors: sortErrors(checkAgainstDb(rows, cardHashes, written.taken)) };
 }
 
 /** Argon2id hashes for every distinct password, a batch at a time off the main thread; `$argon2id$` values kept verbatim. */

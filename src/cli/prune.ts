@@ -8,11 +8,11 @@ export async function main(argv: string[], env: Record<string, string | undefine
   const config = loadSettings(env);
   const db = openExistingDb(config);
   try {
-    const counts = await pruneNow({ db, config, clock: systemClock });
+    const counts = await pruneNow({ stores: db.stores, config, clock: systemClock });
     for (const line of describePrune(counts)) console.log(line);
     return 0;
   } finally {
-    db.$client.close();
+    await db.close();
   }
 }
 

@@ -34,14 +34,14 @@ export async function main(argv: string[], env: Record<string, string | undefine
   const config = loadSettings(env);
   const db = openExistingDb(config);
   try {
-    const report = await buildReport(db, systemClock.now(), args.days);
+    const report = await buildReport(db.stores, systemClock.now(), args.days);
     writeFileSync(args.out, renderReportHtml(report, args.lang, config.BRAND_NAME));
     console.log(
       `wrote ${args.out}: ${report.holders} holders, ${report.migratedHolders} migrated; ${report.flows.started} migrations started, ${report.totals.completed} completed`,
     );
     return 0;
   } finally {
-    db.$client.close();
+    await db.close();
   }
 }
 

@@ -3,8 +3,6 @@ import { readFileSync } from 'node:fs';
 import { normaliseIdentifier } from '../auth/normalise.js';
 import { keyedHash } from '../auth/secrets.js';
 import type { Deps } from '../deps.js';
-import { countHoldersWithKeys, writeDemoExtras } from '../db/stores/demo.js';
-import { countHolders } from '../db/stores/import.js';
 import { importCsv, type ImportCounts } from './importer.js';
 
 /** The demo account left locked (SPEC L5), to show the lock page and the way out through reset. */
@@ -24,15 +22,15 @@ export function demoHolderKeys(): string[] {
 }
 
 /** SPEC O1: whether the database holds any of the demo data set (whose passwords the README publishes). */
-export async function holdsDemoSet(db: Deps['db']): Promise<boolean> {
-  return (await countHoldersWithKeys(db, demoHolderKeys())) > 0;
+export async function holdsDemoSet(stores: Deps['stores']): Promise<boolean> {
+  return (await stores.import.countHoldersWithKeys(demoHolderKeys())) > 0;
 }
 
 /** Loads src/cli/demo.csv through the importer when there are no holders yet; a database with data is left alone. */
-export async function seedDemo(deps: Pick<Deps, 'db' | 'config' | 'clock'>): Promise<{ seeded: false } | { seeded: true; counts: ImportCounts }> {
-  const { db, config, clock } = deps;
-  if ((await countHolders(db)) > 0) return { seeded: false };
-  const result = await importCsv(db, demoCsv(), {
+export async function seedDemo(deps: Pick<Deps, 'stores' | 'config' | 'clock'>): Promise<{ seeded: false } | { seeded: true; counts: ImportCounts }> {
+  const { stores, config, clock } = deps;
+  if ((await stores.import.countHolders()) > 0) return { seeded: false };
+  const result = await importCsv(stores.import, demoCsv(), {
     secret: config.SECRET,
     clock,
     initialIdTtlDays: config.INITIAL_ID_TTL_DAYS,
@@ -40,7 +38,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'config' | 'clock'>): Pro
   });
   if (!result.ok) throw new Error(`demo data did not import:\n${result.errors.join('\n')}`);
   const now = clock.now();
-  await writeDemoExtras(db, {
+  await stores.import.writeDemoExtras({
     notices: [
       {
         titleJa: `${config.LEGACY_NAME}の提供終了と${config.BRAND_NAME}へのご移行のお願い`,

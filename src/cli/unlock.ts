@@ -5,7 +5,7 @@ import { systemClock } from '../auth/clock.js';
 import { identifierHash } from '../auth/lockout.js';
 import { maskEmail, normaliseDigits, normaliseIdentifier } from '../auth/normalise.js';
 import { keyedHash } from '../auth/secrets.js';
-import { findCardTarget, findLoginIdTarget, findMyIdTarget, operatorUnlock, type UnlockTarget } from '../db/stores/unlock.js';
+import type { UnlockTarget } from '../db/contract.js';
 import { createOutboxNotifier } from '../notify/notifier.js';
 import { unlockNoticeMessage, type UnlockNotice } from '../notify/unlock-texts.js';
 import { CommandError, loadSettings, openExistingDb, runCommand } from './command.js';
@@ -67,20 +67,20 @@ export async function main(argv: string[], env: Record<string, string | undefine
     let what: UnlockNotice['what'];
     let shown: string;
     if (args.card) {
-      target = await findCardTarget(db, keyedHash(secret, 'card', digits));
+      target = await db.stores.unlock.findCardTarget(keyedHash(secret, 'card', digits));
       // SPEC G1: the card-number lock is counted under the identifier `card:<digits>`
       key = identifierHash(secret, `card:${digits}`);
       what = { kind: 'card', last4: digits.slice(-4) };
       shown = `card ending ${digits.slice(-4)}`;
     } else {
-      target = id.includes('@') ? await findMyIdTarget(db, id) : await findLoginIdTarget(db, id);
+      target = id.includes('@') ? await db.stores.unlock.findMyIdTarget(id) : await db.stores.unlock.findLoginIdTarget(id);
       key = identifierHash(secret, id);
       what = { kind: 'id', id };
       shown = id.includes('@') ? `My ID ${id}` : `ID ${id}`;
     }
     if (!target) throw new CommandError(`${shown}: not known (nothing changed)`);
     const now = systemClock.now();
-    const result = await operatorUnlock(db, { identifierHash: key, target, reason: args.reason, what: args.card ? 'card' : id.includes('@') ? 'my_id' : 'login_id', now });
+    const result = await db.stores.unlock.unlock({ identifierHash: key, target, reason: args.reason, what: args.card ? 'card' : id.includes('@') ? 'my_id' : 'login_id', now });
     if (!result.signInLockEnded && result.codeLocksEnded.length === 0) throw new CommandError(`${shown}: not locked, and no code lock of its holder is running (nothing changed)`);
     if (result.signInLockEnded) console.log(`${shown}: ${args.card ? 'card-number lock (G1)' : 'sign-in lock (L5)'} ended`);
     for (const lock of result.codeLocksEnded) console.log(`${shown}: code lock ${lock} (M6a) ended`);
@@ -94,7 +94,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     } else console.log('notice: none sent, the holder has no email on record (call them back)');
     return 0;
   } finally {
-    db.$client.close();
+    await db.close();
   }
 }
 

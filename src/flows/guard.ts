@@ -2,7 +2,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { keyedHash, newToken } from '../auth/secrets.js';
 import type { Deps } from '../deps.js';
-import { findFlow, insertFlow, type FlowRow, type NewFlow } from '../db/stores/flows.js';
+import type { FlowRow, NewFlow } from '../db/contract.js';
 import { paths } from '../paths.js';
 import { clearCookie, readCookie, writeCookie } from '../web/cookies.js';
 import type { AppEnv } from '../web/env.js';
@@ -10,10 +10,10 @@ import type { AppEnv } from '../web/env.js';
 const hashFlowToken = (deps: Deps, token: string) => keyedHash(deps.config.SECRET, 'flow', token);
 
 /** Starts a flow for this browser (replacing any other it was in) and sets its cookie. */
-export function startFlow(c: Context<AppEnv>, flow: NewFlow): number {
+export async function startFlow(c: Context<AppEnv>, flow: NewFlow): Promise<number> {
   const deps = c.get('deps');
   const token = newToken();
-  const id = insertFlow(deps.db, hashFlowToken(deps, token), flow, deps.clock.now(), deps.config.FLOW_TTL_SECONDS * 1000);
+  const id = await deps.stores.flows.insert(hashFlowToken(deps, token), flow, deps.clock.now(), deps.config.FLOW_TTL_SECONDS * 1000);
   writeCookie(c, 'flow', token);
   return id;
 }
@@ -33,7 +33,7 @@ export function loadFlow(kind: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const deps = c.get('deps');
     const token = readCookie(c, 'flow');
-    const flow: FlowRow | undefined = token ? await findFlow(deps.db, hashFlowToken(deps, token)) : undefined;
+    const flow: FlowRow | undefined = token ? await deps.stores.flows.find(hashFlowToken(deps, token)) : undefined;
     const live = flow && flow.kind === kind && flow.endedAt === null && flow.expiresAt > deps.clock.now();
     if (!live) {
       if (token) dropFlowCookie(c);

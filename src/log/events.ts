@@ -1,5 +1,5 @@
 // SPEC O3: every security event written to the audit log is also one log line, carrying the request id of the request
-// that caused it. The audit store calls emitSecurityEvent; the composition root (createApp, a command) says where it goes.
+// that caused it. The audit store hands each one to its listener where the row is written; the composition root (createApp, a command) says where it goes.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from 'pino';
 
@@ -17,27 +17,13 @@ type Listener = (e: SecurityEvent) => void;
 /** The request being served, so that lines written deep inside (security events) carry its id. */
 export const requestContext = new AsyncLocalStorage<{ reqId: string }>();
 
-// keyed by the database handle: two apps over two databases (tests) never hear each other's events
-const listeners = new WeakMap<object, Listener>();
-
-/** Sends every security event recorded on this database to the logger. */
-export function logSecurityEvents(db: object, logger: Logger): void {
-  listeners.set(db, (e) => {
+/** Sends every security event the audit store records to the logger (each store set hears only its own database). */
+export function logSecurityEvents(audit: { onRecord(listener: Listener): void }, logger: Logger): void {
+  audit.onRecord((e) => {
     const reqId = requestContext.getStore()?.reqId;
     logger.info(
       { reqId, event: e.event, accountId: e.accountId ?? undefined, subject: e.subject ?? undefined, address: e.address ?? undefined, detail: e.detail },
       'security event',
     );
   });
-}
-
-/** Called where audit rows are written; a logging failure never breaks the write. */
-export function emitSecurityEvent(db: object, e: SecurityEvent): void {
-  const listener = listeners.get(db);
-  if (!listener) return;
-  try {
-    listener(e);
-  } catch {
-    /* a log line is never worth a failed request */
-  }
 }

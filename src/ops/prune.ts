@@ -1,7 +1,7 @@
 // SPEC O4 retention: the rules in settings' terms, the flow summary kept for the report, and the server's pruning timer.
 import type { Logger } from 'pino';
 import type { Deps } from '../deps.js';
-import { pruneExpired, type FlowForSummary, type FlowSummary, type PruneCounts, type PruneCutoffs } from '../db/stores/prune.js';
+import type { FlowForSummary, FlowSummary, PruneCounts, PruneCutoffs } from '../db/contract.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -28,7 +28,7 @@ export function pruneCutoffs(config: Deps['config'], now: number): PruneCutoffs 
     now,
     sessionIdleMs: config.SESSION_IDLE_SECONDS * 1000,
     sessionMaxMs: config.SESSION_MAX_SECONDS * 1000,
-    // SPEC M6a/S5: CODE_MAX_SENDS_PER_HOUR counts the sends of the rolling hour (src/db/stores/challenges.ts)
+    // SPEC M6a/S5: CODE_MAX_SENDS_PER_HOUR counts the sends of the rolling hour (the code store's send caps)
     capWindowMs: HOUR_MS,
     quietMs: DAY_MS,
     lockRetentionMs: config.LOCK_RETENTION_DAYS * DAY_MS,
@@ -37,8 +37,8 @@ export function pruneCutoffs(config: Deps['config'], now: number): PruneCutoffs 
   };
 }
 
-export async function pruneNow(deps: Pick<Deps, 'db' | 'config' | 'clock'>): Promise<PruneCounts> {
-  return pruneExpired(deps.db, pruneCutoffs(deps.config, deps.clock.now()), summariseFlow);
+export async function pruneNow(deps: Pick<Deps, 'stores' | 'config' | 'clock'>): Promise<PruneCounts> {
+  return deps.stores.retention.prune(pruneCutoffs(deps.config, deps.clock.now()), summariseFlow);
 }
 
 /** `sessions: 3 removed` … one line per table. */
@@ -57,7 +57,7 @@ export function describePrune(c: PruneCounts): string[] {
 }
 
 /** Prunes every PRUNE_INTERVAL_SECONDS (0: never); the timer never keeps the process alive, and a failure is logged, not thrown. */
-export function schedulePruning(deps: Pick<Deps, 'db' | 'config' | 'clock'>, logger: Logger): { stop(): void } {
+export function schedulePruning(deps: Pick<Deps, 'stores' | 'config' | 'clock'>, logger: Logger): { stop(): void } {
   const seconds = deps.config.PRUNE_INTERVAL_SECONDS;
   if (seconds === 0) return { stop() {} };
   let running = false;

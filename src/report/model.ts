@@ -1,6 +1,5 @@
 // SPEC O7: the migration progress report's numbers, computed from the database and the audit log.
-import type { Db } from '../db/client.js';
-import { readReportData } from '../db/stores/report.js';
+import type { Stores } from '../db/contract.js';
 import { KIND as MIGRATION } from '../flows/migration/shared.js';
 import { migrationStepNumber, type MigrationStep } from '../flows/migration/machine.js';
 import { flowOutcome, tokyoDay } from '../ops/prune.js';
@@ -34,8 +33,8 @@ function dayRange(now: number, days: number): string[] {
   return Array.from({ length: days }, (_, i) => tokyoDay(now - (days - 1 - i) * DAY_MS));
 }
 
-export async function buildReport(db: Db, now: number, days: number): Promise<Report> {
-  const data = await readReportData(db, { flowKind: MIGRATION, dailyEvents: [...DAILY_EVENTS], now });
+export async function buildReport(stores: Pick<Stores, 'report'>, now: number, days: number): Promise<Report> {
+  const data = await stores.report.readReportData({ flowKind: MIGRATION, dailyEvents: [...DAILY_EVENTS], now });
   const steps = (Object.keys(migrationStepNumber) as MigrationStep[]).filter((s) => s !== 'done');
   const funnel: FunnelRow[] = steps.map((step) => ({ step, number: migrationStepNumber[step], cancelled: 0, expired: 0, inProgress: 0 }));
   const flows = { started: 0, completed: 0, cancelled: 0, expired: 0, inProgress: 0 };

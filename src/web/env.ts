@@ -2,7 +2,7 @@
 import type { Deps } from '../deps.js';
 import type { Lang, T } from '../i18n/index.js';
 import type { SessionInfo } from '../auth/session.js';
-import type { FlowRow } from '../db/stores/flows.js';
+import type { FlowRow } from '../db/contract.js';
 
 export type AppEnv = {
   Variables: {

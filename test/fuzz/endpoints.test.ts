@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { keyedHash, newToken } from '../../src/auth/secrets.js';
 import { startSession } from '../../src/auth/session.js';
-import { findFlow, insertFlow, type FlowRow, type NewFlow } from '../../src/db/stores/flows.js';
+import type { FlowRow, NewFlow, TableName } from '../../src/db/contract.js';
 import { makeHarness, ORIGIN, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 import { encodeRequest, FUZZ_RUNS, FUZZ_SEED, hostileRequest, hostileValue, type HostileRequest } from './support/hostile.js';
@@ -21,9 +21,9 @@ const OTHER_PASSWORD = 'Zq8!rT5#wYuq';
 /** The page for a form that could not be read (SPEC X4). */
 const BAD_FORM = '送信内容を読み取れませんでした';
 /** Tables whose rows a refused request must never touch. */
-const STATIC_TABLES = ['holder', 'phone', 'card', 'credential', 'account', 'account_card', 'notice'];
+const STATIC_TABLES: TableName[] = ['holder', 'phone', 'card', 'credential', 'account', 'account_card', 'notice'];
 /** Counters and logs a refused sign-in or code entry is allowed to grow (but a 400/403/413 must not). */
-const LOG_TABLES = ['audit_log', 'sign_in_attempt', 'address_throttle', 'code_failure', 'challenge'];
+const LOG_TABLES: TableName[] = ['audit_log', 'sign_in_attempt', 'address_throttle', 'code_failure', 'challenge'];
 
 type Context = { cookie: string; token: string; flowId?: number; sessionHash?: string };
 type Endpoint = { path: string; session: boolean; flow: boolean; fields: string[]; template?: NewFlow; step?: string; walked?: boolean };
@@ -49,23 +49,23 @@ async function contextFor(e: Pick<Endpoint, 'session' | 'template' | 'step'>): P
   }
   if (e.template) {
     const flowToken = newToken();
-    ctx.flowId = insertFlow(h.db, keyedHash(h.config.SECRET, 'flow', flowToken), { ...e.template, step: e.step ?? e.template.step }, h.clock.now(), h.config.FLOW_TTL_SECONDS * 1000);
+    ctx.flowId = await h.stores.flows.insert(keyedHash(h.config.SECRET, 'flow', flowToken), { ...e.template, step: e.step ?? e.template.step }, h.clock.now(), h.config.FLOW_TTL_SECONDS * 1000);
     ctx.cookie += `; flow=${flowToken}`;
   }
   return ctx;
 }
 
-const sql = () => h.db.$client;
-const anyLock = () => (sql().prepare('SELECT count(*) AS n FROM sign_in_attempt WHERE locked_at IS NOT NULL').get() as { n: number }).n > 0;
-function snapshot(ctx: Context) {
-  const rows = (t: string) => JSON.stringify(sql().prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
-  const count = (t: string) => (sql().prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+const anyLock = async () => (await h.inspect.rows('sign_in_attempt')).some((r) => r.lockedAt !== null);
+async function snapshot(ctx: Context) {
+  const rows = async (t: TableName) => JSON.stringify(await h.inspect.rows(t));
+  const entries = async (tables: TableName[], read: (t: TableName) => Promise<unknown>) => Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await read(t)])));
+  const session = ctx.sessionHash && (await h.inspect.rows('session')).find((s) => s.tokenHash === ctx.sessionHash);
   return {
-    static: Object.fromEntries(STATIC_TABLES.map((t) => [t, rows(t)])),
-    logs: Object.fromEntries(LOG_TABLES.map((t) => [t, count(t)])),
-    flow: ctx.flowId ? JSON.stringify(sql().prepare('SELECT * FROM flow WHERE id = ?').get(ctx.flowId)) : '',
-    session: ctx.sessionHash ? JSON.stringify(sql().prepare('SELECT id, account_id, created_at FROM session WHERE token_hash = ?').get(ctx.sessionHash) ?? null) : '',
-    sessions: count('session'),
+    static: await entries(STATIC_TABLES, rows),
+    logs: await entries(LOG_TABLES, (t) => h.inspect.count(t)),
+    flow: ctx.flowId ? JSON.stringify((await h.inspect.rows('flow')).find((f) => f.id === ctx.flowId)) : '',
+    session: ctx.sessionHash ? JSON.stringify(session ? { id: session.id, accountId: session.accountId, createdAt: session.createdAt } : null) : '',
+    sessions: await h.inspect.count('session'),
   };
 }
 
@@ -147,7 +147,7 @@ async function walkFlow(path: string, session: boolean, starters: string[]): Pro
   const token = flowCookie.split(';')[0].slice(5);
   ctx = withFlow(ctx, token);
   for (let i = 0; i < 12; i++) {
-    const row: FlowRow | undefined = await findFlow(h.db, keyedHash(h.config.SECRET, 'flow', token));
+    const row: FlowRow | undefined = await h.stores.flows.find(keyedHash(h.config.SECRET, 'flow', token));
     if (!row || row.endedAt !== null) break;
     const { kind, step, holderId, cardId, credentialId, accountId: acc, email, data } = row;
     if (!templates.has(step)) templates.set(step, { kind, step, holderId, cardId, credentialId, accountId: acc, email, data: structuredClone(data) });
@@ -245,8 +245,8 @@ let endpoints: Endpoint[] = [];
 
 beforeAll(async () => {
   h = makeHarness({ IP_MAX_FAILURES: '1000000' });
-  await addHolder(h.deps, { legacyId: LEGACY.id, legacyPassword: LEGACY.password, birthdate: BIRTHDATE, phones: ['09011110001'], cards: [{ number: CARD, email: 'fuzz.card@example.jp' }] });
-  const member = await addHolder(h.deps, { phones: ['09022220002', '0311112222'], account: MEMBER, cards: [{ email: MEMBER.email }] });
+  await addHolder(h, { legacyId: LEGACY.id, legacyPassword: LEGACY.password, birthdate: BIRTHDATE, phones: ['09011110001'], cards: [{ number: CARD, email: 'fuzz.card@example.jp' }] });
+  const member = await addHolder(h, { phones: ['09022220002', '0311112222'], account: MEMBER, cards: [{ email: MEMBER.email }] });
   accountId = member.account!.id;
   endpoints = await discover();
 }, 60_000);
@@ -280,11 +280,11 @@ describe('POST endpoints under hostile input', () => {
       let run = 0;
       const property = fc.assert(
         fc.asyncProperty(withNearValid(hostileRequest(e.fields, plausibleHere), e), async (r) => {
-          if (++run % 20 === 0) sql().exec('DELETE FROM sign_in_attempt; DELETE FROM address_throttle; DELETE FROM code_failure;');
+          if (++run % 20 === 0) for (const t of ['sign_in_attempt', 'address_throttle', 'code_failure'] as const) await h.inspect.clear(t);
           const ctx = await contextFor(e);
-          const before = snapshot(ctx);
+          const before = await snapshot(ctx);
           const res = await post(e.path + r.query, encodeRequest(r, ctx.token, ORIGIN, ctx.cookie));
-          const after = snapshot(ctx);
+          const after = await snapshot(ctx);
           tally.cases++;
           tally.statuses[res.status] = (tally.statuses[res.status] ?? 0) + 1;
           if (r.csrf === 'valid' && ![403, 413].includes(res.status) && !isGuardRedirect(e, res.location)) tally.reached++;
@@ -301,7 +301,7 @@ describe('POST endpoints under hostile input', () => {
           if ([400, 409, 422].includes(res.status)) expect(res.body).toMatch(/role="alert"|class="error-summary"|<h1[^>]*>[^<]+<\/h1>\s*<p/); // … and the message
           expect(after.static, `refused POST ${e.path} (${res.status}) changed a record`).toEqual(before.static);
           // a wrong current password that locks the My ID ends its sessions (SPEC L5 via T2): the only refusal allowed to
-          if (!(res.status === 422 && anyLock())) expect(after.session).toEqual(before.session);
+          if (!(res.status === 422 && (await anyLock()))) expect(after.session).toEqual(before.session);
           if ([403, 413].includes(res.status) || (res.status === 400 && res.body.includes(BAD_FORM))) {
             expect(after.logs, `POST ${e.path} (${res.status}) was refused before any rule ran, yet a counter moved`).toEqual(before.logs);
             expect(after.flow).toEqual(before.flow);

@@ -5,10 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { fakeClock } from '../../src/auth/clock.js';
 import { hashPassword } from '../../src/auth/password.js';
-import { openDb, type Db } from '../../src/db/client.js';
+import type { Database, TableName } from '../../src/db/contract.js';
+import { openTestDatabase } from '../helpers/stores.js';
 import { importCsv } from '../../src/cli/importer.js';
 import { COLUMNS } from '../../src/cli/import-rows.js';
 import { seedDemo } from '../../src/cli/seed-demo.js';
@@ -17,24 +17,33 @@ import { FUZZ_RUNS, FUZZ_SEED, hostileValue } from './support/hostile.js';
 import { ROOT, TSX } from '../support/portal-process.js';
 import { withLuhnDigit } from '../helpers/fixtures.js';
 
-const TABLES = ['holder', 'phone', 'card', 'credential', 'account', 'account_card'];
+const TABLES: TableName[] = ['holder', 'phone', 'card', 'credential', 'account', 'account_card'];
 const config = testConfig();
 const clock = fakeClock();
 const options = () => ({ secret: config.SECRET, clock, initialIdTtlDays: 90, termsVersion: config.TERMS_VERSION });
 
-let db: Db;
+let db: Database;
 let storedHash = '';
 const tally = { cases: 0, imported: 0, refused: 0, errorLines: 0 };
 
 beforeAll(async () => {
-  db = openDb(':memory:');
-  await seedDemo({ db, config, clock }); // so duplicates against the database are exercised too
+  db = openTestDatabase();
+  await seedDemo({ stores: db.stores, config, clock }); // so duplicates against the database are exercised too
   storedHash = await hashPassword('legacy-pass-1'); // a precomputed hash is stored verbatim: valid rows cost no hashing
 }, 60_000);
 
 afterAll(() => console.log(`import fuzz: ${tally.cases} files, ${tally.imported} imported, ${tally.refused} refused with ${tally.errorLines} error lines`));
 
-const counts = () => Object.fromEntries(TABLES.map((t) => [t, (db.$client.prepare(`SELECT count(*) AS n, coalesce(max(rowid), 0) AS m FROM ${t}`).get() as { n: number; m: number })]));
+/** Per table: how many rows, and the highest key (so a row written and deleted again would show). */
+const counts = async () =>
+  Object.fromEntries(
+    await Promise.all(
+      TABLES.map(async (t) => {
+        const rows = await db.inspect.rows(t);
+        return [t, { n: rows.length, m: Math.max(0, ...rows.map((r) => ('id' in r ? r.id : 'cardId' in r ? r.cardId : 0))) }] as const;
+      }),
+    ),
+  );
 
 /** One row that passes every rule, unique enough not to collide with the demo data. */
 const validRow = fc.record({
@@ -99,9 +108,9 @@ describe('import under hostile CSV', () => {
     await fc.assert(
       fc.asyncProperty(fileArb, async (file) => {
         const { text } = render(file);
-        const before = counts();
-        const result = await importCsv(db, text, options());
-        const after = counts();
+        const before = await counts();
+        const result = await importCsv(db.stores.import, text, options());
+        const after = await counts();
         tally.cases++;
         if (result.ok) {
           tally.imported++;
@@ -128,7 +137,7 @@ describe('import under hostile CSV', () => {
     expect(tally.imported).toBeGreaterThan(0); // the generator does reach the writing path
   }, Math.max(120_000, FUZZ_RUNS * 5 * 200));
 
-  it('the CLI answers unreadable, binary, empty and huge files with exit code 1 and one clear line, never a stack trace', () => {
+  it('the CLI answers unreadable, binary, empty and huge files with exit code 1 and one clear line, never a stack trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'import-fuzz-'));
     const dbFile = join(dir, 'app.db');
     const files: Record<string, string | Buffer> = {
@@ -152,9 +161,9 @@ describe('import under hostile CSV', () => {
       const firstLine = run.stderr.trim().split('\n')[0];
       expect(firstLine).toMatch(/^(line \d+: [a-z_]+: \S|cannot read )/);
     }
-    const sqlite = new Database(dbFile, { readonly: true });
-    for (const t of TABLES) expect((sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n, t).toBe(0);
-    sqlite.close();
+    const fileDb = openTestDatabase(dbFile);
+    for (const t of TABLES) expect(await fileDb.inspect.count(t), t).toBe(0);
+    await fileDb.close();
     console.log(`import CLI: ${outcomes.join(', ')}`);
   }, 120_000);
 });

@@ -10,11 +10,11 @@ import { identifierHash } from '../../src/auth/lockout.js';
 import { fakeClock } from '../../src/auth/clock.js';
 import { formatAuditLine, parseSince } from '../../src/cli/audit.js';
 import { testConfig } from '../../src/config.js';
-import { openDb } from '../../src/db/client.js';
 import type { Deps } from '../../src/deps.js';
 import { createOutboxNotifier } from '../../src/notify/notifier.js';
 import { ORIGIN } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
+import { openTestDatabase } from '../helpers/stores.js';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
@@ -36,8 +36,8 @@ async function audit(...args: string[]) {
 beforeAll(async () => {
   const config = testConfig({ DATABASE_FILE: env.DATABASE_FILE, LOGIN_MAX_FAILURES: '2', IP_MAX_FAILURES: '3', TRUST_PROXY: 'true' });
   const clock = fakeClock(Date.now() - 2 * 3_600_000);
-  const db = openDb(config.DATABASE_FILE);
-  const deps: Deps = { config, db, clock, notifier: createOutboxNotifier(join(dir, 'outbox.jsonl'), clock, () => {}) };
+  const db = openTestDatabase(config.DATABASE_FILE);
+  const deps: Deps = { config, stores: db.stores, clock, notifier: createOutboxNotifier(join(dir, 'outbox.jsonl'), clock, () => {}) };
   const app = createApp(deps);
   const login = async (id: string, password: string, address: string) => {
     const page = await app.request('/login');
@@ -49,7 +49,7 @@ beforeAll(async () => {
       body: new URLSearchParams({ csrf, id, password }).toString(),
     });
   };
-  accountId = (await addHolder(deps, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' } })).account!.id;
+  accountId = (await addHolder({ deps, inspect: db.inspect }, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' } })).account!.id;
   await login('old@example.jp', 'wrong', '198.51.100.9'); // two hours ago: outside --since 1h
   clock.set(Date.now() - 10 * 60_000);
   await login('hanako@example.jp', 'Sakura#2025x', '203.0.113.1');
@@ -57,7 +57,7 @@ beforeAll(async () => {
   await login('nobody@example.jp', 'wrong-2', '203.0.113.2');
   await login('nobody@example.jp', 'wrong-3', '203.0.113.2');
   await login('nobody@example.jp', 'wrong-4', '203.0.113.2');
-  db.$client.close();
+  await db.close();
 });
 
 describe('X5 npm run audit', () => {

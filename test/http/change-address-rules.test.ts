@@ -1,8 +1,6 @@
 // SPEC M4 + M6a around "change the email address": the step guard, counts and send limits that survive the change,
 // a code bound to the address it went to, password reset (R1/L6) answering alike for any address, English, help.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { flowTable } from '../../src/db/schema.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 import { lastCode, startMigration, type Browser } from '../helpers/migration.js';
@@ -22,11 +20,11 @@ beforeEach(() => {
   h = makeHarness();
 });
 
-const flowRow = () => h.db.select().from(flowTable).get()!;
+const flowRow = async () => (await h.inspect.rows('flow'))[0]!;
 
 /** A migration at the email-code step with a code sent to `email`. */
 async function migrationAtCode(id: string, email = A): Promise<Browser> {
-  await addHolder(h.deps, { legacyId: id, cards: [{ email: `${id}@example.jp` }] });
+  await addHolder(h, { legacyId: id, cards: [{ email: `${id}@example.jp` }] });
   const { b } = await startMigration(h, id, 'legacy-pass');
   await b.post('/migration/email-choice', { choice: 'no' });
   expect((await b.post('/migration/new-email', { email })).location).toBe('/migration/email-code');
@@ -37,12 +35,12 @@ describe('the change action is a step action like the others', () => {
   it('from another step it redirects to the current step and changes nothing', async () => {
     const b = await migrationAtCode('step-01');
     expect((await b.post('/migration/email-code', { code: lastCode(h, A) })).location).toBe('/migration/confirm-email');
-    const before = flowRow();
+    const before = (await flowRow());
     const sent = h.outbox().length;
     const res = await b.post('/migration/email-code/change', {});
     expect(res.status).toBe(303);
     expect(res.location).toBe('/migration/confirm-email');
-    expect(flowRow()).toEqual(before);
+    expect((await flowRow())).toEqual(before);
     expect(h.outbox()).toHaveLength(sent);
     // the same from a later step
     expect((await b.post('/migration/confirm-email', {})).location).toBe('/migration/phone');
@@ -59,23 +57,23 @@ describe('the change action is a step action like the others', () => {
     expect((await b.get('/migration/email-code')).location).toBe('/migration/new-email');
     await b.get('/migration/new-email');
     expect(h.outbox()).toHaveLength(sent);
-    expect(flowRow().step).toBe('new-email');
+    expect((await flowRow()).step).toBe('new-email');
   });
 
   it('a cross-site POST is refused with 403 and moves nothing (SPEC X2)', async () => {
     const b = await migrationAtCode('csrf-07');
     const res = await b.post('/migration/email-code/change', {}, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
     expect(res.status).toBe(403);
-    expect(flowRow().step).toBe('email-code');
+    expect((await flowRow()).step).toBe('email-code');
   });
 
   it('registration and My ID change refuse it from another step too', async () => {
-    await addHolder(h.deps, { phones: ['09033334444'], cards: [{ number: '4980123412345678' }], birthdate: '1979-11-03', account: { email: 'hanako@example.jp', password: 'Sakura#2025x' } });
+    await addHolder(h, { phones: ['09033334444'], cards: [{ number: '4980123412345678' }], birthdate: '1979-11-03', account: { email: 'hanako@example.jp', password: 'Sakura#2025x' } });
     const r = browser(h);
     await r.get('/register');
     await r.post('/register', { card: '4980123412345678', birthdate: '1979-11-03' });
     expect((await r.post('/register/email-code/change', {})).location).toBe('/register/phone');
-    expect(flowRow().step).toBe('phone');
+    expect((await flowRow()).step).toBe('phone');
 
     const s = browser(h);
     await s.post('/login', { id: 'hanako@example.jp', password: 'Sakura#2025x' });
@@ -125,11 +123,11 @@ describe('SPEC M6a across the change', () => {
     const refused = await b.post('/migration/email-code', { code: codeB });
     expect(refused.status).toBe(422);
     expect(refused.body).toContain('認証コードの有効期限が切れています。');
-    expect(flowRow().step).toBe('email-code');
+    expect((await flowRow()).step).toBe('email-code');
     h.clock.advance(h.config.CODE_RESEND_SECONDS * 1000);
     expect((await b.post('/migration/email-code/resend', {})).status).toBe(303);
     expect((await b.post('/migration/email-code', { code: lastCode(h, A) })).location).toBe('/migration/confirm-email');
-    expect(flowRow().email).toBe(A);
+    expect((await flowRow()).email).toBe(A);
   });
 });
 
@@ -149,7 +147,7 @@ describe('password reset (R1, L6): change goes back to the My ID form alike for 
   }
 
   it('answers both the same: 303 to /reset, the flow ended, its code step gone', async () => {
-    await addHolder(h.deps, { account: { email: 'taro@example.jp', password: 'Sakura#2025x' } });
+    await addHolder(h, { account: { email: 'taro@example.jp', password: 'Sakura#2025x' } });
     const known = await changeFrom('taro@example.jp');
     const unknown = await changeFrom('nobody@example.jp');
     expect(unknown).toEqual(known);
@@ -158,7 +156,7 @@ describe('password reset (R1, L6): change goes back to the My ID form alike for 
     expect(known.location).toBe('/reset');
     expect(known.cookies).toContainEqual(expect.stringMatching(/^flow=<value>/));
     expect(known.after).toBe('/login?flow=expired');
-    expect(h.db.select().from(flowTable).where(eq(flowTable.kind, 'reset')).all().every((f) => f.endedAt !== null)).toBe(true);
+    expect((await h.inspect.rows('flow')).filter((rec) => rec.kind === 'reset').every((f) => f.endedAt !== null)).toBe(true);
   });
 });
 

@@ -15,11 +15,11 @@ let h: Harness;
 
 beforeEach(async () => {
   h = makeHarness({ LOGIN_MAX_FAILURES: String(N) });
-  await addHolder(h.deps, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' } });
-  await addHolder(h.deps, { legacyId: 'taro-01', legacyPassword: 'Legacy#pass1' });
-  await addHolder(h.deps, { initialId: 'init-7788', initialPassword: 'Initial#pass1' });
-  const moved = await addHolder(h.deps, { legacyId: 'moved-01', legacyPassword: 'Moved#pass1', account: { email: 'moved@example.jp', password: 'Moved#2025x' } });
-  h.db.$client.prepare('UPDATE credential SET retired_at = ? WHERE id = ?').run(h.clock.now(), moved.legacy!.id);
+  await addHolder(h, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' } });
+  await addHolder(h, { legacyId: 'taro-01', legacyPassword: 'Legacy#pass1' });
+  await addHolder(h, { initialId: 'init-7788', initialPassword: 'Initial#pass1' });
+  const moved = await addHolder(h, { legacyId: 'moved-01', legacyPassword: 'Moved#pass1', account: { email: 'moved@example.jp', password: 'Moved#2025x' } });
+  await h.inspect.update('credential', moved.legacy!.id, { retiredAt: h.clock.now() });
 });
 
 type Observed = { status: number; headers: [string, string][]; cookies: string[]; body: string; verifications: number };

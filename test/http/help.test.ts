@@ -91,7 +91,7 @@ describe('H1 help page', () => {
 describe('H1 the help link is in the same place on every page', () => {
   it('header and footer of the sign-in page, a failure page, the top page, the 404 and the help page itself', async () => {
     const h = makeHarness();
-    await addHolder(h.deps, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' } });
+    await addHolder(h, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' } });
     const b = browser(h);
     const pages = [await b.get('/login'), await b.post('/login', { id: 'x@example.jp', password: 'y' }), await b.get('/help'), await b.get('/no-such-page')];
     await b.post('/login', { id: 'hanako@example.jp', password: 'Sakura#2025x' });

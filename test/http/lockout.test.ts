@@ -1,9 +1,7 @@
 // SPEC L5, X5: LOGIN_MAX_FAILURES consecutive failures lock an identifier — My ID, legacy ID, initial ID, unknown ID — over HTTP.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { identifierHash, unlockIdentifiers } from '../../src/auth/lockout.js';
 import { seedDemo, DEMO_LOCKED_ID } from '../../src/cli/seed-demo.js';
-import { auditTable, flowTable, sessionTable, signInAttemptTable } from '../../src/db/schema.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 
@@ -17,13 +15,13 @@ const N = 5;
 
 beforeEach(async () => {
   h = makeHarness({ LOGIN_MAX_FAILURES: String(N) });
-  await addHolder(h.deps, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' }, cards: [{ email: 'hanako@example.jp' }] });
-  await addHolder(h.deps, { legacyId: 'Taro-01', legacyPassword: 'legacy-pass', cards: [{ email: 'taro@example.jp' }] });
-  await addHolder(h.deps, { initialId: 'init-7788', initialPassword: 'initial-pass', cards: [{ email: 'ken@example.jp' }] });
+  await addHolder(h, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' }, cards: [{ email: 'hanako@example.jp' }] });
+  await addHolder(h, { legacyId: 'Taro-01', legacyPassword: 'legacy-pass', cards: [{ email: 'taro@example.jp' }] });
+  await addHolder(h, { initialId: 'init-7788', initialPassword: 'initial-pass', cards: [{ email: 'ken@example.jp' }] });
 });
 
 const notices = () => h.outbox().filter((m) => m.subject === NOTICE_SUBJECT);
-const audit = (event: string) => h.db.select().from(auditTable).where(eq(auditTable.event, event)).all();
+const audit = async (event: string) => (await h.inspect.rows('audit_log')).filter((rec) => rec.event === event);
 
 /** Posts wrong passwords and returns the responses. */
 async function fail(b: ReturnType<typeof browser>, id: string, times: number) {
@@ -57,10 +55,10 @@ describe.each([
     expect(right.status).toBe(422);
     expect(right.body).toContain(message);
     expect(right.res.headers.getSetCookie().some((c) => c.startsWith('sid=') || c.startsWith('flow='))).toBe(false);
-    expect(h.db.select().from(sessionTable).all()).toHaveLength(0);
-    expect(h.db.select().from(flowTable).all()).toHaveLength(0);
+    expect((await h.inspect.rows('session'))).toHaveLength(0);
+    expect((await h.inspect.rows('flow'))).toHaveLength(0);
 
-    const row = h.db.select().from(signInAttemptTable).where(eq(signInAttemptTable.identifierHash, identifierHash(h.config.SECRET, id))).get();
+    const row = (await h.inspect.rows('sign_in_attempt')).find((rec) => rec.identifierHash === identifierHash(h.config.SECRET, id));
     expect(row?.failures).toBe(N);
     expect(row?.lockedAt).toBe(h.clock.now());
   });
@@ -75,7 +73,7 @@ describe.each([
     expect(sent[0].to).toBe(to);
     expect(sent[0].text).toContain(`ID：${id}`);
     expect(sent[0].text).toContain(links.includes('/reset') ? 'パスワードをお忘れの方はこちら' : 'My ID作成はこちら');
-    expect(audit('sign_in_locked')).toHaveLength(1);
+    expect(await audit('sign_in_locked')).toHaveLength(1);
   });
 
   it('the notice is in Japanese and English whatever the language of the browser that locked the ID (it is not the owner’s choice)', async () => {
@@ -125,17 +123,17 @@ describe('L5 counting per normalised identifier', () => {
     const legacy = await fail(b, 'no-such-legacy', N);
     expect(legacy[N - 1].body).toContain(LOCKED_LEGACY);
     expect(h.outbox()).toHaveLength(0);
-    expect(audit('sign_in_locked')).toHaveLength(2);
+    expect(await audit('sign_in_locked')).toHaveLength(2);
   });
 
   it('an already-migrated legacy ID fails like any other and locks, with the notice to its card email', async () => {
-    const { legacy } = await addHolder(h.deps, {
+    const { legacy } = await addHolder(h, {
       legacyId: 'moved-01',
       legacyPassword: 'moved-pass',
       cards: [{ email: 'moved@example.jp' }],
       account: { email: 'moved@example.jp', password: 'Moved#2025x' },
     });
-    h.db.$client.prepare('UPDATE credential SET retired_at = ? WHERE id = ?').run(h.clock.now(), legacy!.id);
+    await h.inspect.update('credential', legacy!.id, { retiredAt: h.clock.now() });
     const res = await fail(browser(h), 'moved-01', N - 1);
     expect(res.every((r) => r.body.includes(GENERIC))).toBe(true);
     const locking = await browser(h).post('/login', { id: 'moved-01', password: 'moved-pass' });
@@ -152,10 +150,10 @@ describe('L5 exact under concurrency', () => {
     expect(res.every((r) => r.status === 422)).toBe(true);
     expect(res.filter((r) => r.body.includes(GENERIC))).toHaveLength(N - 1);
     expect(res.filter((r) => r.body.includes(LOCKED_MY_ID))).toHaveLength(2 * N + 1);
-    const row = h.db.select().from(signInAttemptTable).get();
+    const row = (await h.inspect.rows('sign_in_attempt'))[0];
     expect(row?.failures).toBe(N);
     expect(notices()).toHaveLength(1);
-    expect(audit('sign_in_locked')).toHaveLength(1);
+    expect(await audit('sign_in_locked')).toHaveLength(1);
   });
 
   it('a right password racing the locking failure never signs in once the lock is written', async () => {
@@ -165,7 +163,7 @@ describe('L5 exact under concurrency', () => {
       b.post('/login', { id: 'hanako@example.jp', password: 'wrong-last' }),
       browser(h).post('/login', { id: 'hanako@example.jp', password: 'Sakura#2025x' }),
     ]);
-    const row = h.db.select().from(signInAttemptTable).get();
+    const row = (await h.inspect.rows('sign_in_attempt'))[0];
     if (right.status === 303) {
       // the success was counted first: it reset the count, so the wrong one is failure 1
       expect(wrong.body).toContain(GENERIC);
@@ -173,7 +171,7 @@ describe('L5 exact under concurrency', () => {
     } else {
       expect(right.body).toContain(LOCKED_MY_ID);
       expect(row?.lockedAt).not.toBeNull();
-      expect(h.db.select().from(sessionTable).all()).toHaveLength(0);
+      expect((await h.inspect.rows('session'))).toHaveLength(0);
     }
   });
 });
@@ -199,21 +197,21 @@ describe('X5 audit of sign-in events', () => {
     const b = browser(h);
     await b.post('/login', { id: 'hanako@example.jp', password: 'Sakura#2025x' });
     await fail(browser(h), 'nobody@example.jp', N);
-    const success = audit('sign_in_succeeded');
+    const success = await audit('sign_in_succeeded');
     expect(success).toHaveLength(1);
     expect(success[0].accountId).not.toBeNull();
     expect(success[0].address).toBe('unknown'); // app.request() has no socket
     expect(success[0].at).toBe(h.clock.now());
-    const failed = audit('sign_in_failed');
+    const failed = await audit('sign_in_failed');
     expect(failed).toHaveLength(N);
     expect(failed.every((r) => r.accountId === null && r.subject === identifierHash(h.config.SECRET, 'nobody@example.jp'))).toBe(true);
-    expect(JSON.stringify(h.db.select().from(auditTable).all())).not.toContain('nobody@example.jp');
-    expect(audit('sign_in_locked')).toHaveLength(1);
+    expect(JSON.stringify((await h.inspect.rows('audit_log')))).not.toContain('nobody@example.jp');
+    expect(await audit('sign_in_locked')).toHaveLength(1);
   });
 
   it('a legacy sign-in success is logged under its hashed identifier with the credential', async () => {
     await browser(h).post('/login', { id: 'taro-01', password: 'legacy-pass' });
-    const [row] = audit('sign_in_succeeded');
+    const [row] = await audit('sign_in_succeeded');
     expect(row.subject).toBe(identifierHash(h.config.SECRET, 'taro-01'));
     expect(JSON.parse(row.detail!)).toHaveProperty('credentialId');
   });

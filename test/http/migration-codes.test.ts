@@ -5,7 +5,7 @@ import { addHolder } from '../helpers/fixtures.js';
 import { GOOD_PASSWORD, lastCode, startMigration } from '../helpers/migration.js';
 
 async function atEmailCode(h: ReturnType<typeof makeHarness>, id: string) {
-  await addHolder(h.deps, { legacyId: id, cards: [{ email: `${id}@example.jp` }] });
+  await addHolder(h, { legacyId: id, cards: [{ email: `${id}@example.jp` }] });
   const { b } = await startMigration(h, id, 'legacy-pass');
   await b.post('/migration/email-choice', { choice: 'no' });
   await b.post('/migration/new-email', { email: `new-${id}@example.jp` });
@@ -72,7 +72,7 @@ describe('email code (M4) with a fake clock', () => {
 describe('phone step (M6)', () => {
   it('a holder with both kinds sees both choices and can switch to a voice call to the landline', async () => {
     const h = makeHarness({ CODE_RESEND_SECONDS: '0' });
-    await addHolder(h.deps, { legacyId: 'both-04', phones: ['08033334444', '0455556666'], cards: [{ email: 'both@example.jp' }] });
+    await addHolder(h, { legacyId: 'both-04', phones: ['08033334444', '0455556666'], cards: [{ email: 'both@example.jp' }] });
     const { b } = await startMigration(h, 'both-04', 'legacy-pass');
     await b.post('/migration/email-choice', { choice: 'yes' });
     const page = await b.get('/migration/phone');
@@ -90,7 +90,7 @@ describe('phone step (M6)', () => {
 describe('English', () => {
   it('every migration page reads in English', async () => {
     const h = makeHarness();
-    await addHolder(h.deps, { legacyId: 'en-05', cards: [{ email: 'en@example.jp' }] });
+    await addHolder(h, { legacyId: 'en-05', cards: [{ email: 'en@example.jp' }] });
     const { b } = await startMigration(h, 'en-05', 'legacy-pass');
     const choice = await b.get('/migration/email-choice?lang=en');
     expect(choice.body).toContain('Register the email address on your card');

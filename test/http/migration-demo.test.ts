@@ -1,8 +1,6 @@
 // The README's migration demo sign-ins, over the real demo data set (src/cli/demo.csv): each walks the path the README names.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { seedDemo } from '../../src/cli/seed-demo.js';
-import { accountCardTable, accountTable, cardTable } from '../../src/db/schema.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 
 const PASSWORD = 'Umi!Kaze2026';
@@ -32,9 +30,9 @@ async function finish(b: Browser, myId: string) {
   expect((await member.post('/login', { id: myId, password: PASSWORD })).location).toBe('/top');
 }
 
-const linkedCards = (email: string) => {
-  const account = h.db.select().from(accountTable).where(eq(accountTable.email, email)).get()!;
-  return h.db.select().from(accountCardTable).where(eq(accountCardTable.accountId, account.id)).all().length;
+const linkedCards = async (email: string) => {
+  const account = (await h.inspect.rows('account')).find((rec) => rec.email === email)!;
+  return (await h.inspect.rows('account_card')).filter((rec) => rec.accountId === account.id).length;
 };
 
 describe('README demo migrations', () => {
@@ -57,7 +55,7 @@ describe('README demo migrations', () => {
     expect((await b.post('/migration/phone/send', { phone: '0', channel: 'voice' })).location).toBe('/migration/phone');
     expect((await b.post('/migration/phone', { code: codeTo('0312345678') })).location).toBe('/migration/password');
     await finish(b, 'ichiro.new@example.jp');
-    expect(h.db.select().from(cardTable).all().filter((c) => c.email === 'ichiro.suzuki@example.com')).toHaveLength(0);
+    expect((await h.inspect.rows('card')).filter((c) => c.email === 'ichiro.suzuki@example.com')).toHaveLength(0);
   });
 
   it('demo-both: both kinds of phone offered', async () => {
@@ -78,7 +76,7 @@ describe('README demo migrations', () => {
     await b.post('/migration/email-choice', { choice: 'yes' });
     await b.post('/migration/phone', { code: codeTo('07034567890') });
     await finish(b, 'ken.tanaka@example.jp');
-    expect(linkedCards('ken.tanaka@example.jp')).toBe(2);
+    expect(await linkedCards('ken.tanaka@example.jp')).toBe(2);
     const other = browser(h);
     await other.get('/login');
     expect((await other.post('/login', { id: 'demo-multi2', password: 'demo-pass-5' })).status).toBe(422);
@@ -89,7 +87,7 @@ describe('README demo migrations', () => {
     await office.post('/migration/phone/send', { phone: '0', channel: 'sms' });
     await office.post('/migration/phone', { code: codeTo('07034567890') });
     await finish(office, 'ken.office@example.com');
-    expect(linkedCards('ken.office@example.com')).toBe(1);
+    expect(await linkedCards('ken.office@example.com')).toBe(1);
   });
 
   it('demo-taken: はい shows the guide message and asks for another address', async () => {

@@ -1,7 +1,5 @@
 // SPEC M1–M8 over HTTP: every step and branch of the move from a legacy or initial ID to a My ID, reading codes from the outbox and checking the database.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { accountCardTable, accountTable, auditTable, cardTable, credentialTable, flowTable } from '../../src/db/schema.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 
@@ -18,20 +16,20 @@ let bothHolder: Holder; // legacy ID, card email already a My ID, a landline and
 
 beforeEach(async () => {
   h = makeHarness({ TERMS_VERSION: '2025-04' });
-  await addHolder(h.deps, { account: { email: TAKEN, password: 'Sakura#2025x' } });
-  mobileHolder = await addHolder(h.deps, {
+  await addHolder(h, { account: { email: TAKEN, password: 'Sakura#2025x' } });
+  mobileHolder = await addHolder(h, {
     phones: ['09011112222'],
     cards: [{ email: CARD_EMAIL }, { email: CARD_EMAIL }, { email: 'other.card@example.jp' }],
     legacyId: 'oldnet01',
     legacyPassword: 'legacy-pass1',
   });
-  landlineHolder = await addHolder(h.deps, {
+  landlineHolder = await addHolder(h, {
     phones: ['0312345678', '0612345678'.replace(/^06/, '04')],
     cards: [{ email: null }],
     initialId: 'init0001',
     initialPassword: 'initial-pass1',
   });
-  bothHolder = await addHolder(h.deps, {
+  bothHolder = await addHolder(h, {
     phones: ['0451234567', '08055556666'],
     cards: [{ email: TAKEN }],
     legacyId: 'oldnet03',
@@ -68,12 +66,12 @@ async function walkNewEmailToConfirm(b: Browser, email: string) {
   expect((await b.post('/migration/email-code', { code: latestCode(email.toLowerCase()) })).location).toBe('/migration/confirm-email');
 }
 
-function snapshot() {
+async function snapshot() {
   return {
-    accounts: h.db.select().from(accountTable).all(),
-    links: h.db.select().from(accountCardTable).all(),
-    cards: h.db.select().from(cardTable).all(),
-    credentials: h.db.select().from(credentialTable).all(),
+    accounts: (await h.inspect.rows('account')),
+    links: (await h.inspect.rows('account_card')),
+    cards: (await h.inspect.rows('card')),
+    credentials: (await h.inspect.rows('credential')),
   };
 }
 
@@ -95,21 +93,21 @@ describe('M1 terms', () => {
   it('cancel ends the flow, returns to sign-in with a message, and leaves the database as it was', async () => {
     const b = browser(h);
     await startMobile(b);
-    const before = snapshot();
+    const before = await snapshot();
     const res = await b.post('/migration/cancel', {});
     expect(res.status).toBe(303);
     expect(res.location).toBe('/login?flow=cancelled');
     expect((await b.get(res.location!)).body).toContain('お手続きを中止しました');
-    expect(h.db.select().from(flowTable).all().every((f) => f.endedAt !== null)).toBe(true);
+    expect((await h.inspect.rows('flow')).every((f) => f.endedAt !== null)).toBe(true);
     expect((await b.get('/migration/terms')).location).toBe('/login?flow=expired');
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('records the accepted terms version on the account (SPEC T4)', async () => {
     const b = browser(h);
     await walkKeepEmailToPassword(b);
     await b.post('/migration/password', { password: PASSWORD, confirm: PASSWORD });
-    expect(h.db.select().from(accountTable).where(eq(accountTable.email, CARD_EMAIL)).get()?.termsVersion).toBe('2025-04');
+    expect((await h.inspect.rows('account')).find((rec) => rec.email === CARD_EMAIL)?.termsVersion).toBe('2025-04');
   });
 });
 
@@ -161,13 +159,13 @@ describe('M2 keep the card email, SMS, M7, M8 (whole journey)', () => {
     expect(page.body).toContain('My Cardにログインする');
 
     // SPEC M8: the account, the two cards with this email linked (not the third), the legacy ID retired, the email kept
-    const account = h.db.select().from(accountTable).where(eq(accountTable.email, CARD_EMAIL)).get()!;
+    const account = (await h.inspect.rows('account')).find((rec) => rec.email === CARD_EMAIL)!;
     expect(account.holderId).toBe(mobileHolder.holder.id);
-    const linked = h.db.select().from(accountCardTable).where(eq(accountCardTable.accountId, account.id)).all().map((l) => l.cardId).sort();
+    const linked = (await h.inspect.rows('account_card')).filter((rec) => rec.accountId === account.id).map((l) => l.cardId).sort();
     expect(linked).toEqual([mobileHolder.cards[0].id, mobileHolder.cards[1].id]);
-    expect(h.db.select().from(cardTable).where(eq(cardTable.id, mobileHolder.cards[2].id)).get()?.email).toBe('other.card@example.jp');
-    expect(h.db.select().from(credentialTable).where(eq(credentialTable.id, mobileHolder.legacy!.id)).get()?.retiredAt).not.toBeNull();
-    const audit = h.db.select().from(auditTable).all().filter((a) => a.event === 'migration_completed');
+    expect((await h.inspect.rows('card')).find((rec) => rec.id === mobileHolder.cards[2].id)?.email).toBe('other.card@example.jp');
+    expect((await h.inspect.rows('credential')).find((rec) => rec.id === mobileHolder.legacy!.id)?.retiredAt).not.toBeNull();
+    const audit = (await h.inspect.rows('audit_log')).filter((a) => a.event === 'migration_completed');
     expect(audit).toHaveLength(1);
     expect(audit[0].accountId).toBe(account.id);
     const confirmation = h.outbox().find((m) => m.to === CARD_EMAIL && !m.code);
@@ -177,7 +175,7 @@ describe('M2 keep the card email, SMS, M7, M8 (whole journey)', () => {
     expect((await b.get('/migration/done')).status).toBe(200);
     const replay = await b.post('/migration/password', { password: PASSWORD, confirm: PASSWORD });
     expect(replay.location).toBe('/migration/done');
-    expect(h.db.select().from(accountTable).all()).toHaveLength(2);
+    expect((await h.inspect.rows('account'))).toHaveLength(2);
 
     const old = await signIn(browser(h), 'oldnet01', 'legacy-pass1');
     expect(old.status).toBe(422);
@@ -203,7 +201,7 @@ describe('M2 keep the card email, SMS, M7, M8 (whole journey)', () => {
     await startMobile(b);
     await b.post('/migration/terms', {});
     expect((await b.post('/migration/email-choice', { choice: 'maybe' })).location).toBe('/migration/email-choice');
-    expect(h.db.select().from(flowTable).get()?.step).toBe('email-choice');
+    expect((await h.inspect.rows('flow'))[0]?.step).toBe('email-choice');
   });
 });
 
@@ -339,23 +337,23 @@ describe('M4 email code, M5 confirm, M6 landline voice (initial ID, card without
     expect(bad.status).toBe(400);
     expect(bad.body).toContain('パスワードは8文字以上20文字以内で入力してください。');
     expect(bad.body).not.toContain('value="short"');
-    expect(h.db.select().from(accountTable).all()).toHaveLength(1);
+    expect((await h.inspect.rows('account'))).toHaveLength(1);
 
     expect((await b.post('/migration/password', { password: PASSWORD, confirm: PASSWORD })).location).toBe('/migration/done');
-    const card = h.db.select().from(cardTable).where(eq(cardTable.id, landlineHolder.cards[0].id)).get()!;
+    const card = (await h.inspect.rows('card')).find((rec) => rec.id === landlineHolder.cards[0].id)!;
     expect(card.email).toBe('hanako@example.jp');
-    expect(h.db.select().from(credentialTable).where(eq(credentialTable.id, landlineHolder.initial!.id)).get()?.retiredAt).not.toBeNull();
-    const account = h.db.select().from(accountTable).where(eq(accountTable.email, 'hanako@example.jp')).get()!;
-    expect(h.db.select().from(accountCardTable).where(eq(accountCardTable.accountId, account.id)).all()).toHaveLength(1);
+    expect((await h.inspect.rows('credential')).find((rec) => rec.id === landlineHolder.initial!.id)?.retiredAt).not.toBeNull();
+    const account = (await h.inspect.rows('account')).find((rec) => rec.email === 'hanako@example.jp')!;
+    expect((await h.inspect.rows('account_card')).filter((rec) => rec.accountId === account.id)).toHaveLength(1);
     expect(h.outbox().find((m) => m.to === 'hanako@example.jp' && !m.code)?.subject).toContain('My ID登録完了');
   });
 
   it('M5 いいえ ends the flow and changes nothing', async () => {
     const b = browser(h);
-    const before = snapshot();
+    const before = await snapshot();
     await walkNewEmailToConfirm(b, 'jiro@example.jp');
     expect((await b.post('/migration/cancel', {})).location).toBe('/login?flow=cancelled');
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     expect((await b.get('/migration/confirm-email')).location).toBe('/login?flow=expired');
   });
 
@@ -365,7 +363,7 @@ describe('M4 email code, M5 confirm, M6 landline voice (initial ID, card without
     await b.post('/migration/confirm-email', {});
     await b.post('/migration/phone', { code: latestCode('09011112222') });
     expect((await b.post('/migration/password', { password: PASSWORD, confirm: PASSWORD })).location).toBe('/migration/done');
-    const emails = h.db.select().from(cardTable).where(eq(cardTable.holderId, mobileHolder.holder.id)).all().map((c) => c.email);
+    const emails = (await h.inspect.rows('card')).filter((rec) => rec.holderId === mobileHolder.holder.id).map((c) => c.email);
     expect(emails).toEqual(['newtaro@example.jp', 'newtaro@example.jp', 'other.card@example.jp']);
   });
 });
@@ -405,7 +403,7 @@ describe('guards: skipped steps, unknown and expired flows, back and refresh', (
       expect((await b.get(`/migration/${step}`)).location).toBe('/migration/terms');
     }
     expect((await b.post('/migration/password', { password: PASSWORD, confirm: PASSWORD })).location).toBe('/migration/terms');
-    expect(h.db.select().from(accountTable).all()).toHaveLength(1);
+    expect((await h.inspect.rows('account'))).toHaveLength(1);
   });
 
   it('an expired flow returns to sign-in with the message', async () => {
@@ -441,7 +439,7 @@ describe('guards: skipped steps, unknown and expired flows, back and refresh', (
     await startMobile(b);
     const res = await b.post('/migration/terms', {}, { origin: 'https://evil.example' });
     expect(res.status).toBe(403);
-    expect(h.db.select().from(flowTable).get()?.step).toBe('terms');
+    expect((await h.inspect.rows('flow'))[0]?.step).toBe('terms');
   });
 });
 
@@ -471,7 +469,7 @@ describe('English', () => {
 describe('two browsers migrating the same legacy ID', () => {
   it('the second to finish is sent back to sign-in, its flow ended, and nothing of it is written', async () => {
     const h2 = makeHarness({ CODE_RESEND_SECONDS: '0' });
-    const { legacy } = await addHolder(h2.deps, { legacyId: 'dual-01', phones: ['09077778888'], cards: [{ email: 'dual@example.jp' }] });
+    const { legacy } = await addHolder(h2, { legacyId: 'dual-01', phones: ['09077778888'], cards: [{ email: 'dual@example.jp' }] });
     const walk = async (email: string) => {
       const b = browser(h2);
       await b.get('/login');
@@ -488,17 +486,17 @@ describe('two browsers migrating the same legacy ID', () => {
     const first = await walk('dual-one@example.jp');
     const second = await walk('dual-two@example.jp');
     expect((await first.post('/migration/password', { password: PASSWORD, confirm: PASSWORD })).location).toBe('/migration/done');
-    const cardsAfterFirst = h2.db.select().from(cardTable).all();
+    const cardsAfterFirst = (await h2.inspect.rows('card'));
 
     const late = await second.post('/migration/password', { password: PASSWORD, confirm: PASSWORD });
     expect(late.status).toBe(303);
     const landed = await second.get(late.location!);
     expect(landed.location).toBe('/login?flow=expired');
-    expect(h2.db.select().from(accountTable).all().map((a) => a.email)).toEqual(['dual-one@example.jp']);
-    expect(h2.db.select().from(cardTable).all()).toEqual(cardsAfterFirst);
-    expect(h2.db.select().from(flowTable).all().every((f) => f.endedAt !== null || f.step === 'done')).toBe(true);
-    expect(h2.db.select().from(credentialTable).where(eq(credentialTable.id, legacy!.id)).get()?.retiredAt).not.toBeNull();
-    expect(h2.db.select().from(auditTable).all().filter((a) => a.event === 'migration_completed')).toHaveLength(1);
+    expect((await h2.inspect.rows('account')).map((a) => a.email)).toEqual(['dual-one@example.jp']);
+    expect((await h2.inspect.rows('card'))).toEqual(cardsAfterFirst);
+    expect((await h2.inspect.rows('flow')).every((f) => f.endedAt !== null || f.step === 'done')).toBe(true);
+    expect((await h2.inspect.rows('credential')).find((rec) => rec.id === legacy!.id)?.retiredAt).not.toBeNull();
+    expect((await h2.inspect.rows('audit_log')).filter((a) => a.event === 'migration_completed')).toHaveLength(1);
     // the ID is spent: signing in with it again gets the generic L4 error
     const again = browser(h2);
     await again.get('/login');
@@ -600,7 +598,7 @@ describe('M6a on the phone step, with a fake clock', () => {
     expect((await b.post('/migration/phone', { code: right })).status).toBe(429);
     const page = await b.get('/migration/phone');
     expect(page.body).toContain('10:30以降に再度お試しいただけます。');
-    expect(h.db.select().from(accountTable).all()).toHaveLength(1);
+    expect((await h.inspect.rows('account'))).toHaveLength(1);
 
     // the same holder's email code in another flow is counted separately (per purpose)
     const other = browser(h);
@@ -625,7 +623,7 @@ describe('double clicks (two identical POSTs at once)', () => {
     await Promise.all([b.post('/migration/email-code', { code }), b.post('/migration/email-code', { code })]);
     await Promise.all([b.post('/migration/confirm-email', {}), b.post('/migration/confirm-email', {})]);
     expect(codesTo('09011112222')).toHaveLength(1);
-    expect(h.db.select().from(flowTable).get()?.step).toBe('phone');
+    expect((await h.inspect.rows('flow'))[0]?.step).toBe('phone');
     expect((await b.get('/migration/phone')).status).toBe(200);
   });
 });

@@ -13,11 +13,11 @@ type Page = { name: string; status: number; body: string; error: boolean };
 
 async function collectPages(lang: 'ja' | 'en'): Promise<Page[]> {
   const h = makeHarness({ CODE_RESEND_SECONDS: '0' });
-  await addHolder(h.deps, { account: { email: 'taken@example.jp', password: 'Sakura#2025x' } });
+  await addHolder(h, { account: { email: 'taken@example.jp', password: 'Sakura#2025x' } });
   // holder 1: card email already a My ID, a mobile and a landline → every branch of M2–M6 in one walk
-  await addHolder(h.deps, { legacyId: 'pages-01', phones: ['09011112222', '0312345678'], cards: [{ email: 'taken@example.jp' }] });
+  await addHolder(h, { legacyId: 'pages-01', phones: ['09011112222', '0312345678'], cards: [{ email: 'taken@example.jp' }] });
   // holder 2: keep a free card email, mobile only, locked on the phone code
-  await addHolder(h.deps, { legacyId: 'pages-02', phones: ['08022223333'], cards: [{ email: 'free@example.jp' }] });
+  await addHolder(h, { legacyId: 'pages-02', phones: ['08022223333'], cards: [{ email: 'free@example.jp' }] });
   const pages: Page[] = [];
   const code = (to: string) => h.outbox().find((m) => m.to === to && m.code)!.code!;
   const b = browser(h, { 'accept-language': lang });

@@ -1,6 +1,5 @@
 // SPEC M9: two members racing to complete with one email — exactly one account, the other sees M3's message, nothing else changes.
 import { describe, expect, it } from 'vitest';
-import { accountCardTable, accountTable, cardTable, credentialTable } from '../../src/db/schema.js';
 import { makeHarness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 import { GOOD_PASSWORD, lastCode, startMigration, type Browser } from '../helpers/migration.js';
@@ -23,11 +22,11 @@ describe('M9 one email, two migrations', () => {
     const browsers: Browser[] = [];
     for (let i = 0; i < n; i++) {
       const phone = `0901000${String(i).padStart(4, '0')}`;
-      await addHolder(h.deps, { legacyId: `racer-${i}`, phones: [phone], cards: [{ email: `racer${i}@example.jp` }] });
+      await addHolder(h, { legacyId: `racer-${i}`, phones: [phone], cards: [{ email: `racer${i}@example.jp` }] });
       // the same address typed by every member, each verified by its own code
       browsers.push(await toPassword(h, `racer-${i}`, phone, 'contested@example.jp'));
     }
-    const before = { cards: h.db.select().from(cardTable).all(), credentials: h.db.select().from(credentialTable).all() };
+    const before = { cards: (await h.inspect.rows('card')), credentials: (await h.inspect.rows('credential')) };
     const results = await Promise.all(browsers.map((b) => b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD })));
     const winners = results.filter((r) => r.location === '/migration/done');
     const losers = results.filter((r) => r.status === 409);
@@ -35,13 +34,13 @@ describe('M9 one email, two migrations', () => {
     expect(losers).toHaveLength(n - 1);
     for (const l of losers) expect(l.body).toContain('ご入力いただいたメールアドレスはご利用いただけません。');
 
-    const accounts = h.db.select().from(accountTable).all();
+    const accounts = (await h.inspect.rows('account'));
     expect(accounts).toHaveLength(1);
-    expect(h.db.select().from(accountCardTable).all()).toHaveLength(1);
+    expect((await h.inspect.rows('account_card'))).toHaveLength(1);
     // only the winner's card and ID changed
-    const changedCards = h.db.select().from(cardTable).all().filter((c, i) => c.email !== before.cards[i].email);
+    const changedCards = (await h.inspect.rows('card')).filter((c, i) => c.email !== before.cards[i].email);
     expect(changedCards).toHaveLength(1);
-    const retired = h.db.select().from(credentialTable).all().filter((c) => c.retiredAt !== null);
+    const retired = (await h.inspect.rows('credential')).filter((c) => c.retiredAt !== null);
     expect(retired).toHaveLength(1);
     // a loser is back at M3 and can finish with another address
     const loser = browsers[results.findIndex((r) => r.status === 409)];

@@ -1,7 +1,5 @@
 // SPEC M1–M8: the migration walked branch by branch over HTTP; the database and outbox checked after each end.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { accountCardTable, accountTable, cardTable, credentialTable, flowTable } from '../../src/db/schema.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 import { GOOD_PASSWORD, lastCode, startMigration } from '../helpers/migration.js';
@@ -11,16 +9,16 @@ beforeEach(() => {
   h = makeHarness();
 });
 
-const snapshot = () => ({
-  accounts: h.db.select().from(accountTable).all(),
-  links: h.db.select().from(accountCardTable).all(),
-  cards: h.db.select().from(cardTable).all(),
-  credentials: h.db.select().from(credentialTable).all(),
+const snapshot = async () => ({
+  accounts: (await h.inspect.rows('account')),
+  links: (await h.inspect.rows('account_card')),
+  cards: (await h.inspect.rows('card')),
+  credentials: (await h.inspect.rows('credential')),
 });
 
 describe('keep the card email + SMS (M2 はい → M6 ⑦-1 → M7 → M8)', () => {
   it('walks to completion, links the card, retires the legacy ID and sends the confirmation', async () => {
-    const { cards, legacy } = await addHolder(h.deps, { legacyId: 'taro-01', legacyPassword: 'old-pass-1', cards: [{ email: 'taro@example.jp' }], phones: ['09011112222'] });
+    const { cards, legacy } = await addHolder(h, { legacyId: 'taro-01', legacyPassword: 'old-pass-1', cards: [{ email: 'taro@example.jp' }], phones: ['09011112222'] });
     const { b, location } = await startMigration(h, 'TARO-01', 'old-pass-1');
     expect(location).toBe('/migration/email-choice');
     const choice = await b.get(location);
@@ -47,10 +45,10 @@ describe('keep the card email + SMS (M2 はい → M6 ⑦-1 → M7 → M8)', () 
     expect(page.body).toContain('My Cardの利用登録が正常に完了しました。');
     expect(page.body).toContain('href="/login?id=taro%40example.jp"');
 
-    const account = h.db.select().from(accountTable).where(eq(accountTable.email, 'taro@example.jp')).get()!;
+    const account = (await h.inspect.rows('account')).find((rec) => rec.email === 'taro@example.jp')!;
     expect(account.termsVersion).toBe(h.config.TERMS_VERSION);
-    expect(h.db.select().from(accountCardTable).all()).toEqual([expect.objectContaining({ accountId: account.id, cardId: cards[0].id })]);
-    expect(h.db.select().from(credentialTable).where(eq(credentialTable.id, legacy!.id)).get()!.retiredAt).not.toBeNull();
+    expect((await h.inspect.rows('account_card'))).toEqual([expect.objectContaining({ accountId: account.id, cardId: cards[0].id })]);
+    expect((await h.inspect.rows('credential')).find((rec) => rec.id === legacy!.id)!.retiredAt).not.toBeNull();
     expect(h.outbox()[0]).toMatchObject({ channel: 'email', to: 'taro@example.jp', subject: '【My Card】My ID登録完了のお知らせ' });
 
     // afterwards: the legacy ID gets the generic error, the My ID signs in to the top page
@@ -65,8 +63,8 @@ describe('keep the card email + SMS (M2 はい → M6 ⑦-1 → M7 → M8)', () 
 
 describe('new email + landline voice (M2 いいえ → M3 → M4 → M5 → M6 ⑦-2)', () => {
   it('checks the address, verifies it, calls the landline and changes the card email', async () => {
-    const { cards } = await addHolder(h.deps, { legacyId: 'hana-02', legacyPassword: 'old-pass-2', cards: [{ email: 'old@example.jp' }], phones: ['0312345678'] });
-    await addHolder(h.deps, { account: { email: 'someone@example.jp', password: 'Other#2025x' } });
+    const { cards } = await addHolder(h, { legacyId: 'hana-02', legacyPassword: 'old-pass-2', cards: [{ email: 'old@example.jp' }], phones: ['0312345678'] });
+    await addHolder(h, { account: { email: 'someone@example.jp', password: 'Other#2025x' } });
     const { b } = await startMigration(h, 'hana-02', 'old-pass-2');
     expect((await b.post('/migration/email-choice', { choice: 'no' })).location).toBe('/migration/new-email');
     const form = await b.get('/migration/new-email');
@@ -117,15 +115,15 @@ describe('new email + landline voice (M2 いいえ → M3 → M4 → M5 → M6 �
     expect(weak.body).toContain('<title>エラー: ');
     expect(weak.body).not.toContain('value="new12345"');
     expect((await b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).location).toBe('/migration/done');
-    expect(h.db.select().from(cardTable).where(eq(cardTable.id, cards[0].id)).get()!.email).toBe('new@example.jp');
-    expect(h.db.select().from(accountTable).where(eq(accountTable.email, 'new@example.jp')).get()).toBeDefined();
+    expect((await h.inspect.rows('card')).find((rec) => rec.id === cards[0].id)!.email).toBe('new@example.jp');
+    expect((await h.inspect.rows('account')).find((rec) => rec.email === 'new@example.jp')).toBeDefined();
   });
 });
 
 describe('branches of M2', () => {
   it('はい on a card email that is already a My ID → M3 with the guide message', async () => {
-    await addHolder(h.deps, { account: { email: 'shared@example.jp', password: 'Other#2025x' } });
-    await addHolder(h.deps, { legacyId: 'kid-03', cards: [{ email: 'shared@example.jp' }] });
+    await addHolder(h, { account: { email: 'shared@example.jp', password: 'Other#2025x' } });
+    await addHolder(h, { legacyId: 'kid-03', cards: [{ email: 'shared@example.jp' }] });
     const { b } = await startMigration(h, 'kid-03', 'legacy-pass');
     expect((await b.post('/migration/email-choice', { choice: 'yes' })).location).toBe('/migration/new-email');
     const page = await b.get('/migration/new-email');
@@ -134,13 +132,13 @@ describe('branches of M2', () => {
   });
 
   it('a card with no registered email goes from the terms straight to M3', async () => {
-    await addHolder(h.deps, { legacyId: 'noemail-04', cards: [{ email: null }] });
+    await addHolder(h, { legacyId: 'noemail-04', cards: [{ email: null }] });
     const { location } = await startMigration(h, 'noemail-04', 'legacy-pass');
     expect(location).toBe('/migration/new-email');
   });
 
   it('a multi-card holder: cards with the same email are linked, the other is not', async () => {
-    const { cards } = await addHolder(h.deps, {
+    const { cards } = await addHolder(h, {
       legacyId: 'multi-05',
       cards: [{ email: 'ken@example.jp' }, { email: 'ken@example.jp' }, { email: 'work@example.com' }],
     });
@@ -148,24 +146,24 @@ describe('branches of M2', () => {
     await b.post('/migration/email-choice', { choice: 'yes' });
     await b.post('/migration/phone', { code: lastCode(h, '09012345678') });
     await b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD });
-    const linked = h.db.select().from(accountCardTable).all().map((l) => l.cardId).sort();
+    const linked = (await h.inspect.rows('account_card')).map((l) => l.cardId).sort();
     expect(linked).toEqual([cards[0].id, cards[1].id]);
   });
 
   it('an initial ID migrates the same way and is used up', async () => {
-    const { initial } = await addHolder(h.deps, { initialId: 'init-06', initialPassword: 'first-pass', cards: [{ email: 'first@example.jp' }] });
+    const { initial } = await addHolder(h, { initialId: 'init-06', initialPassword: 'first-pass', cards: [{ email: 'first@example.jp' }] });
     const { b } = await startMigration(h, 'init-06', 'first-pass');
     await b.post('/migration/email-choice', { choice: 'yes' });
     await b.post('/migration/phone', { code: lastCode(h, '09012345678') });
     expect((await b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).location).toBe('/migration/done');
-    expect(h.db.select().from(credentialTable).where(eq(credentialTable.id, initial!.id)).get()!.retiredAt).not.toBeNull();
+    expect((await h.inspect.rows('credential')).find((rec) => rec.id === initial!.id)!.retiredAt).not.toBeNull();
     expect((await browser(h).post('/login', { id: 'init-06', password: 'first-pass' })).status).toBe(422);
   });
 });
 
 describe('the flow guard (SPEC §3)', () => {
   it('a step not reached yet redirects to the current step', async () => {
-    await addHolder(h.deps, { legacyId: 'skip-07' });
+    await addHolder(h, { legacyId: 'skip-07' });
     const b = browser(h);
     await b.post('/login', { id: 'skip-07', password: 'legacy-pass' });
     for (const step of ['email-choice', 'new-email', 'email-code', 'confirm-email', 'phone', 'password', 'done']) {
@@ -175,34 +173,34 @@ describe('the flow guard (SPEC §3)', () => {
     }
     const post = await b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD });
     expect(post.location).toBe('/migration/terms');
-    expect(h.db.select().from(accountTable).all()).toHaveLength(0);
+    expect((await h.inspect.rows('account'))).toHaveLength(0);
   });
 
   it('cancel ends the flow, changes nothing and returns to sign-in with the message', async () => {
-    await addHolder(h.deps, { legacyId: 'cancel-08' });
-    const before = snapshot();
+    await addHolder(h, { legacyId: 'cancel-08' });
+    const before = await snapshot();
     const { b } = await startMigration(h, 'cancel-08', 'legacy-pass');
     const res = await b.post('/migration/cancel', {});
     expect(res.location).toBe('/login?flow=cancelled');
     expect((await b.get('/login?flow=cancelled')).body).toContain('お手続きを中止しました。');
     expect((await b.get('/migration/email-choice')).location).toBe('/login?flow=expired');
-    expect(snapshot()).toEqual(before);
-    expect(h.db.select().from(flowTable).get()!.endedAt).not.toBeNull();
+    expect(await snapshot()).toEqual(before);
+    expect((await h.inspect.rows('flow'))[0]!.endedAt).not.toBeNull();
   });
 
   it('いいえ at M5 ends the flow and nothing changes', async () => {
-    await addHolder(h.deps, { legacyId: 'no-09', cards: [{ email: 'keep@example.jp' }] });
-    const before = snapshot();
+    await addHolder(h, { legacyId: 'no-09', cards: [{ email: 'keep@example.jp' }] });
+    const before = await snapshot();
     const { b } = await startMigration(h, 'no-09', 'legacy-pass');
     await b.post('/migration/email-choice', { choice: 'no' });
     await b.post('/migration/new-email', { email: 'other@example.jp' });
     await b.post('/migration/email-code', { code: lastCode(h, 'other@example.jp') });
     expect((await b.post('/migration/cancel', {})).location).toBe('/login?flow=cancelled');
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('an expired flow returns to sign-in with a message', async () => {
-    await addHolder(h.deps, { legacyId: 'slow-10' });
+    await addHolder(h, { legacyId: 'slow-10' });
     const { b, location } = await startMigration(h, 'slow-10', 'legacy-pass');
     h.clock.advance((h.config.FLOW_TTL_SECONDS + 1) * 1000);
     const res = await b.get(location);
@@ -216,7 +214,7 @@ describe('the flow guard (SPEC §3)', () => {
   });
 
   it('a second submit of the completing password writes nothing more', async () => {
-    await addHolder(h.deps, { legacyId: 'twice-11', cards: [{ email: 'twice@example.jp' }] });
+    await addHolder(h, { legacyId: 'twice-11', cards: [{ email: 'twice@example.jp' }] });
     const { b } = await startMigration(h, 'twice-11', 'legacy-pass');
     await b.post('/migration/email-choice', { choice: 'yes' });
     await b.post('/migration/phone', { code: lastCode(h, '09012345678') });
@@ -229,7 +227,7 @@ describe('the flow guard (SPEC §3)', () => {
       const landed = res.location === '/migration/done' ? res : await b.get(res.location!);
       expect(landed.location ?? '/migration/done').toBe('/migration/done');
     }
-    expect(h.db.select().from(accountTable).all()).toHaveLength(1);
+    expect((await h.inspect.rows('account'))).toHaveLength(1);
     expect(h.outbox().filter((m) => m.subject.includes('登録完了'))).toHaveLength(1);
   });
 });

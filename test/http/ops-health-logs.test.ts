@@ -19,7 +19,7 @@ describe('O2 /healthz and /readyz', () => {
 
   it('/readyz is 503 once the database is gone, while /healthz still answers', async () => {
     const h = makeHarness();
-    h.db.$client.close();
+    await h.close();
     const ready = await h.app.request('/readyz');
     expect(ready.status).toBe(503);
     expect(await ready.text()).toBe('not ready');
@@ -30,7 +30,7 @@ describe('O2 /healthz and /readyz', () => {
 
   it('/readyz is 503 when a migration is missing', async () => {
     const h = makeHarness();
-    h.db.$client.exec('DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)');
+    await h.inspect.forgetLatestMigration();
     expect((await h.app.request('/readyz')).status).toBe(503);
   });
 });
@@ -56,7 +56,7 @@ describe('O3 logs', () => {
     const h: Harness = makeHarness({ LOGIN_MAX_FAILURES: '3' });
     const secrets: string[] = [h.config.SECRET];
     const words: string[] = []; // short values (codes) that must not appear as a word
-    await addHolder(h.deps, { legacyId: 'log-legacy-1', legacyPassword: 'old-Pass-77', cards: [{ email: 'card.owner@example.jp' }], phones: ['09087654321'] });
+    await addHolder(h, { legacyId: 'log-legacy-1', legacyPassword: 'old-Pass-77', cards: [{ email: 'card.owner@example.jp' }], phones: ['09087654321'] });
     const { b } = await startMigration(h, 'log-legacy-1', 'old-Pass-77');
     await b.post('/migration/email-choice', { choice: 'no' });
     await b.post('/migration/new-email', { email: 'new.member@example.org' });

@@ -1,7 +1,5 @@
 // SPEC G1–G3: a new My ID from card details over HTTP — identification counted per card number, phone code, terms, email, code, password, and the move of the cards.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { accountCardTable, accountTable, auditTable, cardTable, credentialTable, flowTable, sessionTable, signInAttemptTable } from '../../src/db/schema.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 
@@ -16,7 +14,7 @@ let h: Harness;
 let holder: Awaited<ReturnType<typeof addHolder>>;
 beforeEach(async () => {
   h = makeHarness({ TERMS_VERSION: '2025-04' });
-  holder = await addHolder(h.deps, {
+  holder = await addHolder(h, {
     birthdate: BIRTH,
     phones: ['09033334444'],
     cards: [{ number: CARD, email: OLD_MY_ID }, { number: OTHER_CARD, email: OLD_MY_ID }],
@@ -24,7 +22,7 @@ beforeEach(async () => {
     legacyPassword: 'legacy-pass1',
     account: { email: OLD_MY_ID, password: 'Sakura#2025x', termsVersion: '2024-10' },
   });
-  await addHolder(h.deps, { account: { email: 'someone@example.jp', password: 'Sakura#2025x' } });
+  await addHolder(h, { account: { email: 'someone@example.jp', password: 'Sakura#2025x' } });
 });
 
 type Browser = ReturnType<typeof browser>;
@@ -97,7 +95,7 @@ describe('G1 card number and birth date', () => {
     expect(locked.status).toBe(422);
     expect(locked.body).toContain('入力されたカード番号は、一定回数以上誤って入力されたためお手続きできません。');
     expect(message(locked.body)).toBe(message(lockedUnknown.body));
-    expect(h.db.select().from(flowTable).all()).toHaveLength(0);
+    expect((await h.inspect.rows('flow'))).toHaveLength(0);
     expect(h.outbox()).toHaveLength(0);
     // the other card of the same holder is counted on its own
     expect((await identify(b, OTHER_CARD, BIRTH)).location).toBe('/register/phone');
@@ -146,18 +144,18 @@ describe('G2/G3 the whole flow', () => {
     expect(done.location).toBe('/register/done');
     expect(done.res.headers.getSetCookie().some((c) => c.startsWith('sid='))).toBe(false);
 
-    const accounts = h.db.select().from(accountTable).where(eq(accountTable.holderId, holder.holder.id)).all();
+    const accounts = (await h.inspect.rows('account')).filter((rec) => rec.holderId === holder.holder.id);
     const old = accounts.find((a) => a.email === OLD_MY_ID)!;
     const fresh = accounts.find((a) => a.email === NEW_MY_ID)!;
     expect(old.closedAt).not.toBeNull();
     expect(fresh.closedAt).toBeNull();
     expect(fresh.termsVersion).toBe('2025-04');
-    const links = h.db.select().from(accountCardTable).all().filter((l) => holder.cards.some((c) => c.id === l.cardId));
+    const links = (await h.inspect.rows('account_card')).filter((l) => holder.cards.some((c) => c.id === l.cardId));
     expect(links.map((l) => l.accountId)).toEqual([fresh.id, fresh.id]);
-    expect(h.db.select().from(cardTable).where(eq(cardTable.holderId, holder.holder.id)).all().map((c) => c.email)).toEqual([NEW_MY_ID, NEW_MY_ID]);
-    expect(h.db.select().from(credentialTable).where(eq(credentialTable.loginId, 'oldnet01')).get()!.retiredAt).not.toBeNull();
-    expect(h.db.select().from(sessionTable).where(eq(sessionTable.accountId, old.id)).all()).toHaveLength(0);
-    const events = h.db.select().from(auditTable).all().map((a) => a.event);
+    expect((await h.inspect.rows('card')).filter((rec) => rec.holderId === holder.holder.id).map((c) => c.email)).toEqual([NEW_MY_ID, NEW_MY_ID]);
+    expect((await h.inspect.rows('credential')).find((rec) => rec.loginId === 'oldnet01')!.retiredAt).not.toBeNull();
+    expect((await h.inspect.rows('session')).filter((rec) => rec.accountId === old.id)).toHaveLength(0);
+    const events = (await h.inspect.rows('audit_log')).map((a) => a.event);
     expect(events).toContain('account_closed');
     expect(events).toContain('registration_completed');
 
@@ -189,11 +187,11 @@ describe('G2/G3 the whole flow', () => {
     await walkToPassword(b);
     expect((await b.post('/register/password', { password: PASSWORD, confirm: PASSWORD })).location).toBe('/register/done');
     expect((await browser(h).post('/login', { id: NEW_MY_ID, password: PASSWORD })).location).toBe('/top');
-    expect(h.db.select().from(signInAttemptTable).all().filter((r) => r.lockedAt !== null)).toHaveLength(0);
+    expect((await h.inspect.rows('sign_in_attempt')).filter((r) => r.lockedAt !== null)).toHaveLength(0);
   });
 
   it('lets exactly one of two flows racing for the same address complete (M9)', async () => {
-    const other = await addHolder(h.deps, { birthdate: '1990-01-02', phones: ['08055556666'], cards: [{ number: '4980555566667777' }] });
+    const other = await addHolder(h, { birthdate: '1990-01-02', phones: ['08055556666'], cards: [{ number: '4980555566667777' }] });
     const a = browser(h);
     await walkToPassword(a);
     const b = browser(h);
@@ -209,7 +207,7 @@ describe('G2/G3 the whole flow', () => {
     const lost = await b.post('/register/password', { password: 'Umi#Kaze2025', confirm: 'Umi#Kaze2025' });
     expect(lost.status).toBe(409);
     expect(lost.body).toContain('ご入力いただいたメールアドレスはご利用いただけません。');
-    expect(h.db.select().from(accountTable).where(eq(accountTable.holderId, other.holder.id)).all()).toHaveLength(0);
+    expect((await h.inspect.rows('account')).filter((rec) => rec.holderId === other.holder.id)).toHaveLength(0);
     expect((await b.get('/register/password')).location).toBe('/register/email');
   });
 
@@ -220,7 +218,7 @@ describe('G2/G3 the whole flow', () => {
     const res = await b.post('/register/cancel', {});
     expect(res.location).toBe('/login?flow=cancelled');
     expect((await b.get('/register/terms')).location).toBe('/login?flow=expired');
-    expect(h.db.select().from(accountTable).where(eq(accountTable.email, OLD_MY_ID)).get()!.closedAt).toBeNull();
+    expect((await h.inspect.rows('account')).find((rec) => rec.email === OLD_MY_ID)!.closedAt).toBeNull();
   });
 });
 

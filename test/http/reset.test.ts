@@ -1,7 +1,5 @@
 // SPEC R1–R3: password reset over HTTP — the same answer for any address, email code, phone code, new password, unlock, sessions ended, notice.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { accountTable, auditTable, flowTable, sessionTable, signInAttemptTable } from '../../src/db/schema.js';
 import { verifyPassword } from '../../src/auth/password.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
@@ -14,7 +12,7 @@ let h: Harness;
 let accountId: number;
 beforeEach(async () => {
   h = makeHarness();
-  const made = await addHolder(h.deps, { phones: ['09011112222'], account: { email: EMAIL, password: PASSWORD } });
+  const made = await addHolder(h, { phones: ['09011112222'], account: { email: EMAIL, password: PASSWORD } });
   accountId = made.account!.id;
 });
 
@@ -75,7 +73,7 @@ describe('R1 the address form', () => {
     expect(h.outbox()).toHaveLength(1);
     expect(h.outbox()[0].to).toBe(EMAIL);
     expect(h.outbox()[0].subject).toBe('【My Card】認証コードのお知らせ');
-    expect(h.db.select().from(flowTable).all().filter((f) => f.kind === 'reset')).toHaveLength(2);
+    expect((await h.inspect.rows('flow')).filter((f) => f.kind === 'reset')).toHaveLength(2);
 
     // wrong codes are answered alike, up to the same lock
     for (let i = 0; i < h.config.CODE_MAX_FAILURES - 1; i++) {
@@ -133,7 +131,7 @@ describe('R2/R3 the whole reset', () => {
     for (let i = 0; i < h.config.LOGIN_MAX_FAILURES; i++) await browser(h).post('/login', { id: EMAIL, password: 'Wrong#pass1' });
     const locked = await browser(h).post('/login', { id: EMAIL, password: PASSWORD });
     expect(locked.body).toContain('パスワードを一定回数以上誤って入力されたため、IDが無効となっています。');
-    expect(h.db.select().from(signInAttemptTable).get()!.lockedAt).not.toBeNull();
+    expect((await h.inspect.rows('sign_in_attempt'))[0]!.lockedAt).not.toBeNull();
 
     const b = browser(h);
     await walkToPassword(b);
@@ -150,11 +148,11 @@ describe('R2/R3 the whole reset', () => {
     expect(done.location).toBe('/reset/done');
     expect(done.res.headers.getSetCookie().some((c) => c.startsWith('sid='))).toBe(false);
 
-    const account = h.db.select().from(accountTable).where(eq(accountTable.id, accountId)).get()!;
+    const account = (await h.inspect.rows('account')).find((rec) => rec.id === accountId)!;
     expect(await verifyPassword(account.passwordHash, NEW_PASSWORD)).toBe(true);
-    expect(h.db.select().from(sessionTable).all()).toHaveLength(0);
-    expect(h.db.select().from(signInAttemptTable).all()).toHaveLength(0);
-    const audit = h.db.select().from(auditTable).where(eq(auditTable.event, 'password_reset')).all();
+    expect((await h.inspect.rows('session'))).toHaveLength(0);
+    expect((await h.inspect.rows('sign_in_attempt'))).toHaveLength(0);
+    const audit = (await h.inspect.rows('audit_log')).filter((rec) => rec.event === 'password_reset');
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0].detail!)).toEqual({ unlocked: true });
     const notice = h.outbox()[0];
@@ -225,12 +223,12 @@ describe('R2/R3 the whole reset', () => {
     const res = await b.post('/reset/cancel', {});
     expect(res.status).toBe(303);
     expect(res.location).toBe('/login?flow=cancelled');
-    expect(h.db.select().from(flowTable).get()!.endedAt).not.toBeNull();
+    expect((await h.inspect.rows('flow'))[0]!.endedAt).not.toBeNull();
     expect((await b.get('/reset/email-code')).location).toBe('/login?flow=expired');
   });
 
   it('lets a landline-only holder choose the number and get a voice call', async () => {
-    await addHolder(h.deps, { phones: ['0312345678', '0459876543'], account: { email: 'land@example.jp', password: PASSWORD } });
+    await addHolder(h, { phones: ['0312345678', '0459876543'], account: { email: 'land@example.jp', password: PASSWORD } });
     const b = browser(h);
     await startReset(b, 'land@example.jp');
     expect((await b.post('/reset/email-code', { code: latestCode('land@example.jp')! })).location).toBe('/reset/phone');

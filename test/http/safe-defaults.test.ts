@@ -1,6 +1,5 @@
 // SPEC O1, O8, O9, S8: the demo banner, trusted proxy hops, HSTS over https, links that stay on this site.
 import { describe, expect, it } from 'vitest';
-import { listAudit } from '../../src/db/stores/audit.js';
 import { browser, makeHarness, ORIGIN } from '../helpers/app.js';
 
 const failFrom = async (h: ReturnType<typeof makeHarness>, forwardedFor: string) =>
@@ -14,7 +13,7 @@ describe('O8 behind proxies: only what the trusted proxies wrote counts', () => 
     expect(statuses.slice(0, 30).every((s) => s === 422)).toBe(true);
     expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
     // the audit log names the address the proxy saw, never the forged one
-    const addresses = new Set((await listAudit(h.db, 0)).map((r) => r.address));
+    const addresses = new Set((await h.stores.audit.list(0)).map((r) => r.address));
     expect([...addresses]).toEqual(['203.0.113.7']);
   });
 
@@ -31,7 +30,7 @@ describe('O8 behind proxies: only what the trusted proxies wrote counts', () => 
     expect(await failFrom(h, '203.0.113.1')).toBe(422);
     expect(await failFrom(h, '203.0.113.2')).toBe(422);
     expect(await failFrom(h, '203.0.113.3')).toBe(429); // all three came from the same socket
-    const addresses = new Set((await listAudit(h.db, 0)).map((r) => r.address));
+    const addresses = new Set((await h.stores.audit.list(0)).map((r) => r.address));
     expect(addresses.has('203.0.113.1')).toBe(false);
   });
 

@@ -14,7 +14,7 @@ type Page = { name: string; status: number; body: string };
 
 async function collectPages(lang: 'ja' | 'en'): Promise<Page[]> {
   const h: Harness = makeHarness({ TERMS_VERSION: '2025-04' });
-  await addHolder(h.deps, {
+  await addHolder(h, {
     birthdate: '1979-11-03',
     phones: ['09033334444', '0312345678'],
     cards: [{ number: '4980123412345678', email: 'member@example.jp' }],

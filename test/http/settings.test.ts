@@ -1,7 +1,5 @@
 // SPEC T2: the settings under the top page — change password and change My ID, each emailing the old address, rotating the session and ending the others.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { accountTable, auditTable, cardTable, flowTable, sessionTable, signInAttemptTable } from '../../src/db/schema.js';
 import { verifyPassword } from '../../src/auth/password.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
@@ -14,7 +12,7 @@ let h: Harness;
 let accountId: number;
 beforeEach(async () => {
   h = makeHarness();
-  const made = await addHolder(h.deps, {
+  const made = await addHolder(h, {
     birthdate: '1985-04-12',
     nameRoman: 'HANAKO SATO',
     phones: ['09011112222'],
@@ -69,8 +67,8 @@ describe('T2 change password', () => {
   it('changes the password, rotates the session, ends a second browser and emails the My ID', async () => {
     const b = await signedIn();
     const other = await signedIn();
-    expect(h.db.select().from(sessionTable).all()).toHaveLength(2);
-    const before = h.db.select().from(sessionTable).all().map((s) => s.tokenHash);
+    expect((await h.inspect.rows('session'))).toHaveLength(2);
+    const before = (await h.inspect.rows('session')).map((s) => s.tokenHash);
 
     await b.get('/settings/password');
     const res = await b.post('/settings/password', { current: PASSWORD, password: NEW_PASSWORD, confirm: NEW_PASSWORD });
@@ -78,12 +76,12 @@ describe('T2 change password', () => {
     expect(res.location).toBe('/settings?done=password');
     expect(sidOf(res)).toBeDefined();
 
-    const sessions = h.db.select().from(sessionTable).all();
+    const sessions = (await h.inspect.rows('session'));
     expect(sessions).toHaveLength(1);
     expect(before).not.toContain(sessions[0].tokenHash);
-    const account = h.db.select().from(accountTable).where(eq(accountTable.id, accountId)).get()!;
+    const account = (await h.inspect.rows('account')).find((rec) => rec.id === accountId)!;
     expect(await verifyPassword(account.passwordHash, NEW_PASSWORD)).toBe(true);
-    expect(h.db.select().from(auditTable).where(eq(auditTable.event, 'password_changed')).all()).toHaveLength(1);
+    expect((await h.inspect.rows('audit_log')).filter((rec) => rec.event === 'password_changed')).toHaveLength(1);
 
     const [notice] = h.outbox();
     expect(notice.to).toBe(EMAIL);
@@ -109,7 +107,7 @@ describe('T2 change password', () => {
     expect(res.body).toContain('<title>エラー: パスワード変更 | My Card</title>');
     expect(res.body).toContain('現在のパスワードが正しくありません。');
     expect(res.body).toMatch(/<input[^>]*id="current"[^>]*aria-invalid="true"/);
-    const account = h.db.select().from(accountTable).where(eq(accountTable.id, accountId)).get()!;
+    const account = (await h.inspect.rows('account')).find((rec) => rec.id === accountId)!;
     expect(await verifyPassword(account.passwordHash, PASSWORD)).toBe(true);
     expect(h.outbox()).toHaveLength(0);
   });
@@ -175,11 +173,11 @@ describe('T2 change password', () => {
       expect(loser.body).toContain('現在のパスワードが正しくありません。');
     }
     if (!sameBrowser) expect(loser.location).toBe('/login');
-    const account = h.db.select().from(accountTable).where(eq(accountTable.id, accountId)).get()!;
+    const account = (await h.inspect.rows('account')).find((rec) => rec.id === accountId)!;
     expect(await verifyPassword(account.passwordHash, winner)).toBe(true);
     expect(h.outbox().filter((m) => m.subject === '【My Card】パスワード変更のお知らせ')).toHaveLength(1);
-    expect(h.db.select().from(auditTable).all().filter((e) => e.event === 'password_changed')).toHaveLength(1);
-    expect(h.db.select().from(sessionTable).where(eq(sessionTable.accountId, accountId)).all()).toHaveLength(1);
+    expect((await h.inspect.rows('audit_log')).filter((e) => e.event === 'password_changed')).toHaveLength(1);
+    expect((await h.inspect.rows('session')).filter((rec) => rec.accountId === accountId)).toHaveLength(1);
   });
 });
 
@@ -195,8 +193,8 @@ describe('T2 wrong current passwords count towards the lock (L5)', () => {
     expect(locked.status).toBe(422);
     expect(locked.body).toContain('IDが無効となっています');
     expect(locked.body).toContain('href="/reset"');
-    expect(h.db.select().from(sessionTable).all()).toHaveLength(0);
-    expect(h.db.select().from(signInAttemptTable).get()!.lockedAt).not.toBeNull();
+    expect((await h.inspect.rows('session'))).toHaveLength(0);
+    expect((await h.inspect.rows('sign_in_attempt'))[0]!.lockedAt).not.toBeNull();
     expect(h.outbox()[0].to).toBe(EMAIL);
     expect((await other.get('/top')).status).toBe(303);
     // the right password no longer signs in
@@ -236,18 +234,18 @@ describe('T2 change My ID', () => {
     expect(wrong.status).toBe(422);
     expect(wrong.body).toContain('現在のパスワードが正しくありません。');
 
-    const before = h.db.select().from(sessionTable).all().map((s) => s.tokenHash);
+    const before = (await h.inspect.rows('session')).map((s) => s.tokenHash);
     const done = await b.post('/settings/my-id/confirm', { current: PASSWORD });
     expect(done.status).toBe(303);
     expect(done.location).toBe('/settings?done=my-id');
     expect(sidOf(done)).toBeDefined();
-    const sessions = h.db.select().from(sessionTable).all();
+    const sessions = (await h.inspect.rows('session'));
     expect(sessions).toHaveLength(1);
     expect(before).not.toContain(sessions[0].tokenHash);
 
-    expect(h.db.select().from(accountTable).where(eq(accountTable.id, accountId)).get()!.email).toBe(NEW_EMAIL);
-    expect(h.db.select().from(cardTable).get()!.email).toBe(NEW_EMAIL);
-    expect(h.db.select().from(auditTable).where(eq(auditTable.event, 'my_id_changed')).all()).toHaveLength(1);
+    expect((await h.inspect.rows('account')).find((rec) => rec.id === accountId)!.email).toBe(NEW_EMAIL);
+    expect((await h.inspect.rows('card'))[0]!.email).toBe(NEW_EMAIL);
+    expect((await h.inspect.rows('audit_log')).filter((rec) => rec.event === 'my_id_changed')).toHaveLength(1);
     const notice = h.outbox()[0];
     expect(notice.to).toBe(EMAIL);
     expect(notice.subject).toBe('【My Card】My ID変更のお知らせ');
@@ -270,12 +268,12 @@ describe('T2 change My ID', () => {
     ]);
     expect([first.status, second.status]).toEqual([303, 303]);
     expect([first.location, second.location].sort()).toEqual(['/settings', '/settings?done=my-id']);
-    expect(h.db.select().from(auditTable).where(eq(auditTable.event, 'my_id_changed')).all()).toHaveLength(1);
+    expect((await h.inspect.rows('audit_log')).filter((rec) => rec.event === 'my_id_changed')).toHaveLength(1);
     expect(h.outbox().filter((m) => m.subject === '【My Card】My ID変更のお知らせ')).toHaveLength(1);
   });
 
   it('refuses a malformed, the same, or a taken address', async () => {
-    await addHolder(h.deps, { account: { email: 'taken@example.jp', password: PASSWORD } });
+    await addHolder(h, { account: { email: 'taken@example.jp', password: PASSWORD } });
     const b = await signedIn();
     await b.get('/settings/my-id');
     const bad = await b.post('/settings/my-id', { email: 'hanako@' });
@@ -298,25 +296,25 @@ describe('T2 change My ID', () => {
     expect((await b.post('/settings/my-id/confirm', { current: PASSWORD })).location).toBe('/settings/my-id/email-code');
 
     // a different member's browser carrying this flow cookie gets nothing
-    await addHolder(h.deps, { account: { email: 'intruder@example.jp', password: PASSWORD } });
+    await addHolder(h, { account: { email: 'intruder@example.jp', password: PASSWORD } });
     const intruder = await signedIn('intruder@example.jp');
     intruder.jar.set('flow', b.jar.get('flow')!);
     expect((await intruder.get('/settings/my-id/email-code')).location).toBe('/settings');
 
     const cancel = await b.post('/settings/my-id/cancel', {});
     expect(cancel.location).toBe('/settings?done=cancelled');
-    expect(h.db.select().from(flowTable).get()!.endedAt).not.toBeNull();
-    expect(h.db.select().from(accountTable).where(eq(accountTable.id, accountId)).get()!.email).toBe(EMAIL);
+    expect((await h.inspect.rows('flow'))[0]!.endedAt).not.toBeNull();
+    expect((await h.inspect.rows('account')).find((rec) => rec.id === accountId)!.email).toBe(EMAIL);
   });
 
   it('refuses the change when another account took the address after the code was sent', async () => {
     const b = await signedIn();
     await toConfirm(b);
-    await addHolder(h.deps, { account: { email: NEW_EMAIL, password: PASSWORD } });
+    await addHolder(h, { account: { email: NEW_EMAIL, password: PASSWORD } });
     const res = await b.post('/settings/my-id/confirm', { current: PASSWORD });
     expect(res.status).toBe(409);
     expect(res.body).toContain('ご入力いただいたメールアドレスはご利用いただけません。');
-    expect(h.db.select().from(accountTable).where(eq(accountTable.id, accountId)).get()!.email).toBe(EMAIL);
+    expect((await h.inspect.rows('account')).find((rec) => rec.id === accountId)!.email).toBe(EMAIL);
   });
 
   it('two browsers confirming different new My IDs at once: the first ends the other browser’s session, so exactly one change lands', async () => {
@@ -332,9 +330,9 @@ describe('T2 change My ID', () => {
     expect(done).toHaveLength(1);
     expect(replies.find((r) => r !== done[0])!.location).toBe('/login');
     const winner = targets[replies.indexOf(done[0])].email;
-    expect(h.db.select().from(accountTable).where(eq(accountTable.id, accountId)).get()!.email).toBe(winner);
-    expect(h.db.select().from(cardTable).get()!.email).toBe(winner);
-    expect(h.db.select().from(auditTable).where(eq(auditTable.event, 'my_id_changed')).all()).toHaveLength(1);
+    expect((await h.inspect.rows('account')).find((rec) => rec.id === accountId)!.email).toBe(winner);
+    expect((await h.inspect.rows('card'))[0]!.email).toBe(winner);
+    expect((await h.inspect.rows('audit_log')).filter((rec) => rec.event === 'my_id_changed')).toHaveLength(1);
     expect(h.outbox().filter((m) => m.subject === '【My Card】My ID変更のお知らせ')).toHaveLength(1);
   });
 });

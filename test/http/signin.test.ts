@@ -1,14 +1,12 @@
 // SPEC L1, L2, L4, T1, T3, X3: sign-in with a My ID, the top page, timeouts and sign-out, over HTTP.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { accountTable, sessionTable } from '../../src/db/schema.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 
 let h: Harness;
 beforeEach(async () => {
   h = makeHarness();
-  await addHolder(h.deps, {
+  await addHolder(h, {
     cards: [{ cardName: 'ゴールドカード', number: '4111111111111111', paymentDate: '2024-12-27', confirmedAmount: 12345, points: 299 }],
     account: { email: 'hanako@example.jp', password: 'Sakura#2025x' },
   });
@@ -55,7 +53,7 @@ describe('L2 sign-in with a My ID', () => {
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
     const token = setCookie.split(';')[0].slice(4);
-    const rows = h.db.select().from(sessionTable).all();
+    const rows = (await h.inspect.rows('session'));
     expect(rows).toHaveLength(1);
     expect(rows[0].tokenHash).not.toBe(token);
     const top = await b.get('/top');
@@ -76,7 +74,7 @@ describe('L2 sign-in with a My ID', () => {
     h.clock.advance(3 * 86_400_000);
     const second = browser(h);
     await second.post('/login', { id: 'hanako@example.jp', password: 'Sakura#2025x' });
-    const row = h.db.select().from(accountTable).where(eq(accountTable.email, 'hanako@example.jp')).get()!;
+    const row = (await h.inspect.rows('account')).find((rec) => rec.email === 'hanako@example.jp')!;
     expect(row.previousSignInAt).toBe(firstAt);
     const top = await second.get('/top');
     // 2025-01-15 01:00 UTC is 10:00 in Tokyo
@@ -109,7 +107,7 @@ describe('L4 one generic error', () => {
     expect(res.body).toContain('<title>エラー: ');
     expect(res.body).toContain(`value="${id}"`);
     expect(res.body).not.toContain(password);
-    expect(h.db.select().from(sessionTable).all()).toHaveLength(0);
+    expect((await h.inspect.rows('session'))).toHaveLength(0);
   });
 
   it('empty fields → 400 with one message per field linked from the summary', async () => {
@@ -139,7 +137,7 @@ describe('T3 session timeouts and sign-out', () => {
     expect(res.location).toBe('/login?expired=1&next=%2Ftop');
     const page = await b.get(res.location!);
     expect(page.body).toContain('一定時間操作がなかったため、ログアウトしました。');
-    expect(h.db.select().from(sessionTable).all()).toHaveLength(0);
+    expect((await h.inspect.rows('session'))).toHaveLength(0);
   });
 
   it('activity keeps the session alive until SESSION_MAX_SECONDS in all', async () => {
@@ -168,7 +166,7 @@ describe('T3 session timeouts and sign-out', () => {
     const token = b.jar.get('sid')!;
     const res = await b.post('/logout', {});
     expect(res.location).toBe('/login?out=1');
-    expect(h.db.select().from(sessionTable).all()).toHaveLength(0);
+    expect((await h.inspect.rows('session'))).toHaveLength(0);
     const replay = await h.app.request('/top', { headers: { cookie: `sid=${token}` } });
     expect(replay.status).toBe(303);
   });

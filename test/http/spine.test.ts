@@ -1,12 +1,11 @@
 // SPEC X1–X4 and the demo outbox: headers, CSRF, cookies, bad requests — styled pages, never a 500.
 import { describe, expect, it } from 'vitest';
-import { sessionTable } from '../../src/db/schema.js';
 import { browser, makeHarness, ORIGIN } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 
 async function signedInHarness(overrides: Record<string, string> = {}) {
   const h = makeHarness(overrides);
-  await addHolder(h.deps, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' } });
+  await addHolder(h, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' } });
   return h;
 }
 
@@ -53,7 +52,7 @@ describe('X2 CSRF', () => {
     const body = await res.text();
     expect(body).toContain('<h1>もう一度お手続きください</h1>');
     expect(body).toContain('href="/login">最初からやり直す</a>');
-    expect(h.db.select().from(sessionTable).all()).toHaveLength(0);
+    expect((await h.inspect.rows('session'))).toHaveLength(0);
   });
 
   it('a token from another browser is refused', async () => {

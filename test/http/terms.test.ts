@@ -1,7 +1,5 @@
 // SPEC T4: a member who accepted an older terms version sees the terms after sign-in and must accept before the top page.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { accountTable, auditTable, sessionTable } from '../../src/db/schema.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 
@@ -9,7 +7,7 @@ let h: Harness;
 let accountId: number;
 beforeEach(async () => {
   h = makeHarness({ TERMS_VERSION: '2025-04' });
-  const made = await addHolder(h.deps, { account: { email: 'old-terms@example.jp', password: 'Sakura#2025x', termsVersion: '2024-10' } });
+  const made = await addHolder(h, { account: { email: 'old-terms@example.jp', password: 'Sakura#2025x', termsVersion: '2024-10' } });
   accountId = made.account!.id;
 });
 
@@ -42,8 +40,8 @@ describe('T4 versioned terms', () => {
     const accepted = await b.post('/terms?next=%2Ftop', { decision: 'accept' });
     expect(accepted.status).toBe(303);
     expect(accepted.location).toBe('/top');
-    expect(h.db.select().from(accountTable).where(eq(accountTable.id, accountId)).get()!.termsVersion).toBe('2025-04');
-    expect(h.db.select().from(auditTable).where(eq(auditTable.event, 'terms_accepted')).all()).toHaveLength(1);
+    expect((await h.inspect.rows('account')).find((rec) => rec.id === accountId)!.termsVersion).toBe('2025-04');
+    expect((await h.inspect.rows('audit_log')).filter((rec) => rec.event === 'terms_accepted')).toHaveLength(1);
 
     const again = await b.get('/top');
     expect(again.status).toBe(200);
@@ -59,14 +57,14 @@ describe('T4 versioned terms', () => {
     const declined = await b.post('/terms', { decision: 'decline' });
     expect(declined.status).toBe(303);
     expect(declined.location).toBe('/login?out=1');
-    expect(h.db.select().from(sessionTable).all()).toHaveLength(0);
-    expect(h.db.select().from(accountTable).where(eq(accountTable.id, accountId)).get()!.termsVersion).toBe('2024-10');
+    expect((await h.inspect.rows('session'))).toHaveLength(0);
+    expect((await h.inspect.rows('account')).find((rec) => rec.id === accountId)!.termsVersion).toBe('2024-10');
     await signIn(b);
     expect((await b.get('/top')).location).toBe('/terms?next=%2Ftop');
   });
 
   it('does not show the terms to a member who accepted the current version', async () => {
-    await addHolder(h.deps, { account: { email: 'current@example.jp', password: 'Sakura#2025x', termsVersion: '2025-04' } });
+    await addHolder(h, { account: { email: 'current@example.jp', password: 'Sakura#2025x', termsVersion: '2025-04' } });
     const b = browser(h);
     await b.post('/login', { id: 'current@example.jp', password: 'Sakura#2025x' });
     expect((await b.get('/top')).status).toBe(200);
@@ -94,6 +92,6 @@ describe('T4 versioned terms', () => {
     const res = await b.post('/terms?next=%2Ftop', { decision: 'maybe' });
     expect(res.status).toBe(303);
     expect(res.location).toBe('/terms?next=%2Ftop');
-    expect(h.db.select().from(accountTable).where(eq(accountTable.id, accountId)).get()!.termsVersion).toBe('2024-10');
+    expect((await h.inspect.rows('account')).find((rec) => rec.id === accountId)!.termsVersion).toBe('2024-10');
   });
 });

@@ -4,9 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { argon2Params, verifyPassword } from '../../src/auth/password.js';
 import { importCsv } from '../../src/cli/importer.js';
 import { COLUMNS } from '../../src/cli/import-rows.js';
-import { findOpenAccountByEmail, replaceAccountHash } from '../../src/db/stores/accounts.js';
-import { findCredentialAnyState, replaceCredentialHash } from '../../src/db/stores/credentials.js';
-import { countHolders } from '../../src/db/stores/import.js';
 import { browser, makeHarness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 
@@ -23,57 +20,57 @@ describe('S7 the import refuses hashes below m=19456, t=2', () => {
   ])('a hash with %s is a bad row and nothing is written', async (_, params) => {
     const h = makeHarness();
     const weak = await hash('legacy-pass', { ...params, parallelism: 1 });
-    const result = await importCsv(h.db, `${COLUMNS.join(',')}\n${row(weak)}\n`, { secret: h.config.SECRET, clock: h.clock, initialIdTtlDays: 90, termsVersion: '2025-01' });
+    const result = await importCsv(h.stores.import, `${COLUMNS.join(',')}\n${row(weak)}\n`, { secret: h.config.SECRET, clock: h.clock, initialIdTtlDays: 90, termsVersion: '2025-01' });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors).toEqual([
       'line 2: legacy_password: is an Argon2id hash weaker than m=19456, t=2; export it again with at least those parameters',
     ]);
-    expect(await countHolders(h.db)).toBe(0);
+    expect(await h.stores.import.countHolders()).toBe(0);
   });
 
   it('a hash at or above the floor is stored as it is', async () => {
     const h = makeHarness();
     const strong = await hash('legacy-pass', { memoryCost: 32_768, timeCost: 3, parallelism: 1 });
-    const result = await importCsv(h.db, `${COLUMNS.join(',')}\n${row(strong)}\n`, { secret: h.config.SECRET, clock: h.clock, initialIdTtlDays: 90, termsVersion: '2025-01' });
+    const result = await importCsv(h.stores.import, `${COLUMNS.join(',')}\n${row(strong)}\n`, { secret: h.config.SECRET, clock: h.clock, initialIdTtlDays: 90, termsVersion: '2025-01' });
     expect(result.ok).toBe(true);
-    expect((await findCredentialAnyState(h.db, 'weak-hash'))?.passwordHash).toBe(strong);
+    expect((await h.stores.credentials.findAnyState('weak-hash'))?.passwordHash).toBe(strong);
   });
 });
 
 describe('S7 a weak stored hash is replaced at the next correct sign-in', () => {
   it('a My ID: signed in as before, and the hash is now at today’s parameters', async () => {
     const h = makeHarness();
-    const { account } = await addHolder(h.deps, { account: { email: 'weak@example.jp', password: 'Weak#2025pass' } });
+    const { account } = await addHolder(h, { account: { email: 'weak@example.jp', password: 'Weak#2025pass' } });
     const weak = await weakHash('Weak#2025pass');
-    expect(await replaceAccountHash(h.db, account!.id, account!.passwordHash, weak)).toBe(true);
+    expect(await h.stores.accounts.replaceHash(account!.id, account!.passwordHash, weak)).toBe(true);
 
     const b = browser(h);
     expect((await b.post('/login', { id: 'weak@example.jp', password: 'wrong-one#1' })).status).toBe(422);
-    expect((await findOpenAccountByEmail(h.db, 'weak@example.jp'))?.passwordHash).toBe(weak); // a wrong password changes nothing
+    expect((await h.stores.accounts.findOpenByEmail('weak@example.jp'))?.passwordHash).toBe(weak); // a wrong password changes nothing
 
     const res = await b.post('/login', { id: 'weak@example.jp', password: 'Weak#2025pass' });
     expect(res.status).toBe(303);
     expect(res.location).toBe('/top');
-    const stored = (await findOpenAccountByEmail(h.db, 'weak@example.jp'))!.passwordHash;
+    const stored = (await h.stores.accounts.findOpenByEmail('weak@example.jp'))!.passwordHash;
     expect(argon2Params(stored)).toEqual({ m: 19_456, t: 2, p: 1 });
     expect(await verifyPassword(stored, 'Weak#2025pass')).toBe(true);
 
     // a hash already at today's parameters is left as it is
     const again = await browser(h).post('/login', { id: 'weak@example.jp', password: 'Weak#2025pass' });
     expect(again.status).toBe(303);
-    expect((await findOpenAccountByEmail(h.db, 'weak@example.jp'))!.passwordHash).toBe(stored);
+    expect((await h.stores.accounts.findOpenByEmail('weak@example.jp'))!.passwordHash).toBe(stored);
   });
 
   it('a legacy ID: the migration starts as before, and the hash is replaced', async () => {
     const h = makeHarness();
-    const { legacy } = await addHolder(h.deps, { legacyId: 'old-weak', legacyPassword: 'legacy-pass' });
+    const { legacy } = await addHolder(h, { legacyId: 'old-weak', legacyPassword: 'legacy-pass' });
     const weak = await weakHash('legacy-pass');
-    expect(await replaceCredentialHash(h.db, legacy!.id, legacy!.passwordHash, weak)).toBe(true);
+    expect(await h.stores.credentials.replaceHash(legacy!.id, legacy!.passwordHash, weak)).toBe(true);
 
     const res = await browser(h).post('/login', { id: 'old-weak', password: 'legacy-pass' });
     expect(res.status).toBe(303);
     expect(res.location).toBe('/migration/terms');
-    const stored = (await findCredentialAnyState(h.db, 'old-weak'))!.passwordHash;
+    const stored = (await h.stores.credentials.findAnyState('old-weak'))!.passwordHash;
     expect(argon2Params(stored)).toEqual({ m: 19_456, t: 2, p: 1 });
     expect(await verifyPassword(stored, 'legacy-pass')).toBe(true);
   });

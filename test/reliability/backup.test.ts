@@ -1,13 +1,13 @@
 // SPEC O5: a backup taken while a real portal serves traffic is consistent and restores to a working portal;
 // SPEC O2/O4 on the real server: /readyz answers and the pruning timer runs.
 import { afterEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { dataDir, freePort, portalEnv, ROOT, startPortal, stopPortal, type Portal } from '../support/portal-process.js';
 import { Client } from './support/journeys.js';
+import { fileIntegrity, openTestDatabase } from '../helpers/stores.js';
 
 const run = promisify(execFile);
 const SECRET = 'backup-test-secret-backup-test-secret-00';
@@ -56,10 +56,10 @@ describe('O5 npm run backup', () => {
     expect(backup.stdout).toMatch(/^wrote .*copy\.db: \d+ bytes, \d+ pages copied from .*app\.db, integrity ok\nkeep the SECRET setting with it/);
     expect(requests).toBeGreaterThan(4);
 
-    const copy = new Database(file, { readonly: true });
-    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect((copy.prepare('SELECT count(*) AS n FROM holder').get() as { n: number }).n).toBeGreaterThan(0);
-    copy.close();
+    expect(await fileIntegrity(file)).toBe('ok');
+    const copy = openTestDatabase(file);
+    expect(await copy.inspect.count('holder')).toBeGreaterThan(0);
+    await copy.close();
 
     // never over an existing file
     const again = await command('backup', [file], env);

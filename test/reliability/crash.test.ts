@@ -4,12 +4,12 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { COLUMNS } from '../../src/cli/import-rows.js';
 import { hashPassword } from '../../src/auth/password.js';
 import { dataDir, freePort, ROOT, sleep, startPortal, TSX, type Portal } from '../support/portal-process.js';
 import { Client, codeFor, expectStep, JourneyError } from './support/journeys.js';
 import { withLuhnDigit } from '../helpers/fixtures.js';
+import { openTestDatabase } from '../helpers/stores.js';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 12);
 const WORKERS = 4;
@@ -106,29 +106,39 @@ const networkError = (e: unknown) => !(e instanceof JourneyError);
 type Check = { integrity: string; problems: string[]; whole: number; untouched: number };
 
 /** Opens the database the dead server left behind and checks it. */
-function checkDatabase(file: string, completed: Set<string>): Check {
-  const db = new Database(file);
+async function checkDatabase(file: string, completed: Set<string>): Promise<Check> {
+  const db = openTestDatabase(file);
   try {
-    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join(';');
+    const integrity = await db.inspect.integrity();
     const problems: string[] = [];
-    const fk = db.pragma('foreign_key_check') as unknown[];
-    if (fk.length > 0) problems.push(`${fk.length} broken foreign keys`);
+    const fk = await db.inspect.brokenForeignKeys();
+    if (fk > 0) problems.push(`${fk} broken foreign keys`);
     let whole = 0;
     let untouched = 0;
-    const holderRow = db.prepare('SELECT id FROM holder WHERE holder_key = ?');
-    const accountsOf = db.prepare('SELECT id, email FROM account WHERE holder_id = ? AND closed_at IS NULL');
-    const cardEmail = new Map((db.prepare('SELECT id, email FROM card').all() as { id: number; email: string | null }[]).map((r) => [r.id, r.email]));
-    const cardsOf = db.prepare('SELECT card.id, account_card.account_id AS accountId FROM card LEFT JOIN account_card ON account_card.card_id = card.id WHERE card.holder_id = ? ORDER BY card.id');
-    const credentialsOf = db.prepare('SELECT credential.retired_at AS retiredAt FROM credential JOIN card ON card.id = credential.card_id WHERE card.holder_id = ?');
+    const [holderRows, accountRows, cardRows, linkRows, credentialRows] = await Promise.all([
+      db.inspect.rows('holder'),
+      db.inspect.rows('account'),
+      db.inspect.rows('card'),
+      db.inspect.rows('account_card'),
+      db.inspect.rows('credential'),
+    ]);
+    const cardEmail = new Map(cardRows.map((r) => [r.id, r.email]));
+    const accountOfCard = new Map(linkRows.map((l) => [l.cardId, l.accountId]));
+    const cardsOf = (holderId: number) =>
+      cardRows
+        .filter((c) => c.holderId === holderId)
+        .sort((a, b) => a.id - b.id)
+        .map((c) => ({ id: c.id, accountId: accountOfCard.get(c.id) ?? null }));
     for (const h of holders) {
-      const holder = holderRow.get(h.key) as { id: number } | undefined;
+      const holder = holderRows.find((r) => r.holderKey === h.key);
       if (!holder) {
         problems.push(`${h.key}: holder missing`);
         continue;
       }
-      const accounts = accountsOf.all(holder.id) as { id: number; email: string }[];
-      const cards = cardsOf.all(holder.id) as { id: number; accountId: number | null }[];
-      const credentials = credentialsOf.all(holder.id) as { retiredAt: number | null }[];
+      const accounts = accountRows.filter((a) => a.holderId === holder.id && a.closedAt === null);
+      const cards = cardsOf(holder.id);
+      const cardIds = new Set(cardRows.filter((c) => c.holderId === holder.id).map((c) => c.id));
+      const credentials = credentialRows.filter((cr) => cardIds.has(cr.cardId));
       if (accounts.length === 0) {
         // nothing of a migration may be visible: no link, no retired ID
         if (cards.some((c) => c.accountId !== null)) problems.push(`${h.key}: a card is linked but there is no account`);
@@ -149,7 +159,7 @@ function checkDatabase(file: string, completed: Set<string>): Check {
     }
     return { integrity, problems, whole, untouched };
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -221,7 +231,7 @@ describe('SIGKILL at random moments', () => {
       const exit = await portal.exited;
       expect(exit.signal).toBe('SIGKILL');
       await Promise.all(workers);
-      const check = checkDatabase(dbFile, completed);
+      const check = await checkDatabase(dbFile, completed);
       log.push(`kill ${round + 1} (${targeted ? 'during a completion' : 'random moment'}): ${check.whole} whole, ${check.untouched} untouched, ${completed.size} seen done`);
       lastWhole = check.whole;
       expect(check.integrity).toBe('ok');

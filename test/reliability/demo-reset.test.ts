@@ -5,16 +5,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { count } from 'drizzle-orm';
-import { createApp } from '../../src/app.js';
 import { systemClock } from '../../src/auth/clock.js';
 import { seedDemo } from '../../src/cli/seed-demo.js';
 import { testConfig } from '../../src/config.js';
-import { openDb } from '../../src/db/client.js';
-import { accountTable, auditTable, holderTable } from '../../src/db/schema.js';
-import type { Deps } from '../../src/deps.js';
-import { createOutboxNotifier, readOutbox } from '../../src/notify/notifier.js';
-import { browser, type Harness } from '../helpers/app.js';
+import { browser, fileHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 import { GOOD_PASSWORD, lastCode, startMigration } from '../helpers/migration.js';
 import { ROOT } from '../support/portal-process.js';
@@ -25,9 +19,8 @@ function setUp() {
   const dir = mkdtempSync(join(tmpdir(), 'demo-reset-'));
   const outbox = join(dir, 'outbox.jsonl');
   const config = testConfig({ DATABASE_FILE: join(dir, 'app.db'), OUTBOX_FILE: outbox });
-  const db = openDb(config.DATABASE_FILE);
-  const deps: Deps = { config, db, clock: systemClock, notifier: createOutboxNotifier(outbox, systemClock, () => {}) };
-  const h = { app: createApp(deps), deps, db, clock: systemClock, config, dir, outbox: () => readOutbox(outbox) } as unknown as Harness;
+  const h = fileHarness(config, systemClock);
+  const deps = h.deps;
   const env = { PATH: process.env.PATH ?? '', DATABASE_FILE: config.DATABASE_FILE, OUTBOX_FILE: outbox, SECRET: config.SECRET };
   const reset = async () => {
     try {
@@ -60,7 +53,7 @@ describe('O10 npm run demo:reset', () => {
     expect(out.code, out.stderr).toBe(0);
     expect(out.stdout).toMatch(/^demo data set restored: 9 holder\(s\) removed, 9 holders, 12 cards, 2 accounts seeded/);
     expect(readFileSync(outbox, 'utf8')).toBe('');
-    expect(deps.db.select({ n: count() }).from(auditTable).get()!.n).toBe(0);
+    expect(await h.inspect.count('audit_log')).toBe(0);
     // the migrated My ID is gone; demo-sms starts its migration again and completes it again
     expect((await browser(h).post('/login', { id: 'taro.yamada@example.jp', password: GOOD_PASSWORD })).status).toBe(422);
     await walkDemoSms(h);
@@ -68,15 +61,15 @@ describe('O10 npm run demo:reset', () => {
   });
 
   it('refuses with one line when the database holds anything but the demo set, and changes nothing', async () => {
-    const { deps, reset } = setUp();
+    const { h, deps, reset } = setUp();
     await seedDemo(deps);
-    await addHolder(deps, { account: { email: 'real.customer@example.jp', password: 'Real#Pass123' } });
-    const holders = deps.db.select({ n: count() }).from(holderTable).get()!.n;
+    await addHolder(h, { account: { email: 'real.customer@example.jp', password: 'Real#Pass123' } });
+    const holders = await h.inspect.count('holder');
     const out = await reset();
     expect(out.code).toBe(1);
     expect(out.stdout).toBe('');
     expect(out.stderr).toBe(`refusing: ${deps.config.DATABASE_FILE} holds data that is not the demo set (1 other holder(s), 1 account(s) of them); nothing was changed\n`);
-    expect(deps.db.select({ n: count() }).from(holderTable).get()!.n).toBe(holders);
-    expect(deps.db.select({ n: count() }).from(accountTable).get()!.n).toBe(3);
+    expect(await h.inspect.count('holder')).toBe(holders);
+    expect(await h.inspect.count('account')).toBe(3);
   });
 });

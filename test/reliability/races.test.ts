@@ -1,7 +1,5 @@
 // SPEC M9, M6a, L5 under real concurrency: many simultaneous requests, and the counts and winners come out exact.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { accountCardTable, accountTable, auditTable, codeFailureTable, credentialTable, sessionTable, signInAttemptTable } from '../../src/db/schema.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 
@@ -20,7 +18,7 @@ const latestCode = (to: string) => h.outbox().find((m) => m.to === to && m.code)
 /** The text of a page's error summary (pages may also explain other messages elsewhere). */
 const summary = (html: string) => /<div class="error-summary"[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
 const wrongCode = (code: string) => String((Number(code) + 1) % 10_000).padStart(4, '0');
-const audit = (event: string) => h.db.select().from(auditTable).where(eq(auditTable.event, event)).all();
+const audit = async (event: string) => (await h.inspect.rows('audit_log')).filter((rec) => rec.event === event);
 
 describe('M9: many flows completing for one email at the same moment', () => {
   const FLOWS = 8;
@@ -33,7 +31,7 @@ describe('M9: many flows completing for one email at the same moment', () => {
   async function registrationAtPassword(i: number): Promise<{ b: Browser; holderId: number; cardIds: number[] }> {
     const card = `49801234${String(5000 + i).padStart(8, '0')}`;
     const phone = `0905555${String(1000 + i)}`;
-    const made = await addHolder(h.deps, { birthdate: '1981-02-03', phones: [phone], cards: [{ number: card, email: `card${i}@example.jp` }, { number: `49801235${String(5000 + i).padStart(8, '0')}`, email: `card${i}@example.jp` }], legacyId: `racer-${i}`, legacyPassword: 'legacy-pass1' });
+    const made = await addHolder(h, { birthdate: '1981-02-03', phones: [phone], cards: [{ number: card, email: `card${i}@example.jp` }, { number: `49801235${String(5000 + i).padStart(8, '0')}`, email: `card${i}@example.jp` }], legacyId: `racer-${i}`, legacyPassword: 'legacy-pass1' });
     const b = browser(h);
     await b.get('/register');
     expect((await b.post('/register', { card, birthdate: '1981-02-03' })).location).toBe('/register/phone');
@@ -47,7 +45,7 @@ describe('M9: many flows completing for one email at the same moment', () => {
   /** A legacy-ID holder walked through M1–M6 keeping the card's email CONTESTED (M2 はい), at the password step. */
   async function migrationAtPassword(i: number): Promise<{ b: Browser; holderId: number; cardIds: number[]; legacyId: number }> {
     const phone = `0806666${String(1000 + i)}`;
-    const made = await addHolder(h.deps, { phones: [phone], cards: [{ number: `49801236${String(5000 + i).padStart(8, '0')}`, email: CONTESTED }], legacyId: `mig-racer-${i}`, legacyPassword: 'legacy-pass1' });
+    const made = await addHolder(h, { phones: [phone], cards: [{ number: `49801236${String(5000 + i).padStart(8, '0')}`, email: CONTESTED }], legacyId: `mig-racer-${i}`, legacyPassword: 'legacy-pass1' });
     const b = browser(h);
     expect((await b.post('/login', { id: `mig-racer-${i}`, password: 'legacy-pass1' })).location).toBe('/migration/terms');
     expect((await b.post('/migration/terms', {})).location).toBe('/migration/email-choice');
@@ -60,7 +58,7 @@ describe('M9: many flows completing for one email at the same moment', () => {
   /** A signed-in member walked through T2 to the confirm step of a My ID change to CONTESTED. */
   async function myIdChangeAtConfirm(i: number): Promise<{ b: Browser; accountId: number; email: string }> {
     const email = `member${i}@example.jp`;
-    const made = await addHolder(h.deps, { account: { email, password: PASSWORD } });
+    const made = await addHolder(h, { account: { email, password: PASSWORD } });
     const b = browser(h);
     expect((await b.post('/login', { id: email, password: PASSWORD })).location).toBe('/top');
     await b.get('/settings/my-id');
@@ -74,7 +72,7 @@ describe('M9: many flows completing for one email at the same moment', () => {
     for (let i = 0; i < FLOWS; i++) registrations.push(await registrationAtPassword(i));
     for (let i = 0; i < FLOWS; i++) registrations.push(await migrationAtPassword(i));
     const changes = [await myIdChangeAtConfirm(1), await myIdChangeAtConfirm(2)];
-    const credentialsBefore = h.db.select().from(credentialTable).all();
+    const credentialsBefore = (await h.inspect.rows('credential'));
 
     const results = await Promise.all([
       ...registrations.map((r) => r.b.post('legacyId' in r ? '/migration/password' : '/register/password', { password: PASSWORD, confirm: PASSWORD })),
@@ -87,13 +85,14 @@ describe('M9: many flows completing for one email at the same moment', () => {
     expect(losers.map((r) => r.status)).toEqual(Array(2 * FLOWS + 1).fill(409));
     for (const l of losers) expect(l.body).toContain(TAKEN);
 
-    const owners = h.db.select().from(accountTable).where(eq(accountTable.email, CONTESTED)).all();
+    const owners = (await h.inspect.rows('account')).filter((rec) => rec.email === CONTESTED);
     expect(owners).toHaveLength(1);
     const winner = owners[0];
     // the losing registrations made no account and moved no card; the losing changes kept their address
     for (const r of registrations) {
-      const accounts = h.db.select().from(accountTable).where(eq(accountTable.holderId, r.holderId)).all();
-      const links = r.cardIds.flatMap((id) => h.db.select().from(accountCardTable).where(eq(accountCardTable.cardId, id)).all());
+      const accounts = (await h.inspect.rows('account')).filter((rec) => rec.holderId === r.holderId);
+      const allLinks = await h.inspect.rows('account_card');
+      const links = r.cardIds.flatMap((id) => allLinks.filter((rec) => rec.cardId === id));
       if (winner.holderId === r.holderId) {
         expect(links.map((l) => l.accountId).sort()).toEqual(r.cardIds.map(() => winner.id));
       } else {
@@ -102,11 +101,11 @@ describe('M9: many flows completing for one email at the same moment', () => {
       }
     }
     for (const c of changes) {
-      const row = h.db.select().from(accountTable).where(eq(accountTable.id, c.accountId)).get()!;
+      const row = (await h.inspect.rows('account')).find((rec) => rec.id === c.accountId)!;
       expect(row.email).toBe(c.accountId === winner.id ? CONTESTED : c.email);
     }
     // only the winner's legacy IDs can have been retired
-    const retiredNow = h.db.select().from(credentialTable).all().filter((cr) => cr.retiredAt !== null && !credentialsBefore.find((b) => b.id === cr.id)?.retiredAt);
+    const retiredNow = (await h.inspect.rows('credential')).filter((cr) => cr.retiredAt !== null && !credentialsBefore.find((b) => b.id === cr.id)?.retiredAt);
     const winnerCards = new Set(registrations.find((r) => r.holderId === winner.holderId)?.cardIds ?? []);
     for (const cr of retiredNow) expect(winnerCards.has(cr.cardId)).toBe(true);
   }, 60_000);
@@ -116,7 +115,7 @@ describe('M6a: concurrent wrong codes against one verification', () => {
   const N = 5;
   beforeEach(async () => {
     h = makeHarness({ CODE_MAX_FAILURES: String(N), CODE_RESEND_SECONDS: '0', CODE_MAX_SENDS_PER_HOUR: '1000' });
-    await addHolder(h.deps, { phones: ['09011112222'], account: { email: 'taro@example.jp', password: 'Sakura#2025x' } });
+    await addHolder(h, { phones: ['09011112222'], account: { email: 'taro@example.jp', password: 'Sakura#2025x' } });
   });
 
   it(`${4 * N} simultaneous wrong codes against one challenge of one flow: exactly ${N} counted, then the right code is refused too`, async () => {
@@ -127,8 +126,8 @@ describe('M6a: concurrent wrong codes against one verification', () => {
     const results = await Promise.all([...Array.from({ length: 4 * N }, () => b.post('/reset/email-code', { code: wrongCode(code) }))]);
     expect(results.filter((r) => summary(r.body).includes(MISMATCH))).toHaveLength(N - 1);
     expect(results.filter((r) => summary(r.body).includes(CODE_LOCKED))).toHaveLength(3 * N + 1);
-    expect(h.db.select().from(codeFailureTable).all()).toMatchObject([{ failures: N }]);
-    expect(audit('code_locked')).toHaveLength(1);
+    expect((await h.inspect.rows('code_failure'))).toMatchObject([{ failures: N }]);
+    expect(await audit('code_locked')).toHaveLength(1);
     expect(summary((await b.post('/reset/email-code', { code })).body)).toContain(CODE_LOCKED);
   });
 
@@ -143,9 +142,9 @@ describe('M6a: concurrent wrong codes against one verification', () => {
     expect(results.every((r) => r.status >= 400 && r.status < 500)).toBe(true);
     expect(results.filter((r) => summary(r.body).includes(MISMATCH))).toHaveLength(N - 1);
     expect(results.filter((r) => summary(r.body).includes(CODE_LOCKED))).toHaveLength(5 * N + 1);
-    expect(h.db.select().from(codeFailureTable).all()).toMatchObject([{ failures: N }]);
-    expect(audit('code_failed')).toHaveLength(N);
-    expect(audit('code_locked')).toHaveLength(1);
+    expect((await h.inspect.rows('code_failure'))).toMatchObject([{ failures: N }]);
+    expect(await audit('code_failed')).toHaveLength(N);
+    expect(await audit('code_locked')).toHaveLength(1);
     const right = await browsers[2].post('/reset/email-code', { code });
     expect(summary(right.body)).toContain(CODE_LOCKED);
   });
@@ -155,8 +154,8 @@ describe('L5: concurrent sign-ins for one identifier across the lock threshold',
   const N = 5;
   beforeEach(async () => {
     h = makeHarness({ LOGIN_MAX_FAILURES: String(N), IP_MAX_FAILURES: '100000' });
-    await addHolder(h.deps, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' }, cards: [{ email: 'hanako@example.jp' }] });
-    await addHolder(h.deps, { legacyId: 'Taro-01', legacyPassword: 'legacy-pass', cards: [{ email: 'taro@example.jp' }] });
+    await addHolder(h, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' }, cards: [{ email: 'hanako@example.jp' }] });
+    await addHolder(h, { legacyId: 'Taro-01', legacyPassword: 'legacy-pass', cards: [{ email: 'taro@example.jp' }] });
   });
 
   it.each([
@@ -168,13 +167,13 @@ describe('L5: concurrent sign-ins for one identifier across the lock threshold',
     expect(results.map((r) => r.status)).toEqual(Array(40).fill(422));
     expect(results.filter((r) => summary(r.body).includes(GENERIC))).toHaveLength(N - 1);
     expect(results.filter((r) => summary(r.body).includes(locked))).toHaveLength(40 - (N - 1));
-    const rows = h.db.select().from(signInAttemptTable).all();
+    const rows = (await h.inspect.rows('sign_in_attempt'));
     expect(rows).toHaveLength(1);
     expect(rows[0].failures).toBe(N);
     expect(rows[0].lockedAt).not.toBeNull();
-    expect(audit('sign_in_locked')).toHaveLength(1);
+    expect(await audit('sign_in_locked')).toHaveLength(1);
     const notices = h.outbox().filter((m) => m.subject.includes('アカウント停止のお知らせ'));
     expect(notices.map((m) => m.to)).toEqual(to ? [to] : []);
-    expect(h.db.select().from(sessionTable).all()).toEqual([]);
+    expect((await h.inspect.rows('session'))).toEqual([]);
   });
 });

@@ -7,16 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
-import { createApp } from '../../src/app.js';
 import { fakeClock } from '../../src/auth/clock.js';
 import { testConfig } from '../../src/config.js';
-import { openDb } from '../../src/db/client.js';
-import { listAudit } from '../../src/db/stores/audit.js';
-import type { Deps } from '../../src/deps.js';
-import { createOutboxNotifier, readOutbox } from '../../src/notify/notifier.js';
 import { pruneNow } from '../../src/ops/prune.js';
 import { buildReport, type Report } from '../../src/report/model.js';
-import { browser, type Harness } from '../helpers/app.js';
+import { browser, fileHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 import { GOOD_PASSWORD, lastCode, startMigration } from '../helpers/migration.js';
 import { ROOT } from '../support/portal-process.js';
@@ -36,14 +31,13 @@ async function wrongCodes(b: Awaited<ReturnType<typeof startMigration>>['b'], ph
 }
 
 beforeAll(async () => {
-  const db = openDb(config.DATABASE_FILE);
-  const deps: Deps = { config, db, clock, notifier: createOutboxNotifier(outbox, clock, () => {}) };
-  h = { app: createApp(deps), deps, db, clock, config, dir, outbox: () => readOutbox(outbox) } as unknown as Harness;
+  h = fileHarness(config, clock);
+  const deps = h.deps;
   // A completes; B cancels at the email choice; C is left at the phone step with its code locked; D was migrated at import (2 cards)
-  await addHolder(deps, { legacyId: 'rep-a', legacyPassword: 'pass-a-1', cards: [{ email: 'a@example.jp' }], phones: ['09010000001'] });
-  await addHolder(deps, { legacyId: 'rep-b', legacyPassword: 'pass-b-1' });
-  await addHolder(deps, { legacyId: 'rep-c', legacyPassword: 'pass-c-1', phones: ['09010000003'] });
-  await addHolder(deps, { cards: [{}, {}], account: { email: 'd@example.jp', password: 'D#pass-1234' } });
+  await addHolder(h, { legacyId: 'rep-a', legacyPassword: 'pass-a-1', cards: [{ email: 'a@example.jp' }], phones: ['09010000001'] });
+  await addHolder(h, { legacyId: 'rep-b', legacyPassword: 'pass-b-1' });
+  await addHolder(h, { legacyId: 'rep-c', legacyPassword: 'pass-c-1', phones: ['09010000003'] });
+  await addHolder(h, { cards: [{}, {}], account: { email: 'd@example.jp', password: 'D#pass-1234' } });
   const a = (await startMigration(h, 'rep-a', 'pass-a-1')).b;
   await a.post('/migration/email-choice', { choice: 'yes' });
   await a.get('/migration/phone');
@@ -59,9 +53,9 @@ beforeAll(async () => {
   // an hour later the three flows are pruned into summaries; then E starts and is still going
   clock.advance(61 * 60_000);
   expect((await pruneNow(deps)).flows).toBe(3);
-  await addHolder(deps, { legacyId: 'rep-e', legacyPassword: 'pass-e-1' });
+  await addHolder(h, { legacyId: 'rep-e', legacyPassword: 'pass-e-1' });
   await startMigration(h, 'rep-e', 'pass-e-1');
-  report = await buildReport(db, clock.now(), 14);
+  report = await buildReport(deps.stores, clock.now(), 14);
 });
 
 describe('O7 the report', () => {
@@ -82,7 +76,7 @@ describe('O7 the report', () => {
   });
 
   it('agrees with the audit log npm run audit prints', async () => {
-    const audit = await listAudit(h.db, 0);
+    const audit = await h.stores.audit.list(0);
     const n = (event: string) => audit.filter((r) => r.event === event).length;
     expect(report.totals.completed).toBe(n('migration_completed'));
     expect(report.totals.signInLocks).toBe(n('sign_in_locked'));

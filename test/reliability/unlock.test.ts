@@ -5,15 +5,10 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
-import { createApp } from '../../src/app.js';
 import { fakeClock } from '../../src/auth/clock.js';
 import { testConfig } from '../../src/config.js';
-import { openDb } from '../../src/db/client.js';
-import { auditTable, codeFailureTable } from '../../src/db/schema.js';
-import type { Deps } from '../../src/deps.js';
-import { createOutboxNotifier, readOutbox } from '../../src/notify/notifier.js';
-import { browser, type Harness } from '../helpers/app.js';
+import { readOutbox } from '../../src/notify/notifier.js';
+import { browser, fileHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 import { lastCode, startMigration } from '../helpers/migration.js';
 import { ROOT } from '../support/portal-process.js';
@@ -39,15 +34,12 @@ const lockWith = async (id: string) => {
 };
 
 beforeAll(() => {
-  const clock = fakeClock(Date.now());
-  const db = openDb(config.DATABASE_FILE);
-  const deps: Deps = { config, db, clock, notifier: createOutboxNotifier(outboxFile, clock, () => {}) };
-  h = { app: createApp(deps), deps, db, clock, config, dir, outbox: () => readOutbox(outboxFile), logs: () => [] } as unknown as Harness;
+  h = fileHarness(config, fakeClock(Date.now()));
 });
 
 describe('O6 npm run unlock', () => {
   it('a My ID: the lock ends, sign-in works, the notice is in the outbox and the audit row has the reason', async () => {
-    await addHolder(h.deps, { account: { email: 'locked.member@example.jp', password: 'Right#Pass12' } });
+    await addHolder(h, { account: { email: 'locked.member@example.jp', password: 'Right#Pass12' } });
     await lockWith('locked.member@example.jp');
     expect((await browser(h).post('/login', { id: 'locked.member@example.jp', password: 'Right#Pass12' })).body).toContain('IDが無効となっています');
     const out = await unlock(['Locked.Member@example.jp', '--reason', 'caller verified by birth date, ticket 42']);
@@ -60,30 +52,30 @@ describe('O6 npm run unlock', () => {
     expect(notice.text).toContain('ロックを解除しました');
     expect(notice.text).toContain('0120-111-222');
     expect(notice.text.indexOf('----- English -----')).toBeGreaterThan(notice.text.indexOf('サポートデスク'));
-    const audit = h.db.select().from(auditTable).where(eq(auditTable.event, 'operator_unlock')).all();
+    const audit = (await h.inspect.rows('audit_log')).filter((r) => r.event === 'operator_unlock');
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0].detail!)).toMatchObject({ reason: 'caller verified by birth date, ticket 42', what: 'my_id', signInLockEnded: true });
   });
 
   it('a legacy ID: ends its lock and the running code lock of the holder; the notice goes to the card email', async () => {
-    await addHolder(h.deps, { legacyId: 'legacy-locked', legacyPassword: 'old-pass-9', cards: [{ email: 'legacy.card@example.jp' }], phones: ['09033334444'] });
+    await addHolder(h, { legacyId: 'legacy-locked', legacyPassword: 'old-pass-9', cards: [{ email: 'legacy.card@example.jp' }], phones: ['09033334444'] });
     const { b } = await startMigration(h, 'legacy-locked', 'old-pass-9');
     await b.post('/migration/email-choice', { choice: 'yes' });
     await b.get('/migration/phone');
     const sent = lastCode(h, '09033334444');
     for (const guess of ['0000', '1111', '2222', '3333'].filter((g) => g !== sent).slice(0, 3)) await b.post('/migration/phone', { code: guess });
-    expect(h.db.select().from(codeFailureTable).all().filter((r) => r.lockedUntil !== null)).toHaveLength(1);
+    expect((await h.inspect.rows('code_failure')).filter((r) => r.lockedUntil !== null)).toHaveLength(1);
     await lockWith('legacy-locked');
     const out = await unlock(['legacy-locked', '--reason', 'identity checked']);
     expect(out.code, out.stderr).toBe(0);
     expect(out.stdout).toMatch(/ID legacy-locked: sign-in lock \(L5\) ended\nID legacy-locked: code lock holder:\d+\/phone \(M6a\) ended/);
-    expect(h.db.select().from(codeFailureTable).all()).toEqual([]);
+    expect(await h.inspect.rows('code_failure')).toEqual([]);
     expect((await browser(h).post('/login', { id: 'legacy-locked', password: 'old-pass-9' })).location).toBe('/migration/terms');
     expect(readOutbox(outboxFile)[0]).toMatchObject({ to: 'legacy.card@example.jp', subject: '【My Card】ロック解除のお知らせ' });
   });
 
   it('a card: the number comes from standard input, and G1 works again afterwards', async () => {
-    await addHolder(h.deps, { birthdate: '1985-04-12', cards: [{ number: '4980123400110017', email: 'card.holder@example.jp' }] });
+    await addHolder(h, { birthdate: '1985-04-12', cards: [{ number: '4980123400110017', email: 'card.holder@example.jp' }] });
     const b = browser(h);
     for (let i = 0; i < 5; i++) await b.post('/register', { card: '4980-1234-0011-0017', birthdate: `1990-01-0${i + 1}` });
     expect((await b.post('/register', { card: '4980123400110017', birthdate: '1985-04-12' })).status).toBe(422);
@@ -97,12 +89,12 @@ describe('O6 npm run unlock', () => {
   });
 
   it('unknown, not locked, or no reason: one line and exit 1, nothing changed', async () => {
-    const before = h.db.select().from(auditTable).where(eq(auditTable.event, 'operator_unlock')).all().length;
+    const before = (await h.inspect.rows('audit_log')).filter((r) => r.event === 'operator_unlock').length;
     expect(await unlock(['nobody-here', '--reason', 'r'])).toMatchObject({ code: 1, stdout: '', stderr: 'ID nobody-here: not known (nothing changed)\n' });
     expect(await unlock(['--card', '--reason', 'r'], '4111111111111111')).toMatchObject({ code: 1, stderr: 'card ending 1111: not known (nothing changed)\n' });
     expect((await unlock(['locked.member@example.jp', '--reason', 'r'])).stderr).toBe('My ID locked.member@example.jp: not locked, and no code lock of its holder is running (nothing changed)\n');
     expect((await unlock(['locked.member@example.jp'])).stderr).toMatch(/^--reason is required/);
     expect((await unlock(['--card', '--reason', 'r'], 'abc')).stderr).toBe('the card number on standard input must be 12 to 19 digits (spaces and hyphens allowed)\n');
-    expect(h.db.select().from(auditTable).where(eq(auditTable.event, 'operator_unlock')).all()).toHaveLength(before);
+    expect((await h.inspect.rows('audit_log')).filter((r) => r.event === 'operator_unlock')).toHaveLength(before);
   });
 });

@@ -7,38 +7,33 @@ import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { codeState, sendCode, verifyCode, type SendCodeInput } from '../../src/auth/codes.js';
 import { fakeClock } from '../../src/auth/clock.js';
-import { openDb, type Db } from '../../src/db/client.js';
-import { auditTable, challengeTable, codeFailureTable, flowTable, holderTable } from '../../src/db/schema.js';
+import type { Database } from '../../src/db/contract.js';
 import { testConfig } from '../../src/config.js';
 import type { Deps } from '../../src/deps.js';
 import type { Message, Notifier } from '../../src/notify/notifier.js';
 import { tokyoTime } from '../../src/notify/texts.js';
+import { openTestDatabase } from '../helpers/stores.js';
 
 const SECOND = 1000;
 const config = testConfig(); // TTL 300 s, 5 failures lock 1800 s, resends 30 s apart, 5 per hour
 
-type Harness = Deps & { clock: ReturnType<typeof fakeClock>; sent: Message[]; flow: () => number };
+type Harness = Deps & Pick<Database, 'inspect' | 'close'> & { clock: ReturnType<typeof fakeClock>; sent: Message[]; flow: () => Promise<number> };
 
-function setup(file = ':memory:', clock = fakeClock()): Harness {
-  const db: Db = openDb(file);
+async function setup(file = ':memory:', clock = fakeClock()): Promise<Harness> {
+  const { stores, inspect, close } = openTestDatabase(file);
   const sent: Message[] = [];
   const notifier: Notifier = { send: async (m) => void sent.push(m) };
-  db.insert(holderTable).values({ holderKey: 'h1', name: '山田 太郎', nameRoman: 'TARO YAMADA', birthdate: '1985-04-12' }).run();
+  await inspect.insert('holder', { holderKey: 'h1', name: '山田 太郎', nameRoman: 'TARO YAMADA', birthdate: '1985-04-12' });
   let n = 0;
-  const flow = () =>
-    db
-      .insert(flowTable)
-      .values({ tokenHash: `flow-${++n}`, kind: 'migration', step: 'email-code', holderId: 1, createdAt: clock.now(), expiresAt: clock.now() + 1_800_000 })
-      .returning({ id: flowTable.id })
-      .get().id;
-  return { config, db, clock, notifier, sent, flow };
+  const flow = () => stores.flows.insert(`flow-${++n}`, { kind: 'migration', step: 'email-code', holderId: 1 }, clock.now(), 1_800_000);
+  return { config, stores, inspect, close, clock, notifier, sent, flow };
 }
 
 let h: Harness;
 let flowId: number;
-beforeEach(() => {
-  h = setup();
-  flowId = h.flow();
+beforeEach(async () => {
+  h = await setup();
+  flowId = await h.flow();
 });
 
 const subject = 'holder:1' as const;
@@ -55,8 +50,8 @@ const email = (overrides: Partial<SendCodeInput> = {}): SendCodeInput => ({
 const lastCode = () => h.sent.at(-1)!.code!;
 const wrong = (code: string) => String((Number(code) + 1) % 10_000).padStart(4, '0');
 const verify = (code: string, f = flowId) => verifyCode(h, { flowId: f, purpose: 'email', subject, code, address: '203.0.113.7' });
-const failures = () => h.db.select().from(codeFailureTable).all();
-const events = (event: string) => h.db.select().from(auditTable).all().filter((e) => e.event === event);
+const failures = async () => (await h.inspect.rows('code_failure'));
+const events = async (event: string) => (await h.inspect.rows('audit_log')).filter((e) => e.event === event);
 
 describe('sendCode', () => {
   it('sends 4 digits in the text and the code field, and stores only a keyed hash', async () => {
@@ -68,7 +63,7 @@ describe('sendCode', () => {
     expect(m).toMatchObject({ channel: 'email', to: 'taro@example.jp', subject: '【My Card】認証コードのお知らせ' });
     expect(m.text).toContain(m.code);
     expect(m.text).toContain(`${tokyoTime(h.clock.now() + 300 * SECOND)}（日本時間）まで有効`);
-    const [row] = h.db.select().from(challengeTable).all();
+    const [row] = (await h.inspect.rows('challenge'));
     expect(row.codeHash).not.toContain(m.code);
     expect(row.codeHash.length).toBeGreaterThan(40);
     expect(JSON.stringify(row)).not.toContain('taro@example.jp');
@@ -90,7 +85,7 @@ describe('sendCode', () => {
     expect(voice.channel).toBe('voice');
     expect(voice.text.split(spoken)).toHaveLength(3);
     expect(voice.text).toMatch(/\d+時(\d+分)?まで有効です。$/);
-    await sendCode(h, email({ purpose: 'phone', channel: 'sms', destination: '09012345678', flowId: h.flow() }));
+    await sendCode(h, email({ purpose: 'phone', channel: 'sms', destination: '09012345678', flowId: await h.flow() }));
     expect(h.sent[2].text).toContain(`認証コード：${h.sent[2].code}`);
   });
 
@@ -102,10 +97,10 @@ describe('sendCode', () => {
     const first = h.clock.now();
     await sendCode(h, email());
     h.clock.advance(29 * SECOND);
-    expect(await sendCode(h, email({ flowId: h.flow() }))).toEqual({ error: 'tooSoon', nextResendAt: first + 30 * SECOND });
+    expect(await sendCode(h, email({ flowId: await h.flow() }))).toEqual({ error: 'tooSoon', nextResendAt: first + 30 * SECOND });
     expect(h.sent).toHaveLength(1);
     // a different destination is not held back
-    expect(await sendCode(h, email({ destination: 'other@example.jp', flowId: h.flow() }))).toMatchObject({ ok: true });
+    expect(await sendCode(h, email({ destination: 'other@example.jp', flowId: await h.flow() }))).toMatchObject({ ok: true });
     h.clock.advance(1 * SECOND);
     expect(await sendCode(h, email())).toMatchObject({ ok: true });
   });
@@ -139,7 +134,7 @@ describe('sendCode', () => {
   it('audits each send with the subject and the client address', async () => {
     await sendCode(h, email());
     await sendCode(h, email({ subject: 'account:7', destination: 'x@example.jp' }));
-    const sent = events('code_sent');
+    const sent = await events('code_sent');
     expect(sent.map((e) => [e.subject, e.accountId, e.address])).toEqual([
       ['holder:1', null, '203.0.113.7'],
       [null, 7, '203.0.113.7'],
@@ -157,7 +152,7 @@ describe('verifyCode', () => {
 
   it('accepts full-width, spaced and hyphenated input', async () => {
     for (const shape of [(c: string) => c.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))), (c: string) => ` ${c.slice(0, 2)}-${c.slice(2)}\u3000`, (c: string) => c.split('').join(' ')]) {
-      const f = h.flow();
+      const f = await h.flow();
       await sendCode(h, email({ flowId: f, destination: `d${f}@example.jp` }));
       expect(await verify(shape(lastCode()), f)).toEqual({ ok: true });
     }
@@ -166,7 +161,7 @@ describe('verifyCode', () => {
   it('answers invalid for anything that is not 4 digits, without counting it', async () => {
     await sendCode(h, email());
     for (const input of ['', '123', '12345', 'abcd', '12a4']) expect(await verify(input)).toEqual({ error: 'invalid' });
-    expect(failures()).toEqual([]);
+    expect(await failures()).toEqual([]);
   });
 
   it('answers none when no code was sent', async () => {
@@ -177,7 +172,7 @@ describe('verifyCode', () => {
     await sendCode(h, email());
     h.clock.advance(300 * SECOND - 1);
     expect((await codeState(h, { flowId, purpose: 'email', subject })).expiresAt).toBe(h.clock.now() + 1);
-    const second = h.flow();
+    const second = await h.flow();
     await sendCode(h, email({ flowId: second, destination: 'two@example.jp' }));
     const code2 = lastCode();
     h.clock.advance(1);
@@ -195,7 +190,7 @@ describe('verifyCode', () => {
     const fresh = lastCode();
     if (old !== fresh) expect(await verify(old)).toEqual({ error: 'mismatch', remaining: 4 });
     expect(await verify(fresh)).toEqual({ ok: true });
-    expect(h.db.select().from(challengeTable).all().map((r) => [r.replacedAt !== null, r.usedAt !== null])).toEqual([
+    expect((await h.inspect.rows('challenge')).map((r) => [r.replacedAt !== null, r.usedAt !== null])).toEqual([
       [true, false],
       [false, true],
     ]);
@@ -208,15 +203,15 @@ describe('verifyCode', () => {
     h.clock.advance(30 * SECOND);
     await sendCode(h, email()); // a resend does not reset the count
     expect(await verify(wrong(lastCode()))).toEqual({ error: 'mismatch', remaining: 2 });
-    const second = h.flow();
+    const second = await h.flow();
     h.clock.advance(30 * SECOND);
     await sendCode(h, email({ flowId: second })); // nor does a new flow
     expect(await verify(wrong(lastCode()), second)).toEqual({ error: 'mismatch', remaining: 1 });
     const lockedUntil = h.clock.now() + 1_800 * SECOND;
     expect(await verify(wrong(lastCode()), second)).toEqual({ error: 'locked', lockedUntil });
-    expect(failures()).toMatchObject([{ subject: 'holder:1', purpose: 'email', failures: 5, lockedUntil }]);
-    expect(events('code_failed')).toHaveLength(5);
-    expect(events('code_locked')).toMatchObject([{ subject: 'holder:1', address: '203.0.113.7' }]);
+    expect(await failures()).toMatchObject([{ subject: 'holder:1', purpose: 'email', failures: 5, lockedUntil }]);
+    expect(await events('code_failed')).toHaveLength(5);
+    expect(await events('code_locked')).toMatchObject([{ subject: 'holder:1', address: '203.0.113.7' }]);
   });
 
   it('refuses both sending and checking while locked, even the right code', async () => {
@@ -227,7 +222,7 @@ describe('verifyCode', () => {
     expect(await verify(wrong(code))).toEqual({ error: 'locked', lockedUntil });
     expect(await verify(code)).toEqual({ error: 'locked', lockedUntil });
     h.clock.advance(60 * SECOND);
-    expect(await sendCode(h, email({ flowId: h.flow() }))).toEqual({ error: 'locked', lockedUntil });
+    expect(await sendCode(h, email({ flowId: await h.flow() }))).toEqual({ error: 'locked', lockedUntil });
     expect(h.sent).toHaveLength(1);
     expect(await codeState(h, { flowId, purpose: 'email', subject })).toMatchObject({ lockedUntil, expiresAt: null });
     // the lock is per purpose: the phone code is not locked
@@ -251,7 +246,7 @@ describe('verifyCode', () => {
     await sendCode(h, email());
     for (let i = 0; i < 4; i++) await verify(wrong(lastCode()));
     expect(await verify(lastCode())).toEqual({ ok: true });
-    expect(failures()).toEqual([]);
+    expect(await failures()).toEqual([]);
     h.clock.advance(30 * SECOND);
     await sendCode(h, email());
     expect(await verify(wrong(lastCode()))).toEqual({ error: 'mismatch', remaining: 4 });
@@ -262,16 +257,16 @@ describe('verifyCode', () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => verify(wrong(lastCode()))));
     expect(results.filter((r) => 'error' in r && r.error === 'mismatch')).toHaveLength(4);
     expect(results.filter((r) => 'error' in r && r.error === 'locked')).toHaveLength(16);
-    expect(failures()).toMatchObject([{ failures: 5 }]);
-    expect(events('code_failed')).toHaveLength(5);
-    expect(events('code_locked')).toHaveLength(1);
+    expect(await failures()).toMatchObject([{ failures: 5 }]);
+    expect(await events('code_failed')).toHaveLength(5);
+    expect(await events('code_locked')).toHaveLength(1);
   });
 
   it('counts exactly when several processes type wrong codes into one database file at once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'codes-'));
     try {
-      const shared = setup(join(dir, 'app.db'), fakeClock(Date.now()));
-      const f = shared.flow();
+      const shared = await setup(join(dir, 'app.db'), fakeClock(Date.now()));
+      const f = await shared.flow();
       await sendCode(shared, { ...email(), flowId: f });
       const bad = wrong(shared.sent[0].code!);
       const worker = join(import.meta.dirname, 'fixtures', 'verify-worker.ts');
@@ -282,11 +277,11 @@ describe('verifyCode', () => {
       // 160 wrong entries with CODE_MAX_FAILURES=100: exactly 99 mismatches, then the lock
       expect(results.filter((r) => r === 'mismatch')).toHaveLength(99);
       expect(results.filter((r) => r === 'locked')).toHaveLength(61);
-      expect(shared.db.select().from(codeFailureTable).all()).toMatchObject([{ failures: 100 }]);
-      const audit = shared.db.select().from(auditTable).all();
+      expect((await shared.inspect.rows('code_failure'))).toMatchObject([{ failures: 100 }]);
+      const audit = (await shared.inspect.rows('audit_log'));
       expect(audit.filter((e) => e.event === 'code_failed')).toHaveLength(100);
       expect(audit.filter((e) => e.event === 'code_locked')).toHaveLength(1);
-      shared.db.$client.close();
+      await shared.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -301,7 +296,7 @@ describe('verifyCode', () => {
 
   it('binds a code to its flow', async () => {
     await sendCode(h, email());
-    const other = h.flow();
+    const other = await h.flow();
     expect(await verify(lastCode(), other)).toEqual({ error: 'none' });
   });
 
@@ -310,7 +305,7 @@ describe('verifyCode', () => {
     const code = lastCode();
     const at = (destination: string) => verifyCode(h, { flowId, purpose: 'email', subject, code, destination });
     expect(await at('other@example.jp')).toEqual({ error: 'none' });
-    expect(failures()).toHaveLength(0);
+    expect(await failures()).toHaveLength(0);
     // the destination is compared normalised, as it was hashed when sent
     expect(await at('TARO@example.jp')).toEqual({ ok: true });
   });

@@ -4,7 +4,6 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeClock } from '../../src/auth/clock.js';
 import { verifyPassword } from '../../src/auth/password.js';
@@ -12,8 +11,8 @@ import { keyedHash } from '../../src/auth/secrets.js';
 import { parseCsv } from '../../src/cli/csv.js';
 import { importCsv, type ImportOptions } from '../../src/cli/importer.js';
 import { COLUMNS, passesLuhn } from '../../src/cli/import-rows.js';
-import { openDb, type Db } from '../../src/db/client.js';
-import { accountCardTable, accountTable, cardTable, credentialTable, holderTable, phoneTable } from '../../src/db/schema.js';
+import type { Database } from '../../src/db/contract.js';
+import { openTestDatabase } from '../helpers/stores.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'import');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -23,25 +22,25 @@ const SECRET = 'import-test-secret-import-test-secret-00';
 const FIXTURE_HASH = '$argon2id$v=19$m=19456,t=2,p=1$qbYiz8GIi86b9aSsAx0ziw$KkjITxcQfuNxuNdNBuq59hoUtxeTaLUeK8AIGnmptUQ';
 const DAY = 86_400_000;
 
-let db: Db;
+let db: Database;
 let clock: ReturnType<typeof fakeClock>;
 let options: ImportOptions;
 
 beforeEach(() => {
-  db = openDb(':memory:');
+  db = openTestDatabase();
   clock = fakeClock(Date.UTC(2026, 10, 24, 9, 0, 0));
   options = { secret: SECRET, clock, initialIdTtlDays: 90, termsVersion: '2025-01' };
 });
 
-function rowCounts(d: Db = db) {
-  const n = (table: string) => (d.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+async function rowCounts(d: Database = db) {
+  const n = async (table: 'holder' | 'phone' | 'card' | 'credential' | 'account' | 'account_card') => (await d.inspect.rows(table)).length;
   return {
-    holders: n('holder'),
-    phones: n('phone'),
-    cards: n('card'),
-    credentials: n('credential'),
-    accounts: n('account'),
-    links: n('account_card'),
+    holders: await n('holder'),
+    phones: await n('phone'),
+    cards: await n('card'),
+    credentials: await n('credential'),
+    accounts: await n('account'),
+    links: await n('account_card'),
   };
 }
 
@@ -80,13 +79,13 @@ describe('passesLuhn', () => {
 
 describe('importCsv with a good file', () => {
   it('stores holders, phones, cards, IDs and the migrated account, normalised', async () => {
-    const result = await importCsv(db, fixture('good.csv'), options);
+    const result = await importCsv(db.stores.import, fixture('good.csv'), options);
     expect(result).toEqual({ ok: true, counts: GOOD_COUNTS });
-    expect(rowCounts()).toEqual({ holders: 5, phones: 6, cards: 7, credentials: 6, accounts: 1, links: 2 });
+    expect(await rowCounts()).toEqual({ holders: 5, phones: 6, cards: 7, credentials: 6, accounts: 1, links: 2 });
 
-    const taro = db.select().from(holderTable).where(eq(holderTable.holderKey, 'g-01')).get()!;
+    const taro = (await db.inspect.rows('holder')).find((rec) => rec.holderKey === 'g-01')!;
     expect(taro).toMatchObject({ name: 'Yamada, Taro', nameRoman: 'TARO YAMADA', birthdate: '1985-04-12' });
-    const card = db.select().from(cardTable).where(eq(cardTable.holderId, taro.id)).get()!;
+    const card = (await db.inspect.rows('card')).find((rec) => rec.holderId === taro.id)!;
     // full-width digits and spaces were normalised before hashing; only the hash and last 4 are kept
     expect(card).toMatchObject({
       numberHash: keyedHash(SECRET, 'card', '4980123400000010'),
@@ -97,77 +96,74 @@ describe('importCsv with a good file', () => {
       confirmedAmount: 12345,
       points: 250,
     });
-    expect(db.select().from(phoneTable).where(eq(phoneTable.holderId, taro.id)).all()).toMatchObject([
+    expect((await db.inspect.rows('phone')).filter((rec) => rec.holderId === taro.id)).toMatchObject([
       { number: '09012345678', kind: 'mobile' },
     ]);
-    const legacy = db.select().from(credentialTable).where(eq(credentialTable.loginId, 'old-taro')).get()!;
+    const legacy = (await db.inspect.rows('credential')).find((rec) => rec.loginId === 'old-taro')!;
     expect(legacy).toMatchObject({ kind: 'legacy', expiresAt: null, retiredAt: null });
     // SPEC N2: surrounding whitespace is not part of a password
     expect(await verifyPassword(legacy.passwordHash, 'p@ss word 1')).toBe(true);
   });
 
   it('keeps a landline as voice-only, a card with no email as null, and both kinds for one holder', async () => {
-    await importCsv(db, fixture('good.csv'), options);
-    const phonesOf = (key: string) => {
-      const h = db.select().from(holderTable).where(eq(holderTable.holderKey, key)).get()!;
-      return db.select({ number: phoneTable.number, kind: phoneTable.kind }).from(phoneTable).where(eq(phoneTable.holderId, h.id)).all();
+    await importCsv(db.stores.import, fixture('good.csv'), options);
+    const phonesOf = async (key: string) => {
+      const h = (await db.inspect.rows('holder')).find((rec) => rec.holderKey === key)!;
+      return (await db.inspect.rows('phone')).filter((rec) => rec.holderId === h.id).map(({ number, kind }) => ({ number, kind }));
     };
-    expect(phonesOf('g-02')).toEqual([{ number: '0312345678', kind: 'landline' }]);
-    expect(phonesOf('g-03')).toEqual([
+    expect(await phonesOf('g-02')).toEqual([{ number: '0312345678', kind: 'landline' }]);
+    expect(await phonesOf('g-03')).toEqual([
       { number: '08023456789', kind: 'mobile' },
       { number: '0452345678', kind: 'landline' },
     ]);
-    expect(db.select().from(cardTable).where(eq(cardTable.last4, '0013')).get()).toMatchObject({ email: null, paymentDate: null, confirmedAmount: null });
+    expect((await db.inspect.rows('card')).find((rec) => rec.last4 === '0013')).toMatchObject({ email: null, paymentDate: null, confirmedAmount: null });
   });
 
   it('gives an initial ID its expiry INITIAL_ID_TTL_DAYS after the import', async () => {
-    await importCsv(db, fixture('good.csv'), { ...options, initialIdTtlDays: 30 });
-    const initial = db.select().from(credentialTable).where(eq(credentialTable.loginId, 'init0001')).get()!;
+    await importCsv(db.stores.import, fixture('good.csv'), { ...options, initialIdTtlDays: 30 });
+    const initial = (await db.inspect.rows('credential')).find((rec) => rec.loginId === 'init0001')!;
     expect(initial).toMatchObject({ kind: 'initial', createdAt: clock.now(), expiresAt: clock.now() + 30 * DAY, retiredAt: null });
   });
 
   it("links a migrated account to every card of the holder with its email and retires those cards' IDs", async () => {
-    await importCsv(db, fixture('good.csv'), options);
-    const account = db.select().from(accountTable).get()!;
+    await importCsv(db.stores.import, fixture('good.csv'), options);
+    const account = (await db.inspect.rows('account'))[0]!;
     expect(account).toMatchObject({ email: 'ken@example.jp', termsVersion: '2025-01', passwordChangedAt: clock.now(), closedAt: null });
     expect(await verifyPassword(account.passwordHash, 'Good#Pass2026')).toBe(true);
-    const linked = db
-      .select({ last4: cardTable.last4, email: cardTable.email })
-      .from(accountCardTable)
-      .innerJoin(cardTable, eq(cardTable.id, accountCardTable.cardId))
-      .all();
+    const cards = await db.inspect.rows('card');
+    const linked = (await db.inspect.rows('account_card')).map((l) => cards.find((c) => c.id === l.cardId)!).map(({ last4, email }) => ({ last4, email }));
     // the card with an empty email column takes the My ID; the business card with another email stays apart
     expect(linked).toEqual([
       { last4: '0044', email: 'ken@example.jp' },
       { last4: '0051', email: 'ken@example.jp' },
     ]);
-    expect(db.select().from(credentialTable).where(eq(credentialTable.loginId, 'old.ken')).get()!.retiredAt).toBe(clock.now());
-    expect(db.select().from(credentialTable).where(eq(credentialTable.loginId, 'ken-other')).get()!.retiredAt).toBeNull();
+    expect((await db.inspect.rows('credential')).find((rec) => rec.loginId === 'old.ken')!.retiredAt).toBe(clock.now());
+    expect((await db.inspect.rows('credential')).find((rec) => rec.loginId === 'ken-other')!.retiredAt).toBeNull();
   });
 
   it('stores a value already in $argon2id$ form verbatim', async () => {
-    await importCsv(db, fixture('good.csv'), options);
-    const row = db.select().from(credentialTable).where(eq(credentialTable.loginId, 'e-hash')).get()!;
+    await importCsv(db.stores.import, fixture('good.csv'), options);
+    const row = (await db.inspect.rows('credential')).find((rec) => rec.loginId === 'e-hash')!;
     expect(row.passwordHash).toBe(FIXTURE_HASH);
     expect(await verifyPassword(row.passwordHash, 'fixture-pass')).toBe(true);
   });
 
   it('reads the same file with CRLF line ends and a byte order mark', async () => {
     const crlf = '\uFEFF' + fixture('good.csv').replace(/\n/g, '\r\n');
-    expect(await importCsv(db, crlf, options)).toEqual({ ok: true, counts: GOOD_COUNTS });
+    expect(await importCsv(db.stores.import, crlf, options)).toEqual({ ok: true, counts: GOOD_COUNTS });
   });
 
   it('lets a My ID whose account is closed be used again', async () => {
-    await importCsv(db, fixture('good.csv'), options);
-    db.update(accountTable).set({ closedAt: clock.now() }).run();
+    await importCsv(db.stores.import, fixture('good.csv'), options);
+    for (const account of await db.inspect.rows('account')) await db.inspect.update('account', account.id, { closedAt: clock.now() });
     const row = `z-1,再登録 太郎,,,1990-01-01,4980555500000087,Classic Card,,090-9999-0000,,,,,ken@example.jp,Good#Pass2026,,,`;
-    expect(await importCsv(db, `${HEADER}\n${row}\n`, options)).toMatchObject({ ok: true, counts: { accounts: 1 } });
+    expect(await importCsv(db.stores.import, `${HEADER}\n${row}\n`, options)).toMatchObject({ ok: true, counts: { accounts: 1 } });
   });
 });
 
 describe('importCsv with bad files writes nothing', () => {
   it('reports every rule a row breaks, one line per column, in file order', async () => {
-    const result = await importCsv(db, fixture('bad-rows.csv'), options);
+    const result = await importCsv(db.stores.import, fixture('bad-rows.csv'), options);
     expect(result).toEqual({
       ok: false,
       errors: [
@@ -206,11 +202,11 @@ describe('importCsv with bad files writes nothing', () => {
       ],
     });
     // line 32 (a full-width amount) is valid, yet the file as a whole is refused
-    expect(rowCounts()).toEqual(EMPTY);
+    expect(await rowCounts()).toEqual(EMPTY);
   });
 
   it('reports duplicates within the file and holders described two ways', async () => {
-    const result = await importCsv(db, fixture('bad-duplicates.csv'), options);
+    const result = await importCsv(db.stores.import, fixture('bad-duplicates.csv'), options);
     expect(result).toEqual({
       ok: false,
       errors: [
@@ -227,13 +223,13 @@ describe('importCsv with bad files writes nothing', () => {
         'line 14: legacy_id: duplicates initial_id on line 12',
       ],
     });
-    expect(rowCounts()).toEqual(EMPTY);
+    expect(await rowCounts()).toEqual(EMPTY);
   });
 
   it('reports holder keys, card numbers, IDs and open My IDs the database already holds', async () => {
-    await importCsv(db, fixture('good.csv'), options);
-    const before = rowCounts();
-    const result = await importCsv(db, fixture('bad-against-db.csv'), options);
+    await importCsv(db.stores.import, fixture('good.csv'), options);
+    const before = await rowCounts();
+    const result = await importCsv(db.stores.import, fixture('bad-against-db.csv'), options);
     expect(result).toEqual({
       ok: false,
       errors: [
@@ -245,33 +241,33 @@ describe('importCsv with bad files writes nothing', () => {
       ],
     });
     // line 7 is new and valid but was not written either
-    expect(rowCounts()).toEqual(before);
-    expect(db.select().from(credentialTable).where(eq(credentialTable.loginId, 'fresh-id')).get()).toBeUndefined();
+    expect(await rowCounts()).toEqual(before);
+    expect((await db.inspect.rows('credential')).find((rec) => rec.loginId === 'fresh-id')).toBeUndefined();
   });
 
   it('refuses a wrong header, a stray quote and a file with no rows', async () => {
-    expect(await importCsv(db, fixture('bad-header.csv'), options)).toEqual({ ok: false, errors: [`line 1: header: must be exactly ${HEADER}`] });
-    expect(await importCsv(db, fixture('bad-quote.csv'), options)).toEqual({
+    expect(await importCsv(db.stores.import, fixture('bad-header.csv'), options)).toEqual({ ok: false, errors: [`line 1: header: must be exactly ${HEADER}`] });
+    expect(await importCsv(db.stores.import, fixture('bad-quote.csv'), options)).toEqual({
       ok: false,
       errors: ['line 3: row: a quote inside an unquoted field (quote the field and double the quote)'],
     });
-    expect(await importCsv(db, `${HEADER}\n`, options)).toEqual({ ok: false, errors: ['line 1: header: the file has no rows'] });
-    expect(await importCsv(db, '', options)).toMatchObject({ ok: false, errors: [expect.stringMatching(/^line 1: header: /)] });
-    expect(rowCounts()).toEqual(EMPTY);
+    expect(await importCsv(db.stores.import, `${HEADER}\n`, options)).toEqual({ ok: false, errors: ['line 1: header: the file has no rows'] });
+    expect(await importCsv(db.stores.import, '', options)).toMatchObject({ ok: false, errors: [expect.stringMatching(/^line 1: header: /)] });
+    expect(await rowCounts()).toEqual(EMPTY);
   });
 
   it('writes nothing when the database changes between validation and writing', async () => {
     // a second import of the same file racing the first: whichever writes second must find its keys taken
-    const [a, b] = await Promise.all([importCsv(db, fixture('good.csv'), options), importCsv(db, fixture('good.csv'), options)]);
+    const [a, b] = await Promise.all([importCsv(db.stores.import, fixture('good.csv'), options), importCsv(db.stores.import, fixture('good.csv'), options)]);
     expect([a.ok, b.ok].sort()).toEqual([false, true]);
     const failed = (a.ok ? b : a) as { ok: false; errors: string[] };
     expect(failed.errors).toContain('line 2: holder_key: already in the database');
-    expect(rowCounts()).toMatchObject({ holders: 5, cards: 7 });
+    expect(await rowCounts()).toMatchObject({ holders: 5, cards: 7 });
   });
 
   it('formats every error as `line N: column: problem`', async () => {
     for (const file of ['bad-rows.csv', 'bad-duplicates.csv', 'bad-header.csv', 'bad-quote.csv']) {
-      const result = await importCsv(db, fixture(file), options);
+      const result = await importCsv(db.stores.import, fixture(file), options);
       if (result.ok) throw new Error(`${file} imported`);
       for (const e of result.errors) expect(e).toMatch(/^line \d+: [a-z_]+: \S.*$/);
     }
@@ -290,9 +286,9 @@ describe('importCsv at scale', () => {
         `bulk-${holder},会員 ${holder},,MEMBER ${String.fromCharCode(65 + (holder % 26))},1980-01-01,${number},Classic Card,m${holder}@example.jp,${phone},bulk${i},"${FIXTURE_HASH}",,,,,2026-12-10,${i},${i % 100}`,
       );
     }
-    const result = await importCsv(db, rows.join('\n'), options);
+    const result = await importCsv(db.stores.import, rows.join('\n'), options);
     expect(result).toEqual({ ok: true, counts: { holders: 5000, cards: 10_000, phones: 5000, legacyIds: 10_000, initialIds: 0, accounts: 0 } });
-    expect(rowCounts()).toMatchObject({ holders: 5000, cards: 10_000, credentials: 10_000 });
+    expect(await rowCounts()).toMatchObject({ holders: 5000, cards: 10_000, credentials: 10_000 });
   });
 });
 
@@ -319,9 +315,9 @@ describe('npm run import (CLI)', () => {
     expect(statSync(join(dir, 'good', 'secret')).mode & 0o777).toBe(0o600);
     // the card hash uses that secret, as the server will
     const secret = readFileSync(join(dir, 'good', 'secret'), 'utf8').trim();
-    const fileDb = openDb(dbFile);
-    expect(fileDb.select().from(cardTable).where(eq(cardTable.numberHash, keyedHash(secret, 'card', '4980123400000010'))).get()).toBeDefined();
-    fileDb.$client.close();
+    const fileDb = openTestDatabase(dbFile);
+    expect((await fileDb.inspect.rows('card')).find((rec) => rec.numberHash === keyedHash(secret, 'card', '4980123400000010'))).toBeDefined();
+    await fileDb.close();
   });
 
   it('prints every error line, exits 1 and writes nothing', async () => {
@@ -334,9 +330,9 @@ describe('npm run import (CLI)', () => {
     expect(lines).toContain('line 14: legacy_id: duplicates initial_id on line 12');
     expect(lines.filter((l) => l.startsWith('line '))).toHaveLength(11);
     expect(lines.at(-1)).toBe('11 problem(s) found; nothing was imported');
-    const fileDb = openDb(dbFile);
-    expect(rowCounts(fileDb)).toEqual(EMPTY);
-    fileDb.$client.close();
+    const fileDb = openTestDatabase(dbFile);
+    expect(await rowCounts(fileDb)).toEqual(EMPTY);
+    await fileDb.close();
   });
 
   it('says in one line when the file is missing or not UTF-8, and when no file is given', async () => {
@@ -351,13 +347,13 @@ describe('npm run import (CLI)', () => {
 
 describe('text that is not well-formed Unicode', () => {
   it('a lone surrogate is a bad row, not a stored U+FFFD that collides later', async () => {
-    const db = openDb(':memory:');
+    const db = openTestDatabase();
     const row = (key: string, card: string, id: string) =>
       [key, '山田 太郎', 'ヤマダ タロウ', 'TARO YAMADA', '1980-04-01', card, 'カード', '', '09012345678', id, 'pass-word-1', '', '', '', '', '', '', ''].join(',');
     const opts = { secret: 'x'.repeat(40), clock: fakeClock(), initialIdTtlDays: 90, termsVersion: '2025-01' };
-    const first = await importCsv(db, `${COLUMNS.join(',')}\n${row('\ud800', '4111111111111111', 'abcd1')}`, opts);
+    const first = await importCsv(db.stores.import, `${COLUMNS.join(',')}\n${row('\ud800', '4111111111111111', 'abcd1')}`, opts);
     expect(first).toEqual({ ok: false, errors: ['line 2: holder_key: is not valid Unicode text'] });
-    const second = await importCsv(db, `${COLUMNS.join(',')}\n${row('\ud800', '4012888888881881', 'abcd2')}`, opts);
+    const second = await importCsv(db.stores.import, `${COLUMNS.join(',')}\n${row('\ud800', '4012888888881881', 'abcd2')}`, opts);
     expect(second.ok).toBe(false);
   });
 });

@@ -7,9 +7,12 @@ import type { View } from '../view.js';
 function DemoBanner({ v }: { v: View }) {
   return (
     <div class="demo-banner">
-      <p class="wrap">
-        <strong>{v.t('common.demoBanner')}</strong> {v.demo?.data && v.t('common.demoBannerData')} {v.demo?.outbox && v.t('common.demoBannerOutbox')}
-      </p>
+      <div class="wrap">
+        <p>
+          <strong class="demo-banner-title">{v.t('common.demoBanner')}</strong>
+          {[v.demo?.data && v.t('common.demoBannerData'), v.demo?.outbox && v.t('common.demoBannerOutbox')].filter(Boolean).join(v.lang === 'ja' ? '' : ' ')}
+        </p>
+      </div>
     </div>
   );
 }

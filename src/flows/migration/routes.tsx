@@ -1,8 +1,6 @@
 // SPEC M1–M9: the migration sub-app at /migration. Sign-in (L3) starts the flow at the terms; each step is in steps/.
 import { Hono } from 'hono';
 import { TermsStepPage } from '../../../views/pages/steps/TermsStepPage.js';
-import { advanceFlow, endFlow } from '../../db/stores/flows.js';
-import { findCardEmail } from '../../db/stores/migration.js';
 import { paths } from '../../paths.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
@@ -30,16 +28,16 @@ export const migrationRoutes = new Hono<AppEnv>()
   .post('/terms', ...at('terms'), async (c) => {
     const deps = c.get('deps');
     const flow = currentFlow(c);
-    const cardEmail = flow.cardId === null ? null : await findCardEmail(deps.db, flow.cardId);
+    const cardEmail = flow.cardId === null ? null : await deps.stores.migration.findCardEmail(flow.cardId);
     const to = next('terms', cardEmail ? 'TERMS_ACCEPTED' : 'TERMS_ACCEPTED_WITHOUT_CARD_EMAIL');
     // the version accepted is the one the account records (SPEC T4)
-    advanceFlow(deps.db, flow.id, 'terms', to, { data: { ...flow.data, termsVersion: deps.config.TERMS_VERSION } });
+    await deps.stores.flows.advance(flow.id, 'terms', to, { data: { ...flow.data, termsVersion: deps.config.TERMS_VERSION } });
     return c.redirect(urlOf(to), 303);
   })
   // SPEC M1: cancel (キャンセル / いいえ / ログインへ戻る) anywhere ends the flow and returns to sign-in
-  .post('/cancel', loadFlow(KIND), (c) => {
+  .post('/cancel', loadFlow(KIND), async (c) => {
     const deps = c.get('deps');
-    endFlow(deps.db, currentFlow(c).id, deps.clock.now());
+    await deps.stores.flows.end(currentFlow(c).id, deps.clock.now());
     dropFlowCookie(c);
     return c.redirect(`${paths.signIn}?flow=cancelled`, 303);
   });

@@ -12,9 +12,6 @@ import { normaliseDigits, normaliseText } from '../../auth/normalise.js';
 import { keyedHash } from '../../auth/secrets.js';
 import { takeSignInSlot } from '../../auth/throttle.js';
 import { errorResponse } from '../../web/errors.js';
-import { advanceFlow, endFlow, findFlowById } from '../../db/stores/flows.js';
-import { completeRegistration, findCardHolder } from '../../db/stores/registration.js';
-import { isMyIdTaken, loadHolderFacts } from '../../db/stores/settings.js';
 import { accountNotice } from '../../notify/account-texts.js';
 import { paths } from '../../paths.js';
 import type { AppEnv } from '../../web/env.js';
@@ -90,7 +87,7 @@ async function identifyHolder(c: Context<AppEnv>, digits: string, birthdate: str
   const slot = await takeSignInSlot(deps, who.address, who.identifierHash);
   if (!slot.ok) return { refusal: 'throttled' };
   if (await isLocked(deps, who.identifierHash)) return (await noteLockedAttempt(deps, who), { refusal: 'locked' });
-  const found = await findCardHolder(deps.db, keyedHash(deps.config.SECRET, 'card', digits));
+  const found = await deps.stores.registration.findCardHolder(keyedHash(deps.config.SECRET, 'card', digits));
   if (!found || found.birthdate !== birthdate) {
     const count = await countFailure(deps, who, 'card_details');
     return { refusal: count.locked ? 'locked' : 'details' };
@@ -122,15 +119,15 @@ export const registrationRoutes = new Hono<AppEnv>()
       const message = refusal === 'locked' ? t('registration.errorLocked') : t('registration.errorDetails');
       return showStart(c, 422, { ...form, refusal, errors: [{ field: 'card', message }] });
     }
-    const flowId = startFlow(c, { kind: KIND, step: REGISTRATION_FIRST_STEP, holderId: found.holderId, cardId: found.cardId });
-    const flow = await findFlowById(deps.db, flowId);
+    const flowId = await startFlow(c, { kind: KIND, step: REGISTRATION_FIRST_STEP, holderId: found.holderId, cardId: found.cardId });
+    const flow = await deps.stores.flows.findById(flowId);
     // SPEC M6 ⑦-1: the SMS goes on arrival at the phone step
     if (flow) await sendFirstPhoneCode(deps, flow, phone, c.get('lang'), c.get('address'));
     return c.redirect(stepUrl(base, REGISTRATION_FIRST_STEP), 303);
   })
   .post('/cancel', loadFlow(KIND), async (c) => {
     const deps = c.get('deps');
-    endFlow(deps.db, currentFlow(c).id, deps.clock.now());
+    await deps.stores.flows.end(currentFlow(c).id, deps.clock.now());
     dropFlowCookie(c);
     return c.redirect(`${paths.signIn}?flow=cancelled`, 303);
   })
@@ -154,7 +151,7 @@ export const registrationRoutes = new Hono<AppEnv>()
     const flow = currentFlow(c);
     const to = next('terms', 'TERMS_ACCEPTED');
     // the version accepted is the one the account records (SPEC T4)
-    advanceFlow(deps.db, flow.id, 'terms', to, { data: { ...flow.data, termsVersion: deps.config.TERMS_VERSION } });
+    await deps.stores.flows.advance(flow.id, 'terms', to, { data: { ...flow.data, termsVersion: deps.config.TERMS_VERSION } });
     return c.redirect(stepUrl(base, to), 303);
   })
   // back from the code step to correct the address: the one typed before is in the field
@@ -168,9 +165,9 @@ export const registrationRoutes = new Hono<AppEnv>()
     const checked = checkEmailAddress(raw);
     if ('problem' in checked) return showEmail(c, 400, raw, [emailProblemError(t, checked.problem)]);
     // SPEC G2: an address that is already a My ID cannot be used
-    if (await isMyIdTaken(deps.db, checked.email)) return showEmail(c, 409, raw, [{ field: 'email', message: t('registration.errorEmailTaken') }]);
+    if (await deps.stores.settings.isMyIdTaken(checked.email)) return showEmail(c, 409, raw, [{ field: 'email', message: t('registration.errorEmailTaken') }]);
     const to = next('email', 'EMAIL_CHOSEN');
-    if (!advanceFlow(deps.db, flow.id, 'email', to, { email: checked.email })) return c.redirect(stepUrl(base, 'email'), 303);
+    if (!(await deps.stores.flows.advance(flow.id, 'email', to, { email: checked.email }))) return c.redirect(stepUrl(base, 'email'), 303);
     await sendEmailCode(deps, { ...flow, step: to, email: checked.email }, emailCode, c.get('lang'), c.get('address'));
     return c.redirect(stepUrl(base, to), 303);
   })
@@ -179,7 +176,7 @@ export const registrationRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
     const t = c.get('t');
     const flow = currentFlow(c);
-    const facts = flow.holderId === null ? undefined : await loadHolderFacts(deps.db, flow.holderId);
+    const facts = flow.holderId === null ? undefined : await deps.stores.settings.loadHolderFacts(flow.holderId);
     if (!facts || !flow.email) return c.redirect(`${paths.signIn}?flow=expired`, 303);
     const entries = readNewPassword(c.get('form'));
     const problems = newPasswordProblems(entries, facts, flow.email);
@@ -187,7 +184,7 @@ export const registrationRoutes = new Hono<AppEnv>()
 
     const now = deps.clock.now();
     const termsVersion = typeof flow.data.termsVersion === 'string' ? flow.data.termsVersion : deps.config.TERMS_VERSION;
-    const result = await completeRegistration(deps.db, {
+    const result = await deps.stores.registration.complete({
       flowId: flow.id,
       holderId: facts.holderId,
       email: flow.email,
@@ -200,7 +197,7 @@ export const registrationRoutes = new Hono<AppEnv>()
     if ('error' in result) {
       if (result.error === 'moved') return c.redirect(stepUrl(base, 'password'), 303);
       // SPEC M9: another flow took the address meanwhile; nothing was written, and this flow goes back to choosing one
-      advanceFlow(deps.db, flow.id, 'password', next('password', 'EMAIL_TAKEN'), { email: null });
+      await deps.stores.flows.advance(flow.id, 'password', next('password', 'EMAIL_TAKEN'), { email: null });
       return showEmail(c, 409, flow.email, [{ field: 'email', message: t('registration.errorEmailTaken') }]);
     }
     const notice = { lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now };

@@ -9,10 +9,7 @@ import type { CodeSubject } from '../../auth/codes.js';
 import { identifierHash } from '../../auth/lockout.js';
 import { normaliseIdentifier } from '../../auth/normalise.js';
 import { keyedHash } from '../../auth/secrets.js';
-import { findOpenAccountByEmail } from '../../db/stores/accounts.js';
-import { advanceFlow, endFlow, findFlowById, type FlowRow } from '../../db/stores/flows.js';
-import { completeReset } from '../../db/stores/reset.js';
-import { loadMemberAccount } from '../../db/stores/settings.js';
+import type { FlowRow } from '../../db/contract.js';
 import { accountNotice } from '../../notify/account-texts.js';
 import { paths } from '../../paths.js';
 import type { AppEnv } from '../../web/env.js';
@@ -63,7 +60,7 @@ const emailCode: EmailCodeSpec = {
     // a flow for an unknown address has no account and cannot have verified; refuse to move on regardless
     if (flow.accountId === null || flow.holderId === null) return undefined;
     const to = next('email-code', 'EMAIL_CODE_VERIFIED');
-    if (!advanceFlow(deps.db, flow.id, 'email-code', to)) return undefined;
+    if (!(await deps.stores.flows.advance(flow.id, 'email-code', to))) return undefined;
     await sendFirstPhoneCode(deps, { ...flow, step: to }, phone, c.get('lang'), c.get('address'));
     return stepUrl(base, to);
   },
@@ -71,7 +68,7 @@ const emailCode: EmailCodeSpec = {
   // the same answer for a known and an unknown address, decided without looking at the account
   async changeAddress(c, flow) {
     const deps = c.get('deps');
-    endFlow(deps.db, flow.id, deps.clock.now());
+    await deps.stores.flows.end(flow.id, deps.clock.now());
     dropFlowCookie(c);
     return base;
   },
@@ -120,16 +117,16 @@ export const resetRoutes = new Hono<AppEnv>()
     if (!emailShapeOk(email)) return showStart(c, 400, typed, [{ field: 'email', message: t('reset.errorEmailFormat') }]);
 
     // SPEC R1: the same flow, the same redirect and the same next page whether or not the address is a My ID
-    const account = await findOpenAccountByEmail(deps.db, email);
+    const account = await deps.stores.accounts.findOpenByEmail(email);
     const subject: CodeSubject = account ? `account:${account.id}` : ghostSubject(deps.config.SECRET, email);
-    const flowId = startFlow(c, { kind: KIND, step: RESET_FIRST_STEP, accountId: account?.id ?? null, holderId: account?.holderId ?? null, email, data: { subject } });
-    const flow = await findFlowById(deps.db, flowId);
+    const flowId = await startFlow(c, { kind: KIND, step: RESET_FIRST_STEP, accountId: account?.id ?? null, holderId: account?.holderId ?? null, email, data: { subject } });
+    const flow = await deps.stores.flows.findById(flowId);
     if (flow) await sendEmailCode(deps, flow, emailCode, c.get('lang'), c.get('address'));
     return c.redirect(stepUrl(base, RESET_FIRST_STEP), 303);
   })
   .post('/cancel', loadFlow(KIND), async (c) => {
     const deps = c.get('deps');
-    endFlow(deps.db, currentFlow(c).id, deps.clock.now());
+    await deps.stores.flows.end(currentFlow(c).id, deps.clock.now());
     dropFlowCookie(c);
     return c.redirect(`${paths.signIn}?flow=cancelled`, 303);
   })
@@ -137,14 +134,14 @@ export const resetRoutes = new Hono<AppEnv>()
   .post('/password', loadFlow(KIND), atStep(base, 'password'), async (c) => {
     const deps = c.get('deps');
     const flow = currentFlow(c);
-    const account = flow.accountId === null ? undefined : await loadMemberAccount(deps.db, flow.accountId);
+    const account = flow.accountId === null ? undefined : await deps.stores.settings.loadMemberAccount(flow.accountId);
     if (!account) return c.redirect(`${paths.signIn}?flow=expired`, 303);
     const entries = readNewPassword(c.get('form'));
     const problems = newPasswordProblems(entries, account.facts, account.email);
     if (problems.length > 0) return showPassword(c, 400, newPasswordErrors(c.get('t'), problems));
 
     const now = deps.clock.now();
-    const result = await completeReset(deps.db, {
+    const result = await deps.stores.reset.complete({
       flowId: flow.id,
       accountId: account.id,
       passwordHash: await hashNewPassword(entries.password),

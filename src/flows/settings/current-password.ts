@@ -3,7 +3,6 @@ import { countFailure, identifierHash, isLocked } from '../../auth/lockout.js';
 import { normalisePassword } from '../../auth/normalise.js';
 import { verifyPassword } from '../../auth/password.js';
 import type { Deps } from '../../deps.js';
-import { deleteAccountSessions } from '../../db/stores/sessions.js';
 import type { Lang } from '../../i18n/index.js';
 import { lockNoticeMessage } from '../../notify/lock-texts.js';
 
@@ -34,7 +33,7 @@ export async function checkCurrentPassword(
   return count.locked ? lockOut(deps, account.id) : 'wrong';
 }
 
-function lockOut(deps: Deps, accountId: number): 'locked' {
-  deleteAccountSessions(deps.db, accountId);
+async function lockOut(deps: Deps, accountId: number): Promise<'locked'> {
+  await deps.stores.sessions.deleteForAccount(accountId);
   return 'locked';
 }

@@ -7,8 +7,7 @@ import type { FieldError } from '../../../views/view.js';
 import { identifierHash } from '../../auth/lockout.js';
 import { maskEmail } from '../../auth/normalise.js';
 import { rotateSession } from '../../auth/session.js';
-import { advanceFlow, endFlow, findFlowById, type FlowRow } from '../../db/stores/flows.js';
-import { changeMyId, isMyIdTaken, loadMemberAccount } from '../../db/stores/settings.js';
+import type { FlowRow } from '../../db/contract.js';
 import { accountNotice } from '../../notify/account-texts.js';
 import { paths } from '../../paths.js';
 import { writeCookie } from '../../web/cookies.js';
@@ -80,7 +79,7 @@ async function readNewMyId(c: Context<AppEnv>, action: string): Promise<{ email:
   const checked = checkEmailAddress(raw);
   if ('problem' in checked) return refuse(400, emailProblemError(t, checked.problem));
   if (checked.email === c.get('session')!.email) return refuse(400, { field: 'email', message: t('settings.errorEmailSame') });
-  if (await isMyIdTaken(c.get('deps').db, checked.email)) return refuse(409, { field: 'email', message: t('registration.errorEmailTaken') });
+  if (await c.get('deps').stores.settings.isMyIdTaken(checked.email)) return refuse(409, { field: 'email', message: t('registration.errorEmailTaken') });
   return { email: checked.email };
 }
 
@@ -94,8 +93,8 @@ export const myIdRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
     const read = await readNewMyId(c, base);
     if ('refused' in read) return read.refused;
-    const flowId = startFlow(c, { kind: KIND, step: 'email-code', accountId: c.get('session')!.accountId, email: read.email });
-    const flow = await findFlowById(deps.db, flowId);
+    const flowId = await startFlow(c, { kind: KIND, step: 'email-code', accountId: c.get('session')!.accountId, email: read.email });
+    const flow = await deps.stores.flows.findById(flowId);
     if (flow) await sendEmailCode(deps, flow, emailCode, c.get('lang'), c.get('address'));
     return c.redirect(stepUrl(base, 'email-code'), 303);
   })
@@ -107,13 +106,13 @@ export const myIdRoutes = new Hono<AppEnv>()
     const read = await readNewMyId(c, addressStep);
     if ('refused' in read) return read.refused;
     const to = next('email', 'EMAIL_ENTERED');
-    if (!advanceFlow(deps.db, flow.id, 'email', to, { email: read.email })) return c.redirect(addressStep, 303);
+    if (!(await deps.stores.flows.advance(flow.id, 'email', to, { email: read.email }))) return c.redirect(addressStep, 303);
     await sendEmailCode(deps, { ...flow, step: to, email: read.email }, emailCode, c.get('lang'), c.get('address'));
     return c.redirect(stepUrl(base, to), 303);
   })
   .post('/cancel', loadFlow(KIND), ownFlow, async (c) => {
     const deps = c.get('deps');
-    endFlow(deps.db, currentFlow(c).id, deps.clock.now());
+    await deps.stores.flows.end(currentFlow(c).id, deps.clock.now());
     dropFlowCookie(c);
     return c.redirect(`${paths.settings}?done=cancelled`, 303);
   })
@@ -123,7 +122,7 @@ export const myIdRoutes = new Hono<AppEnv>()
     const t = c.get('t');
     const session = c.get('session')!;
     const flow = currentFlow(c);
-    const account = await loadMemberAccount(deps.db, session.accountId);
+    const account = await deps.stores.settings.loadMemberAccount(session.accountId);
     if (!account || !flow.email) return c.redirect(paths.signIn, 303);
     const parsed = v.safeParse(CurrentForm, c.get('form'));
     const current = await checkCurrentPassword(deps, account, parsed.success ? parsed.output.current : '', { address: c.get('address'), lang: c.get('lang') });
@@ -132,7 +131,7 @@ export const myIdRoutes = new Hono<AppEnv>()
     if (current === 'wrong') return showConfirm(c, 422, [{ field: 'current', message: t('settings.errorCurrentWrong') }]);
 
     const now = deps.clock.now();
-    const result = await changeMyId(deps.db, {
+    const result = await deps.stores.settings.changeMyId({
       flowId: flow.id,
       accountId: account.id,
       newEmail: flow.email,
@@ -145,7 +144,7 @@ export const myIdRoutes = new Hono<AppEnv>()
       dropFlowCookie(c);
       // a second submit of the same confirmation: the first one did the change
       if (result.error === 'moved') return c.redirect(paths.settings, 303);
-      endFlow(deps.db, flow.id, now);
+      await deps.stores.flows.end(flow.id, now);
       if (result.error === 'gone') return c.redirect(paths.signIn, 303);
       // SPEC M9: another account took the address after the code was sent
       return showNew(c, 409, flow.email, [{ field: 'email', message: t('registration.errorEmailTaken') }]);

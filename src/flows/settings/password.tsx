@@ -5,7 +5,6 @@ import { ChangePasswordPage } from '../../../views/pages/settings/ChangePassword
 import type { FieldError } from '../../../views/view.js';
 import { rotateSession, type SessionInfo } from '../../auth/session.js';
 import type { Deps } from '../../deps.js';
-import { changePassword, loadMemberAccount } from '../../db/stores/settings.js';
 import type { Lang } from '../../i18n/index.js';
 import { accountNotice } from '../../notify/account-texts.js';
 import { paths } from '../../paths.js';
@@ -29,7 +28,7 @@ export async function changeMemberPassword(
   deps: Deps,
   input: { session: SessionInfo; current: string; password: string; confirm: string; address: string; lang: Lang },
 ): Promise<PasswordChangeResult> {
-  const account = await loadMemberAccount(deps.db, input.session.accountId);
+  const account = await deps.stores.settings.loadMemberAccount(input.session.accountId);
   if (!account) return { error: 'gone' };
   const problems = newPasswordProblems(input, account.facts, account.email);
   const current = await checkCurrentPassword(deps, account, input.current, input);
@@ -38,7 +37,7 @@ export async function changeMemberPassword(
 
   const now = deps.clock.now();
   const passwordHash = await hashNewPassword(input.password);
-  const changed = await changePassword(deps.db, { accountId: account.id, passwordHash, verifiedHash: account.passwordHash, keepSessionId: input.session.id, now, address: input.address });
+  const changed = await deps.stores.settings.changePassword({ accountId: account.id, passwordHash, verifiedHash: account.passwordHash, keepSessionId: input.session.id, now, address: input.address });
   if (changed === 'gone') return { error: 'gone' };
   // another change (another browser of the member) replaced the password after it was checked here
   if (changed === 'stale') return { error: 'invalid', currentMissing: false, currentWrong: true, problems: [] };

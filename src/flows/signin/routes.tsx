@@ -64,7 +64,7 @@ export const signInRoutes = new Hono<AppEnv>()
     }
     if (result.kind === 'legacy') {
       // SPEC L3: a legacy or initial ID starts the migration flow at the terms
-      startFlow(c, { kind: 'migration', step: 'terms', holderId: result.holderId, cardId: result.cardId, credentialId: result.credentialId });
+      await startFlow(c, { kind: 'migration', step: 'terms', holderId: result.holderId, cardId: result.cardId, credentialId: result.credentialId });
       return c.redirect(`${paths.migration}/terms`, 303);
     }
     await completeMemberSignIn(deps, result.accountId);

@@ -3,7 +3,6 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { TermsPage } from '../../../views/pages/terms/TermsPage.js';
 import { endSession } from '../../auth/session.js';
-import { acceptTerms } from '../../db/stores/settings.js';
 import { paths, safeReturnPath } from '../../paths.js';
 import { clearCookie } from '../../web/cookies.js';
 import type { AppEnv } from '../../web/env.js';
@@ -41,7 +40,7 @@ export const termsRoutes = new Hono<AppEnv>()
       return c.redirect(`${paths.signIn}?out=1`, 303);
     }
     if (!hasCurrentTerms(session.termsVersion, deps.config.TERMS_VERSION)) {
-      await acceptTerms(deps.db, { accountId: session.accountId, version: deps.config.TERMS_VERSION, now: deps.clock.now(), address: c.get('address') });
+      await deps.stores.settings.acceptTerms({ accountId: session.accountId, version: deps.config.TERMS_VERSION, now: deps.clock.now(), address: c.get('address') });
     }
     return c.redirect(nextOf(c.req.query('next')), 303);
   });

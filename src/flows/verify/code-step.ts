@@ -5,7 +5,7 @@ import type { CodeTimes, StepText } from '../../../views/pages/verify/CodeStepPa
 import type { FieldError } from '../../../views/view.js';
 import { codeState, verifyCode, type CodePurpose, type CodeSubject, type VerifyCodeResult } from '../../auth/codes.js';
 import type { Deps } from '../../deps.js';
-import { advanceFlow, findFlowById, type FlowRow } from '../../db/stores/flows.js';
+import type { FlowRow } from '../../db/contract.js';
 import type { T } from '../../i18n/index.js';
 import type { AppEnv } from '../../web/env.js';
 import { atStep, currentFlow, loadFlow, stepUrl } from '../guard.js';
@@ -32,7 +32,7 @@ export type CodeStepSpec = {
  * the new step's URL, or undefined when another request moved it first.
  */
 export function moveTo(base: string, from: string, to: string) {
-  return async (c: Context<AppEnv>, flow: FlowRow): Promise<string | undefined> => (advanceFlow(c.get('deps').db, flow.id, from, to) ? stepUrl(base, to) : undefined);
+  return async (c: Context<AppEnv>, flow: FlowRow): Promise<string | undefined> => ((await c.get('deps').stores.flows.advance(flow.id, from, to)) ? stepUrl(base, to) : undefined);
 }
 
 /** Whose wrong codes are counted (SPEC M6a) in the flows that start from a card: its holder, across flows. */
@@ -84,7 +84,7 @@ export async function submitCode(c: Context<AppEnv>, spec: CodeStepSpec, purpose
   const result = await verifyCode(deps, { flowId: flow.id, purpose, subject: spec.subject(flow), code, destination, address: c.get('address') });
   if (!('ok' in result)) {
     // a second submit of the same right code: the first one used it and moved the flow on
-    const now = result.error === 'none' ? await findFlowById(deps.db, flow.id) : undefined;
+    const now = result.error === 'none' ? await deps.stores.flows.findById(flow.id) : undefined;
     if (now && now.step !== spec.step) return c.redirect(stepUrl(spec.base, spec.step), 303);
     return codeError(t, result);
   }

@@ -4,7 +4,7 @@ import { EmailCodePage } from '../../../views/pages/verify/EmailCodePage.js';
 import type { FieldError } from '../../../views/view.js';
 import { sendCode } from '../../auth/codes.js';
 import type { Deps } from '../../deps.js';
-import type { FlowRow } from '../../db/stores/flows.js';
+import type { FlowRow } from '../../db/contract.js';
 import type { Lang } from '../../i18n/index.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';

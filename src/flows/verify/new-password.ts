@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import type { FieldError } from '../../../views/view.js';
 import { hashPassword } from '../../auth/password.js';
 import { checkNewPassword, normaliseNewPassword, passwordProblemField, passwordProblemMessage, type PasswordProblem } from '../../auth/policy.js';
-import type { HolderFacts } from '../../db/stores/settings.js';
+import type { HolderFacts } from '../../db/contract.js';
 import type { T } from '../../i18n/index.js';
 
 export const NewPasswordForm = v.object({

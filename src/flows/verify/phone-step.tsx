@@ -6,8 +6,7 @@ import type { FieldError } from '../../../views/view.js';
 import { sendCode, type CodeChannel } from '../../auth/codes.js';
 import { maskPhone, phoneKind } from '../../auth/normalise.js';
 import type { Deps } from '../../deps.js';
-import { updateFlowData, type FlowRow } from '../../db/stores/flows.js';
-import { loadHolderFacts } from '../../db/stores/settings.js';
+import type { FlowRow } from '../../db/contract.js';
 import type { Lang } from '../../i18n/index.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
@@ -25,14 +24,14 @@ function phoneUseOf(flow: FlowRow): PhoneUse | undefined {
 }
 
 async function phonesOf(deps: Deps, holderId: number): Promise<(PhoneChoice & { number: string })[]> {
-  const facts = await loadHolderFacts(deps.db, holderId);
+  const facts = await deps.stores.settings.loadHolderFacts(holderId);
   return (facts?.phones ?? []).map((number, index) => ({ index, number, masked: maskPhone(number), kind: phoneKind(number) }));
 }
 
 /** Sends a phone code and records which phone and channel in the flow (still at `step`). */
 async function sendPhoneCode(deps: Deps, flow: FlowRow, spec: PhoneSpec, phone: { index: number; number: string }, channel: CodeChannel, lang: Lang, address: string) {
   const result = await sendCode(deps, { flowId: flow.id, purpose: 'phone', channel, destination: phone.number, subject: spec.subject(flow), lang, address });
-  if ('ok' in result) updateFlowData(deps.db, flow.id, spec.step, { ...flow.data, phone: { index: phone.index, channel } });
+  if ('ok' in result) await deps.stores.flows.updateData(flow.id, spec.step, { ...flow.data, phone: { index: phone.index, channel } });
   return result;
 }
 

@@ -1,5 +1,5 @@
 // ⑪ The member top page (SPEC T1): previous sign-in, cards with payment date, amount and points, notices.
-import type { MemberHome } from '../../../src/db/stores/member.js';
+import type { MemberHome } from '../../../src/db/contract.js';
 import { Page } from '../../layouts/Page.js';
 import type { View } from '../../view.js';
 

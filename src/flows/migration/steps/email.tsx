@@ -7,9 +7,7 @@ import { EmailChoicePage } from '../../../../views/pages/migration/EmailChoicePa
 import { EmailStepPage } from '../../../../views/pages/steps/EmailStepPage.js';
 import type { FieldError } from '../../../../views/view.js';
 import { maskEmail } from '../../../auth/normalise.js';
-import { advanceFlow, type FlowRow } from '../../../db/stores/flows.js';
-import { findCardEmail } from '../../../db/stores/migration.js';
-import { isMyIdTaken } from '../../../db/stores/settings.js';
+import type { FlowRow } from '../../../db/contract.js';
 import type { AppEnv } from '../../../web/env.js';
 import { viewOf } from '../../../web/view.js';
 import { currentFlow } from '../../guard.js';
@@ -26,7 +24,7 @@ const EmailForm = v.object({ email: v.pipe(v.optional(v.string(), ''), v.maxLeng
 export async function enterPhoneStep(c: Context<AppEnv>, flow: FlowRow, from: 'email-choice' | 'confirm-email', email: string): Promise<Response> {
   const deps = c.get('deps');
   const to = next(from, from === 'email-choice' ? 'CARD_EMAIL_KEPT' : 'EMAIL_CONFIRMED');
-  if (!advanceFlow(deps.db, flow.id, from, to, { email })) return c.redirect(urlOf(from), 303);
+  if (!(await deps.stores.flows.advance(flow.id, from, to, { email }))) return c.redirect(urlOf(from), 303);
   await sendFirstPhoneCode(deps, { ...flow, step: to, email }, phoneStep, c.get('lang'), c.get('address'));
   return c.redirect(urlOf(to), 303);
 }
@@ -59,7 +57,7 @@ export function showNewEmail(c: Context<AppEnv>, status: 200 | 400 | 409, email?
 export function mountEmailSteps(app: Hono<AppEnv>): void {
   app.get('/email-choice', ...at('email-choice'), async (c) => {
     const flow = currentFlow(c);
-    const cardEmail = (flow.cardId && (await findCardEmail(c.get('deps').db, flow.cardId))) || '';
+    const cardEmail = (flow.cardId && (await c.get('deps').stores.migration.findCardEmail(flow.cardId))) || '';
     return c.html(<EmailChoicePage v={viewOf(c)} maskedEmail={maskEmail(cardEmail)} action={urlOf('email-choice')} step={stepOf('email-choice')} deadline={flow.expiresAt} />);
   });
 
@@ -68,15 +66,15 @@ export function mountEmailSteps(app: Hono<AppEnv>): void {
     const flow = currentFlow(c);
     const parsed = v.safeParse(ChoiceForm, c.get('form'));
     if (!parsed.success) return c.redirect(urlOf('email-choice'), 303);
-    const cardEmail = flow.cardId ? await findCardEmail(deps.db, flow.cardId) : null;
+    const cardEmail = flow.cardId ? await deps.stores.migration.findCardEmail(flow.cardId) : null;
     if (parsed.output.choice === 'no' || !cardEmail) {
       const to = next('email-choice', 'OTHER_EMAIL_CHOSEN');
-      advanceFlow(deps.db, flow.id, 'email-choice', to, { data: { ...flow.data, keptCardEmail: false } });
+      await deps.stores.flows.advance(flow.id, 'email-choice', to, { data: { ...flow.data, keptCardEmail: false } });
       return c.redirect(urlOf(to), 303);
     }
-    if (await isMyIdTaken(deps.db, cardEmail)) {
+    if (await deps.stores.settings.isMyIdTaken(cardEmail)) {
       const to = next('email-choice', 'CARD_EMAIL_TAKEN');
-      advanceFlow(deps.db, flow.id, 'email-choice', to, { data: { ...flow.data, cardEmailTaken: true } });
+      await deps.stores.flows.advance(flow.id, 'email-choice', to, { data: { ...flow.data, cardEmailTaken: true } });
       return c.redirect(urlOf(to), 303);
     }
     return enterPhoneStep(c, { ...flow, data: { ...flow.data, keptCardEmail: true } }, 'email-choice', cardEmail);
@@ -94,9 +92,9 @@ export function mountEmailSteps(app: Hono<AppEnv>): void {
     const checked = checkEmailAddress(raw);
     if ('problem' in checked) return showNewEmail(c, 400, raw, [emailProblemError(t, checked.problem)]);
     // SPEC M3: an address that is already a My ID cannot be used
-    if (await isMyIdTaken(deps.db, checked.email)) return showNewEmail(c, 409, raw, [{ field: 'email', message: t('migration.emailTaken') }]);
+    if (await deps.stores.settings.isMyIdTaken(checked.email)) return showNewEmail(c, 409, raw, [{ field: 'email', message: t('migration.emailTaken') }]);
     const to = next('new-email', 'EMAIL_ENTERED');
-    if (!advanceFlow(deps.db, flow.id, 'new-email', to, { email: checked.email })) return c.redirect(urlOf('new-email'), 303);
+    if (!(await deps.stores.flows.advance(flow.id, 'new-email', to, { email: checked.email }))) return c.redirect(urlOf('new-email'), 303);
     await sendEmailCode(deps, { ...flow, step: to, email: checked.email }, emailCodeStep, c.get('lang'), c.get('address'));
     return c.redirect(urlOf(to), 303);
   });

@@ -3,9 +3,6 @@ import type { Context, Hono } from 'hono';
 import { MigrationDonePage } from '../../../../views/pages/migration/MigrationDonePage.js';
 import { NewPasswordStepPage } from '../../../../views/pages/steps/NewPasswordStepPage.js';
 import type { FieldError } from '../../../../views/view.js';
-import { advanceFlow } from '../../../db/stores/flows.js';
-import { completeMigration } from '../../../db/stores/migration.js';
-import { loadHolderFacts } from '../../../db/stores/settings.js';
 import { accountNotice } from '../../../notify/account-texts.js';
 import { paths } from '../../../paths.js';
 import type { AppEnv } from '../../../web/env.js';
@@ -26,14 +23,14 @@ async function submitPassword(c: Context<AppEnv>): Promise<Response> {
   const deps = c.get('deps');
   const t = c.get('t');
   const flow = currentFlow(c);
-  const facts = flow.holderId === null ? undefined : await loadHolderFacts(deps.db, flow.holderId);
+  const facts = flow.holderId === null ? undefined : await deps.stores.settings.loadHolderFacts(flow.holderId);
   if (!facts || !flow.email || flow.cardId === null || flow.credentialId === null) return c.redirect(`${paths.signIn}?flow=expired`, 303);
   const entries = readNewPassword(c.get('form'));
   const problems = newPasswordProblems(entries, facts, flow.email);
   if (problems.length > 0) return showPassword(c, 400, newPasswordErrors(t, problems));
 
   const now = deps.clock.now();
-  const result = await completeMigration(deps.db, {
+  const result = await deps.stores.migration.complete({
     flowId: flow.id,
     holderId: facts.holderId,
     cardId: flow.cardId,
@@ -47,7 +44,7 @@ async function submitPassword(c: Context<AppEnv>): Promise<Response> {
   if ('error' in result) {
     if (result.error === 'moved') return c.redirect(urlOf('password'), 303);
     // SPEC M9: another flow registered this address first; nothing was written, and this member chooses another
-    advanceFlow(deps.db, flow.id, 'password', next('password', 'EMAIL_TAKEN'), { email: null, data: { ...flow.data, cardEmailTaken: false } });
+    await deps.stores.flows.advance(flow.id, 'password', next('password', 'EMAIL_TAKEN'), { email: null, data: { ...flow.data, cardEmailTaken: false } });
     c.set('flow', { ...flow, step: 'new-email', email: null, data: { ...flow.data, cardEmailTaken: false } });
     return showNewEmail(c, 409, flow.email, [{ field: 'email', message: t('migration.emailTaken') }]);
   }

@@ -1,31 +1,24 @@
-// SPEC O6 operator unlock: whose lock an ID or card is, and ending it (with any running code lock of the holder) in one transaction.
+// SPEC O6 operator unlock on SQLite: whose lock an ID or card is, and ending it (with any running code lock of the holder) in one transaction.
 import { and, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
-import type { Db } from '../client.js';
-import { accountCardTable, accountTable, cardTable, codeFailureTable, credentialTable, signInAttemptTable } from '../schema.js';
+import type { UnlockResult, UnlockStore, UnlockTarget } from '../contract.js';
+import { inTransaction, type Db, type Executor } from './client.js';
+import { accountCardTable, accountTable, cardTable, codeFailureTable, credentialTable, signInAttemptTable } from './schema.js';
 import { writeAudit } from './audit.js';
 
-export type UnlockTarget = {
-  holderId: number;
-  /** The holder's open accounts (a My ID's own first). */
-  accountIds: number[];
-  /** Where the notice goes: the account's My ID, else the card's registered email (null when there is neither). */
-  noticeTo: string | null;
-};
-
-function holderTarget(db: Db, holderId: number, cardEmail: string | null, firstAccount?: { id: number; email: string }): UnlockTarget {
-  const open = db.select({ id: accountTable.id, email: accountTable.email }).from(accountTable).where(and(eq(accountTable.holderId, holderId), isNull(accountTable.closedAt))).all();
+function holderTarget(ex: Executor, holderId: number, cardEmail: string | null, firstAccount?: { id: number; email: string }): UnlockTarget {
+  const open = ex.select({ id: accountTable.id, email: accountTable.email }).from(accountTable).where(and(eq(accountTable.holderId, holderId), isNull(accountTable.closedAt))).all();
   const accounts = firstAccount ? [firstAccount, ...open.filter((a) => a.id !== firstAccount.id)] : open;
   return { holderId, accountIds: accounts.map((a) => a.id), noticeTo: accounts[0]?.email ?? cardEmail };
 }
 
 /** A My ID (normalised email) of an open account. */
-export async function findMyIdTarget(db: Db, email: string): Promise<UnlockTarget | undefined> {
+function findMyIdTarget(db: Db, email: string): UnlockTarget | undefined {
   const account = db.select({ id: accountTable.id, email: accountTable.email, holderId: accountTable.holderId }).from(accountTable).where(and(eq(accountTable.email, email), isNull(accountTable.closedAt))).get();
   return account && holderTarget(db, account.holderId, null, account);
 }
 
 /** A legacy or initial ID (normalised), retired or not: its card's holder; the notice goes to the account that card joined, else the card's email. */
-export async function findLoginIdTarget(db: Db, loginId: string): Promise<UnlockTarget | undefined> {
+function findLoginIdTarget(db: Db, loginId: string): UnlockTarget | undefined {
   const row = db
     .select({ holderId: cardTable.holderId, cardEmail: cardTable.email, accountId: accountCardTable.accountId })
     .from(credentialTable)
@@ -37,20 +30,16 @@ export async function findLoginIdTarget(db: Db, loginId: string): Promise<Unlock
 }
 
 /** A card by the keyed hash of its number. */
-export async function findCardTarget(db: Db, numberHash: string): Promise<UnlockTarget | undefined> {
+function findCardTarget(db: Db, numberHash: string): UnlockTarget | undefined {
   const card = db.select({ holderId: cardTable.holderId, email: cardTable.email }).from(cardTable).where(eq(cardTable.numberHash, numberHash)).get();
   return card && holderTarget(db, card.holderId, card.email);
 }
 
-export type UnlockInput = { identifierHash: string; target: UnlockTarget; reason: string; what: 'my_id' | 'login_id' | 'card'; now: number };
-export type UnlockResult = { signInLockEnded: boolean; codeLocksEnded: string[] };
-
 /** Ends the identifier's lock and every running M6a code lock of the holder and their accounts; audits `operator_unlock` with the reason. */
-export async function operatorUnlock(db: Db, input: UnlockInput): Promise<UnlockResult> {
+function operatorUnlock(db: Db, input: Parameters<UnlockStore['unlock']>[0]): UnlockResult {
   const { now, target } = input;
   const subjects = [`holder:${target.holderId}`, ...target.accountIds.map((id) => `account:${id}`)];
-  return db.transaction(
-    (tx): UnlockResult => {
+  return inTransaction(db, (tx): UnlockResult => {
       const signInLockEnded =
         tx
           .delete(signInAttemptTable)
@@ -63,8 +52,7 @@ export async function operatorUnlock(db: Db, input: UnlockInput): Promise<Unlock
         .all();
       const codeLocksEnded = running.map((r) => `${r.subject}/${r.purpose}`);
       if (signInLockEnded || codeLocksEnded.length > 0) {
-        // the audit store types its handle as Db; the transaction is the same connection
-        writeAudit(tx as unknown as Db, {
+        writeAudit(tx, {
           at: now,
           event: 'operator_unlock',
           accountId: target.accountIds[0] ?? null,
@@ -73,7 +61,14 @@ export async function operatorUnlock(db: Db, input: UnlockInput): Promise<Unlock
         });
       }
       return { signInLockEnded, codeLocksEnded };
-    },
-    { behavior: 'immediate' },
-  );
+  });
+}
+
+export function unlockStore(db: Db): UnlockStore {
+  return {
+    findMyIdTarget: async (email) => findMyIdTarget(db, email),
+    findLoginIdTarget: async (loginId) => findLoginIdTarget(db, loginId),
+    findCardTarget: async (numberHash) => findCardTarget(db, numberHash),
+    unlock: async (input) => operatorUnlock(db, input),
+  };
 }

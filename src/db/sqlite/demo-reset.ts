@@ -1,6 +1,7 @@
-// SPEC O10: emptying a database that holds only the demo data set, so it can be seeded again as new.
+// SPEC O10 on SQLite: emptying a database that holds only the demo data set, so it can be seeded again as new.
 import { count, inArray, notInArray, sql } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { DemoResetStore, EraseDemoResult } from '../contract.js';
+import { inTransaction, type Db } from './client.js';
 import {
   accountCardTable,
   accountTable,
@@ -17,17 +18,14 @@ import {
   phoneTable,
   sessionTable,
   signInAttemptTable,
-} from '../schema.js';
-
-export type EraseDemoResult = { ok: true; holders: number } | { refused: { otherHolders: number; otherAccounts: number } };
+} from './schema.js';
 
 /**
  * In one transaction: refuses when any holder is not one of `demoHolderKeys` or any account belongs to such a holder;
  * otherwise deletes every row of every table (children first) and restarts the id counters.
  */
-export async function eraseDemoData(db: Db, demoHolderKeys: string[]): Promise<EraseDemoResult> {
-  return db.transaction(
-    (tx): EraseDemoResult => {
+function eraseDemoData(db: Db, demoHolderKeys: string[]): EraseDemoResult {
+  return inTransaction(db, (tx): EraseDemoResult => {
       const others = tx.select({ id: holderTable.id }).from(holderTable).where(notInArray(holderTable.holderKey, demoHolderKeys));
       const otherHolders = tx.select({ n: count() }).from(holderTable).where(notInArray(holderTable.holderKey, demoHolderKeys)).get()?.n ?? 0;
       const otherAccounts = tx.select({ n: count() }).from(accountTable).where(inArray(accountTable.holderId, others)).get()?.n ?? 0;
@@ -38,7 +36,9 @@ export async function eraseDemoData(db: Db, demoHolderKeys: string[]): Promise<E
       }
       tx.run(sql`DELETE FROM sqlite_sequence`);
       return { ok: true, holders };
-    },
-    { behavior: 'immediate' },
-  );
+  });
+}
+
+export function demoResetStore(db: Db): DemoResetStore {
+  return { eraseDemoData: async (demoHolderKeys) => eraseDemoData(db, demoHolderKeys) };
 }

@@ -1,6 +1,7 @@
-// SPEC O5: a consistent copy of the SQLite database taken with SQLite's online backup while the portal serves.
+// SPEC O5 on SQLite: a consistent copy of the database taken with SQLite's online backup while the portal serves.
+// SQLite-specific, so not part of the store contract: the SQLite handle (openSqlite) offers it to the backup command.
 import Database from 'better-sqlite3';
-import type { Db } from '../client.js';
+import type { Db } from './client.js';
 
 /** Copies the whole database into `file` (which must not exist) page by page; writers keep going meanwhile. */
 export async function backupDatabase(db: Db, file: string): Promise<{ pages: number }> {

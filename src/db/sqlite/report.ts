@@ -1,28 +1,13 @@
-// SPEC O7: the counts the migration progress report is made of, read from the tables and the audit log.
+// SPEC O7 on SQLite: the counts the migration progress report is made of, read from the tables and the audit log.
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../client.js';
-import { accountCardTable, accountTable, auditTable, cardTable, flowSummaryTable, flowTable, holderTable } from '../schema.js';
-
-export type ReportData = {
-  holders: number;
-  cards: number;
-  /** Holders with an open account, and cards linked to one. */
-  migratedHolders: number;
-  migratedCards: number;
-  /** Pruned flows of the kind, by the step they stopped at and their outcome. */
-  summaries: { step: string; outcome: string; n: number }[];
-  /** Flows of the kind still in the flow table, by step and state. */
-  live: { step: string; ended: boolean; expired: boolean; n: number }[];
-  /** Audit events of the given names per day (Japan time). */
-  daily: { day: string; event: string; n: number }[];
-  /** Every audit event and, for sign-in failures, the reason: all time. */
-  events: { event: string; reason: string | null; n: number }[];
-};
+import type { ReportData, ReportStore } from '../contract.js';
+import type { Db } from './client.js';
+import { accountCardTable, accountTable, auditTable, cardTable, flowSummaryTable, flowTable, holderTable } from './schema.js';
 
 /** `date(at + 9 h)`: the audit row's day in Japan time, as YYYY-MM-DD. */
 const tokyoDay = sql<string>`date(${auditTable.at} / 1000 + 32400, 'unixepoch')`;
 
-export async function readReportData(db: Db, input: { flowKind: string; dailyEvents: string[]; now: number }): Promise<ReportData> {
+function readReportData(db: Db, input: { flowKind: string; dailyEvents: string[]; now: number }): ReportData {
   const one = (q: { get(): { n: number } | undefined }) => q.get()?.n ?? 0;
   const openAccount = and(isNull(accountTable.closedAt));
   const holders = one(db.select({ n: count() }).from(holderTable));
@@ -65,4 +50,8 @@ export async function readReportData(db: Db, input: { flowKind: string; dailyEve
     .groupBy(auditTable.event, sql`2`)
     .all();
   return { holders, cards, migratedHolders, migratedCards, summaries, live, daily, events };
+}
+
+export function reportStore(db: Db): ReportStore {
+  return { readReportData: async (input) => readReportData(db, input) };
 }

@@ -1,39 +1,9 @@
-// SPEC O4 retention: deletes what no rule, lock, budget or cap window reads any more, and summarises each pruned flow.
+// SPEC O4 retention on SQLite: deletes what no rule, lock, budget or cap window reads any more, and summarises each pruned flow.
 // One rule for every identifier: nothing here asks whether an identifier belongs to anyone.
 import { and, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import type { Db } from '../client.js';
-import { addressThrottleTable, auditTable, challengeTable, codeFailureTable, flowSummaryTable, flowTable, sessionTable, signInAttemptTable } from '../schema.js';
-
-export type PruneCutoffs = {
-  now: number;
-  /** SPEC T3: a session idle longer than this, or older than the next, has expired. */
-  sessionIdleMs: number;
-  sessionMaxMs: number;
-  /** SPEC S5/M6a: the send caps count the challenges created within this window before now. */
-  capWindowMs: number;
-  /** SPEC O4: counts below a lock go after this long without a failure. */
-  quietMs: number;
-  /** SPEC O4: a lock with no attempt on it for this long goes. */
-  lockRetentionMs: number;
-  /** SPEC L7: an address throttle window lasts this long. */
-  addressWindowMs: number;
-  auditRetentionMs: number;
-};
-
-export type FlowForSummary = { kind: string; step: string; createdAt: number; endedAt: number | null; expiresAt: number };
-export type FlowSummary = { kind: string; step: string; outcome: 'completed' | 'cancelled' | 'expired'; day: string };
-
-export type PruneCounts = {
-  sessions: number;
-  flows: number;
-  challenges: number;
-  flowSummaries: number;
-  signInFailureCounts: number;
-  signInLocks: number;
-  codeFailures: number;
-  addressThrottles: number;
-  auditRows: number;
-};
+import type { FlowForSummary, FlowSummary, PruneCutoffs, RetentionStore } from '../contract.js';
+import { inTransaction, type Db } from './client.js';
+import { addressThrottleTable, auditTable, challengeTable, codeFailureTable, flowSummaryTable, flowTable, sessionTable, signInAttemptTable } from './schema.js';
 
 const BATCH = 500;
 
@@ -42,8 +12,7 @@ function pruneFlows(db: Db, c: PruneCutoffs, summarise: (f: FlowForSummary) => F
   let flows = 0;
   let challenges = 0;
   for (;;) {
-    const batch = db.transaction(
-      (tx) => {
+    const batch = inTransaction(db, (tx) => {
         const rows = tx
           .select({ id: flowTable.id, kind: flowTable.kind, step: flowTable.step, createdAt: flowTable.createdAt, endedAt: flowTable.endedAt, expiresAt: flowTable.expiresAt })
           .from(flowTable)
@@ -61,17 +30,19 @@ function pruneFlows(db: Db, c: PruneCutoffs, summarise: (f: FlowForSummary) => F
         const gone = tx.delete(challengeTable).where(inArray(challengeTable.flowId, ids)).run().changes;
         tx.delete(flowTable).where(inArray(flowTable.id, ids)).run();
         return { flows: rows.length, challenges: gone };
-      },
-      { behavior: 'immediate' },
-    );
+    });
     flows += batch.flows;
     challenges += batch.challenges;
     if (batch.flows < BATCH) return { flows, challenges };
   }
 }
 
+export function retentionStore(db: Db): RetentionStore {
+  return { prune: async (c, summarise) => pruneExpired(db, c, summarise) };
+}
+
 /** Runs every retention rule; each table in its own short transaction so the portal keeps serving. */
-export async function pruneExpired(db: Db, c: PruneCutoffs, summarise: (f: FlowForSummary) => FlowSummary): Promise<PruneCounts> {
+function pruneExpired(db: Db, c: PruneCutoffs, summarise: (f: FlowForSummary) => FlowSummary) {
   const { now } = c;
   const sessions = db
     .delete(sessionTable)

@@ -1,0 +1,140 @@
+// Verification codes (SPEC M6a): challenge rows, per-destination send caps and per-subject failure counts.
+// Every method that reads a counter and writes it back does so in one IMMEDIATE transaction, querying only through it.
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import type { CodeLimits, CodeStore, CodeSubject, RecordAttemptResult, RecordSendResult } from '../contract.js';
+import { inTransaction, type Db, type Executor } from './client.js';
+import { challengeTable, codeFailureTable } from './schema.js';
+import { writeAudit } from './audit.js';
+
+const HOUR_MS = 3_600_000;
+
+/** Who an audit event is about: the account when the subject is one, the subject string otherwise. */
+function auditWho(subject: CodeSubject, address: string | undefined) {
+  const account = /^account:(\d+)$/.exec(subject);
+  return account ? { accountId: Number(account[1]), address } : { subject, address };
+}
+
+/** The lock of a subject+purpose, or null when it has none or it has passed. */
+function readLock(ex: Executor, subject: CodeSubject, purpose: string, now: number): number | null {
+  const row = ex
+    .select({ lockedUntil: codeFailureTable.lockedUntil })
+    .from(codeFailureTable)
+    .where(and(eq(codeFailureTable.subject, subject), eq(codeFailureTable.purpose, purpose)))
+    .get();
+  return row?.lockedUntil != null && row.lockedUntil > now ? row.lockedUntil : null;
+}
+
+/** Send times to one destination within the rolling hour, newest first. */
+function recentSends(ex: Executor, destinationHash: string, now: number): number[] {
+  return ex
+    .select({ createdAt: challengeTable.createdAt })
+    .from(challengeTable)
+    .where(and(eq(challengeTable.destinationHash, destinationHash), gt(challengeTable.createdAt, now - HOUR_MS)))
+    .orderBy(desc(challengeTable.createdAt))
+    .all()
+    .map((r) => r.createdAt);
+}
+
+/** SPEC M6a: the earliest time another send may go, given the sends of the last hour (newest first). */
+function nextSendAt(sends: number[], now: number, limits: CodeLimits): number {
+  const spacing = sends.length > 0 ? sends[0] + limits.resendMs : now;
+  // the cap frees a slot when the oldest of the last `maxSendsPerHour` sends leaves the window
+  const cap = sends.length >= limits.maxSendsPerHour ? sends[limits.maxSendsPerHour - 1] + HOUR_MS : now;
+  return Math.max(spacing, cap, now);
+}
+
+export function codeStore(db: Db): CodeStore {
+  return {
+    async recordSend(input, limits) {
+      const { flowId, purpose, now } = input;
+      return inTransaction(db, (tx): RecordSendResult => {
+        const lockedUntil = readLock(tx, input.subject, purpose, now);
+        if (lockedUntil !== null) return { error: 'locked', lockedUntil };
+        const sends = recentSends(tx, input.destinationHash, now);
+        const allowedAt = nextSendAt(sends, now, limits);
+        if (allowedAt > now) {
+          return { error: sends.length >= limits.maxSendsPerHour ? 'hourlyCap' : 'tooSoon', nextResendAt: allowedAt };
+        }
+        // SPEC M6a: a resend replaces the previous code
+        tx.update(challengeTable)
+          .set({ replacedAt: now })
+          .where(and(eq(challengeTable.flowId, flowId), eq(challengeTable.purpose, purpose), isNull(challengeTable.usedAt), isNull(challengeTable.replacedAt)))
+          .run();
+        const expiresAt = now + limits.ttlMs;
+        const row = tx
+          .insert(challengeTable)
+          .values({ flowId, purpose, channel: input.channel, destinationHash: input.destinationHash, codeHash: input.codeHash, createdAt: now, expiresAt })
+          .returning({ id: challengeTable.id })
+          .get();
+        writeAudit(tx, { at: now, event: 'code_sent', ...auditWho(input.subject, input.address), detail: { flowId, purpose, channel: input.channel } });
+        return { ok: true, challengeId: row.id, expiresAt, nextResendAt: nextSendAt([now, ...sends], now, limits) };
+      });
+    },
+
+    async recordAttempt(input, limits) {
+      const { flowId, purpose, subject, now } = input;
+      const who = auditWho(subject, input.address);
+      const failureKey = and(eq(codeFailureTable.subject, subject), eq(codeFailureTable.purpose, purpose));
+      const active = and(eq(challengeTable.flowId, flowId), eq(challengeTable.purpose, purpose), isNull(challengeTable.usedAt), isNull(challengeTable.replacedAt));
+      return inTransaction(db, (tx): RecordAttemptResult => {
+        const failure = tx.select().from(codeFailureTable).where(failureKey).get();
+        if (failure?.lockedUntil != null && failure.lockedUntil > now) return { error: 'locked', lockedUntil: failure.lockedUntil };
+        const challenge = tx
+          .select({ id: challengeTable.id, destinationHash: challengeTable.destinationHash, codeHash: challengeTable.codeHash, expiresAt: challengeTable.expiresAt })
+          .from(challengeTable)
+          .where(active)
+          .orderBy(desc(challengeTable.id))
+          .get();
+        // SPEC M6a: bound to one destination — the flow's address changed after this code was sent
+        if (!challenge || (input.destinationHash !== undefined && challenge.destinationHash !== input.destinationHash)) return { error: 'none' };
+        // SPEC M6a: valid for CODE_TTL_SECONDS; at exactly the TTL it has expired
+        if (now >= challenge.expiresAt) return { error: 'expired' };
+
+        if (input.matches(challenge)) {
+          // SPEC M6a: single use — the guard is in the statement that marks it used
+          const used = tx
+            .update(challengeTable)
+            .set({ usedAt: now })
+            .where(and(eq(challengeTable.id, challenge.id), isNull(challengeTable.usedAt), isNull(challengeTable.replacedAt), gt(challengeTable.expiresAt, now)))
+            .run();
+          if (used.changes !== 1) return { error: 'none' };
+          tx.delete(codeFailureTable).where(failureKey).run();
+          return { ok: true };
+        }
+
+        // SPEC M6a: after a lock has passed the count starts again
+        const previous = failure && failure.lockedUntil == null ? failure.failures : 0;
+        const failures = previous + 1;
+        const lockedUntil = failures >= limits.maxFailures ? now + limits.lockMs : null;
+        tx.insert(codeFailureTable)
+          .values({ subject, purpose, failures, lockedUntil, updatedAt: now })
+          .onConflictDoUpdate({ target: [codeFailureTable.subject, codeFailureTable.purpose], set: { failures, lockedUntil, updatedAt: now } })
+          .run();
+        writeAudit(tx, { at: now, event: 'code_failed', ...who, detail: { flowId, purpose, failures } });
+        if (lockedUntil === null) return { error: 'mismatch', remaining: limits.maxFailures - failures };
+        // a lock also voids the code it was guessing at: after the lock a new code must be sent
+        tx.update(challengeTable).set({ replacedAt: now }).where(active).run();
+        writeAudit(tx, { at: now, event: 'code_locked', ...who, detail: { flowId, purpose, lockedUntil } });
+        return { error: 'locked', lockedUntil };
+      });
+    },
+
+    async readState(input, limits) {
+      const { flowId, purpose, now } = input;
+      const latest = db
+        .select({ destinationHash: challengeTable.destinationHash, expiresAt: challengeTable.expiresAt, usedAt: challengeTable.usedAt, replacedAt: challengeTable.replacedAt })
+        .from(challengeTable)
+        .where(and(eq(challengeTable.flowId, flowId), eq(challengeTable.purpose, purpose)))
+        .orderBy(desc(challengeTable.id))
+        .get();
+      const destinationHash = input.destinationHash ?? latest?.destinationHash;
+      // a code that went to another destination is not the active code of this one
+      const active = latest && latest.usedAt === null && latest.replacedAt === null && latest.destinationHash === destinationHash ? latest : undefined;
+      return {
+        expiresAt: active?.expiresAt ?? null,
+        nextResendAt: destinationHash === undefined ? now : nextSendAt(recentSends(db, destinationHash, now), now, limits),
+        lockedUntil: readLock(db, input.subject, purpose, now),
+      };
+    },
+  };
+}

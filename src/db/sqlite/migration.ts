@@ -1,0 +1,74 @@
+// Migration from a legacy or initial ID (SPEC M2, M8, M9): the card's facts, and completion as one transaction.
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { CompleteMigrationResult, MigrationStore } from '../contract.js';
+import { inTransaction, isUniqueViolation, type Db } from './client.js';
+import { accountCardTable, accountTable, cardTable, credentialTable, flowTable } from './schema.js';
+import { writeAudit } from './audit.js';
+import { advanceFlow, endFlow } from './flows.js';
+
+export function migrationStore(db: Db): MigrationStore {
+  return {
+    async findCardEmail(cardId) {
+      return db.select({ email: cardTable.email }).from(cardTable).where(eq(cardTable.id, cardId)).get()?.email ?? null;
+    },
+
+    /**
+     * SPEC M8: account created; this card and every card of the holder registered with the same email (and not in another
+     * account) linked and given the new My ID as their email; their legacy/initial IDs retired — all or nothing.
+     * SPEC M9: an address already a My ID (another flow won the race) changes nothing.
+     */
+    async complete(input) {
+      const { now } = input;
+      try {
+        return inTransaction(db, (tx): CompleteMigrationResult => {
+          // a second submit of the same flow finds it moved on, before anything else is looked at
+          const atPassword = tx.select({ id: flowTable.id }).from(flowTable).where(and(eq(flowTable.id, input.flowId), eq(flowTable.step, 'password'), isNull(flowTable.endedAt))).get();
+          if (!atPassword) return { error: 'moved' };
+          const taken = tx.select({ id: accountTable.id }).from(accountTable).where(and(eq(accountTable.email, input.email), isNull(accountTable.closedAt))).get();
+          if (taken) return { error: 'taken' };
+          // the ID this flow started from must still be usable: a second flow for the same legacy ID cannot complete twice
+          const credential = tx.select().from(credentialTable).where(and(eq(credentialTable.id, input.credentialId), isNull(credentialTable.retiredAt))).get();
+          const cardTaken = tx.select({ id: accountCardTable.accountId }).from(accountCardTable).where(eq(accountCardTable.cardId, input.cardId)).get();
+          if (!credential || cardTaken) {
+            // another flow for the same card completed first: this one can never finish, so it ends here and its pages go back to sign-in
+            endFlow(tx, input.flowId, now);
+            return { error: 'moved' };
+          }
+          if (!advanceFlow(tx, input.flowId, 'password', 'done')) return { error: 'moved' };
+
+          const card = tx.select().from(cardTable).where(eq(cardTable.id, input.cardId)).get();
+          const sameEmail = card?.email
+            ? tx.select({ id: cardTable.id }).from(cardTable).where(and(eq(cardTable.holderId, input.holderId), eq(cardTable.email, card.email))).all()
+            : [];
+          const candidates = [...new Set([input.cardId, ...sameEmail.map((c) => c.id)])];
+          const linked = new Set(
+            tx.select({ cardId: accountCardTable.cardId }).from(accountCardTable).where(inArray(accountCardTable.cardId, candidates)).all().map((r) => r.cardId),
+          );
+          const cardIds = candidates.filter((id) => !linked.has(id));
+          if (!cardIds.includes(input.cardId)) throw new Error('migration card already belongs to an account');
+
+          const account = tx
+            .insert(accountTable)
+            .values({ holderId: input.holderId, email: input.email, passwordHash: input.passwordHash, termsVersion: input.termsVersion, createdAt: now, passwordChangedAt: now })
+            .returning({ id: accountTable.id })
+            .get();
+          for (const cardId of cardIds) tx.insert(accountCardTable).values({ accountId: account.id, cardId, linkedAt: now }).run();
+          tx.update(cardTable).set({ email: input.email }).where(inArray(cardTable.id, cardIds)).run();
+          tx.update(credentialTable).set({ retiredAt: now }).where(and(inArray(credentialTable.cardId, cardIds), isNull(credentialTable.retiredAt))).run();
+          writeAudit(tx, {
+            at: now,
+            event: 'migration_completed',
+            accountId: account.id,
+            address: input.address,
+            detail: { cards: cardIds.length, credential: credential.kind, emailChanged: card?.email !== input.email },
+          });
+          return { ok: true, accountId: account.id, cardIds };
+        });
+      } catch (err) {
+        // SPEC M9: the unique index on open accounts' email is the last word in a race
+        if (isUniqueViolation(err)) return { error: 'taken' };
+        throw err;
+      }
+    },
+  };
+}
