@@ -48,6 +48,17 @@ export const ConfigSchema = v.object({
   IP_MAX_FAILURES: int(30, 1, 1_000_000),
   IP_WINDOW_SECONDS: int(600, 1, 86_400),
   INITIAL_ID_TTL_DAYS: int(90, 1, 3650),
+  // SPEC S3: right passwords of one legacy/initial ID start at most this many migration flows in 24 hours
+  MIGRATION_STARTS_PER_DAY: int(10, 1, 1000),
+  // SPEC S4: how long a card-number lock from G1 failures lasts
+  CARD_LOCK_SECONDS: int(86_400, 60, 31_536_000),
+  // SPEC S5: the mail-bomb ceiling, per destination across every requester
+  CODE_MAX_SENDS_PER_DESTINATION_PER_HOUR: int(50, 1, 100_000),
+  // SPEC S6: how many password hashes may wait for a thread in this process before requests get 503
+  HASH_QUEUE_MAX: int(64, 0, 100_000),
+  // SPEC §2: the support desk that lock pages and notices point to
+  SUPPORT_PHONE: text('0120-000-000', 40),
+  SUPPORT_HOURS: text('9:00〜17:00', 60),
   SECRET: v.optional(v.pipe(v.string(), v.trim(), v.minLength(32, 'must be at least 32 characters'))),
   TRUST_PROXY: bool(undefined),
   TRUST_PROXY_HOPS: v.optional(int(0, 0, 10)),

@@ -262,9 +262,28 @@ export type CompleteMigrationInput = {
 
 export type CompleteMigrationResult = { ok: true; accountId: number; cardIds: number[] } | { error: 'taken' | 'moved' };
 
+export type StartMigrationInput = {
+  tokenHash: string;
+  flow: NewFlow & { credentialId: number };
+  now: number;
+  ttlMs: number;
+  /** SPEC S3: how many migration flows one legacy/initial ID may start in any 24 hours. */
+  maxPerDay: number;
+  /** For the audit log, when the budget refuses. */
+  identifierHash: string;
+  address?: string;
+};
+
+export type StartMigrationResult = { ok: true; flowId: number } | { error: 'budget'; retryAt: number };
+
 export interface MigrationStore {
   /** The registered email of the card a migration started from (null when it has none). */
   findCardEmail(cardId: number): Promise<string | null>;
+  /**
+   * SPEC S3, one unit of work: counts the migration flows this credential started in the last 24 hours and starts one
+   * more only below `maxPerDay`; otherwise answers when the oldest of them leaves the window.
+   */
+  start(input: StartMigrationInput): Promise<StartMigrationResult>;
   /** SPEC M8/M9, one unit of work: account, links, card emails, retired IDs, the flow moved to done — all or nothing. */
   complete(input: CompleteMigrationInput): Promise<CompleteMigrationResult>;
 }

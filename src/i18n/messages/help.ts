@@ -32,6 +32,9 @@ export const help = defineMessages(
     'help.throttledMeaning': 'ご利用の通信環境（同じインターネット接続）から、{minutes}分間にログインの失敗が一定回数を超えたため、一時的にログインを受け付けていません。会社や公共のWi-Fiなど、他の方と同じ接続をお使いの場合は、他の方の失敗も数えられます。',
     'help.throttledTodo1': '画面に表示された時刻を過ぎてから、もう一度お試しください。最長で{minutes}分お待ちいただきます。',
     'help.throttledTodo2': 'お待ちいただく間に、IDとパスワードをご確認ください。',
+    'help.migrationBudgetMessage': 'しばらく時間をおいて再度お手続きください',
+    'help.migrationBudgetMeaning': '旧ID・初期IDで正しくログインされましたが、同じIDでのお手続きの開始が24時間の上限回数に達しました。第三者によるIDの使い回しを防ぐための制限で、失敗やロックではありません。',
+    'help.migrationBudgetTodo1': '画面に表示された時刻（日本時間）を過ぎてから、もう一度ログインしてお手続きを最後まで進めてください。',
 
     'help.sessionMeaning': '{idle}分間操作がなかった、またはログインから{hours}時間が経ったため、セキュリティ保護のため自動的にログアウトしました。',
     'help.sessionTodo1': 'もう一度ログインしてください。ログイン後は、表示していたページに戻ります。',
@@ -128,6 +131,9 @@ export const help = defineMessages(
     'help.throttledMeaning': 'There were too many failed sign-ins from your network (the same internet connection) within {minutes} minutes, so sign-in is paused for a while. On a shared connection, such as an office or public Wi-Fi, other people’s failures count too.',
     'help.throttledTodo1': 'Try again after the time shown on the page. The wait is at most {minutes} minutes.',
     'help.throttledTodo2': 'Meanwhile, check your ID and password.',
+    'help.migrationBudgetMessage': 'Please wait a while and start the procedure again',
+    'help.migrationBudgetMeaning': 'You signed in correctly with a former or initial ID, but this ID has started the procedure the maximum number of times allowed in 24 hours. The limit stops an ID from being reused by someone else; it is not a failure or a lock.',
+    'help.migrationBudgetTodo1': 'After the time shown on the page (Japan time), sign in again and complete the procedure.',
 
     'help.sessionMeaning': 'For your security you were signed out automatically, because there was no activity for {idle} minutes or {hours} hours have passed since you signed in.',
     'help.sessionTodo1': 'Sign in again. You will return to the page you were on.',
