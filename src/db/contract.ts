@@ -110,6 +110,8 @@ export interface SessionStore {
   find(tokenHash: string): Promise<SessionRow | undefined>;
   touch(id: number, now: number): Promise<void>;
   delete(id: number): Promise<void>;
+  /** SPEC X3, S9, S10, one unit of work: deletes the session and audits `sign_out` with why (signed out, declined terms, replaced by a new sign-in). */
+  end(input: { id: number; accountId: number; now: number; address?: string; reason: 'sign_out' | 'terms_declined' | 'new_sign_in' }): Promise<void>;
   /** Ends every session of an account, or every one but `keepId`. */
   deleteForAccount(accountId: number, keepId?: number): Promise<void>;
 }

@@ -64,6 +64,13 @@ export const signInRoutes = new Hono<AppEnv>()
     if (result.kind === 'refused') {
       return showSignIn(c, 422, { id: form.id, failure: 'generic', errors: [{ field: 'id', message: t('signin.errorGeneric') }] });
     }
+    // SPEC S9: a sign-in from a browser that has a session ends that session server-side first, whoever signs in now
+    const previous = c.get('session');
+    if (previous) {
+      await endSession(deps, previous, c.get('address'), 'new_sign_in');
+      c.set('session', undefined);
+      clearCookie(c, 'sid');
+    }
     if (result.kind === 'legacy') {
       // SPEC L3: a legacy or initial ID starts the migration flow at the terms
       const flow = { kind: 'migration', step: 'terms', holderId: result.holderId, cardId: result.cardId, credentialId: result.credentialId };
@@ -82,7 +89,7 @@ export const signInRoutes = new Hono<AppEnv>()
   })
   .post(paths.signOut, async (c) => {
     const session = c.get('session');
-    if (session) await endSession(c.get('deps'), session);
+    if (session) await endSession(c.get('deps'), session, c.get('address'));
     clearCookie(c, 'sid');
     return c.redirect(`${paths.signIn}?out=1`, 303);
   });
