@@ -64,6 +64,7 @@ export type ChallengeRecord = {
   purpose: string;
   channel: 'email' | 'sms' | 'voice';
   destinationHash: string;
+  requester: string | null;
   codeHash: string;
   createdAt: number;
   expiresAt: number;
@@ -72,7 +73,7 @@ export type ChallengeRecord = {
 };
 export type CodeFailureRecord = { subject: string; purpose: string; failures: number; lockedUntil: number | null; updatedAt: number };
 export type SignInAttemptRecord = { identifierHash: string; failures: number; lockedAt: number | null; updatedAt: number };
-export type AddressThrottleRecord = { address: string; windowStartedAt: number; failures: number };
+export type AddressThrottleRecord = { address: string; windowStartedAt: number; failures: number; refusedAt: number | null };
 /** An audit event as stored: `detail` is its JSON text. */
 export type AuditRecord = { id: number; at: number; event: string; accountId: number | null; subject: string | null; address: string | null; detail: string | null };
 export type NoticeRecord = { id: number; titleJa: string; titleEn: string; publishedAt: number };
@@ -226,7 +227,8 @@ export interface CodeStore {
 /** Who an attempt concerns, for the audit log: the account when one is known, always the hashed identifier. */
 export type AttemptWho = { identifierHash: string; accountId?: number | null; address: string };
 export type FailureCount = { failures: number; locked: boolean; lockedNow: boolean };
-export type AddressSlot = { ok: true; windowStartedAt: number } | { ok: false; retryAt: number };
+export type AddressSlot = { ok: true } | { ok: false; retryAt: number };
+export type AddressThrottleInput = { address: string; now: number; windowMs: number; maxFailures: number; identifierHash: string };
 
 export interface LockoutStore {
   /** Whether the identifier is locked (SPEC L5); only reset or a new My ID clears it. */
@@ -239,10 +241,15 @@ export interface LockoutStore {
   recordLockedAttempt(who: AttemptWho, now: number): Promise<void>;
   /** Ends the lock and the count of these identifiers (SPEC L5: password reset or a new My ID). */
   clearFailures(identifierHashes: string[]): Promise<void>;
-  /** SPEC L7, fixed window: takes one of the address's failure slots before any password is hashed. */
-  takeAddressSlot(input: { address: string; now: number; windowMs: number; maxFailures: number; identifierHash: string }): Promise<AddressSlot>;
-  /** Gives back the slot a successful sign-in took, if its window is still the current one. */
-  releaseAddressSlot(address: string, windowStartedAt: number): Promise<void>;
+  /**
+   * SPEC L7/S6, fixed window: whether the address may try now, counting nothing (the first refusal of a window is
+   * audited once). Sign-ins check this before hashing and count a failure only once its outcome is known.
+   */
+  checkAddress(input: AddressThrottleInput): Promise<AddressSlot>;
+  /** SPEC L7: counts one failed sign-in for the address (a new window when the last one has passed). */
+  countAddressFailure(input: { address: string; now: number; windowMs: number }): Promise<void>;
+  /** SPEC S5: R1 and G1 requests — check and count in one unit of work, before any other work. */
+  takeAddressSlot(input: AddressThrottleInput): Promise<AddressSlot>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // Sign-in failure counters (SPEC L5–L7): consecutive failures per identifier hash and failed sign-ins per client address.
 // Every read-then-write of a counter is one synchronous IMMEDIATE transaction, so concurrent attempts count exactly.
 import { eq, inArray } from 'drizzle-orm';
-import type { AddressSlot, AttemptWho, FailureCount, LockoutStore } from '../contract.js';
+import type { AddressSlot, AddressThrottleInput, AttemptWho, FailureCount, LockoutStore } from '../contract.js';
 import { inTransaction, type Db, type Executor } from './client.js';
 import { addressThrottleTable, signInAttemptTable } from './schema.js';
 import { writeAudit } from './audit.js';
@@ -12,6 +12,31 @@ function auditWho(who: AttemptWho) {
 
 function readAttempt(ex: Executor, identifierHash: string) {
   return ex.select().from(signInAttemptTable).where(eq(signInAttemptTable.identifierHash, identifierHash)).get();
+}
+
+function readThrottle(ex: Executor, address: string) {
+  return ex.select().from(addressThrottleTable).where(eq(addressThrottleTable.address, address)).get();
+}
+
+/** SPEC L7: refused once the window holds `maxFailures`; the first refusal of a window is audited, later ones only read. */
+function checkAddress(ex: Executor, { address, now, windowMs, maxFailures, identifierHash }: AddressThrottleInput): AddressSlot {
+  const row = readThrottle(ex, address);
+  if (!row || now >= row.windowStartedAt + windowMs || row.failures < maxFailures) return { ok: true };
+  const retryAt = row.windowStartedAt + windowMs;
+  if (row.refusedAt === null) {
+    ex.update(addressThrottleTable).set({ refusedAt: now }).where(eq(addressThrottleTable.address, address)).run();
+    writeAudit(ex, { at: now, event: 'sign_in_throttled', subject: identifierHash, address, detail: { failures: row.failures, retryAt } });
+  }
+  return { ok: false, retryAt };
+}
+
+function countAddressFailure(ex: Executor, address: string, now: number, windowMs: number): void {
+  const row = readThrottle(ex, address);
+  const values = !row || now >= row.windowStartedAt + windowMs ? { windowStartedAt: now, failures: 1, refusedAt: null } : { failures: row.failures + 1 };
+  ex.insert(addressThrottleTable)
+    .values({ address, windowStartedAt: now, failures: 1 })
+    .onConflictDoUpdate({ target: addressThrottleTable.address, set: values })
+    .run();
 }
 
 export function lockoutStore(db: Db): LockoutStore {
@@ -62,34 +87,19 @@ export function lockoutStore(db: Db): LockoutStore {
       db.delete(signInAttemptTable).where(inArray(signInAttemptTable.identifierHash, identifierHashes)).run();
     },
 
-    async takeAddressSlot({ address, now, windowMs, maxFailures, identifierHash }) {
-      return inTransaction(db, (tx): AddressSlot => {
-        const row = tx.select().from(addressThrottleTable).where(eq(addressThrottleTable.address, address)).get();
-        if (!row || now >= row.windowStartedAt + windowMs) {
-          const values = { windowStartedAt: now, failures: 1 };
-          tx.insert(addressThrottleTable).values({ address, ...values }).onConflictDoUpdate({ target: addressThrottleTable.address, set: values }).run();
-          return { ok: true, windowStartedAt: now };
-        }
-        if (row.failures >= maxFailures) {
-          const retryAt = row.windowStartedAt + windowMs;
-          // the first refusal of a window is logged and marked (failures = max + 1); later ones only read, so a flood writes nothing
-          if (row.failures === maxFailures) {
-            tx.update(addressThrottleTable).set({ failures: maxFailures + 1 }).where(eq(addressThrottleTable.address, address)).run();
-            writeAudit(tx, { at: now, event: 'sign_in_throttled', subject: identifierHash, address, detail: { failures: maxFailures, retryAt } });
-          }
-          return { ok: false, retryAt };
-        }
-        tx.update(addressThrottleTable).set({ failures: row.failures + 1 }).where(eq(addressThrottleTable.address, address)).run();
-        return { ok: true, windowStartedAt: row.windowStartedAt };
-      });
+    async checkAddress(input) {
+      return inTransaction(db, (tx) => checkAddress(tx, input));
     },
 
-    async releaseAddressSlot(address, windowStartedAt) {
-      inTransaction(db, (tx) => {
-        const row = tx.select().from(addressThrottleTable).where(eq(addressThrottleTable.address, address)).get();
-        if (row && row.windowStartedAt === windowStartedAt && row.failures > 0) {
-          tx.update(addressThrottleTable).set({ failures: row.failures - 1 }).where(eq(addressThrottleTable.address, address)).run();
-        }
+    async countAddressFailure({ address, now, windowMs }) {
+      inTransaction(db, (tx) => countAddressFailure(tx, address, now, windowMs));
+    },
+
+    async takeAddressSlot(input) {
+      return inTransaction(db, (tx): AddressSlot => {
+        const slot = checkAddress(tx, input);
+        if (slot.ok) countAddressFailure(tx, input.address, input.now, input.windowMs);
+        return slot;
       });
     },
   };

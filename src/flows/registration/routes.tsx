@@ -10,7 +10,7 @@ import type { FieldError } from '../../../views/view.js';
 import { countFailure, countSuccess, identifierHash, isLocked, noteLockedAttempt } from '../../auth/lockout.js';
 import { normaliseDigits, normaliseText } from '../../auth/normalise.js';
 import { keyedHash } from '../../auth/secrets.js';
-import { takeSignInSlot } from '../../auth/throttle.js';
+import { takeRequestSlot } from '../../auth/throttle.js';
 import { errorResponse } from '../../web/errors.js';
 import { accountNotice } from '../../notify/account-texts.js';
 import { paths } from '../../paths.js';
@@ -83,9 +83,6 @@ function showPassword(c: Context<AppEnv>, status: 200 | 400, errors: FieldError[
 async function identifyHolder(c: Context<AppEnv>, digits: string, birthdate: string): Promise<{ holderId: number; cardId: number } | { refusal: RegisterRefusal | 'throttled' }> {
   const deps = c.get('deps');
   const who = { identifierHash: identifierHash(deps.config.SECRET, `card:${digits}`), address: c.get('address') };
-  // SPEC L7 applied to card details too: one address cannot try card after card
-  const slot = await takeSignInSlot(deps, who.address, who.identifierHash);
-  if (!slot.ok) return { refusal: 'throttled' };
   if (await isLocked(deps, who.identifierHash)) return (await noteLockedAttempt(deps, who), { refusal: 'locked' });
   const found = await deps.stores.registration.findCardHolder(keyedHash(deps.config.SECRET, 'card', digits));
   if (!found || found.birthdate !== birthdate) {
@@ -93,7 +90,6 @@ async function identifyHolder(c: Context<AppEnv>, digits: string, birthdate: str
     return { refusal: count.locked ? 'locked' : 'details' };
   }
   if (!(await countSuccess(deps, who, { flow: KIND }))) return { refusal: 'locked' };
-  await slot.release();
   return { holderId: found.holderId, cardId: found.cardId };
 }
 
@@ -105,6 +101,9 @@ export const registrationRoutes = new Hono<AppEnv>()
     const parsed = v.safeParse(CardForm, c.get('form'));
     const form = parsed.success ? parsed.output : { card: '', birthdate: '' };
     const digits = normaliseDigits(form.card);
+    // SPEC L7/S5: every G1 request counts in the address throttle, taken before any other work
+    const slot = await takeRequestSlot(deps, c.get('address'), identifierHash(deps.config.SECRET, `card:${digits}`));
+    if (!slot.ok) return errorResponse(c, 429);
     const birthdate = isoDate(form.birthdate);
     const errors: FieldError[] = [
       ...(digits === '' ? [{ field: 'card', message: t('registration.errorCardRequired') }] : !/^\d{12,19}$/.test(digits) ? [{ field: 'card', message: t('registration.errorCardFormat') }] : []),
