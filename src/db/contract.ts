@@ -161,7 +161,17 @@ export interface MemberStore {
 export type CodeSubject = `holder:${number}` | `account:${number}`;
 
 /** The limits of SPEC M6a in milliseconds. */
-export type CodeLimits = { ttlMs: number; resendMs: number; maxSendsPerHour: number; maxFailures: number; lockMs: number };
+export type CodeLimits = {
+  ttlMs: number;
+  /** SPEC S5: sends of one flow and purpose are this far apart. */
+  resendMs: number;
+  /** SPEC S5: sends per destination and requesting network in a rolling hour. */
+  maxSendsPerHour: number;
+  /** SPEC S5: sends per destination across every requester in a rolling hour (the mail-bomb ceiling). */
+  maxSendsPerDestinationPerHour: number;
+  maxFailures: number;
+  lockMs: number;
+};
 
 export type RecordSendInput = {
   flowId: number;
@@ -170,6 +180,10 @@ export type RecordSendInput = {
   destinationHash: string;
   subject: CodeSubject;
   address?: string;
+  /** SPEC S5: the requesting client's network (IPv4 address, IPv6 /64) the per-requester cap counts under. */
+  requester: string;
+  /** SPEC S10: the destination as the audit log names it, masked. */
+  maskedDestination: string;
   now: number;
   /** The keyed hash of the new code, bound to the flow, purpose and destination. */
   codeHash: string;
@@ -198,7 +212,7 @@ export type RecordAttemptResult =
   | { error: 'mismatch'; remaining: number }
   | { error: 'locked'; lockedUntil: number };
 
-export type CodeStateInput = { flowId: number; purpose: string; subject: CodeSubject; destinationHash?: string; now: number };
+export type CodeStateInput = { flowId: number; purpose: string; subject: CodeSubject; destinationHash?: string; requester: string; now: number };
 
 export type CodeState = {
   /** When the flow's active code for the purpose expires; null when there is none. */
@@ -210,7 +224,7 @@ export type CodeState = {
 };
 
 export interface CodeStore {
-  /** One unit of work: checks the lock and the send caps, replaces the flow's active code for the purpose, records the new one, audits. */
+  /** One unit of work: checks the lock and the send caps of SPEC S5 (a refusal is audited with the cap), replaces the flow's active code for the purpose, records the new one, audits. */
   recordSend(input: RecordSendInput, limits: CodeLimits): Promise<RecordSendResult>;
   /**
    * One unit of work: checks a typed code against the flow's active code. A right code is used up and clears the

@@ -9,6 +9,8 @@ import type { CodeSubject } from '../../auth/codes.js';
 import { identifierHash } from '../../auth/lockout.js';
 import { normaliseIdentifier } from '../../auth/normalise.js';
 import { keyedHash } from '../../auth/secrets.js';
+import { takeRequestSlot } from '../../auth/throttle.js';
+import { errorResponse } from '../../web/errors.js';
 import type { FlowRow } from '../../db/contract.js';
 import { accountNotice } from '../../notify/account-texts.js';
 import { paths } from '../../paths.js';
@@ -113,6 +115,9 @@ export const resetRoutes = new Hono<AppEnv>()
     const parsed = v.safeParse(EmailForm, c.get('form'));
     const typed = parsed.success ? parsed.output.email : '';
     const email = normaliseIdentifier(typed);
+    // SPEC S5: every R1 request counts in the address throttle of L7, taken before any other work (known or unknown alike)
+    const slot = await takeRequestSlot(deps, c.get('address'), identifierHash(deps.config.SECRET, email));
+    if (!slot.ok) return errorResponse(c, 429);
     if (email === '') return showStart(c, 400, typed, [{ field: 'email', message: t('reset.errorEmailRequired') }]);
     if (!emailShapeOk(email)) return showStart(c, 400, typed, [{ field: 'email', message: t('reset.errorEmailFormat') }]);
 
