@@ -20,7 +20,7 @@ import { atStep, currentFlow, dropFlowCookie, loadFlow, startFlow, stepUrl } fro
 import { mountEmailCodeStep, sendEmailCode } from '../verify/email-code-step.js';
 import { mountPhoneStep, sendFirstPhoneCode } from '../verify/phone-step.js';
 import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../verify/new-password.js';
-import { checkEmailAddress, emailProblemError } from '../verify/email.js';
+import { auditEmailTaken, checkEmailAddress, emailProblemError } from '../verify/email.js';
 import { emailCode, phone } from './codes.js';
 import { REGISTRATION_FIRST_STEP } from './machine.js';
 import { base, cancelAction, KIND, next, stepOf } from './shared.js';
@@ -164,7 +164,10 @@ export const registrationRoutes = new Hono<AppEnv>()
     const checked = checkEmailAddress(raw);
     if ('problem' in checked) return showEmail(c, 400, raw, [emailProblemError(t, checked.problem)]);
     // SPEC G2: an address that is already a My ID cannot be used
-    if (await deps.stores.settings.isMyIdTaken(checked.email)) return showEmail(c, 409, raw, [{ field: 'email', message: t('registration.errorEmailTaken') }]);
+    if (await deps.stores.settings.isMyIdTaken(checked.email)) {
+      await auditEmailTaken(c, checked.email, { flow: KIND, step: 'email', flowId: flow.id });
+      return showEmail(c, 409, raw, [{ field: 'email', message: t('registration.errorEmailTaken') }]);
+    }
     const to = next('email', 'EMAIL_CHOSEN');
     if (!(await deps.stores.flows.advance(flow.id, 'email', to, { email: checked.email }))) return c.redirect(stepUrl(base, 'email'), 303);
     await sendEmailCode(deps, { ...flow, step: to, email: checked.email }, emailCode, c.get('lang'), c.get('address'));
@@ -196,6 +199,7 @@ export const registrationRoutes = new Hono<AppEnv>()
     if ('error' in result) {
       if (result.error === 'moved') return c.redirect(stepUrl(base, 'password'), 303);
       // SPEC M9: another flow took the address meanwhile; nothing was written, and this flow goes back to choosing one
+      await auditEmailTaken(c, flow.email, { flow: KIND, step: 'password', flowId: flow.id });
       await deps.stores.flows.advance(flow.id, 'password', next('password', 'EMAIL_TAKEN'), { email: null });
       return showEmail(c, 409, flow.email, [{ field: 'email', message: t('registration.errorEmailTaken') }]);
     }
