@@ -240,17 +240,26 @@ export interface CodeStore {
 
 /** Who an attempt concerns, for the audit log: the account when one is known, always the hashed identifier. */
 export type AttemptWho = { identifierHash: string; accountId?: number | null; address: string };
-export type FailureCount = { failures: number; locked: boolean; lockedNow: boolean };
+export type FailureCount = { failures: number; locked: boolean; lockedNow: boolean; lockedAt: number | null };
+/** SPEC S4: a lock that ends by itself `lockMs` after it was set (card-number locks); without it a lock lasts until lifted. */
+export type LockExpiry = { lockMs?: number };
+/** SPEC S4: the keyed hash a card number's G1 lock is counted under, from the card's stored number hash (a pure function). */
+export type CardLockKey = (numberHash: string) => string;
 export type AddressSlot = { ok: true } | { ok: false; retryAt: number };
 export type AddressThrottleInput = { address: string; now: number; windowMs: number; maxFailures: number; identifierHash: string };
 
 export interface LockoutStore {
   /** Whether the identifier is locked (SPEC L5); only reset or a new My ID clears it. */
   isLocked(identifierHash: string): Promise<boolean>;
-  /** Counts one failed sign-in; the failure that reaches `maxFailures` locks and is the only one answered with `lockedNow`. */
-  recordFailure(who: AttemptWho, input: { now: number; maxFailures: number; reason: string }): Promise<FailureCount>;
+  /** SPEC S4: until when a lock that lasts `lockMs` holds; null when there is none or it has ended. */
+  lockedUntil(identifierHash: string, now: number, lockMs: number): Promise<number | null>;
+  /**
+   * Counts one failed sign-in; the failure that reaches `maxFailures` locks and is the only one answered with `lockedNow`.
+   * With `lockMs` (SPEC S4) a lock that has run its time counts as none, and the count starts again.
+   */
+  recordFailure(who: AttemptWho, input: { now: number; maxFailures: number; reason: string } & LockExpiry): Promise<FailureCount>;
   /** A right password: resets the count, unless a concurrent failure locked the identifier first. */
-  recordSuccess(who: AttemptWho, input: { now: number; detail?: Record<string, unknown> }): Promise<{ ok: true } | { locked: true }>;
+  recordSuccess(who: AttemptWho, input: { now: number; detail?: Record<string, unknown> } & LockExpiry): Promise<{ ok: true } | { locked: true }>;
   /** Records an attempt refused because the identifier is locked, without touching its count. */
   recordLockedAttempt(who: AttemptWho, now: number): Promise<void>;
   /** Ends the lock and the count of these identifiers (SPEC L5: password reset or a new My ID). */
@@ -281,6 +290,8 @@ export type CompleteMigrationInput = {
   termsVersion: string;
   now: number;
   address?: string;
+  /** SPEC S4: a completed migration ends the G1 locks of every card of the holder. */
+  cardLockKey: CardLockKey;
 };
 
 export type CompleteMigrationResult = { ok: true; accountId: number; cardIds: number[] } | { error: 'taken' | 'moved' };
@@ -326,6 +337,8 @@ export type CompleteRegistrationInput = {
   address?: string;
   /** keyedHash of an identifier as the sign-in counter stores it (SPEC L5); a pure function. */
   hashIdentifier: (identifier: string) => string;
+  /** SPEC S4: a new My ID ends the G1 locks of every card of the holder. */
+  cardLockKey: CardLockKey;
 };
 
 export type CompleteRegistrationResult = { ok: true; accountId: number; closedEmails: string[] } | { error: 'taken' | 'moved' };
@@ -333,6 +346,8 @@ export type CompleteRegistrationResult = { ok: true; accountId: number; closedEm
 export interface RegistrationStore {
   /** The card with this number hash and its holder's birth date (YYYY-MM-DD), or undefined. */
   findCardHolder(numberHash: string): Promise<{ cardId: number; holderId: number; birthdate: string } | undefined>;
+  /** SPEC S11: where a card-number lock notice goes — the holder's open account's My ID, else the card's registered email. */
+  findLockNoticeAddress(numberHash: string): Promise<string | null>;
   /** SPEC G3, one unit of work: close old accounts, create the new one, move the cards, retire old IDs, end locks. */
   complete(input: CompleteRegistrationInput): Promise<CompleteRegistrationResult>;
 }
@@ -349,6 +364,8 @@ export type CompleteResetInput = {
   identifierHash: string;
   now: number;
   address?: string;
+  /** SPEC S4: a completed reset ends the G1 locks of every card of the account's holder. */
+  cardLockKey: CardLockKey;
 };
 
 export type CompleteResetResult = { ok: true; email: string; wasLocked: boolean } | { error: 'moved' | 'gone' };

@@ -98,7 +98,8 @@ describe('G1 card number and birth date', () => {
     expect(locked.body).toContain('入力されたカード番号は、一定回数以上誤って入力されたためお手続きできません。');
     expect(message(locked.body)).toBe(message(lockedUnknown.body));
     expect((await h.inspect.rows('flow'))).toHaveLength(0);
-    expect(h.outbox()).toHaveLength(0);
+    // SPEC S11: the known card's holder is told of the lock; the unknown card has nobody to tell, and no code went anywhere
+    expect(h.outbox().map((m) => [m.to, m.subject, m.code])).toEqual([[OLD_MY_ID, '【My Card】カード番号ロックのお知らせ', undefined]]);
     // the other card of the same holder is counted on its own
     expect((await identify(b, OTHER_CARD, BIRTH)).location).toBe('/register/phone');
   });

@@ -1,17 +1,26 @@
 // Sign-in failure counters (SPEC L5–L7): consecutive failures per identifier hash and failed sign-ins per client address.
 // Every read-then-write of a counter is one synchronous IMMEDIATE transaction, so concurrent attempts count exactly.
 import { eq, inArray } from 'drizzle-orm';
-import type { AddressSlot, AddressThrottleInput, AttemptWho, FailureCount, LockoutStore } from '../contract.js';
+import type { AddressSlot, AddressThrottleInput, AttemptWho, CardLockKey, FailureCount, LockoutStore } from '../contract.js';
 import { inTransaction, type Db, type Executor } from './client.js';
-import { addressThrottleTable, signInAttemptTable } from './schema.js';
+import { addressThrottleTable, cardTable, signInAttemptTable } from './schema.js';
 import { writeAudit } from './audit.js';
 
 function auditWho(who: AttemptWho) {
   return { accountId: who.accountId ?? null, subject: who.identifierHash, address: who.address };
 }
 
-function readAttempt(ex: Executor, identifierHash: string) {
-  return ex.select().from(signInAttemptTable).where(eq(signInAttemptTable.identifierHash, identifierHash)).get();
+/** The identifier's count; with `lockMs` (SPEC S4) a lock that has run its time is no lock and no count. */
+function readAttempt(ex: Executor, identifierHash: string, now?: number, lockMs?: number) {
+  const row = ex.select().from(signInAttemptTable).where(eq(signInAttemptTable.identifierHash, identifierHash)).get();
+  if (row?.lockedAt != null && lockMs !== undefined && now !== undefined && now >= row.lockedAt + lockMs) return undefined;
+  return row;
+}
+
+/** SPEC S4: a completed M, R or G ends the G1 locks of every card of the holder, inside the caller's transaction. */
+export function endCardLocks(ex: Executor, holderId: number, cardLockKey: CardLockKey): void {
+  const keys = ex.select({ numberHash: cardTable.numberHash }).from(cardTable).where(eq(cardTable.holderId, holderId)).all().map((c) => cardLockKey(c.numberHash));
+  if (keys.length > 0) ex.delete(signInAttemptTable).where(inArray(signInAttemptTable.identifierHash, keys)).run();
 }
 
 function readThrottle(ex: Executor, address: string) {
@@ -45,12 +54,17 @@ export function lockoutStore(db: Db): LockoutStore {
       return readAttempt(db, identifierHash)?.lockedAt != null;
     },
 
-    async recordFailure(who, { now, maxFailures, reason }) {
+    async lockedUntil(identifierHash, now, lockMs) {
+      const row = readAttempt(db, identifierHash, now, lockMs);
+      return row?.lockedAt != null ? row.lockedAt + lockMs : null;
+    },
+
+    async recordFailure(who, { now, maxFailures, reason, lockMs }) {
       return inTransaction(db, (tx): FailureCount => {
-        const row = readAttempt(tx, who.identifierHash);
+        const row = readAttempt(tx, who.identifierHash, now, lockMs);
         if (row?.lockedAt != null) {
           writeAudit(tx, { at: now, event: 'sign_in_failed', ...auditWho(who), detail: { reason: 'locked' } });
-          return { failures: row.failures, locked: true, lockedNow: false };
+          return { failures: row.failures, locked: true, lockedNow: false, lockedAt: row.lockedAt };
         }
         const failures = (row?.failures ?? 0) + 1;
         const lockedNow = failures >= maxFailures;
@@ -60,14 +74,14 @@ export function lockoutStore(db: Db): LockoutStore {
           .onConflictDoUpdate({ target: signInAttemptTable.identifierHash, set: values })
           .run();
         writeAudit(tx, { at: now, event: 'sign_in_failed', ...auditWho(who), detail: { reason, failures } });
-        if (lockedNow) writeAudit(tx, { at: now, event: 'sign_in_locked', ...auditWho(who), detail: { failures } });
-        return { failures, locked: lockedNow, lockedNow };
+        if (lockedNow) writeAudit(tx, { at: now, event: 'sign_in_locked', ...auditWho(who), detail: { failures, ...(lockMs === undefined ? {} : { lockedUntil: now + lockMs }) } });
+        return { failures, locked: lockedNow, lockedNow, lockedAt: lockedNow ? now : null };
       });
     },
 
     async recordSuccess(who, input) {
       return inTransaction(db, (tx): { ok: true } | { locked: true } => {
-        const row = readAttempt(tx, who.identifierHash);
+        const row = readAttempt(tx, who.identifierHash, input.now, input.lockMs);
         if (row?.lockedAt != null) {
           writeAudit(tx, { at: input.now, event: 'sign_in_failed', ...auditWho(who), detail: { reason: 'locked' } });
           return { locked: true };

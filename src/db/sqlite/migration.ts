@@ -5,6 +5,7 @@ import { inTransaction, isUniqueViolation, type Db } from './client.js';
 import { accountCardTable, accountTable, cardTable, credentialTable, flowTable } from './schema.js';
 import { writeAudit } from './audit.js';
 import { advanceFlow, endFlow, insertFlow } from './flows.js';
+import { endCardLocks } from './lockout.js';
 
 const DAY_MS = 86_400_000;
 
@@ -76,6 +77,7 @@ export function migrationStore(db: Db): MigrationStore {
           for (const cardId of cardIds) tx.insert(accountCardTable).values({ accountId: account.id, cardId, linkedAt: now }).run();
           tx.update(cardTable).set({ email: input.email }).where(inArray(cardTable.id, cardIds)).run();
           tx.update(credentialTable).set({ retiredAt: now }).where(and(inArray(credentialTable.cardId, cardIds), isNull(credentialTable.retiredAt))).run();
+          endCardLocks(tx, input.holderId, input.cardLockKey);
           writeAudit(tx, {
             at: now,
             event: 'migration_completed',

@@ -6,7 +6,7 @@ import { NewPasswordStepPage } from '../../../views/pages/steps/NewPasswordStepP
 import { ResetStartPage } from '../../../views/pages/reset/ResetStartPage.js';
 import type { FieldError } from '../../../views/view.js';
 import type { CodeSubject } from '../../auth/codes.js';
-import { identifierHash } from '../../auth/lockout.js';
+import { cardLockKey, identifierHash } from '../../auth/lockout.js';
 import { normaliseIdentifier } from '../../auth/normalise.js';
 import { keyedHash } from '../../auth/secrets.js';
 import { takeRequestSlot } from '../../auth/throttle.js';
@@ -153,6 +153,7 @@ export const resetRoutes = new Hono<AppEnv>()
       identifierHash: identifierHash(deps.config.SECRET, account.email),
       now,
       address: c.get('address'),
+      cardLockKey: (numberHash) => cardLockKey(deps.config.SECRET, numberHash),
     });
     if ('error' in result) return c.redirect(result.error === 'moved' ? stepUrl(base, 'password') : `${paths.signIn}?flow=expired`, 303);
     // SPEC R3: a notice to the My ID

@@ -17,6 +17,7 @@ export type HelpLimits = {
   lockMinutes: number;
   resendSeconds: number;
   perHour: number;
+  cardLockHours: number;
 };
 
 type Topic = {

@@ -1,5 +1,6 @@
 // M7 the new password, M8 completion in one transaction, M9 the race for one address, and ⑨ the done page.
 import { auditEmailTaken } from '../../verify/email.js';
+import { cardLockKey } from '../../../auth/lockout.js';
 import type { Context, Hono } from 'hono';
 import { MigrationDonePage } from '../../../../views/pages/migration/MigrationDonePage.js';
 import { NewPasswordStepPage } from '../../../../views/pages/steps/NewPasswordStepPage.js';
@@ -41,6 +42,7 @@ async function submitPassword(c: Context<AppEnv>): Promise<Response> {
     termsVersion: typeof flow.data.termsVersion === 'string' ? flow.data.termsVersion : deps.config.TERMS_VERSION,
     now,
     address: c.get('address'),
+    cardLockKey: (numberHash) => cardLockKey(deps.config.SECRET, numberHash),
   });
   if ('error' in result) {
     if (result.error === 'moved') return c.redirect(urlOf('password'), 303);
