@@ -26,10 +26,14 @@ import { errorResponse } from './web/errors.js';
 import { parseForm } from './web/form.js';
 import { chooseLanguage } from './web/language.js';
 import { loadSession } from './web/session.js';
+import { HashQueueFullError, setHashQueueMax } from './auth/password.js';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
+const HASH_QUEUE_RETRY_SECONDS = 5;
+
 export function createApp(deps: Deps) {
+  setHashQueueMax(deps.config.HASH_QUEUE_MAX);
   const app = new Hono<AppEnv>();
   // SPEC O3: one line per request and per security event
   const logger = deps.logger ?? silentLogger;
@@ -89,6 +93,11 @@ export function createApp(deps: Deps) {
   app.onError((err, c) => {
     if (err instanceof HTTPException && err.status === 403) return errorResponse(c, 403);
     if (err instanceof HTTPException && err.status === 413) return errorResponse(c, 413);
+    // SPEC S6: too many hashes waiting in this process — come back in a few seconds; nothing was counted
+    if (err instanceof HashQueueFullError) {
+      c.header('Retry-After', String(HASH_QUEUE_RETRY_SECONDS));
+      return errorResponse(c, 503);
+    }
     logger.error({ err, method: c.req.method, path: c.req.path }, 'request failed');
     return errorResponse(c, 500);
   });

@@ -49,17 +49,26 @@ export const ConfigSchema = v.object({
   IP_MAX_FAILURES: int(30, 1, 1_000_000),
   IP_WINDOW_SECONDS: int(600, 1, 86_400),
   INITIAL_ID_TTL_DAYS: int(90, 1, 3650),
+  // SPEC S3: right passwords of one legacy/initial ID start at most this many migration flows in 24 hours
+  MIGRATION_STARTS_PER_DAY: int(10, 1, 1000),
+  // SPEC S4: how long a card-number lock from G1 failures lasts
+  CARD_LOCK_SECONDS: int(86_400, 60, 31_536_000),
+  // SPEC S5: the mail-bomb ceiling, per destination across every requester
+  CODE_MAX_SENDS_PER_DESTINATION_PER_HOUR: int(50, 1, 100_000),
+  // SPEC S6: how many password hashes may wait for a thread in this process before requests get 503
+  HASH_QUEUE_MAX: int(64, 0, 100_000),
+  // SPEC §2: the support desk that lock pages and notices point to
+  SUPPORT_PHONE: text('0120-000-000', 40),
+  SUPPORT_HOURS: text('9:00〜17:00', 60),
   SECRET: v.optional(v.pipe(v.string(), v.trim(), v.minLength(32, 'must be at least 32 characters'))),
   TRUST_PROXY: bool(undefined),
   TRUST_PROXY_HOPS: v.optional(int(0, 0, 10)),
   COOKIE_SECURE: bool(undefined),
-  // SPEC O3, O4, O6 and §2's support desk
+  // SPEC O3, O4
   LOG_LEVEL: v.pipe(v.optional(v.string(), 'info'), v.trim(), v.toLowerCase(), v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`)),
   PRUNE_INTERVAL_SECONDS: int(3600, 0, 604_800),
   LOCK_RETENTION_DAYS: int(365, 1, 36_500),
   AUDIT_RETENTION_DAYS: int(400, 1, 36_500),
-  SUPPORT_PHONE: text('0120-000-000', 40),
-  SUPPORT_HOURS: text('9:00〜17:00', 60),
   PUBLIC_ORIGIN: v.optional(
     v.pipe(v.string(), v.trim(), v.url('must be a URL such as https://portal.example.jp'), v.regex(/^https?:\/\/[^/]+$/, 'must be an origin with no path')),
   ),

@@ -3,7 +3,8 @@ import type { Deps } from '../deps.js';
 import type { Lang } from '../i18n/define.js';
 import { codeMessage } from '../notify/texts.js';
 import type { CodeLimits, CodeState, CodeSubject } from '../db/contract.js';
-import { normaliseDigits, normaliseIdentifier } from './normalise.js';
+import { clientNetwork } from './address.js';
+import { maskEmail, maskPhone, normaliseDigits, normaliseIdentifier } from './normalise.js';
 import { keyedHash, newCode, newToken, safeEqual } from './secrets.js';
 
 export type { CodeState, CodeSubject } from '../db/contract.js';
@@ -50,7 +51,7 @@ export type VerifyCodeResult =
   | { error: 'mismatch'; remaining: number }
   | { error: 'locked'; lockedUntil: number };
 
-export type CodeStateQuery = { flowId: number; purpose: CodePurpose; subject: CodeSubject; destination?: string };
+export type CodeStateQuery = { flowId: number; purpose: CodePurpose; subject: CodeSubject; destination?: string; address?: string };
 
 function limitsOf(deps: Deps): CodeLimits {
   const c = deps.config;
@@ -58,6 +59,7 @@ function limitsOf(deps: Deps): CodeLimits {
     ttlMs: c.CODE_TTL_SECONDS * 1000,
     resendMs: c.CODE_RESEND_SECONDS * 1000,
     maxSendsPerHour: c.CODE_MAX_SENDS_PER_HOUR,
+    maxSendsPerDestinationPerHour: c.CODE_MAX_SENDS_PER_DESTINATION_PER_HOUR,
     maxFailures: c.CODE_MAX_FAILURES,
     lockMs: c.CODE_LOCK_SECONDS * 1000,
   };
@@ -90,6 +92,8 @@ export async function sendCode(deps: Deps, input: SendCodeInput): Promise<SendCo
       destinationHash: dest,
       subject: input.subject,
       address: input.address,
+      requester: clientNetwork(input.address ?? ''),
+      maskedDestination: input.channel === 'email' ? maskEmail(normaliseIdentifier(input.destination)) : maskPhone(normaliseDigits(input.destination)),
       now,
       codeHash: input.silent ? keyedHash(deps.config.SECRET, 'code-unmatchable', newToken()) : codeHash(deps, input.flowId, input.purpose, dest, code),
     },
@@ -131,6 +135,7 @@ export async function codeState(deps: Deps, input: CodeStateQuery): Promise<Code
       purpose: input.purpose,
       subject: input.subject,
       destinationHash: input.destination === undefined ? undefined : destinationHash(deps, input.destination),
+      requester: clientNetwork(input.address ?? ''),
       now: deps.clock.now(),
     },
     limitsOf(deps),

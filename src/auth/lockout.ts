@@ -9,6 +9,11 @@ export function identifierHash(secret: string, identifier: string): string {
   return keyedHash(secret, 'identifier', normaliseIdentifier(identifier));
 }
 
+/** SPEC S4: the key a card number's G1 failures are counted under, from its keyed number hash (known card or not). */
+export function cardLockKey(secret: string, numberHash: string): string {
+  return keyedHash(secret, 'card-lock', numberHash);
+}
+
 /** An email-shaped ID is a My ID; anything else is a legacy or initial ID. Decided from what was typed, never from existence. */
 export function isMyIdShape(identifier: string): boolean {
   return normaliseIdentifier(identifier).includes('@');
@@ -29,13 +34,13 @@ export async function noteLockedAttempt(deps: Deps, who: AttemptWho): Promise<vo
 }
 
 /** Counts a failure; `lockedNow` is true for exactly one failure, the one that reaches LOGIN_MAX_FAILURES. */
-export async function countFailure(deps: Deps, who: AttemptWho, reason: string): Promise<FailureCount> {
-  return deps.stores.lockout.recordFailure(who, { now: deps.clock.now(), maxFailures: deps.config.LOGIN_MAX_FAILURES, reason });
+export async function countFailure(deps: Deps, who: AttemptWho, reason: string, lockMs?: number): Promise<FailureCount> {
+  return deps.stores.lockout.recordFailure(who, { now: deps.clock.now(), maxFailures: deps.config.LOGIN_MAX_FAILURES, reason, lockMs });
 }
 
 /** A right password resets the count; it does not unlock (SPEC L5). */
-export async function countSuccess(deps: Deps, who: AttemptWho, detail?: Record<string, unknown>): Promise<boolean> {
-  const result = await deps.stores.lockout.recordSuccess(who, { now: deps.clock.now(), detail });
+export async function countSuccess(deps: Deps, who: AttemptWho, detail?: Record<string, unknown>, lockMs?: number): Promise<boolean> {
+  const result = await deps.stores.lockout.recordSuccess(who, { now: deps.clock.now(), detail, lockMs });
   return 'ok' in result;
 }
 

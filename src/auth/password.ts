@@ -13,9 +13,30 @@ const MAX_CONCURRENT = Math.max(1, availableParallelism());
 let running = 0;
 const waiting: (() => void)[] = [];
 
+/** SPEC S6: how many hashes may wait for a thread in this process (HASH_QUEUE_MAX; per process, SPEC Z3). */
+let queueMax = 64;
+
+/** A request that would have to wait behind a full hash queue: answered 503, and nothing is counted for or against anyone. */
+export class HashQueueFullError extends Error {
+  constructor() {
+    super('the password hash queue is full');
+  }
+}
+
+export function setHashQueueMax(max: number): void {
+  queueMax = max;
+}
+
+/** SPEC S6: whether a new hash would find the queue full (checked before anything is counted). */
+export function hashQueueFull(): boolean {
+  return running >= MAX_CONCURRENT && waiting.length >= queueMax;
+}
+
 async function limited<T>(job: () => Promise<T>): Promise<T> {
-  if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve));
-  else running++;
+  if (running >= MAX_CONCURRENT) {
+    if (waiting.length >= queueMax) throw new HashQueueFullError();
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  } else running++;
   try {
     return await job();
   } finally {
@@ -45,7 +66,8 @@ export function hashPassword(password: string): Promise<string> {
 export async function verifyPassword(storedHash: string, password: string): Promise<boolean> {
   try {
     return await limited(() => verify(storedHash, password));
-  } catch {
+  } catch (err) {
+    if (err instanceof HashQueueFullError) throw err;
     return false;
   }
 }

@@ -41,6 +41,7 @@ export async function rotateSession(deps: Deps, current: SessionInfo, endOthers:
   return token;
 }
 
-export async function endSession(deps: Deps, session: SessionInfo): Promise<void> {
-  await deps.stores.sessions.delete(session.id);
+/** SPEC X3/S10: sign-out deletes the session server-side and is audited, with why it ended. */
+export async function endSession(deps: Deps, session: SessionInfo, address?: string, reason: 'sign_out' | 'terms_declined' | 'new_sign_in' = 'sign_out'): Promise<void> {
+  await deps.stores.sessions.end({ id: session.id, accountId: session.accountId, now: deps.clock.now(), address, reason });
 }

@@ -5,8 +5,8 @@ import type { AttemptWho } from '../db/contract.js';
 import { lockNoticeMessage } from '../notify/lock-texts.js';
 import { countFailure, countSuccess, identifierHash, isLocked, isMyIdShape, lockMessageFor, noteLockedAttempt } from './lockout.js';
 import { normaliseIdentifier, normalisePassword } from './normalise.js';
-import { hashPassword, isWeakerThanCurrent, verifyDummy, verifyPassword } from './password.js';
-import { takeSignInSlot } from './throttle.js';
+import { hashPassword, hashQueueFull, HashQueueFullError, isWeakerThanCurrent, verifyDummy, verifyPassword } from './password.js';
+import { checkSignInThrottle, countSignInFailure } from './throttle.js';
 
 export { isMyIdShape } from './lockout.js';
 
@@ -64,15 +64,24 @@ export async function signIn(deps: Deps, input: SignInInput): Promise<SignInResu
   const password = normalisePassword(input.password);
   const key = identifierHash(deps.config.SECRET, id);
   const locked = { kind: 'locked', message: lockMessageFor(id) } as const;
-  // SPEC L7: a throttled request is answered before any password is hashed
-  const slot = await takeSignInSlot(deps, input.address, key);
+  // SPEC S6: with the hash queue full the request is turned away (503) before anything is counted for or against anyone
+  if (hashQueueFull()) throw new HashQueueFullError();
+  // SPEC L7: a throttled request is answered before any password is hashed; checking counts nothing (S6)
+  const slot = await checkSignInThrottle(deps, input.address, key);
   if (!slot.ok) return { kind: 'throttled', retryAt: slot.retryAt };
   const who: AttemptWho = { identifierHash: key, address: input.address };
   // SPEC L5: a right password does not unlock, so a locked ID is refused without looking at the password
-  if (await isLocked(deps, key)) return (await noteLockedAttempt(deps, who), locked);
+  if (await isLocked(deps, key)) {
+    await noteLockedAttempt(deps, who);
+    await countSignInFailure(deps, input.address);
+    return locked;
+  }
 
+  // a full queue throws here, before any count (SPEC S6)
   const match = await matchCredentials(deps, id, password);
   if (match.kind === 'refused') {
+    // SPEC L7/S6: a failure counts for the address once its outcome is known
+    await countSignInFailure(deps, input.address);
     const count = await countFailure(deps, { ...who, accountId: match.accountId }, 'password');
     // SPEC L6: not awaited, so a slow mail provider cannot tell that the ID exists
     if (count.lockedNow) void sendLockNotice(deps, id).catch((err) => (deps.logger ?? silentLogger).error({ err }, 'lock notice not sent'));
@@ -81,8 +90,7 @@ export async function signIn(deps: Deps, input: SignInInput): Promise<SignInResu
   const detail = match.kind === 'member' ? undefined : { credentialId: match.credentialId };
   const accountId = match.kind === 'member' ? match.accountId : undefined;
   // a concurrent failure may have locked the ID while this password was being verified
-  if (!(await countSuccess(deps, { ...who, accountId }, detail))) return locked;
-  await slot.release();
+  if (!(await countSuccess(deps, { ...who, accountId }, detail))) return (await countSignInFailure(deps, input.address), locked);
   await upgradeWeakHash(deps, match, password);
   const { storedHash: _, ...result } = match;
   return result;

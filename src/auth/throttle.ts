@@ -1,24 +1,30 @@
-// SPEC L7: at most IP_MAX_FAILURES failed sign-ins per client address in each IP_WINDOW_SECONDS window.
+// SPEC L7, S5, S6: at most IP_MAX_FAILURES failed sign-ins (and R1/G1 requests) per client address in each IP_WINDOW_SECONDS window.
 import type { Deps } from '../deps.js';
 import { clientNetwork } from './address.js';
 
-export type Slot = { ok: true; release(): Promise<void> } | { ok: false; retryAt: number };
+export type Slot = { ok: true } | { ok: false; retryAt: number };
+
+function throttleInput(deps: Deps, clientAddress: string, identifierHash: string) {
+  const { config, clock } = deps;
+  // SPEC O8: an IPv6 client is counted per /64, which one subscriber usually holds whole
+  return { address: clientNetwork(clientAddress), now: clock.now(), windowMs: config.IP_WINDOW_SECONDS * 1000, maxFailures: config.IP_MAX_FAILURES, identifierHash };
+}
 
 /**
- * Takes a failure slot before any password is hashed; a throttled request hashes nothing. The caller releases the
- * slot when the sign-in succeeds, so only failures use up the window.
+ * SPEC L7/S6: whether a sign-in may go ahead, counting nothing — checked before any password is hashed, so a throttled
+ * request hashes nothing, while a sign-in in flight is not yet a failure and a right password never counts.
  */
-export async function takeSignInSlot(deps: Deps, clientAddress: string, identifierHash: string): Promise<Slot> {
-  const { config, stores, clock } = deps;
-  // SPEC O8: an IPv6 client is counted per /64, which one subscriber usually holds whole
-  const address = clientNetwork(clientAddress);
-  const slot = await stores.lockout.takeAddressSlot({
-    address,
-    now: clock.now(),
-    windowMs: config.IP_WINDOW_SECONDS * 1000,
-    maxFailures: config.IP_MAX_FAILURES,
-    identifierHash,
-  });
-  if (!slot.ok) return slot;
-  return { ok: true, release: () => stores.lockout.releaseAddressSlot(address, slot.windowStartedAt) };
+export async function checkSignInThrottle(deps: Deps, clientAddress: string, identifierHash: string): Promise<Slot> {
+  return deps.stores.lockout.checkAddress(throttleInput(deps, clientAddress, identifierHash));
+}
+
+/** SPEC L7: a sign-in whose outcome is a failure (wrong password, unknown or locked ID) counts for its address. */
+export async function countSignInFailure(deps: Deps, clientAddress: string): Promise<void> {
+  const { address, now, windowMs } = throttleInput(deps, clientAddress, '');
+  await deps.stores.lockout.countAddressFailure({ address, now, windowMs });
+}
+
+/** SPEC S5: a request to R1 or G1 counts like a failed sign-in, taken before any other work; refused when the address is throttled. */
+export async function takeRequestSlot(deps: Deps, clientAddress: string, identifierHash: string): Promise<Slot> {
+  return deps.stores.lockout.takeAddressSlot(throttleInput(deps, clientAddress, identifierHash));
 }

@@ -2,7 +2,7 @@
 // ends a sign-in (L5) or card-number (G1) lock and any running code lock (M6a) of that holder, audits it and tells the holder.
 import { createInterface } from 'node:readline/promises';
 import { systemClock } from '../auth/clock.js';
-import { identifierHash } from '../auth/lockout.js';
+import { cardLockKey, identifierHash } from '../auth/lockout.js';
 import { maskEmail, normaliseDigits, normaliseIdentifier } from '../auth/normalise.js';
 import { keyedHash } from '../auth/secrets.js';
 import type { UnlockTarget } from '../db/contract.js';
@@ -67,9 +67,10 @@ export async function main(argv: string[], env: Record<string, string | undefine
     let what: UnlockNotice['what'];
     let shown: string;
     if (args.card) {
-      target = await db.stores.unlock.findCardTarget(keyedHash(secret, 'card', digits));
-      // SPEC G1: the card-number lock is counted under the identifier `card:<digits>`
-      key = identifierHash(secret, `card:${digits}`);
+      const numberHash = keyedHash(secret, 'card', digits);
+      target = await db.stores.unlock.findCardTarget(numberHash);
+      // SPEC G1/S4: the card-number lock is counted under a key made from the card's keyed number hash
+      key = cardLockKey(secret, numberHash);
       what = { kind: 'card', last4: digits.slice(-4) };
       shown = `card ending ${digits.slice(-4)}`;
     } else {

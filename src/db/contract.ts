@@ -64,6 +64,7 @@ export type ChallengeRecord = {
   purpose: string;
   channel: 'email' | 'sms' | 'voice';
   destinationHash: string;
+  requester: string | null;
   codeHash: string;
   createdAt: number;
   expiresAt: number;
@@ -72,7 +73,7 @@ export type ChallengeRecord = {
 };
 export type CodeFailureRecord = { subject: string; purpose: string; failures: number; lockedUntil: number | null; updatedAt: number };
 export type SignInAttemptRecord = { identifierHash: string; failures: number; lockedAt: number | null; updatedAt: number };
-export type AddressThrottleRecord = { address: string; windowStartedAt: number; failures: number };
+export type AddressThrottleRecord = { address: string; windowStartedAt: number; failures: number; refusedAt: number | null };
 /** An audit event as stored: `detail` is its JSON text. */
 export type AuditRecord = { id: number; at: number; event: string; accountId: number | null; subject: string | null; address: string | null; detail: string | null };
 export type NoticeRecord = { id: number; titleJa: string; titleEn: string; publishedAt: number };
@@ -112,6 +113,8 @@ export interface SessionStore {
   find(tokenHash: string): Promise<SessionRow | undefined>;
   touch(id: number, now: number): Promise<void>;
   delete(id: number): Promise<void>;
+  /** SPEC X3, S9, S10, one unit of work: deletes the session and audits `sign_out` with why (signed out, declined terms, replaced by a new sign-in). */
+  end(input: { id: number; accountId: number; now: number; address?: string; reason: 'sign_out' | 'terms_declined' | 'new_sign_in' }): Promise<void>;
   /** Ends every session of an account, or every one but `keepId`. */
   deleteForAccount(accountId: number, keepId?: number): Promise<void>;
 }
@@ -160,7 +163,17 @@ export interface MemberStore {
 export type CodeSubject = `holder:${number}` | `account:${number}`;
 
 /** The limits of SPEC M6a in milliseconds. */
-export type CodeLimits = { ttlMs: number; resendMs: number; maxSendsPerHour: number; maxFailures: number; lockMs: number };
+export type CodeLimits = {
+  ttlMs: number;
+  /** SPEC S5: sends of one flow and purpose are this far apart. */
+  resendMs: number;
+  /** SPEC S5: sends per destination and requesting network in a rolling hour. */
+  maxSendsPerHour: number;
+  /** SPEC S5: sends per destination across every requester in a rolling hour (the mail-bomb ceiling). */
+  maxSendsPerDestinationPerHour: number;
+  maxFailures: number;
+  lockMs: number;
+};
 
 export type RecordSendInput = {
   flowId: number;
@@ -169,6 +182,10 @@ export type RecordSendInput = {
   destinationHash: string;
   subject: CodeSubject;
   address?: string;
+  /** SPEC S5: the requesting client's network (IPv4 address, IPv6 /64) the per-requester cap counts under. */
+  requester: string;
+  /** SPEC S10: the destination as the audit log names it, masked. */
+  maskedDestination: string;
   now: number;
   /** The keyed hash of the new code, bound to the flow, purpose and destination. */
   codeHash: string;
@@ -197,7 +214,7 @@ export type RecordAttemptResult =
   | { error: 'mismatch'; remaining: number }
   | { error: 'locked'; lockedUntil: number };
 
-export type CodeStateInput = { flowId: number; purpose: string; subject: CodeSubject; destinationHash?: string; now: number };
+export type CodeStateInput = { flowId: number; purpose: string; subject: CodeSubject; destinationHash?: string; requester: string; now: number };
 
 export type CodeState = {
   /** When the flow's active code for the purpose expires; null when there is none. */
@@ -209,7 +226,7 @@ export type CodeState = {
 };
 
 export interface CodeStore {
-  /** One unit of work: checks the lock and the send caps, replaces the flow's active code for the purpose, records the new one, audits. */
+  /** One unit of work: checks the lock and the send caps of SPEC S5 (a refusal is audited with the cap), replaces the flow's active code for the purpose, records the new one, audits. */
   recordSend(input: RecordSendInput, limits: CodeLimits): Promise<RecordSendResult>;
   /**
    * One unit of work: checks a typed code against the flow's active code. A right code is used up and clears the
@@ -225,24 +242,39 @@ export interface CodeStore {
 
 /** Who an attempt concerns, for the audit log: the account when one is known, always the hashed identifier. */
 export type AttemptWho = { identifierHash: string; accountId?: number | null; address: string };
-export type FailureCount = { failures: number; locked: boolean; lockedNow: boolean };
-export type AddressSlot = { ok: true; windowStartedAt: number } | { ok: false; retryAt: number };
+export type FailureCount = { failures: number; locked: boolean; lockedNow: boolean; lockedAt: number | null };
+/** SPEC S4: a lock that ends by itself `lockMs` after it was set (card-number locks); without it a lock lasts until lifted. */
+export type LockExpiry = { lockMs?: number };
+/** SPEC S4: the keyed hash a card number's G1 lock is counted under, from the card's stored number hash (a pure function). */
+export type CardLockKey = (numberHash: string) => string;
+export type AddressSlot = { ok: true } | { ok: false; retryAt: number };
+export type AddressThrottleInput = { address: string; now: number; windowMs: number; maxFailures: number; identifierHash: string };
 
 export interface LockoutStore {
   /** Whether the identifier is locked (SPEC L5); only reset or a new My ID clears it. */
   isLocked(identifierHash: string): Promise<boolean>;
-  /** Counts one failed sign-in; the failure that reaches `maxFailures` locks and is the only one answered with `lockedNow`. */
-  recordFailure(who: AttemptWho, input: { now: number; maxFailures: number; reason: string }): Promise<FailureCount>;
+  /** SPEC S4: until when a lock that lasts `lockMs` holds; null when there is none or it has ended. */
+  lockedUntil(identifierHash: string, now: number, lockMs: number): Promise<number | null>;
+  /**
+   * Counts one failed sign-in; the failure that reaches `maxFailures` locks and is the only one answered with `lockedNow`.
+   * With `lockMs` (SPEC S4) a lock that has run its time counts as none, and the count starts again.
+   */
+  recordFailure(who: AttemptWho, input: { now: number; maxFailures: number; reason: string } & LockExpiry): Promise<FailureCount>;
   /** A right password: resets the count, unless a concurrent failure locked the identifier first. */
-  recordSuccess(who: AttemptWho, input: { now: number; detail?: Record<string, unknown> }): Promise<{ ok: true } | { locked: true }>;
+  recordSuccess(who: AttemptWho, input: { now: number; detail?: Record<string, unknown> } & LockExpiry): Promise<{ ok: true } | { locked: true }>;
   /** Records an attempt refused because the identifier is locked, without touching its count. */
   recordLockedAttempt(who: AttemptWho, now: number): Promise<void>;
   /** Ends the lock and the count of these identifiers (SPEC L5: password reset or a new My ID). */
   clearFailures(identifierHashes: string[]): Promise<void>;
-  /** SPEC L7, fixed window: takes one of the address's failure slots before any password is hashed. */
-  takeAddressSlot(input: { address: string; now: number; windowMs: number; maxFailures: number; identifierHash: string }): Promise<AddressSlot>;
-  /** Gives back the slot a successful sign-in took, if its window is still the current one. */
-  releaseAddressSlot(address: string, windowStartedAt: number): Promise<void>;
+  /**
+   * SPEC L7/S6, fixed window: whether the address may try now, counting nothing (the first refusal of a window is
+   * audited once). Sign-ins check this before hashing and count a failure only once its outcome is known.
+   */
+  checkAddress(input: AddressThrottleInput): Promise<AddressSlot>;
+  /** SPEC L7: counts one failed sign-in for the address (a new window when the last one has passed). */
+  countAddressFailure(input: { address: string; now: number; windowMs: number }): Promise<void>;
+  /** SPEC S5: R1 and G1 requests — check and count in one unit of work, before any other work. */
+  takeAddressSlot(input: AddressThrottleInput): Promise<AddressSlot>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -260,13 +292,34 @@ export type CompleteMigrationInput = {
   termsVersion: string;
   now: number;
   address?: string;
+  /** SPEC S4: a completed migration ends the G1 locks of every card of the holder. */
+  cardLockKey: CardLockKey;
 };
 
 export type CompleteMigrationResult = { ok: true; accountId: number; cardIds: number[] } | { error: 'taken' | 'moved' };
 
+export type StartMigrationInput = {
+  tokenHash: string;
+  flow: NewFlow & { credentialId: number };
+  now: number;
+  ttlMs: number;
+  /** SPEC S3: how many migration flows one legacy/initial ID may start in any 24 hours. */
+  maxPerDay: number;
+  /** For the audit log, when the budget refuses. */
+  identifierHash: string;
+  address?: string;
+};
+
+export type StartMigrationResult = { ok: true; flowId: number } | { error: 'budget'; retryAt: number };
+
 export interface MigrationStore {
   /** The registered email of the card a migration started from (null when it has none). */
   findCardEmail(cardId: number): Promise<string | null>;
+  /**
+   * SPEC S3, one unit of work: counts the migration flows this credential started in the last 24 hours and starts one
+   * more only below `maxPerDay`; otherwise answers when the oldest of them leaves the window.
+   */
+  start(input: StartMigrationInput): Promise<StartMigrationResult>;
   /** SPEC M8/M9, one unit of work: account, links, card emails, retired IDs, the flow moved to done — all or nothing. */
   complete(input: CompleteMigrationInput): Promise<CompleteMigrationResult>;
 }
@@ -286,6 +339,8 @@ export type CompleteRegistrationInput = {
   address?: string;
   /** keyedHash of an identifier as the sign-in counter stores it (SPEC L5); a pure function. */
   hashIdentifier: (identifier: string) => string;
+  /** SPEC S4: a new My ID ends the G1 locks of every card of the holder. */
+  cardLockKey: CardLockKey;
 };
 
 export type CompleteRegistrationResult = { ok: true; accountId: number; closedEmails: string[] } | { error: 'taken' | 'moved' };
@@ -293,6 +348,8 @@ export type CompleteRegistrationResult = { ok: true; accountId: number; closedEm
 export interface RegistrationStore {
   /** The card with this number hash and its holder's birth date (YYYY-MM-DD), or undefined. */
   findCardHolder(numberHash: string): Promise<{ cardId: number; holderId: number; birthdate: string } | undefined>;
+  /** SPEC S11: where a card-number lock notice goes — the holder's open account's My ID, else the card's registered email. */
+  findLockNoticeAddress(numberHash: string): Promise<string | null>;
   /** SPEC G3, one unit of work: close old accounts, create the new one, move the cards, retire old IDs, end locks. */
   complete(input: CompleteRegistrationInput): Promise<CompleteRegistrationResult>;
 }
@@ -309,6 +366,8 @@ export type CompleteResetInput = {
   identifierHash: string;
   now: number;
   address?: string;
+  /** SPEC S4: a completed reset ends the G1 locks of every card of the account's holder. */
+  cardLockKey: CardLockKey;
 };
 
 export type CompleteResetResult = { ok: true; email: string; wasLocked: boolean } | { error: 'moved' | 'gone' };
@@ -444,6 +503,8 @@ export type PruneCutoffs = {
   sessionMaxMs: number;
   /** SPEC S5/M6a: the send caps count the challenges created within this window before now. */
   capWindowMs: number;
+  /** SPEC S3: the migration flows a legacy or initial ID started within this window before now are counted. */
+  migrationStartWindowMs: number;
   /** SPEC O4: counts below a lock go after this long without a failure. */
   quietMs: number;
   /** SPEC O4: a lock with no attempt on it for this long goes. */

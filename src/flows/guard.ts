@@ -18,6 +18,31 @@ export async function startFlow(c: Context<AppEnv>, flow: NewFlow): Promise<numb
   return id;
 }
 
+/**
+ * SPEC S3: starts a migration flow for a legacy/initial ID within its daily budget (the count and the insert are one
+ * unit of work); the cookie is set only when the flow started.
+ */
+export async function startMigrationFlow(
+  c: Context<AppEnv>,
+  flow: NewFlow & { credentialId: number },
+  identifierHash: string,
+): Promise<{ ok: true; flowId: number } | { error: 'budget'; retryAt: number }> {
+  const deps = c.get('deps');
+  const token = newToken();
+  const { config, clock } = deps;
+  const started = await deps.stores.migration.start({
+    tokenHash: hashFlowToken(deps, token),
+    flow,
+    now: clock.now(),
+    ttlMs: config.FLOW_TTL_SECONDS * 1000,
+    maxPerDay: config.MIGRATION_STARTS_PER_DAY,
+    identifierHash,
+    address: c.get('address'),
+  });
+  if ('ok' in started) writeCookie(c, 'flow', token);
+  return started;
+}
+
 /** Forgets the flow cookie (after completion or cancel). */
 export function dropFlowCookie(c: Context<AppEnv>): void {
   clearCookie(c, 'flow');

@@ -69,3 +69,34 @@ export function lockNoticeMessage(n: LockNotice): Message {
   const [ja, en] = [inLang('ja'), inLang('en')];
   return { channel: 'email', to: n.to, subject: ja.subject, text: [...ja.lines, '', '----- English -----', '', ...en.lines].join('\n') };
 }
+
+/** SPEC S11: the email sent when G1 failures lock a card number — what happened, when, until when, and the support desk. */
+export type CardLockNotice = { to: string; last4: string; at: number; until: number; brand: string; supportPhone: string; supportHours: string };
+
+export function cardLockNoticeMessage(n: CardLockNotice): Message {
+  const ja = [
+    `${n.brand}をご利用いただきありがとうございます。`,
+    '',
+    `${tokyoDateTime(n.at, 'ja')}（日本時間）、「My ID作成」でカード番号（下4桁 ${n.last4}）と生年月日の組み合わせが一定回数続けて誤って入力されたため、セキュリティ保護のため、このカード番号でのお手続きを停止（ロック）しました。`,
+    '',
+    `${tokyoDateTime(n.until, 'ja')}（日本時間）を過ぎると、もう一度お手続きいただけます。それまでにパスワードの再設定または旧ID・初期IDでのお手続きを完了された場合も、ロックは解除されます。`,
+    '',
+    `お心当たりのない場合や、お急ぎの場合は、サポートデスク（${n.supportPhone}、受付時間 ${n.supportHours}）までお問い合わせください。`,
+    '',
+    '※このメールは送信専用のアドレスからお送りしています。',
+    n.brand,
+  ];
+  const en = [
+    `Thank you for using ${n.brand}.`,
+    '',
+    `At ${tokyoDateTime(n.at, 'en')} (Japan time), a card number ending ${n.last4} and a date of birth were entered wrongly too many times in a row in “Create a My ID”, so we paused (locked) procedures with this card number to protect you.`,
+    '',
+    `You can try again after ${tokyoDateTime(n.until, 'en')} (Japan time). Completing a password reset, or the procedure with a former or initial ID, also ends the lock.`,
+    '',
+    `If this was not you, or it is urgent, please call the support desk on ${n.supportPhone} (${n.supportHours}).`,
+    '',
+    'This message was sent from an address that cannot receive replies.',
+    n.brand,
+  ];
+  return { channel: 'email', to: n.to, subject: `【${n.brand}】カード番号ロックのお知らせ`, text: [...ja, '', '----- English -----', '', ...en].join('\n') };
+}

@@ -30,6 +30,8 @@ export function pruneCutoffs(config: Deps['config'], now: number): PruneCutoffs 
     sessionMaxMs: config.SESSION_MAX_SECONDS * 1000,
     // SPEC M6a/S5: CODE_MAX_SENDS_PER_HOUR counts the sends of the rolling hour (the code store's send caps)
     capWindowMs: HOUR_MS,
+    // SPEC S3: MIGRATION_STARTS_PER_DAY counts the migration flows of the rolling 24 hours, ended or not
+    migrationStartWindowMs: DAY_MS,
     quietMs: DAY_MS,
     lockRetentionMs: config.LOCK_RETENTION_DAYS * DAY_MS,
     addressWindowMs: config.IP_WINDOW_SECONDS * 1000,

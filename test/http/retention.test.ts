@@ -49,10 +49,9 @@ describe('O4 prune', () => {
     for (let i = 0; i < 5; i++) await browser(h).post('/login', { id: 'ghost-locked', password: `x${i}` });
     expect(await count()).toEqual({ flows: 3, challenges: 2, sessions: 1, codeFailures: 1, attempts: 2, throttles: 1 });
 
-    // now: only B goes (ended, no challenge); its one-line summary stays
+    // now: nothing goes — even B (ended, no challenge) is a migration start that S3 counts for 24 hours
     let pruned = await pruneNow(h.deps);
-    expect(pruned).toMatchObject({ flows: 1, challenges: 0, sessions: 0, codeFailures: 0, signInFailureCounts: 0, signInLocks: 0, addressThrottles: 0 });
-    expect(await h.inspect.rows('flow_summary')).toEqual([expect.objectContaining({ kind: 'migration', step: 'email-choice', outcome: 'cancelled', day: '2025-01-15' })]);
+    expect(pruned).toMatchObject({ flows: 0, challenges: 0, sessions: 0, codeFailures: 0, signInFailureCounts: 0, signInLocks: 0, addressThrottles: 0 });
 
     // +20 min: the idle session and the address window have ended; the code lock still runs; a new session is live
     h.clock.set(t0 + 9 * MIN);
@@ -60,27 +59,29 @@ describe('O4 prune', () => {
     h.clock.set(t0 + 20 * MIN);
     pruned = await pruneNow(h.deps);
     expect(pruned).toMatchObject({ sessions: 1, flows: 0, codeFailures: 0, addressThrottles: 1 });
-    expect(await count()).toMatchObject({ flows: 2, challenges: 2, sessions: 1, codeFailures: 1 });
+    expect(await count()).toMatchObject({ flows: 3, challenges: 2, sessions: 1, codeFailures: 1 });
     // the running lock still refuses a code
     expect((await a.post('/migration/phone', { code: '3333' })).body).toContain('認証機能がロックされました');
 
-    // +59 min: both flows are over but their challenges are inside the cap's hour: kept
+    // +59 min: every flow is over but the challenges are inside the cap's hour: kept
     h.clock.set(t0 + 59 * MIN);
     pruned = await pruneNow(h.deps);
     expect(pruned).toMatchObject({ flows: 0, challenges: 0, codeFailures: 1 }); // the lock ended at +30 min
-    expect(await count()).toMatchObject({ flows: 2, challenges: 2 });
+    expect(await count()).toMatchObject({ flows: 3, challenges: 2 });
 
-    // +61 min: the hour has passed: flows and challenges go, summarised
+    // +61 min: the cap's hour has passed, but S3 still counts these migration starts (rolling 24 hours): kept
     h.clock.set(t0 + 61 * MIN);
     pruned = await pruneNow(h.deps);
-    expect(pruned).toMatchObject({ flows: 2, challenges: 2, flowSummaries: 2 });
-    const summaries = (await h.inspect.rows('flow_summary')).map(({ step, outcome }) => `${step}:${outcome}`);
-    expect(summaries.sort()).toEqual(['email-choice:cancelled', 'phone:cancelled', 'phone:expired']);
+    expect(pruned).toMatchObject({ flows: 0, challenges: 0 });
+    expect(await count()).toMatchObject({ flows: 3, challenges: 2 });
 
-    // +25 h: the count below a lock goes; the lock stays
+    // +25 h: the flows and their challenges go, each summarised in one line; the count below a lock goes, the lock stays
     h.clock.set(t0 + 25 * 60 * MIN);
     pruned = await pruneNow(h.deps);
-    expect(pruned).toMatchObject({ signInFailureCounts: 1, signInLocks: 0 });
+    expect(pruned).toMatchObject({ flows: 3, challenges: 2, flowSummaries: 3, signInFailureCounts: 1, signInLocks: 0 });
+    expect(await h.inspect.rows('flow_summary')).toContainEqual(expect.objectContaining({ kind: 'migration', step: 'email-choice', outcome: 'cancelled', day: '2025-01-15' }));
+    const summaries = (await h.inspect.rows('flow_summary')).map(({ step, outcome }) => `${step}:${outcome}`);
+    expect(summaries.sort()).toEqual(['email-choice:cancelled', 'phone:cancelled', 'phone:expired']);
     expect((await h.inspect.rows('sign_in_attempt')).map((r) => r.identifierHash)).toEqual([hash('ghost-locked')]);
 
     // +200 days an attempt on the lock; at +366 days it is still kept (an attempt within LOCK_RETENTION_DAYS)…

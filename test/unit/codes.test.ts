@@ -93,14 +93,16 @@ describe('sendCode', () => {
     await expect(sendCode(h, email({ channel: 'sms' }))).rejects.toThrow();
   });
 
-  it('spaces sends to one destination CODE_RESEND_SECONDS apart, across flows and channels', async () => {
+  // SPEC S5: the spacing is per flow; across flows the hourly caps hold
+  it('spaces sends of one flow to one destination CODE_RESEND_SECONDS apart', async () => {
     const first = h.clock.now();
     await sendCode(h, email());
     h.clock.advance(29 * SECOND);
-    expect(await sendCode(h, email({ flowId: await h.flow() }))).toEqual({ error: 'tooSoon', nextResendAt: first + 30 * SECOND });
+    expect(await sendCode(h, email())).toEqual({ error: 'tooSoon', nextResendAt: first + 30 * SECOND });
     expect(h.sent).toHaveLength(1);
-    // a different destination is not held back
-    expect(await sendCode(h, email({ destination: 'other@example.jp', flowId: await h.flow() }))).toMatchObject({ ok: true });
+    // another flow, or a corrected address in this one, is not held back
+    expect(await sendCode(h, email({ flowId: await h.flow() }))).toMatchObject({ ok: true });
+    expect(await sendCode(h, email({ destination: 'other@example.jp' }))).toMatchObject({ ok: true });
     h.clock.advance(1 * SECOND);
     expect(await sendCode(h, email())).toMatchObject({ ok: true });
   });
@@ -118,7 +120,7 @@ describe('sendCode', () => {
       h.clock.advance(60 * SECOND);
     }
     // the fifth send already says when the sixth is possible: an hour after the first
-    const state = await codeState(h, { flowId, purpose: 'email', subject });
+    const state = await codeState(h, { flowId, purpose: 'email', subject, address: '203.0.113.7' });
     expect(state.nextResendAt).toBe(start + 3_600 * SECOND);
     expect(await sendCode(h, email())).toEqual({ error: 'hourlyCap', nextResendAt: start + 3_600 * SECOND });
     h.clock.set(start + 3_600 * SECOND - 1);
@@ -171,7 +173,7 @@ describe('verifyCode', () => {
   it('expires at exactly CODE_TTL_SECONDS', async () => {
     await sendCode(h, email());
     h.clock.advance(300 * SECOND - 1);
-    expect((await codeState(h, { flowId, purpose: 'email', subject })).expiresAt).toBe(h.clock.now() + 1);
+    expect((await codeState(h, { flowId, purpose: 'email', subject, address: '203.0.113.7' })).expiresAt).toBe(h.clock.now() + 1);
     const second = await h.flow();
     await sendCode(h, email({ flowId: second, destination: 'two@example.jp' }));
     const code2 = lastCode();
@@ -224,7 +226,7 @@ describe('verifyCode', () => {
     h.clock.advance(60 * SECOND);
     expect(await sendCode(h, email({ flowId: await h.flow() }))).toEqual({ error: 'locked', lockedUntil });
     expect(h.sent).toHaveLength(1);
-    expect(await codeState(h, { flowId, purpose: 'email', subject })).toMatchObject({ lockedUntil, expiresAt: null });
+    expect(await codeState(h, { flowId, purpose: 'email', subject, address: '203.0.113.7' })).toMatchObject({ lockedUntil, expiresAt: null });
     // the lock is per purpose: the phone code is not locked
     expect(await sendCode(h, email({ purpose: 'phone', channel: 'sms', destination: '09012345678' }))).toMatchObject({ ok: true });
   });
@@ -314,21 +316,21 @@ describe('verifyCode', () => {
 describe('codeState', () => {
   it('shows the active code, the next resend time and no lock', async () => {
     const start = h.clock.now();
-    expect(await codeState(h, { flowId, purpose: 'email', subject })).toEqual({ expiresAt: null, nextResendAt: start, lockedUntil: null });
+    expect(await codeState(h, { flowId, purpose: 'email', subject, address: '203.0.113.7' })).toEqual({ expiresAt: null, nextResendAt: start, lockedUntil: null });
     await sendCode(h, email());
     h.clock.advance(10 * SECOND);
-    expect(await codeState(h, { flowId, purpose: 'email', subject })).toEqual({
+    expect(await codeState(h, { flowId, purpose: 'email', subject, address: '203.0.113.7' })).toEqual({
       expiresAt: start + 300 * SECOND,
       nextResendAt: start + 30 * SECOND,
       lockedUntil: null,
     });
     // for a destination not yet used, a send is possible now
-    expect((await codeState(h, { flowId, purpose: 'email', subject, destination: 'new@example.jp' })).nextResendAt).toBe(h.clock.now());
+    expect((await codeState(h, { flowId, purpose: 'email', subject, destination: 'new@example.jp', address: '203.0.113.7' })).nextResendAt).toBe(h.clock.now());
   });
 
   it('shows no active code for a destination the latest code did not go to', async () => {
     await sendCode(h, email());
     expect((await codeState(h, { flowId, purpose: 'email', subject, destination: 'taro@example.jp' })).expiresAt).not.toBeNull();
-    expect((await codeState(h, { flowId, purpose: 'email', subject, destination: 'new@example.jp' })).expiresAt).toBeNull();
+    expect((await codeState(h, { flowId, purpose: 'email', subject, destination: 'new@example.jp', address: '203.0.113.7' })).expiresAt).toBeNull();
   });
 });

@@ -24,23 +24,49 @@ function readLock(ex: Executor, subject: CodeSubject, purpose: string, now: numb
   return row?.lockedUntil != null && row.lockedUntil > now ? row.lockedUntil : null;
 }
 
-/** Send times to one destination within the rolling hour, newest first. */
-function recentSends(ex: Executor, destinationHash: string, now: number): number[] {
-  return ex
+type SendScope = { flowId: number; purpose: string; destinationHash: string; requester: string };
+type SendCap = 'flowSpacing' | 'requesterHourly' | 'destinationHourly';
+
+/** Send times, newest first: of one flow, purpose and destination (its last one), and to one destination in the rolling hour, in all and from one requester. */
+function recentSends(ex: Executor, scope: SendScope, now: number) {
+  const toDestination = ex
+    .select({ createdAt: challengeTable.createdAt, requester: challengeTable.requester })
+    .from(challengeTable)
+    .where(and(eq(challengeTable.destinationHash, scope.destinationHash), gt(challengeTable.createdAt, now - HOUR_MS)))
+    .orderBy(desc(challengeTable.createdAt))
+    .all();
+  const lastOfFlow = ex
     .select({ createdAt: challengeTable.createdAt })
     .from(challengeTable)
-    .where(and(eq(challengeTable.destinationHash, destinationHash), gt(challengeTable.createdAt, now - HOUR_MS)))
+    .where(and(eq(challengeTable.flowId, scope.flowId), eq(challengeTable.purpose, scope.purpose), eq(challengeTable.destinationHash, scope.destinationHash)))
     .orderBy(desc(challengeTable.createdAt))
-    .all()
-    .map((r) => r.createdAt);
+    .get();
+  return {
+    lastOfFlow: lastOfFlow?.createdAt,
+    destination: toDestination.map((r) => r.createdAt),
+    requester: toDestination.filter((r) => r.requester === scope.requester).map((r) => r.createdAt),
+  };
 }
 
-/** SPEC M6a: the earliest time another send may go, given the sends of the last hour (newest first). */
-function nextSendAt(sends: number[], now: number, limits: CodeLimits): number {
-  const spacing = sends.length > 0 ? sends[0] + limits.resendMs : now;
-  // the cap frees a slot when the oldest of the last `maxSendsPerHour` sends leaves the window
-  const cap = sends.length >= limits.maxSendsPerHour ? sends[limits.maxSendsPerHour - 1] + HOUR_MS : now;
-  return Math.max(spacing, cap, now);
+/**
+ * SPEC S5: the earliest time another send may go and the cap that holds it back — per flow (and destination: a corrected
+ * address is not a resend) CODE_RESEND_SECONDS apart,
+ * per destination and requester CODE_MAX_SENDS_PER_HOUR, per destination CODE_MAX_SENDS_PER_DESTINATION_PER_HOUR;
+ * an hourly cap frees a slot when the oldest of its last N sends leaves the window.
+ */
+function nextSendAt(sends: ReturnType<typeof recentSends>, now: number, limits: CodeLimits): { at: number; cap?: SendCap } {
+  const holds: [number, SendCap][] = [
+    [sends.lastOfFlow === undefined ? now : sends.lastOfFlow + limits.resendMs, 'flowSpacing'],
+    [sends.requester.length >= limits.maxSendsPerHour ? sends.requester[limits.maxSendsPerHour - 1] + HOUR_MS : now, 'requesterHourly'],
+    [sends.destination.length >= limits.maxSendsPerDestinationPerHour ? sends.destination[limits.maxSendsPerDestinationPerHour - 1] + HOUR_MS : now, 'destinationHourly'],
+  ];
+  const [at, cap] = holds.reduce((a, b) => (b[0] > a[0] ? b : a));
+  return at > now ? { at, cap } : { at: now };
+}
+
+/** The sends as they will be once one more goes now. */
+function withSend(sends: ReturnType<typeof recentSends>, now: number): ReturnType<typeof recentSends> {
+  return { lastOfFlow: now, destination: [now, ...sends.destination], requester: [now, ...sends.requester] };
 }
 
 export function codeStore(db: Db): CodeStore {
@@ -50,10 +76,12 @@ export function codeStore(db: Db): CodeStore {
       return inTransaction(db, (tx): RecordSendResult => {
         const lockedUntil = readLock(tx, input.subject, purpose, now);
         if (lockedUntil !== null) return { error: 'locked', lockedUntil };
-        const sends = recentSends(tx, input.destinationHash, now);
-        const allowedAt = nextSendAt(sends, now, limits);
-        if (allowedAt > now) {
-          return { error: sends.length >= limits.maxSendsPerHour ? 'hourlyCap' : 'tooSoon', nextResendAt: allowedAt };
+        const sends = recentSends(tx, input, now);
+        const allowed = nextSendAt(sends, now, limits);
+        if (allowed.cap !== undefined) {
+          // SPEC S10: a send refused by a cap is audited, naming the cap
+          writeAudit(tx, { at: now, event: 'code_send_refused', ...auditWho(input.subject, input.address), detail: { flowId, purpose, channel: input.channel, to: input.maskedDestination, cap: allowed.cap, nextSendAt: allowed.at } });
+          return { error: allowed.cap === 'flowSpacing' ? 'tooSoon' : 'hourlyCap', nextResendAt: allowed.at };
         }
         // SPEC M6a: a resend replaces the previous code
         tx.update(challengeTable)
@@ -63,11 +91,11 @@ export function codeStore(db: Db): CodeStore {
         const expiresAt = now + limits.ttlMs;
         const row = tx
           .insert(challengeTable)
-          .values({ flowId, purpose, channel: input.channel, destinationHash: input.destinationHash, codeHash: input.codeHash, createdAt: now, expiresAt })
+          .values({ flowId, purpose, channel: input.channel, destinationHash: input.destinationHash, requester: input.requester, codeHash: input.codeHash, createdAt: now, expiresAt })
           .returning({ id: challengeTable.id })
           .get();
-        writeAudit(tx, { at: now, event: 'code_sent', ...auditWho(input.subject, input.address), detail: { flowId, purpose, channel: input.channel } });
-        return { ok: true, challengeId: row.id, expiresAt, nextResendAt: nextSendAt([now, ...sends], now, limits) };
+        writeAudit(tx, { at: now, event: 'code_sent', ...auditWho(input.subject, input.address), detail: { flowId, purpose, channel: input.channel, to: input.maskedDestination } });
+        return { ok: true, challengeId: row.id, expiresAt, nextResendAt: nextSendAt(withSend(sends, now), now, limits).at };
       });
     },
 
@@ -99,6 +127,8 @@ export function codeStore(db: Db): CodeStore {
             .run();
           if (used.changes !== 1) return { error: 'none' };
           tx.delete(codeFailureTable).where(failureKey).run();
+          // SPEC S10
+          writeAudit(tx, { at: now, event: 'code_verified', ...who, detail: { flowId, purpose } });
           return { ok: true };
         }
 
@@ -132,7 +162,7 @@ export function codeStore(db: Db): CodeStore {
       const active = latest && latest.usedAt === null && latest.replacedAt === null && latest.destinationHash === destinationHash ? latest : undefined;
       return {
         expiresAt: active?.expiresAt ?? null,
-        nextResendAt: destinationHash === undefined ? now : nextSendAt(recentSends(db, destinationHash, now), now, limits),
+        nextResendAt: destinationHash === undefined ? now : nextSendAt(recentSends(db, { flowId, purpose, destinationHash, requester: input.requester }, now), now, limits).at,
         lockedUntil: readLock(db, input.subject, purpose, now),
       };
     },

@@ -1,6 +1,6 @@
 // Flow rows: one per multi-step journey, keyed by the hash of its cookie token; steps move only forward from the step they were at.
 import { and, eq, isNull } from 'drizzle-orm';
-import type { FlowData, FlowPatch, FlowRow, FlowStore } from '../contract.js';
+import type { FlowData, FlowPatch, FlowRow, FlowStore, NewFlow } from '../contract.js';
 import type { Db, Executor } from './client.js';
 import { flowTable } from './schema.js';
 
@@ -28,14 +28,19 @@ export function endFlow(ex: Executor, id: number, now: number, finalStep?: strin
   );
 }
 
+/** Starts a flow inside the caller's transaction; returns its id. */
+export function insertFlow(ex: Executor, tokenHash: string, flow: NewFlow, now: number, ttlMs: number): number {
+  return ex
+    .insert(flowTable)
+    .values({ ...flow, data: JSON.stringify(flow.data ?? {}), tokenHash, createdAt: now, expiresAt: now + ttlMs })
+    .returning({ id: flowTable.id })
+    .get().id;
+}
+
 export function flowStore(db: Db): FlowStore {
   return {
     async insert(tokenHash, flow, now, ttlMs) {
-      return db
-        .insert(flowTable)
-        .values({ ...flow, data: JSON.stringify(flow.data ?? {}), tokenHash, createdAt: now, expiresAt: now + ttlMs })
-        .returning({ id: flowTable.id })
-        .get().id;
+      return insertFlow(db, tokenHash, flow, now, ttlMs);
     },
     async find(tokenHash) {
       const row = db.select().from(flowTable).where(eq(flowTable.tokenHash, tokenHash)).get();

@@ -1,17 +1,51 @@
 // Sign-in failure counters (SPEC L5–L7): consecutive failures per identifier hash and failed sign-ins per client address.
 // Every read-then-write of a counter is one synchronous IMMEDIATE transaction, so concurrent attempts count exactly.
 import { eq, inArray } from 'drizzle-orm';
-import type { AddressSlot, AttemptWho, FailureCount, LockoutStore } from '../contract.js';
+import type { AddressSlot, AddressThrottleInput, AttemptWho, CardLockKey, FailureCount, LockoutStore } from '../contract.js';
 import { inTransaction, type Db, type Executor } from './client.js';
-import { addressThrottleTable, signInAttemptTable } from './schema.js';
+import { addressThrottleTable, cardTable, signInAttemptTable } from './schema.js';
 import { writeAudit } from './audit.js';
 
 function auditWho(who: AttemptWho) {
   return { accountId: who.accountId ?? null, subject: who.identifierHash, address: who.address };
 }
 
-function readAttempt(ex: Executor, identifierHash: string) {
-  return ex.select().from(signInAttemptTable).where(eq(signInAttemptTable.identifierHash, identifierHash)).get();
+/** The identifier's count; with `lockMs` (SPEC S4) a lock that has run its time is no lock and no count. */
+function readAttempt(ex: Executor, identifierHash: string, now?: number, lockMs?: number) {
+  const row = ex.select().from(signInAttemptTable).where(eq(signInAttemptTable.identifierHash, identifierHash)).get();
+  if (row?.lockedAt != null && lockMs !== undefined && now !== undefined && now >= row.lockedAt + lockMs) return undefined;
+  return row;
+}
+
+/** SPEC S4: a completed M, R or G ends the G1 locks of every card of the holder, inside the caller's transaction. */
+export function endCardLocks(ex: Executor, holderId: number, cardLockKey: CardLockKey): void {
+  const keys = ex.select({ numberHash: cardTable.numberHash }).from(cardTable).where(eq(cardTable.holderId, holderId)).all().map((c) => cardLockKey(c.numberHash));
+  if (keys.length > 0) ex.delete(signInAttemptTable).where(inArray(signInAttemptTable.identifierHash, keys)).run();
+}
+
+function readThrottle(ex: Executor, address: string) {
+  return ex.select().from(addressThrottleTable).where(eq(addressThrottleTable.address, address)).get();
+}
+
+/** SPEC L7: refused once the window holds `maxFailures`; the first refusal of a window is audited, later ones only read. */
+function checkAddress(ex: Executor, { address, now, windowMs, maxFailures, identifierHash }: AddressThrottleInput): AddressSlot {
+  const row = readThrottle(ex, address);
+  if (!row || now >= row.windowStartedAt + windowMs || row.failures < maxFailures) return { ok: true };
+  const retryAt = row.windowStartedAt + windowMs;
+  if (row.refusedAt === null) {
+    ex.update(addressThrottleTable).set({ refusedAt: now }).where(eq(addressThrottleTable.address, address)).run();
+    writeAudit(ex, { at: now, event: 'sign_in_throttled', subject: identifierHash, address, detail: { failures: row.failures, retryAt } });
+  }
+  return { ok: false, retryAt };
+}
+
+function countAddressFailure(ex: Executor, address: string, now: number, windowMs: number): void {
+  const row = readThrottle(ex, address);
+  const values = !row || now >= row.windowStartedAt + windowMs ? { windowStartedAt: now, failures: 1, refusedAt: null } : { failures: row.failures + 1 };
+  ex.insert(addressThrottleTable)
+    .values({ address, windowStartedAt: now, failures: 1 })
+    .onConflictDoUpdate({ target: addressThrottleTable.address, set: values })
+    .run();
 }
 
 export function lockoutStore(db: Db): LockoutStore {
@@ -20,12 +54,17 @@ export function lockoutStore(db: Db): LockoutStore {
       return readAttempt(db, identifierHash)?.lockedAt != null;
     },
 
-    async recordFailure(who, { now, maxFailures, reason }) {
+    async lockedUntil(identifierHash, now, lockMs) {
+      const row = readAttempt(db, identifierHash, now, lockMs);
+      return row?.lockedAt != null ? row.lockedAt + lockMs : null;
+    },
+
+    async recordFailure(who, { now, maxFailures, reason, lockMs }) {
       return inTransaction(db, (tx): FailureCount => {
-        const row = readAttempt(tx, who.identifierHash);
+        const row = readAttempt(tx, who.identifierHash, now, lockMs);
         if (row?.lockedAt != null) {
           writeAudit(tx, { at: now, event: 'sign_in_failed', ...auditWho(who), detail: { reason: 'locked' } });
-          return { failures: row.failures, locked: true, lockedNow: false };
+          return { failures: row.failures, locked: true, lockedNow: false, lockedAt: row.lockedAt };
         }
         const failures = (row?.failures ?? 0) + 1;
         const lockedNow = failures >= maxFailures;
@@ -35,14 +74,14 @@ export function lockoutStore(db: Db): LockoutStore {
           .onConflictDoUpdate({ target: signInAttemptTable.identifierHash, set: values })
           .run();
         writeAudit(tx, { at: now, event: 'sign_in_failed', ...auditWho(who), detail: { reason, failures } });
-        if (lockedNow) writeAudit(tx, { at: now, event: 'sign_in_locked', ...auditWho(who), detail: { failures } });
-        return { failures, locked: lockedNow, lockedNow };
+        if (lockedNow) writeAudit(tx, { at: now, event: 'sign_in_locked', ...auditWho(who), detail: { failures, ...(lockMs === undefined ? {} : { lockedUntil: now + lockMs }) } });
+        return { failures, locked: lockedNow, lockedNow, lockedAt: lockedNow ? now : null };
       });
     },
 
     async recordSuccess(who, input) {
       return inTransaction(db, (tx): { ok: true } | { locked: true } => {
-        const row = readAttempt(tx, who.identifierHash);
+        const row = readAttempt(tx, who.identifierHash, input.now, input.lockMs);
         if (row?.lockedAt != null) {
           writeAudit(tx, { at: input.now, event: 'sign_in_failed', ...auditWho(who), detail: { reason: 'locked' } });
           return { locked: true };
@@ -62,34 +101,19 @@ export function lockoutStore(db: Db): LockoutStore {
       db.delete(signInAttemptTable).where(inArray(signInAttemptTable.identifierHash, identifierHashes)).run();
     },
 
-    async takeAddressSlot({ address, now, windowMs, maxFailures, identifierHash }) {
-      return inTransaction(db, (tx): AddressSlot => {
-        const row = tx.select().from(addressThrottleTable).where(eq(addressThrottleTable.address, address)).get();
-        if (!row || now >= row.windowStartedAt + windowMs) {
-          const values = { windowStartedAt: now, failures: 1 };
-          tx.insert(addressThrottleTable).values({ address, ...values }).onConflictDoUpdate({ target: addressThrottleTable.address, set: values }).run();
-          return { ok: true, windowStartedAt: now };
-        }
-        if (row.failures >= maxFailures) {
-          const retryAt = row.windowStartedAt + windowMs;
-          // the first refusal of a window is logged and marked (failures = max + 1); later ones only read, so a flood writes nothing
-          if (row.failures === maxFailures) {
-            tx.update(addressThrottleTable).set({ failures: maxFailures + 1 }).where(eq(addressThrottleTable.address, address)).run();
-            writeAudit(tx, { at: now, event: 'sign_in_throttled', subject: identifierHash, address, detail: { failures: maxFailures, retryAt } });
-          }
-          return { ok: false, retryAt };
-        }
-        tx.update(addressThrottleTable).set({ failures: row.failures + 1 }).where(eq(addressThrottleTable.address, address)).run();
-        return { ok: true, windowStartedAt: row.windowStartedAt };
-      });
+    async checkAddress(input) {
+      return inTransaction(db, (tx) => checkAddress(tx, input));
     },
 
-    async releaseAddressSlot(address, windowStartedAt) {
-      inTransaction(db, (tx) => {
-        const row = tx.select().from(addressThrottleTable).where(eq(addressThrottleTable.address, address)).get();
-        if (row && row.windowStartedAt === windowStartedAt && row.failures > 0) {
-          tx.update(addressThrottleTable).set({ failures: row.failures - 1 }).where(eq(addressThrottleTable.address, address)).run();
-        }
+    async countAddressFailure({ address, now, windowMs }) {
+      inTransaction(db, (tx) => countAddressFailure(tx, address, now, windowMs));
+    },
+
+    async takeAddressSlot(input) {
+      return inTransaction(db, (tx): AddressSlot => {
+        const slot = checkAddress(tx, input);
+        if (slot.ok) countAddressFailure(tx, input.address, input.now, input.windowMs);
+        return slot;
       });
     },
   };

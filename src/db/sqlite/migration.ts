@@ -1,15 +1,37 @@
 // Migration from a legacy or initial ID (SPEC M2, M8, M9): the card's facts, and completion as one transaction.
-import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { CompleteMigrationResult, MigrationStore } from '../contract.js';
+import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import type { CompleteMigrationResult, MigrationStore, StartMigrationResult } from '../contract.js';
 import { inTransaction, isUniqueViolation, type Db } from './client.js';
 import { accountCardTable, accountTable, cardTable, credentialTable, flowTable } from './schema.js';
 import { writeAudit } from './audit.js';
-import { advanceFlow, endFlow } from './flows.js';
+import { advanceFlow, endFlow, insertFlow } from './flows.js';
+import { endCardLocks } from './lockout.js';
+
+const DAY_MS = 86_400_000;
 
 export function migrationStore(db: Db): MigrationStore {
   return {
     async findCardEmail(cardId) {
       return db.select({ email: cardTable.email }).from(cardTable).where(eq(cardTable.id, cardId)).get()?.email ?? null;
+    },
+
+    async start(input) {
+      const { now, maxPerDay } = input;
+      return inTransaction(db, (tx): StartMigrationResult => {
+        const started = tx
+          .select({ createdAt: flowTable.createdAt })
+          .from(flowTable)
+          .where(and(eq(flowTable.kind, 'migration'), eq(flowTable.credentialId, input.flow.credentialId), gt(flowTable.createdAt, now - DAY_MS)))
+          .orderBy(asc(flowTable.createdAt))
+          .all();
+        if (started.length >= maxPerDay) {
+          // the budget frees a start when the oldest of the last `maxPerDay` starts is 24 hours old
+          const retryAt = started[started.length - maxPerDay].createdAt + DAY_MS;
+          writeAudit(tx, { at: now, event: 'migration_start_refused', subject: input.identifierHash, address: input.address, detail: { credentialId: input.flow.credentialId, retryAt } });
+          return { error: 'budget', retryAt };
+        }
+        return { ok: true, flowId: insertFlow(tx, input.tokenHash, input.flow, now, input.ttlMs) };
+      });
     },
 
     /**
@@ -55,6 +77,7 @@ export function migrationStore(db: Db): MigrationStore {
           for (const cardId of cardIds) tx.insert(accountCardTable).values({ accountId: account.id, cardId, linkedAt: now }).run();
           tx.update(cardTable).set({ email: input.email }).where(inArray(cardTable.id, cardIds)).run();
           tx.update(credentialTable).set({ retiredAt: now }).where(and(inArray(credentialTable.cardId, cardIds), isNull(credentialTable.retiredAt))).run();
+          endCardLocks(tx, input.holderId, input.cardLockKey);
           writeAudit(tx, {
             at: now,
             event: 'migration_completed',

@@ -5,6 +5,7 @@ import { inTransaction, isUniqueViolation, type Db } from './client.js';
 import { accountCardTable, accountTable, cardTable, credentialTable, holderTable, sessionTable, signInAttemptTable } from './schema.js';
 import { writeAudit } from './audit.js';
 import { advanceFlow } from './flows.js';
+import { endCardLocks } from './lockout.js';
 
 export function registrationStore(db: Db): RegistrationStore {
   return {
@@ -15,6 +16,13 @@ export function registrationStore(db: Db): RegistrationStore {
         .innerJoin(holderTable, eq(holderTable.id, cardTable.holderId))
         .where(eq(cardTable.numberHash, numberHash))
         .get();
+    },
+
+    async findLockNoticeAddress(numberHash) {
+      const card = db.select({ holderId: cardTable.holderId, email: cardTable.email }).from(cardTable).where(eq(cardTable.numberHash, numberHash)).get();
+      if (!card) return null;
+      const account = db.select({ email: accountTable.email }).from(accountTable).where(and(eq(accountTable.holderId, card.holderId), isNull(accountTable.closedAt))).get();
+      return account?.email ?? card.email;
     },
 
     async complete(input) {
@@ -59,6 +67,7 @@ export function registrationStore(db: Db): RegistrationStore {
           // SPEC L5: a new My ID ends the locks of the holder's IDs, and of the new one (failures on it counted while it was unknown)
           const identifiers = [input.email, ...previous.map((a) => a.email), ...credentials.map((c) => c.loginId)];
           tx.delete(signInAttemptTable).where(inArray(signInAttemptTable.identifierHash, identifiers.map(input.hashIdentifier))).run();
+          endCardLocks(tx, holderId, input.cardLockKey);
 
           writeAudit(tx, { at: now, event: 'registration_completed', accountId: account.id, address: input.address, detail: { cards: cardIds.length, closed: previous.map((a) => a.id) } });
           return { ok: true, accountId: account.id, closedEmails: previous.map((a) => a.email) };

@@ -5,6 +5,7 @@ import { inTransaction, type Db } from './client.js';
 import { accountTable, sessionTable, signInAttemptTable } from './schema.js';
 import { writeAudit } from './audit.js';
 import { advanceFlow } from './flows.js';
+import { endCardLocks } from './lockout.js';
 
 export function resetStore(db: Db): ResetStore {
   return {
@@ -20,6 +21,7 @@ export function resetStore(db: Db): ResetStore {
         const attempt = tx.select().from(signInAttemptTable).where(eq(signInAttemptTable.identifierHash, input.identifierHash)).get();
         tx.delete(signInAttemptTable).where(eq(signInAttemptTable.identifierHash, input.identifierHash)).run();
         const wasLocked = attempt?.lockedAt != null;
+        endCardLocks(tx, account.holderId, input.cardLockKey);
         writeAudit(tx, { at: input.now, event: 'password_reset', accountId: account.id, address: input.address, detail: { unlocked: wasLocked } });
         return { ok: true, email: account.email, wasLocked };
       });

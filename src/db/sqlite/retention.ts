@@ -1,13 +1,13 @@
 // SPEC O4 retention on SQLite: deletes what no rule, lock, budget or cap window reads any more, and summarises each pruned flow.
 // One rule for every identifier: nothing here asks whether an identifier belongs to anyone.
-import { and, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { FlowForSummary, FlowSummary, PruneCutoffs, RetentionStore } from '../contract.js';
 import { inTransaction, type Db } from './client.js';
 import { addressThrottleTable, auditTable, challengeTable, codeFailureTable, flowSummaryTable, flowTable, sessionTable, signInAttemptTable } from './schema.js';
 
 const BATCH = 500;
 
-/** Flows ended or expired whose challenges no cap window counts any more, summarised then deleted with their challenges, in batches. */
+/** Flows ended or expired whose challenges no cap window counts any more (nor, for migrations, the S3 start budget), summarised then deleted with their challenges, in batches. */
 function pruneFlows(db: Db, c: PruneCutoffs, summarise: (f: FlowForSummary) => FlowSummary) {
   let flows = 0;
   let challenges = 0;
@@ -20,6 +20,7 @@ function pruneFlows(db: Db, c: PruneCutoffs, summarise: (f: FlowForSummary) => F
             and(
               or(isNotNull(flowTable.endedAt), lte(flowTable.expiresAt, c.now)),
               sql`NOT EXISTS (SELECT 1 FROM ${challengeTable} WHERE ${challengeTable.flowId} = ${flowTable.id} AND ${challengeTable.createdAt} > ${c.now - c.capWindowMs})`,
+              or(ne(flowTable.kind, 'migration'), lte(flowTable.createdAt, c.now - c.migrationStartWindowMs)),
             ),
           )
           .limit(BATCH)

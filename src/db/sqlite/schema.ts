@@ -130,6 +130,8 @@ export const challengeTable = sqliteTable(
     purpose: text('purpose').notNull(), // e.g. 'email', 'phone'
     channel: text('channel', { enum: ['email', 'sms', 'voice'] }).notNull(),
     destinationHash: text('destination_hash').notNull(),
+    // SPEC S5: the requesting client's network (IPv4 address or IPv6 /64), for the per-destination-and-requester cap
+    requester: text('requester'),
     codeHash: text('code_hash').notNull(),
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
@@ -139,6 +141,7 @@ export const challengeTable = sqliteTable(
   (t) => [
     index('challenge_flow_idx').on(t.flowId, t.purpose),
     index('challenge_destination_idx').on(t.destinationHash, t.createdAt),
+    index('challenge_flow_created_idx').on(t.flowId, t.createdAt),
   ],
 );
 
@@ -168,6 +171,8 @@ export const addressThrottleTable = sqliteTable('address_throttle', {
   address: text('address').primaryKey(),
   windowStartedAt: integer('window_started_at').notNull(),
   failures: integer('failures').notNull().default(0),
+  // when this window's first refusal was logged (one audit row per window, however long the flood)
+  refusedAt: integer('refused_at'),
 });
 
 /** Security events (SPEC X5). */

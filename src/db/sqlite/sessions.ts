@@ -1,7 +1,8 @@
 // Sessions: rows keyed by the hash of the cookie token.
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { SessionStore } from '../contract.js';
-import type { Db, Executor } from './client.js';
+import { inTransaction, type Db, type Executor } from './client.js';
+import { writeAudit } from './audit.js';
 import { accountTable, sessionTable } from './schema.js';
 
 /** Whether the session still exists (a change made in another browser may have ended it), inside the caller's transaction. */
@@ -40,6 +41,12 @@ export function sessionStore(db: Db): SessionStore {
     },
     async delete(id) {
       db.delete(sessionTable).where(eq(sessionTable.id, id)).run();
+    },
+    async end({ id, accountId, now, address, reason }) {
+      inTransaction(db, (tx) => {
+        const deleted = tx.delete(sessionTable).where(eq(sessionTable.id, id)).run();
+        if (deleted.changes === 1) writeAudit(tx, { at: now, event: 'sign_out', accountId, address, detail: { reason } });
+      });
     },
     async deleteForAccount(accountId, keepId) {
       deleteAccountSessions(db, accountId, keepId);

@@ -18,6 +18,7 @@ export function helpLimits(config: Config): HelpLimits {
     lockMinutes: Math.ceil(config.CODE_LOCK_SECONDS / 60),
     resendSeconds: config.CODE_RESEND_SECONDS,
     perHour: config.CODE_MAX_SENDS_PER_HOUR,
+    cardLockHours: Math.ceil(config.CARD_LOCK_SECONDS / 3600),
   };
 }
 

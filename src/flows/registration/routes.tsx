@@ -7,10 +7,11 @@ import { NewPasswordStepPage } from '../../../views/pages/steps/NewPasswordStepP
 import { EmailStepPage } from '../../../views/pages/steps/EmailStepPage.js';
 import { TermsStepPage } from '../../../views/pages/steps/TermsStepPage.js';
 import type { FieldError } from '../../../views/view.js';
-import { countFailure, countSuccess, identifierHash, isLocked, noteLockedAttempt } from '../../auth/lockout.js';
+import { cardLockKey, countFailure, countSuccess, identifierHash, noteLockedAttempt } from '../../auth/lockout.js';
+import { cardLockNoticeMessage } from '../../notify/lock-texts.js';
 import { normaliseDigits, normaliseText } from '../../auth/normalise.js';
 import { keyedHash } from '../../auth/secrets.js';
-import { takeSignInSlot } from '../../auth/throttle.js';
+import { takeRequestSlot } from '../../auth/throttle.js';
 import { errorResponse } from '../../web/errors.js';
 import { accountNotice } from '../../notify/account-texts.js';
 import { paths } from '../../paths.js';
@@ -20,7 +21,7 @@ import { atStep, currentFlow, dropFlowCookie, loadFlow, startFlow, stepUrl } fro
 import { mountEmailCodeStep, sendEmailCode } from '../verify/email-code-step.js';
 import { mountPhoneStep, sendFirstPhoneCode } from '../verify/phone-step.js';
 import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../verify/new-password.js';
-import { checkEmailAddress, emailProblemError } from '../verify/email.js';
+import { auditEmailTaken, checkEmailAddress, emailProblemError } from '../verify/email.js';
 import { emailCode, phone } from './codes.js';
 import { REGISTRATION_FIRST_STEP } from './machine.js';
 import { base, cancelAction, KIND, next, stepOf } from './shared.js';
@@ -79,21 +80,40 @@ function showPassword(c: Context<AppEnv>, status: 200 | 400, errors: FieldError[
   );
 }
 
-/** SPEC G1: wrong details are counted per card number like sign-in failures (L5/L6), whether or not the card exists. */
-async function identifyHolder(c: Context<AppEnv>, digits: string, birthdate: string): Promise<{ holderId: number; cardId: number } | { refusal: RegisterRefusal | 'throttled' }> {
+/** SPEC S11: a card-number lock emails the holder (My ID, else the card's email); an unknown card has nobody to tell. */
+async function sendCardLockNotice(c: Context<AppEnv>, numberHash: string, digits: string, lockedAt: number): Promise<void> {
   const deps = c.get('deps');
-  const who = { identifierHash: identifierHash(deps.config.SECRET, `card:${digits}`), address: c.get('address') };
-  // SPEC L7 applied to card details too: one address cannot try card after card
-  const slot = await takeSignInSlot(deps, who.address, who.identifierHash);
-  if (!slot.ok) return { refusal: 'throttled' };
-  if (await isLocked(deps, who.identifierHash)) return (await noteLockedAttempt(deps, who), { refusal: 'locked' });
-  const found = await deps.stores.registration.findCardHolder(keyedHash(deps.config.SECRET, 'card', digits));
+  const to = await deps.stores.registration.findLockNoticeAddress(numberHash);
+  if (!to) return;
+  const { config } = deps;
+  await deps.notifier.send(
+    cardLockNoticeMessage({ to, last4: digits.slice(-4), at: lockedAt, until: lockedAt + config.CARD_LOCK_SECONDS * 1000, brand: config.BRAND_NAME, supportPhone: config.SUPPORT_PHONE, supportHours: config.SUPPORT_HOURS }),
+  );
+}
+
+type Refusal = { refusal: 'details' } | { refusal: 'locked'; lockedUntil: number };
+
+/**
+ * SPEC G1: wrong details are counted per card number like sign-in failures (L5/L6), whether or not the card exists;
+ * SPEC S4: the lock lasts CARD_LOCK_SECONDS, and a known and an unknown card are locked alike.
+ */
+async function identifyHolder(c: Context<AppEnv>, digits: string, birthdate: string): Promise<{ holderId: number; cardId: number } | Refusal> {
+  const deps = c.get('deps');
+  const lockMs = deps.config.CARD_LOCK_SECONDS * 1000;
+  const numberHash = keyedHash(deps.config.SECRET, 'card', digits);
+  const who = { identifierHash: cardLockKey(deps.config.SECRET, numberHash), address: c.get('address') };
+  const lockedUntil = await deps.stores.lockout.lockedUntil(who.identifierHash, deps.clock.now(), lockMs);
+  if (lockedUntil !== null) return (await noteLockedAttempt(deps, who), { refusal: 'locked', lockedUntil });
+  const found = await deps.stores.registration.findCardHolder(numberHash);
   if (!found || found.birthdate !== birthdate) {
-    const count = await countFailure(deps, who, 'card_details');
-    return { refusal: count.locked ? 'locked' : 'details' };
+    const count = await countFailure(deps, who, 'card_details', lockMs);
+    // SPEC L6: not awaited, so a slow mail provider cannot tell that the card exists
+    if (count.lockedNow && count.lockedAt !== null) {
+      void sendCardLockNotice(c, numberHash, digits, count.lockedAt).catch((err) => console.error(`[card lock notice] ${err instanceof Error ? err.message : String(err)}`));
+    }
+    return count.locked && count.lockedAt !== null ? { refusal: 'locked', lockedUntil: count.lockedAt + lockMs } : { refusal: 'details' };
   }
-  if (!(await countSuccess(deps, who, { flow: KIND }))) return { refusal: 'locked' };
-  await slot.release();
+  if (!(await countSuccess(deps, who, { flow: KIND }, lockMs))) return { refusal: 'locked', lockedUntil: deps.clock.now() + lockMs };
   return { holderId: found.holderId, cardId: found.cardId };
 }
 
@@ -105,6 +125,9 @@ export const registrationRoutes = new Hono<AppEnv>()
     const parsed = v.safeParse(CardForm, c.get('form'));
     const form = parsed.success ? parsed.output : { card: '', birthdate: '' };
     const digits = normaliseDigits(form.card);
+    // SPEC L7/S5: every G1 request counts in the address throttle, taken before any other work
+    const slot = await takeRequestSlot(deps, c.get('address'), cardLockKey(deps.config.SECRET, keyedHash(deps.config.SECRET, 'card', digits)));
+    if (!slot.ok) return errorResponse(c, 429);
     const birthdate = isoDate(form.birthdate);
     const errors: FieldError[] = [
       ...(digits === '' ? [{ field: 'card', message: t('registration.errorCardRequired') }] : !/^\d{12,19}$/.test(digits) ? [{ field: 'card', message: t('registration.errorCardFormat') }] : []),
@@ -114,10 +137,9 @@ export const registrationRoutes = new Hono<AppEnv>()
 
     const found = await identifyHolder(c, digits, birthdate);
     if ('refusal' in found) {
-      const refusal = found.refusal;
-      if (refusal === 'throttled') return errorResponse(c, 429);
-      const message = refusal === 'locked' ? t('registration.errorLocked') : t('registration.errorDetails');
-      return showStart(c, 422, { ...form, refusal, errors: [{ field: 'card', message }] });
+      // SPEC S4: the lock page says until when (Japan time)
+      const message = found.refusal === 'locked' ? `${t('registration.errorLocked')}${t('registration.errorLockedUntil', { time: viewOf(c).dateTime(found.lockedUntil) })}` : t('registration.errorDetails');
+      return showStart(c, 422, { ...form, refusal: found.refusal, errors: [{ field: 'card', message }] });
     }
     const flowId = await startFlow(c, { kind: KIND, step: REGISTRATION_FIRST_STEP, holderId: found.holderId, cardId: found.cardId });
     const flow = await deps.stores.flows.findById(flowId);
@@ -165,7 +187,10 @@ export const registrationRoutes = new Hono<AppEnv>()
     const checked = checkEmailAddress(raw);
     if ('problem' in checked) return showEmail(c, 400, raw, [emailProblemError(t, checked.problem)]);
     // SPEC G2: an address that is already a My ID cannot be used
-    if (await deps.stores.settings.isMyIdTaken(checked.email)) return showEmail(c, 409, raw, [{ field: 'email', message: t('registration.errorEmailTaken') }]);
+    if (await deps.stores.settings.isMyIdTaken(checked.email)) {
+      await auditEmailTaken(c, checked.email, { flow: KIND, step: 'email', flowId: flow.id });
+      return showEmail(c, 409, raw, [{ field: 'email', message: t('registration.errorEmailTaken') }]);
+    }
     const to = next('email', 'EMAIL_CHOSEN');
     if (!(await deps.stores.flows.advance(flow.id, 'email', to, { email: checked.email }))) return c.redirect(stepUrl(base, 'email'), 303);
     await sendEmailCode(deps, { ...flow, step: to, email: checked.email }, emailCode, c.get('lang'), c.get('address'));
@@ -193,10 +218,12 @@ export const registrationRoutes = new Hono<AppEnv>()
       now,
       address: c.get('address'),
       hashIdentifier: (id) => identifierHash(deps.config.SECRET, id),
+      cardLockKey: (numberHash) => cardLockKey(deps.config.SECRET, numberHash),
     });
     if ('error' in result) {
       if (result.error === 'moved') return c.redirect(stepUrl(base, 'password'), 303);
       // SPEC M9: another flow took the address meanwhile; nothing was written, and this flow goes back to choosing one
+      await auditEmailTaken(c, flow.email, { flow: KIND, step: 'password', flowId: flow.id });
       await deps.stores.flows.advance(flow.id, 'password', next('password', 'EMAIL_TAKEN'), { email: null });
       return showEmail(c, 409, flow.email, [{ field: 'email', message: t('registration.errorEmailTaken') }]);
     }

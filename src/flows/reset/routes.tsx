@@ -6,9 +6,11 @@ import { NewPasswordStepPage } from '../../../views/pages/steps/NewPasswordStepP
 import { ResetStartPage } from '../../../views/pages/reset/ResetStartPage.js';
 import type { FieldError } from '../../../views/view.js';
 import type { CodeSubject } from '../../auth/codes.js';
-import { identifierHash } from '../../auth/lockout.js';
+import { cardLockKey, identifierHash } from '../../auth/lockout.js';
 import { normaliseIdentifier } from '../../auth/normalise.js';
 import { keyedHash } from '../../auth/secrets.js';
+import { takeRequestSlot } from '../../auth/throttle.js';
+import { errorResponse } from '../../web/errors.js';
 import type { FlowRow } from '../../db/contract.js';
 import { accountNotice } from '../../notify/account-texts.js';
 import { paths } from '../../paths.js';
@@ -113,6 +115,9 @@ export const resetRoutes = new Hono<AppEnv>()
     const parsed = v.safeParse(EmailForm, c.get('form'));
     const typed = parsed.success ? parsed.output.email : '';
     const email = normaliseIdentifier(typed);
+    // SPEC S5: every R1 request counts in the address throttle of L7, taken before any other work (known or unknown alike)
+    const slot = await takeRequestSlot(deps, c.get('address'), identifierHash(deps.config.SECRET, email));
+    if (!slot.ok) return errorResponse(c, 429);
     if (email === '') return showStart(c, 400, typed, [{ field: 'email', message: t('reset.errorEmailRequired') }]);
     if (!emailShapeOk(email)) return showStart(c, 400, typed, [{ field: 'email', message: t('reset.errorEmailFormat') }]);
 
@@ -148,6 +153,7 @@ export const resetRoutes = new Hono<AppEnv>()
       identifierHash: identifierHash(deps.config.SECRET, account.email),
       now,
       address: c.get('address'),
+      cardLockKey: (numberHash) => cardLockKey(deps.config.SECRET, numberHash),
     });
     if ('error' in result) return c.redirect(result.error === 'moved' ? stepUrl(base, 'password') : `${paths.signIn}?flow=expired`, 303);
     // SPEC R3: a notice to the My ID

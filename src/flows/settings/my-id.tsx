@@ -15,7 +15,7 @@ import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
 import { atStep, currentFlow, dropFlowCookie, loadFlow, startFlow, stepUrl } from '../guard.js';
 import { nextStep, type StepTable } from '../machine.js';
-import { checkEmailAddress, emailProblemError } from '../verify/email.js';
+import { auditEmailTaken, checkEmailAddress, emailProblemError } from '../verify/email.js';
 import { moveTo } from '../verify/code-step.js';
 import { mountEmailCodeStep, sendEmailCode, type EmailCodeSpec } from '../verify/email-code-step.js';
 import { checkCurrentPassword } from './current-password.js';
@@ -79,7 +79,10 @@ async function readNewMyId(c: Context<AppEnv>, action: string): Promise<{ email:
   const checked = checkEmailAddress(raw);
   if ('problem' in checked) return refuse(400, emailProblemError(t, checked.problem));
   if (checked.email === c.get('session')!.email) return refuse(400, { field: 'email', message: t('settings.errorEmailSame') });
-  if (await c.get('deps').stores.settings.isMyIdTaken(checked.email)) return refuse(409, { field: 'email', message: t('registration.errorEmailTaken') });
+  if (await c.get('deps').stores.settings.isMyIdTaken(checked.email)) {
+    await auditEmailTaken(c, checked.email, { flow: 'my-id', step: 'email' });
+    return refuse(409, { field: 'email', message: t('registration.errorEmailTaken') });
+  }
   return { email: checked.email };
 }
 
@@ -147,6 +150,7 @@ export const myIdRoutes = new Hono<AppEnv>()
       await deps.stores.flows.end(flow.id, now);
       if (result.error === 'gone') return c.redirect(paths.signIn, 303);
       // SPEC M9: another account took the address after the code was sent
+      await auditEmailTaken(c, flow.email ?? '', { flow: 'my-id', step: 'confirm', flowId: flow.id });
       return showNew(c, 409, flow.email, [{ field: 'email', message: t('registration.errorEmailTaken') }]);
     }
     dropFlowCookie(c);

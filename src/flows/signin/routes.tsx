@@ -8,7 +8,9 @@ import { paths, safeReturnPath } from '../../paths.js';
 import { clearCookie, writeCookie } from '../../web/cookies.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
-import { startFlow } from '../guard.js';
+import { startMigrationFlow } from '../guard.js';
+import { identifierHash } from '../../auth/lockout.js';
+import { normaliseIdentifier } from '../../auth/normalise.js';
 
 const SignInForm = v.object({
   id: v.pipe(v.optional(v.string(), ''), v.maxLength(320)),
@@ -62,9 +64,23 @@ export const signInRoutes = new Hono<AppEnv>()
     if (result.kind === 'refused') {
       return showSignIn(c, 422, { id: form.id, failure: 'generic', errors: [{ field: 'id', message: t('signin.errorGeneric') }] });
     }
+    // SPEC S9: a sign-in from a browser that has a session ends that session server-side first, whoever signs in now
+    const previous = c.get('session');
+    if (previous) {
+      await endSession(deps, previous, c.get('address'), 'new_sign_in');
+      c.set('session', undefined);
+      clearCookie(c, 'sid');
+    }
     if (result.kind === 'legacy') {
       // SPEC L3: a legacy or initial ID starts the migration flow at the terms
-      await startFlow(c, { kind: 'migration', step: 'terms', holderId: result.holderId, cardId: result.cardId, credentialId: result.credentialId });
+      const flow = { kind: 'migration', step: 'terms', holderId: result.holderId, cardId: result.cardId, credentialId: result.credentialId };
+      const started = await startMigrationFlow(c, flow, identifierHash(deps.config.SECRET, normaliseIdentifier(form.id)));
+      if ('error' in started) {
+        // SPEC S3: the right password, but this ID started its day's migration flows already: not a failure, not a lock
+        c.header('Retry-After', String(Math.max(1, Math.ceil((started.retryAt - deps.clock.now()) / 1000))));
+        const time = viewOf(c).clockTime(started.retryAt);
+        return showSignIn(c, 429, { id: form.id, failure: 'migrationBudget', retryAt: started.retryAt, errors: [{ field: 'id', message: t('signin.errorMigrationBudget', { time }) }] });
+      }
       return c.redirect(`${paths.migration}/terms`, 303);
     }
     await completeMemberSignIn(deps, result.accountId);
@@ -73,7 +89,7 @@ export const signInRoutes = new Hono<AppEnv>()
   })
   .post(paths.signOut, async (c) => {
     const session = c.get('session');
-    if (session) await endSession(c.get('deps'), session);
+    if (session) await endSession(c.get('deps'), session, c.get('address'));
     clearCookie(c, 'sid');
     return c.redirect(`${paths.signIn}?out=1`, 303);
   });

@@ -35,7 +35,7 @@ export const termsRoutes = new Hono<AppEnv>()
     // a form without a decision (not one a browser sends): show the terms again
     if (!parsed.success) return c.redirect(c.req.url.slice(new URL(c.req.url).origin.length), 303);
     if (parsed.output.decision === 'decline') {
-      await endSession(deps, session);
+      await endSession(deps, session, c.get('address'), 'terms_declined');
       clearCookie(c, 'sid');
       return c.redirect(`${paths.signIn}?out=1`, 303);
     }

@@ -65,8 +65,8 @@ function readCode(form: Record<string, string>): string {
   return parsed.success ? parsed.output.code : '';
 }
 
-export async function timesOf(deps: Deps, flow: FlowRow, purpose: CodePurpose, subject: CodeSubject, destination?: string): Promise<CodeTimes> {
-  const state = await codeState(deps, { flowId: flow.id, purpose, subject, destination });
+export async function timesOf(deps: Deps, flow: FlowRow, purpose: CodePurpose, subject: CodeSubject, destination: string | undefined, address: string): Promise<CodeTimes> {
+  const state = await codeState(deps, { flowId: flow.id, purpose, subject, destination, address });
   const now = deps.clock.now();
   return { expiresAt: state.expiresAt, nextResendAt: state.nextResendAt > now ? state.nextResendAt : null, lockedUntil: state.lockedUntil };
 }

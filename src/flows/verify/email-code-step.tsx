@@ -31,7 +31,7 @@ export function mountEmailCodeStep(app: Hono<AppEnv>, spec: EmailCodeSpec): void
 
   async function show(c: Context<AppEnv>, status: Status, errors: FieldError[] = []) {
     const flow = currentFlow(c);
-    const times = await timesOf(c.get('deps'), flow, 'email', spec.subject(flow), spec.destination(flow));
+    const times = await timesOf(c.get('deps'), flow, 'email', spec.subject(flow), spec.destination(flow), c.get('address'));
     const actions = { action: url, resendAction: `${url}/resend`, changeAction: changeAddress && `${url}/change`, cancelAction: spec.cancelAction };
     const text = { ...spec.text(c.get('t'), flow), deadline: flow.expiresAt };
     return c.html(<EmailCodePage v={viewOf(c)} text={text} {...actions} times={times} errors={errors} resent={c.req.query('resent') === '1'} />, status);

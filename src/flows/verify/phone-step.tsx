@@ -62,7 +62,7 @@ export function mountPhoneStep(app: Hono<AppEnv>, spec: PhoneSpec): void {
     const used = use && phones[use.index];
     // before any code went out (e.g. the SMS on arrival was refused as too soon), the times are those of the number offered first
     const offered = used ?? phones.find((p) => p.kind === 'mobile') ?? phones[0];
-    const times = await timesOf(deps, flow, 'phone', spec.subject(flow), offered?.number);
+    const times = await timesOf(deps, flow, 'phone', spec.subject(flow), offered?.number, c.get('address'));
     return c.html(
       <PhonePage
         v={viewOf(c)}

@@ -34,6 +34,8 @@ export const signin = defineMessages(
     'signin.flowCancelled': 'お手続きを中止しました。ログイン画面から再度お手続きが必要です。',
     'signin.throttledExplain': 'ログインの失敗が続いたため、ご利用の通信環境からのログインを一時的に制限しています。{time}以降に再度お試しください。',
     'signin.moreHelp': 'このメッセージについて詳しく見る',
+    'signin.errorMigrationBudget': 'しばらく時間をおいて再度お手続きください（{time}以降）。',
+    'signin.migrationBudgetExplain': 'このIDでのお手続きの開始が24時間の上限回数に達しました。IDとパスワードは正しく、ロックもされていません。{time}（日本時間）以降に、もう一度ログインしてお手続きください。',
   },
   {
     'signin.title': 'Sign in',
@@ -67,5 +69,7 @@ export const signin = defineMessages(
     'signin.flowCancelled': 'The procedure was cancelled. Please start again from sign in.',
     'signin.throttledExplain': 'Sign-in from your network is paused for a while because of repeated failed attempts. Please try again after {time}.',
     'signin.moreHelp': 'More about this message',
+    'signin.errorMigrationBudget': 'Please wait a while and start the procedure again (after {time}).',
+    'signin.migrationBudgetExplain': 'This ID has started the procedure the maximum number of times allowed in 24 hours. Your ID and password are right and nothing is locked. Sign in again after {time} (Japan time) to continue.',
   },
 );

@@ -17,6 +17,7 @@ export type HelpLimits = {
   lockMinutes: number;
   resendSeconds: number;
   perHour: number;
+  cardLockHours: number;
 };
 
 type Topic = {
@@ -41,6 +42,7 @@ const signInTopics: Topic[] = [
   { id: 'locked', message: 'signin.errorLockedMyId', meaning: 'help.lockedMeaning', todo: ['help.lockedTodo1', 'help.lockedTodo2', 'help.lockedTodo3'], links: [reset, register] },
   { id: 'locked-legacy', message: 'signin.errorLockedLegacy', meaning: 'help.lockedLegacyMeaning', todo: ['help.lockedLegacyTodo1'], links: [register] },
   { id: 'throttled', message: 'errors.throttled', meaning: 'help.throttledMeaning', todo: ['help.throttledTodo1', 'help.throttledTodo2'] },
+  { id: 'migration-budget', message: 'help.migrationBudgetMessage', meaning: 'help.migrationBudgetMeaning', todo: ['help.migrationBudgetTodo1'] },
   { id: 'session-expired', message: 'signin.sessionExpired', meaning: 'help.sessionMeaning', todo: ['help.sessionTodo1'], links: [signIn] },
   { id: 'flow-expired', message: 'signin.flowExpired', meaning: 'help.flowExpiredMeaning', todo: ['help.flowExpiredTodo1'], links: [signIn] },
   { id: 'flow-cancelled', message: 'signin.flowCancelled', meaning: 'help.flowCancelledMeaning', todo: ['help.flowCancelledTodo1'], links: [signIn] },

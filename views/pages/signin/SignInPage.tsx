@@ -8,7 +8,7 @@ import type { FieldError, View } from '../../view.js';
 import { LinkList, ways } from '../../components/LinkList.js';
 
 export type SignInNotice = 'expired' | 'flowExpired' | 'flowCancelled' | 'signedOut';
-export type SignInFailure = 'generic' | 'lockedLegacy' | 'lockedMyId' | 'throttled';
+export type SignInFailure = 'generic' | 'lockedLegacy' | 'lockedMyId' | 'throttled' | 'migrationBudget';
 
 type Props = { v: View; id?: string; next?: string; errors?: FieldError[]; notice?: SignInNotice; failure?: SignInFailure; retryAt?: number };
 
@@ -20,7 +20,7 @@ const noticeKey = {
 } as const;
 
 /** Where the help page explains each failure (SPEC H1). */
-const helpAnchor = { generic: 'cannot-sign-in', lockedLegacy: 'locked-legacy', lockedMyId: 'locked', throttled: 'throttled' } as const;
+const helpAnchor = { generic: 'cannot-sign-in', lockedLegacy: 'locked-legacy', lockedMyId: 'locked', throttled: 'throttled', migrationBudget: 'migration-budget' } as const;
 
 function HelpLink({ v, failure }: { v: View; failure: SignInFailure }) {
   return (
@@ -35,6 +35,14 @@ function FailureHelp({ v, failure, retryAt }: { v: View; failure: SignInFailure;
     return (
       <Callout kind="warning">
         <p>{v.t('signin.throttledExplain', { time: v.clockTime(retryAt ?? 0) })}</p>
+        <HelpLink v={v} failure={failure} />
+      </Callout>
+    );
+  }
+  if (failure === 'migrationBudget') {
+    return (
+      <Callout kind="info">
+        <p>{v.t('signin.migrationBudgetExplain', { time: v.clockTime(retryAt ?? 0) })}</p>
         <HelpLink v={v} failure={failure} />
       </Callout>
     );

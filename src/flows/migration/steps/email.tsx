@@ -11,7 +11,7 @@ import type { FlowRow } from '../../../db/contract.js';
 import type { AppEnv } from '../../../web/env.js';
 import { viewOf } from '../../../web/view.js';
 import { currentFlow } from '../../guard.js';
-import { checkEmailAddress, emailProblemError } from '../../verify/email.js';
+import { auditEmailTaken, checkEmailAddress, emailProblemError } from '../../verify/email.js';
 import { sendEmailCode } from '../../verify/email-code-step.js';
 import { sendFirstPhoneCode } from '../../verify/phone-step.js';
 import { emailCodeStep, phoneStep } from './codes.js';
@@ -73,6 +73,7 @@ export function mountEmailSteps(app: Hono<AppEnv>): void {
       return c.redirect(urlOf(to), 303);
     }
     if (await deps.stores.settings.isMyIdTaken(cardEmail)) {
+      await auditEmailTaken(c, cardEmail, { flow: 'migration', step: 'email-choice', flowId: flow.id });
       const to = next('email-choice', 'CARD_EMAIL_TAKEN');
       await deps.stores.flows.advance(flow.id, 'email-choice', to, { data: { ...flow.data, cardEmailTaken: true } });
       return c.redirect(urlOf(to), 303);
@@ -92,7 +93,10 @@ export function mountEmailSteps(app: Hono<AppEnv>): void {
     const checked = checkEmailAddress(raw);
     if ('problem' in checked) return showNewEmail(c, 400, raw, [emailProblemError(t, checked.problem)]);
     // SPEC M3: an address that is already a My ID cannot be used
-    if (await deps.stores.settings.isMyIdTaken(checked.email)) return showNewEmail(c, 409, raw, [{ field: 'email', message: t('migration.emailTaken') }]);
+    if (await deps.stores.settings.isMyIdTaken(checked.email)) {
+      await auditEmailTaken(c, checked.email, { flow: 'migration', step: 'new-email', flowId: flow.id });
+      return showNewEmail(c, 409, raw, [{ field: 'email', message: t('migration.emailTaken') }]);
+    }
     const to = next('new-email', 'EMAIL_ENTERED');
     if (!(await deps.stores.flows.advance(flow.id, 'new-email', to, { email: checked.email }))) return c.redirect(urlOf('new-email'), 303);
     await sendEmailCode(deps, { ...flow, step: to, email: checked.email }, emailCodeStep, c.get('lang'), c.get('address'));

@@ -1,4 +1,6 @@
 // M7 the new password, M8 completion in one transaction, M9 the race for one address, and ⑨ the done page.
+import { auditEmailTaken } from '../../verify/email.js';
+import { cardLockKey } from '../../../auth/lockout.js';
 import type { Context, Hono } from 'hono';
 import { MigrationDonePage } from '../../../../views/pages/migration/MigrationDonePage.js';
 import { NewPasswordStepPage } from '../../../../views/pages/steps/NewPasswordStepPage.js';
@@ -40,10 +42,12 @@ async function submitPassword(c: Context<AppEnv>): Promise<Response> {
     termsVersion: typeof flow.data.termsVersion === 'string' ? flow.data.termsVersion : deps.config.TERMS_VERSION,
     now,
     address: c.get('address'),
+    cardLockKey: (numberHash) => cardLockKey(deps.config.SECRET, numberHash),
   });
   if ('error' in result) {
     if (result.error === 'moved') return c.redirect(urlOf('password'), 303);
     // SPEC M9: another flow registered this address first; nothing was written, and this member chooses another
+    await auditEmailTaken(c, flow.email, { flow: 'migration', step: 'password', flowId: flow.id });
     await deps.stores.flows.advance(flow.id, 'password', next('password', 'EMAIL_TAKEN'), { email: null, data: { ...flow.data, cardEmailTaken: false } });
     c.set('flow', { ...flow, step: 'new-email', email: null, data: { ...flow.data, cardEmailTaken: false } });
     return showNewEmail(c, 409, flow.email, [{ field: 'email', message: t('migration.emailTaken') }]);
