@@ -36,6 +36,9 @@ export const ConfigSchema = v.object({
   BRAND_NAME: text('My Card', 60),
   LEGACY_NAME: text('Card Net', 60),
   TERMS_VERSION: text('2025-01', 40),
+  // SPEC §2: the support desk that lock pages, closures and notices point to
+  SUPPORT_PHONE: v.pipe(text('0120-000-000', 40), v.regex(/^[0-9０-９+()\- ]+$/, 'must be a phone number such as 0120-000-000')),
+  SUPPORT_HOURS: text('9:00〜17:00', 60),
   LOGIN_MAX_FAILURES: int(5, 1, 100),
   CODE_TTL_SECONDS: int(300, 30, 86_400),
   CODE_MAX_FAILURES: int(5, 1, 100),

@@ -55,7 +55,7 @@ async function sendLockNotice(deps: Deps, id: string): Promise<void> {
   if (!to) return;
   const { config, clock } = deps;
   await deps.notifier.send(
-    lockNoticeMessage({ to, identifier: id, kind, lang: 'both', brand: config.BRAND_NAME, legacy: config.LEGACY_NAME, at: clock.now(), maxFailures: config.LOGIN_MAX_FAILURES }),
+    lockNoticeMessage({ to, identifier: id, kind, lang: 'both', brand: config.BRAND_NAME, legacy: config.LEGACY_NAME, at: clock.now(), maxFailures: config.LOGIN_MAX_FAILURES, support: { phone: config.SUPPORT_PHONE, hours: config.SUPPORT_HOURS } }),
   );
 }
 

@@ -97,7 +97,7 @@ describe('English', () => {
     await b.post('/migration/email-choice', { choice: 'yes' });
     const phone = await b.get('/migration/phone');
     expect(phone.body).toContain('<html lang="en">');
-    expect(h.outbox()[0].subject).toBe('[My Card] Your verification code');
+    expect(h.outbox()[0].subject).toBe('[My Card] Your verification code for moving to a My ID');
     await b.post('/migration/phone', { code: lastCode(h, '09012345678') });
     const weak = await b.post('/migration/password', { password: 'short', confirm: 'short' });
     expect(weak.body).toContain('<title>Error: ');

@@ -74,7 +74,7 @@ describe('R1 the address form', () => {
 
     expect(h.outbox()).toHaveLength(1);
     expect(h.outbox()[0].to).toBe(EMAIL);
-    expect(h.outbox()[0].subject).toBe('【My Card】認証コードのお知らせ');
+    expect(h.outbox()[0].subject).toBe('【My Card】パスワードの再設定の認証コードのお知らせ');
     expect(h.db.select().from(flowTable).all().filter((f) => f.kind === 'reset')).toHaveLength(2);
 
     // wrong codes are answered alike, up to the same lock

@@ -25,6 +25,7 @@ import { mountPhoneStep, sendFirstPhoneCode } from '../verify/phone-step.js';
 import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../verify/new-password.js';
 import { checkEmailAddress, emailProblemError } from '../verify/email.js';
 import { emailCode, phone } from './codes.js';
+import { supportOf } from '../verify/code-step.js';
 import { REGISTRATION_FIRST_STEP } from './machine.js';
 import { base, cancelAction, KIND, next, stepOf } from './shared.js';
 
@@ -203,7 +204,7 @@ export const registrationRoutes = new Hono<AppEnv>()
       advanceFlow(deps.db, flow.id, 'password', next('password', 'EMAIL_TAKEN'), { email: null });
       return showEmail(c, 409, flow.email, [{ field: 'email', message: t('registration.errorEmailTaken') }]);
     }
-    const notice = { lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now };
+    const notice = { lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) };
     await deps.notifier.send(accountNotice({ ...notice, kind: 'myIdCreated', to: flow.email }));
     for (const old of result.closedEmails) await deps.notifier.send(accountNotice({ ...notice, kind: 'accountClosed', to: old, myId: old }));
     return c.redirect(stepUrl(base, 'done'), 303);

@@ -19,7 +19,7 @@ import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
 import { atStep, currentFlow, dropFlowCookie, loadFlow, startFlow, stepUrl } from '../guard.js';
 import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../verify/new-password.js';
-import { moveTo } from '../verify/code-step.js';
+import { moveTo, supportOf } from '../verify/code-step.js';
 import { mountEmailCodeStep, sendEmailCode, type EmailCodeSpec } from '../verify/email-code-step.js';
 import { mountPhoneStep, sendFirstPhoneCode, type PhoneSpec } from '../verify/phone-step.js';
 import { nextStep } from '../machine.js';
@@ -154,7 +154,7 @@ export const resetRoutes = new Hono<AppEnv>()
     });
     if ('error' in result) return c.redirect(result.error === 'moved' ? stepUrl(base, 'password') : `${paths.signIn}?flow=expired`, 303);
     // SPEC R3: a notice to the My ID
-    await deps.notifier.send(accountNotice({ kind: 'passwordReset', to: result.email, myId: result.email, lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now }));
+    await deps.notifier.send(accountNotice({ kind: 'passwordReset', to: result.email, myId: result.email, lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) }));
     return c.redirect(stepUrl(base, 'done'), 303);
   })
   .get('/done', loadFlow(KIND), atStep(base, 'done'), (c) => c.html(<ResetDonePage v={viewOf(c)} email={currentFlow(c).email ?? ''} step={stepOf('done')} />));

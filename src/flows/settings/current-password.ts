@@ -28,7 +28,7 @@ export async function checkCurrentPassword(
   if (count.lockedNow) {
     const { config, clock } = deps;
     await deps.notifier.send(
-      lockNoticeMessage({ to: account.email, identifier: account.email, kind: 'myId', lang: ctx.lang, brand: config.BRAND_NAME, legacy: config.LEGACY_NAME, at: clock.now(), maxFailures: config.LOGIN_MAX_FAILURES }),
+      lockNoticeMessage({ to: account.email, identifier: account.email, kind: 'myId', lang: ctx.lang, brand: config.BRAND_NAME, legacy: config.LEGACY_NAME, at: clock.now(), maxFailures: config.LOGIN_MAX_FAILURES, support: { phone: config.SUPPORT_PHONE, hours: config.SUPPORT_HOURS } }),
     );
   }
   return count.locked ? lockOut(deps, account.id) : 'wrong';

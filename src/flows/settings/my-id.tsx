@@ -17,7 +17,7 @@ import { viewOf } from '../../web/view.js';
 import { atStep, currentFlow, dropFlowCookie, loadFlow, startFlow, stepUrl } from '../guard.js';
 import { nextStep, type StepTable } from '../machine.js';
 import { checkEmailAddress, emailProblemError } from '../verify/email.js';
-import { moveTo } from '../verify/code-step.js';
+import { moveTo, supportOf } from '../verify/code-step.js';
 import { mountEmailCodeStep, sendEmailCode, type EmailCodeSpec } from '../verify/email-code-step.js';
 import { checkCurrentPassword } from './current-password.js';
 import { lockedResponse } from './locked.js';
@@ -154,7 +154,7 @@ export const myIdRoutes = new Hono<AppEnv>()
     // SPEC T2, X3: a new session token; the member's other sessions are already gone
     writeCookie(c, 'sid', await rotateSession(deps, session, true));
     // SPEC T2: the old address is told, naming the new one masked
-    await deps.notifier.send(accountNotice({ kind: 'myIdChanged', to: result.oldEmail, myId: maskEmail(flow.email), lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now }));
+    await deps.notifier.send(accountNotice({ kind: 'myIdChanged', to: result.oldEmail, myId: maskEmail(flow.email), lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) }));
     return c.redirect(`${paths.settings}?done=my-id`, 303);
   });
 

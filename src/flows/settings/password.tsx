@@ -13,6 +13,7 @@ import { writeCookie } from '../../web/cookies.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
 import { lockedResponse } from './locked.js';
+import { supportOf } from '../verify/code-step.js';
 import { checkCurrentPassword } from './current-password.js';
 import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../verify/new-password.js';
 
@@ -44,7 +45,7 @@ export async function changeMemberPassword(
   if (changed === 'stale') return { error: 'invalid', currentMissing: false, currentWrong: true, problems: [] };
   // SPEC T2, X3: a new session token; every other session of the member is already gone
   const token = await rotateSession(deps, input.session, true);
-  await deps.notifier.send(accountNotice({ kind: 'passwordChanged', to: account.email, lang: input.lang, brand: deps.config.BRAND_NAME, at: now }));
+  await deps.notifier.send(accountNotice({ kind: 'passwordChanged', to: account.email, lang: input.lang, brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) }));
   return { ok: true, token };
 }
 

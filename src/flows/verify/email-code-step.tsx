@@ -9,7 +9,7 @@ import type { Lang } from '../../i18n/index.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
 import { currentFlow, stepUrl } from '../guard.js';
-import { sendError, stepGuard, submitCode, timesOf, type CodeStepSpec, type Status } from './code-step.js';
+import { procedureOf, sendError, stepGuard, submitCode, timesOf, type CodeStepSpec, type Status } from './code-step.js';
 
 export type EmailCodeSpec = CodeStepSpec & {
   destination: (flow: FlowRow) => string;
@@ -62,6 +62,7 @@ export function sendEmailCode(deps: Deps, flow: FlowRow, spec: EmailCodeSpec, la
     destination: spec.destination(flow),
     subject: spec.subject(flow),
     lang,
+    procedure: procedureOf(spec.kind),
     address,
     silent: spec.silent?.(flow) ?? false,
   });

@@ -12,7 +12,7 @@ import type { Lang } from '../../i18n/index.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
 import { currentFlow, stepUrl } from '../guard.js';
-import { sendError, stepGuard, submitCode, timesOf, type CodeStepSpec, type Status } from './code-step.js';
+import { procedureOf, sendError, stepGuard, submitCode, timesOf, type CodeStepSpec, type Status } from './code-step.js';
 
 export type PhoneSpec = CodeStepSpec & { holderId: (flow: FlowRow) => number };
 
@@ -31,7 +31,7 @@ async function phonesOf(deps: Deps, holderId: number): Promise<(PhoneChoice & { 
 
 /** Sends a phone code and records which phone and channel in the flow (still at `step`). */
 async function sendPhoneCode(deps: Deps, flow: FlowRow, spec: PhoneSpec, phone: { index: number; number: string }, channel: CodeChannel, lang: Lang, address: string) {
-  const result = await sendCode(deps, { flowId: flow.id, purpose: 'phone', channel, destination: phone.number, subject: spec.subject(flow), lang, address });
+  const result = await sendCode(deps, { flowId: flow.id, purpose: 'phone', channel, destination: phone.number, subject: spec.subject(flow), lang, procedure: procedureOf(spec.kind), address });
   if ('ok' in result) updateFlowData(deps.db, flow.id, spec.step, { ...flow.data, phone: { index: phone.index, channel } });
   return result;
 }

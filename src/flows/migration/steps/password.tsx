@@ -4,7 +4,9 @@ import { MigrationDonePage } from '../../../../views/pages/migration/MigrationDo
 import { NewPasswordStepPage } from '../../../../views/pages/steps/NewPasswordStepPage.js';
 import type { FieldError } from '../../../../views/view.js';
 import { advanceFlow } from '../../../db/stores/flows.js';
-import { completeMigration } from '../../../db/stores/migration.js';
+import { completeMigration, findCardEmail } from '../../../db/stores/migration.js';
+import { maskEmail } from '../../../auth/normalise.js';
+import { supportOf } from '../../verify/code-step.js';
 import { loadHolderFacts } from '../../../db/stores/settings.js';
 import { accountNotice } from '../../../notify/account-texts.js';
 import { paths } from '../../../paths.js';
@@ -33,6 +35,8 @@ async function submitPassword(c: Context<AppEnv>): Promise<Response> {
   if (problems.length > 0) return showPassword(c, 400, newPasswordErrors(t, problems));
 
   const now = deps.clock.now();
+  // read before the change: the card's address that a new My ID replaces is told (issue 19)
+  const replacedCardEmail = flow.data.keptCardEmail === true ? null : await findCardEmail(deps.db, flow.cardId);
   const result = await completeMigration(deps.db, {
     flowId: flow.id,
     holderId: facts.holderId,
@@ -51,8 +55,12 @@ async function submitPassword(c: Context<AppEnv>): Promise<Response> {
     c.set('flow', { ...flow, step: 'new-email', email: null, data: { ...flow.data, cardEmailTaken: false } });
     return showNewEmail(c, 409, flow.email, [{ field: 'email', message: t('migration.emailTaken') }]);
   }
+  const notice = { lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) };
+  if (replacedCardEmail && replacedCardEmail !== flow.email) {
+    await deps.notifier.send(accountNotice({ ...notice, kind: 'cardEmailReplaced', to: replacedCardEmail, myId: maskEmail(flow.email) }));
+  }
   // SPEC M8: a confirmation email to the new My ID
-  await deps.notifier.send(accountNotice({ kind: 'myIdCreated', to: flow.email, lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now }));
+  await deps.notifier.send(accountNotice({ ...notice, kind: 'myIdCreated', to: flow.email }));
   return c.redirect(urlOf('done'), 303);
 }
 
