@@ -16,7 +16,7 @@ export type SignInInput = { identifier: string; password: string; address: strin
 export type SignInResult =
   | { kind: 'member'; accountId: number }
   | { kind: 'legacy'; credentialId: number; cardId: number; holderId: number }
-  | { kind: 'refused' }
+  | { kind: 'refused'; failures: number; remaining: number }
   | { kind: 'locked'; message: 'myId' | 'legacy' }
   | { kind: 'throttled'; retryAt: number };
 
@@ -77,7 +77,7 @@ export async function signIn(deps: Deps, input: SignInInput): Promise<SignInResu
     const count = await countFailure(deps, { ...who, accountId: match.accountId }, 'password');
     // SPEC L6: not awaited, so a slow mail provider cannot tell that the ID exists
     if (count.lockedNow) void sendLockNotice(deps, id).catch((err) => console.error(`[lock notice] ${err instanceof Error ? err.message : String(err)}`));
-    return count.locked ? locked : { kind: 'refused' };
+    return count.locked ? locked : { kind: 'refused', failures: count.failures, remaining: deps.config.LOGIN_MAX_FAILURES - count.failures };
   }
   const detail = match.kind === 'member' ? undefined : { credentialId: match.credentialId };
   const accountId = match.kind === 'member' ? match.accountId : undefined;

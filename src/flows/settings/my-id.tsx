@@ -19,7 +19,7 @@ import { nextStep, type StepTable } from '../machine.js';
 import { checkEmailAddress, emailProblemError } from '../verify/email.js';
 import { moveTo, supportOf } from '../verify/code-step.js';
 import { mountEmailCodeStep, sendEmailCode, type EmailCodeSpec } from '../verify/email-code-step.js';
-import { checkCurrentPassword } from './current-password.js';
+import { checkCurrentPasswordCounted, triesLeftWarning } from './current-password.js';
 import { lockedResponse } from './locked.js';
 
 const KIND = 'my-id-change';
@@ -126,10 +126,11 @@ export const myIdRoutes = new Hono<AppEnv>()
     const account = await loadMemberAccount(deps.db, session.accountId);
     if (!account || !flow.email) return c.redirect(paths.signIn, 303);
     const parsed = v.safeParse(CurrentForm, c.get('form'));
-    const current = await checkCurrentPassword(deps, account, parsed.success ? parsed.output.current : '', { address: c.get('address'), lang: c.get('lang') });
+    const counted = await checkCurrentPasswordCounted(deps, account, parsed.success ? parsed.output.current : '', { address: c.get('address'), lang: c.get('lang') });
+    const current = counted.check;
     if (current === 'locked') return lockedResponse(c);
     if (current === 'missing') return showConfirm(c, 400, [{ field: 'current', message: t('settings.errorCurrentRequired') }]);
-    if (current === 'wrong') return showConfirm(c, 422, [{ field: 'current', message: t('settings.errorCurrentWrong') }]);
+    if (current === 'wrong') return showConfirm(c, 422, [{ field: 'current', message: t('settings.errorCurrentWrong') + triesLeftWarning(t, counted) }]);
 
     const now = deps.clock.now();
     const result = await changeMyId(deps.db, {
