@@ -599,7 +599,7 @@ describe('M6a on the phone step, with a fake clock', () => {
     expect(locked.body).toContain('認証機能がロックされました');
     expect((await b.post('/migration/phone', { code: right })).status).toBe(429);
     const page = await b.get('/migration/phone');
-    expect(page.body).toContain('10:30以降に再度お試しいただけます。');
+    expect(page.body).toContain(' 10:30（日本時間）に解除されます。');
     expect(h.db.select().from(accountTable).all()).toHaveLength(1);
 
     // the same holder's email code in another flow is counted separately (per purpose)

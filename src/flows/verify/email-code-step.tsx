@@ -9,6 +9,7 @@ import type { Lang } from '../../i18n/index.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
 import { currentFlow, stepUrl } from '../guard.js';
+import { showCodeLocked } from './code-locked.js';
 import { procedureOf, sendError, stepGuard, submitCode, timesOf, type CodeStepSpec, type Status } from './code-step.js';
 
 export type EmailCodeSpec = CodeStepSpec & {
@@ -32,6 +33,8 @@ export function mountEmailCodeStep(app: Hono<AppEnv>, spec: EmailCodeSpec): void
   async function show(c: Context<AppEnv>, status: Status, errors: FieldError[] = []) {
     const flow = currentFlow(c);
     const times = await timesOf(c.get('deps'), flow, 'email', spec.subject(flow), spec.destination(flow));
+    // a locked verification gets its own page: no code field or resend that look alive (issue 19)
+    if (times.lockedUntil !== null) return showCodeLocked(c, spec, times.lockedUntil, status === 200 ? 200 : 429);
     const actions = { action: url, resendAction: `${url}/resend`, changeAction: changeAddress && `${url}/change`, cancelAction: spec.cancelAction };
     const text = { ...spec.text(c.get('t'), flow), deadline: flow.expiresAt };
     return c.html(<EmailCodePage v={viewOf(c)} text={text} {...actions} times={times} errors={errors} resent={c.req.query('resent') === '1'} />, status);

@@ -12,6 +12,7 @@ import type { Lang } from '../../i18n/index.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
 import { currentFlow, stepUrl } from '../guard.js';
+import { showCodeLocked } from './code-locked.js';
 import { procedureOf, sendError, stepGuard, submitCode, timesOf, type CodeStepSpec, type Status } from './code-step.js';
 
 export type PhoneSpec = CodeStepSpec & { holderId: (flow: FlowRow) => number };
@@ -64,6 +65,7 @@ export function mountPhoneStep(app: Hono<AppEnv>, spec: PhoneSpec): void {
     // before any code went out (e.g. the SMS on arrival was refused as too soon), the times are those of the number offered first
     const offered = used ?? phones.find((p) => p.kind === 'mobile') ?? phones[0];
     const times = await timesOf(deps, flow, 'phone', spec.subject(flow), offered?.number);
+    if (times.lockedUntil !== null) return showCodeLocked(c, spec, times.lockedUntil, status === 200 ? 200 : 429);
     return c.html(
       <PhonePage
         v={viewOf(c)}
