@@ -295,7 +295,7 @@ describe('M4 email code, M5 confirm, M6 landline voice (initial ID, card without
 
     const codePage = await b.get('/migration/email-code');
     expect(codePage.body).toContain('ステップ 4/8');
-    expect(codePage.body).toContain('h*****@e******.jp');
+    expect(codePage.body).toContain('hanako@example.jp'); // as typed, normalised (issue 19 item 4)
     expect(codePage.body).toMatch(/<input[^>]*inputmode="numeric"/);
     expect(codePage.body).toMatch(/\d{2}:\d{2}まで有効/);
     expect(codePage.body).toContain('認証する</button>');

@@ -136,7 +136,7 @@ describe('G2/G3 the whole flow', () => {
 
     expect((await b.post('/register/email', { email: ' Ｆｒｅｓｈ@example.jp ' })).location).toBe('/register/email-code');
     const codePage = await b.get('/register/email-code');
-    expect(codePage.body).toContain('f****@e******.jp あてに4桁の認証コードをお送りしました。');
+    expect(codePage.body).toContain('fresh@example.jp あてに4桁の認証コードをお送りしました。') // as typed (issue 19 item 4);
     expect((await b.post('/register/email-code', { code: latest(NEW_MY_ID)!.code! })).location).toBe('/register/password');
     const weak = await b.post('/register/password', { password: 'Fresh#2025a', confirm: 'Fresh#2025a' });
     expect(weak.status).toBe(400);

@@ -65,7 +65,8 @@ describe('R1 the address form', () => {
     const pb = await unknown.get('/reset/email-code');
     expect(pa.status).toBe(200);
     expect(pb.status).toBe(200);
-    const strip = (html: string) => html.replace(/name="csrf" value="[^"]+"/g, 'name="csrf" value=""');
+    // the page repeats the address each browser typed (issue 19 item 4); apart from it, the pages are identical
+    const strip = (html: string) => html.replace(/name="csrf" value="[^"]+"/g, 'name="csrf" value=""').replace(EMAIL, 'TYPED').replace('nobody@example.jp', 'TYPED');
     expect(strip(pa.body)).toBe(strip(pb.body));
     expect(pa.body).toContain('My IDとして登録されている場合は');
     expect(pa.body).toMatch(/認証コードは\d\d:\d\dまで有効です。/);

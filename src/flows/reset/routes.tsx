@@ -57,7 +57,7 @@ const emailCode: EmailCodeSpec = {
   subject: subjectOf,
   destination: (flow) => flow.email ?? '',
   silent: (flow) => flow.accountId === null,
-  text: (t) => ({ title: t('reset.emailCodeTitle'), heading: t('reset.emailCodeHeading'), intro: [t('reset.emailCodeIntro'), t('reset.emailCodeNoMail')], ...stepOf('email-code') }),
+  text: (t, flow) => ({ title: t('reset.emailCodeTitle'), heading: t('reset.emailCodeHeading'), intro: [t('reset.emailCodeIntro', { email: flow.email ?? '' }), t('reset.emailCodeNoMail')], ...stepOf('email-code') }),
   async verified(c, flow) {
     const deps = c.get('deps');
     // a flow for an unknown address has no account and cannot have verified; refuse to move on regardless

@@ -59,7 +59,7 @@ const emailCode: EmailCodeSpec = {
   flowGuard: ownFlow,
   subject,
   destination: (flow) => flow.email ?? '',
-  text: (t, flow) => ({ title: t('settings.codeTitle'), heading: t('settings.codeHeading'), intro: [t('settings.codeIntro', { email: maskEmail(flow.email ?? '') })], cancelNote: t('verify.cancelNoteSettings') }),
+  text: (t, flow) => ({ title: t('settings.codeTitle'), heading: t('settings.codeHeading'), intro: [t('settings.codeIntro', { email: flow.email ?? '' })], cancelNote: t('verify.cancelNoteSettings') }),
   verified: moveTo(base, 'email-code', next('email-code', 'EMAIL_CODE_VERIFIED')),
   changeAddress: moveTo(base, 'email-code', next('email-code', 'EMAIL_CHANGE_REQUESTED')),
 };
