@@ -319,7 +319,7 @@ describe('M4 email code, M5 confirm, M6 landline voice (initial ID, card without
     expect(h.outbox().filter((m) => m.channel !== 'email')).toHaveLength(0);
     const phone = await b.get('/migration/phone');
     expect(phone.body).toMatch(/type="radio"[^>]*name="phone"/);
-    expect(phone.body).toContain('***-****-5678');
+    expect(phone.body).toContain('**-****-5678'); // a landline keeps its own shape (issue 19 item 5)
     expect(phone.body).toContain('音声電話で認証コードを送信');
     expect(phone.body).not.toContain('SMSで認証コードを送信');
     const noChoice = await b.post('/migration/phone/send', { channel: 'voice' });
@@ -382,7 +382,7 @@ describe('M6 a holder with a mobile and a landline', () => {
     expect(codesTo('08055556666')).toHaveLength(1);
     const page = await b.get('/migration/phone');
     expect(page.body).toContain('***-****-6666');
-    expect(page.body).toContain('***-****-4567');
+    expect(page.body).toContain('***-***-4567'); // a landline keeps its own shape (issue 19 item 5)
     expect(page.body).toMatch(/type="radio"/);
 
     h.clock.advance(31_000);

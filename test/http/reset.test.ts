@@ -39,7 +39,8 @@ async function walkToPassword(b: Browser) {
   expect(sms.channel).toBe('sms');
   expect(sms.to).toBe('09011112222');
   const phonePage = await b.get('/reset/phone');
-  expect(phonePage.body).toContain('***-****-2222 あてにSMSで認証コードをお送りしました。');
+  // the mask is hidden from screen readers and said in words (issue 19 item 5)
+  expect(phonePage.body).toContain('<span aria-hidden="true">***-****-2222</span><span class="visually-hidden">末尾2222の電話番号</span> あてにSMSで認証コードをお送りしました。');
   const phone = await b.post('/reset/phone', { code: sms.code! });
   expect(phone.status).toBe(303);
   expect(phone.location).toBe('/reset/password');
@@ -236,8 +237,8 @@ describe('R2/R3 the whole reset', () => {
     await startReset(b, 'land@example.jp');
     expect((await b.post('/reset/email-code', { code: latestCode('land@example.jp')! })).location).toBe('/reset/phone');
     const page = await b.get('/reset/phone');
-    expect(page.body).toContain('***-****-5678');
-    expect(page.body).toContain('***-****-6543');
+    expect(page.body).toContain('**-****-5678'); // a landline keeps its own shape (issue 19 item 5)
+    expect(page.body).toContain('***-***-6543');
     expect(page.body).toContain('音声電話で認証コードを送信');
     expect(page.body).not.toContain('id="code"');
     expect(h.outbox().filter((m) => m.channel !== 'email')).toHaveLength(0);
@@ -250,7 +251,7 @@ describe('R2/R3 the whole reset', () => {
     expect(call.channel).toBe('voice');
     expect(call.to).toBe('0459876543');
     const after = await b.get('/reset/phone');
-    expect(after.body).toContain('***-****-6543 に音声電話で認証コードをお知らせしました。');
+    expect(after.body).toContain('<span aria-hidden="true">***-***-6543</span><span class="visually-hidden">末尾6543の電話番号</span> に音声電話で認証コードをお知らせしました。'); // issue 19 item 5
     expect((await b.post('/reset/phone', { code: call.code! })).location).toBe('/reset/password');
   });
 });

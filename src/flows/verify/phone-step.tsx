@@ -27,7 +27,7 @@ function phoneUseOf(flow: FlowRow): PhoneUse | undefined {
 
 async function phonesOf(deps: Deps, holderId: number): Promise<(PhoneChoice & { number: string })[]> {
   const facts = await loadHolderFacts(deps.db, holderId);
-  return (facts?.phones ?? []).map((number, index) => ({ index, number, masked: maskPhone(number), kind: phoneKind(number) }));
+  return (facts?.phones ?? []).map((number, index) => ({ index, number, masked: maskPhone(number), last4: number.slice(-4), kind: phoneKind(number) }));
 }
 
 /** Sends a phone code and records which phone and channel in the flow (still at `step`). */
@@ -73,8 +73,8 @@ export function mountPhoneStep(app: Hono<AppEnv>, spec: PhoneSpec): void {
         action={url}
         sendAction={`${url}/send`}
         cancelAction={spec.cancelAction}
-        phones={phones.map(({ index, masked, kind }) => ({ index, masked, kind }))}
-        sent={used && use ? { masked: used.masked, channel: use.channel, index: use.index } : undefined}
+        phones={phones.map(({ index, masked, last4, kind }) => ({ index, masked, last4, kind }))}
+        sent={used && use ? { masked: used.masked, last4: used.last4, channel: use.channel, index: use.index } : undefined}
         times={times}
         errors={errors}
       />,

@@ -43,6 +43,7 @@ export const verify = defineMessages(
     'verify.phoneSendVoice': '音声電話で認証コードを送信',
     'verify.phoneNone': 'ご登録の電話番号がないため、この画面ではご本人確認ができません。カード裏面の電話番号までお問い合わせください。',
     'verify.phoneErrorChoose': '電話番号を選択してください。',
+    'verify.phoneEnding': '末尾{last4}の電話番号',
     'verify.emailRuleDomain': '「@」より後ろ（ドメイン）の書き方に誤りがあります。「.」が2つ続いていないか、「-」で始まる・終わる部分がないかご確認ください。',
   },
   {
@@ -86,6 +87,7 @@ export const verify = defineMessages(
     'verify.phoneSendVoice': 'Send the code by voice call',
     'verify.phoneNone': 'There is no registered phone number, so we cannot confirm it is you here. Please call the number on the back of your card.',
     'verify.phoneErrorChoose': 'Choose a phone number.',
+    'verify.phoneEnding': 'the number ending {last4}',
     'verify.emailRuleDomain': 'The part after the “@” (the domain) is not written correctly: check for two dots in a row, or a part that starts or ends with “-”.',
   },
 );
