@@ -50,6 +50,7 @@ export function DateOfBirthField({ v, value = {}, errors }: { v: View; value?: D
                 maxlength={p.max + 2}
                 value={p.value}
                 aria-invalid={all || wrong.has(p.id) ? 'true' : undefined}
+                aria-describedby={all || wrong.has(p.id) ? 'birthdate-error' : undefined}
               />
             </div>
           ))}

@@ -65,7 +65,8 @@ export function mountPhoneStep(app: Hono<AppEnv>, spec: PhoneSpec): void {
     // before any code went out (e.g. the SMS on arrival was refused as too soon), the times are those of the number offered first
     const offered = used ?? phones.find((p) => p.kind === 'mobile') ?? phones[0];
     const times = await timesOf(deps, flow, 'phone', spec.subject(flow), offered?.number);
-    if (times.lockedUntil !== null) return showCodeLocked(c, spec, times.lockedUntil, status === 200 ? 200 : 429);
+    // (a wrong code answered while a concurrent request locked it still says it was wrong: 422)
+    if (times.lockedUntil !== null && (status === 200 || status === 429)) return showCodeLocked(c, spec, times.lockedUntil, status);
     return c.html(
       <PhonePage
         v={viewOf(c)}
