@@ -37,6 +37,9 @@ export const ConfigSchema = v.object({
   BRAND_NAME: text('My Card', 60),
   LEGACY_NAME: text('Card Net', 60),
   TERMS_VERSION: text('2025-01', 40),
+  // SPEC §2: the support desk that lock pages, closures and notices point to
+  SUPPORT_PHONE: v.pipe(text('0120-000-000', 40), v.regex(/^[0-9０-９+()\- ]+$/, 'must be a phone number such as 0120-000-000')),
+  SUPPORT_HOURS: text('9:00〜17:00', 60),
   LOGIN_MAX_FAILURES: int(5, 1, 100),
   CODE_TTL_SECONDS: int(300, 30, 86_400),
   CODE_MAX_FAILURES: int(5, 1, 100),
@@ -57,9 +60,6 @@ export const ConfigSchema = v.object({
   CODE_MAX_SENDS_PER_DESTINATION_PER_HOUR: int(50, 1, 100_000),
   // SPEC S6: how many password hashes may wait for a thread in this process before requests get 503
   HASH_QUEUE_MAX: int(64, 0, 100_000),
-  // SPEC §2: the support desk that lock pages and notices point to
-  SUPPORT_PHONE: text('0120-000-000', 40),
-  SUPPORT_HOURS: text('9:00〜17:00', 60),
   SECRET: v.optional(v.pipe(v.string(), v.trim(), v.minLength(32, 'must be at least 32 characters'))),
   TRUST_PROXY: bool(undefined),
   TRUST_PROXY_HOPS: v.optional(int(0, 0, 10)),

@@ -1,7 +1,7 @@
 // SPEC M6a: sending and checking the 4-digit verification codes of every flow (email, SMS, voice).
 import type { Deps } from '../deps.js';
 import type { Lang } from '../i18n/define.js';
-import { codeMessage } from '../notify/texts.js';
+import { codeMessage, type CodeProcedure } from '../notify/texts.js';
 import type { CodeLimits, CodeState, CodeSubject } from '../db/contract.js';
 import { clientNetwork } from './address.js';
 import { maskEmail, maskPhone, normaliseDigits, normaliseIdentifier } from './normalise.js';
@@ -20,6 +20,8 @@ export type SendCodeInput = {
   destination: string;
   subject: CodeSubject;
   lang: Lang;
+  /** The flow kind, named in the message so an unrequested code is recognisable (issue 19). */
+  procedure?: CodeProcedure;
   /** The client address, for the audit log. */
   address?: string;
   /**
@@ -102,7 +104,7 @@ export async function sendCode(deps: Deps, input: SendCodeInput): Promise<SendCo
   if (!('ok' in recorded)) return recorded;
   if (!input.silent) {
     await deps.notifier.send(
-      codeMessage({ channel: input.channel, to: input.destination, code, expiresAt: recorded.expiresAt, lang: input.lang, brand: deps.config.BRAND_NAME }),
+      codeMessage({ channel: input.channel, procedure: input.procedure, to: input.destination, code, expiresAt: recorded.expiresAt, lang: input.lang, brand: deps.config.BRAND_NAME }),
     );
   }
   return { ok: true, expiresAt: recorded.expiresAt, nextResendAt: recorded.nextResendAt };

@@ -31,9 +31,25 @@ export function phoneKind(digits: string): 'mobile' | 'landline' {
   return /^0[6789]0/.test(digits) ? 'mobile' : 'landline';
 }
 
-/** `***-****-5678`: only the last four digits shown. */
+/**
+ * Only the last four digits shown, in the number's own shape: a mobile `***-****-5678`, a Tokyo or Osaka
+ * landline `**-****-5678`, a free-dial number `****-**-5678`, another landline `***-***-5678` (issue 19).
+ */
 export function maskPhone(digits: string): string {
-  return `***-****-${digits.slice(-4)}`;
+  const last4 = digits.slice(-4);
+  if (/^0[6789]0/.test(digits) && digits.length === 11) return `***-****-${last4}`;
+  if (/^0120/.test(digits) && digits.length === 10) return `****-**-${last4}`;
+  if (/^0[36]/.test(digits) && digits.length === 10) return `**-****-${last4}`;
+  if (digits.length === 10) return `***-***-${last4}`;
+  return `${'*'.repeat(Math.max(digits.length - 4, 1))}-${last4}`;
+}
+
+/** What a masked email keeps, so it can be said in words: `t`, `e`, `.jp`. */
+export function emailMaskParts(email: string): { first: string; host: string; tld: string } {
+  const at = email.lastIndexOf('@');
+  const domain = email.slice(at + 1);
+  const dot = domain.lastIndexOf('.');
+  return { first: email.slice(0, 1), host: domain.slice(0, 1), tld: dot > 0 ? domain.slice(dot) : '' };
 }
 
 /** `t*****@e******.jp`: the first letter of the local part and of the domain, and the top-level domain. */

@@ -15,7 +15,7 @@ export type SignInInput = { identifier: string; password: string; address: strin
 export type SignInResult =
   | { kind: 'member'; accountId: number }
   | { kind: 'legacy'; credentialId: number; cardId: number; holderId: number }
-  | { kind: 'refused' }
+  | { kind: 'refused'; failures: number; remaining: number }
   | { kind: 'locked'; message: 'myId' | 'legacy' }
   | { kind: 'throttled'; retryAt: number };
 
@@ -54,7 +54,7 @@ async function sendLockNotice(deps: Deps, id: string): Promise<void> {
   if (!to) return;
   const { config, clock } = deps;
   await deps.notifier.send(
-    lockNoticeMessage({ to, identifier: id, kind, lang: 'both', brand: config.BRAND_NAME, legacy: config.LEGACY_NAME, at: clock.now(), maxFailures: config.LOGIN_MAX_FAILURES }),
+    lockNoticeMessage({ to, identifier: id, kind, lang: 'both', brand: config.BRAND_NAME, legacy: config.LEGACY_NAME, at: clock.now(), maxFailures: config.LOGIN_MAX_FAILURES, support: { phone: config.SUPPORT_PHONE, hours: config.SUPPORT_HOURS } }),
   );
 }
 
@@ -85,7 +85,7 @@ export async function signIn(deps: Deps, input: SignInInput): Promise<SignInResu
     const count = await countFailure(deps, { ...who, accountId: match.accountId }, 'password');
     // SPEC L6: not awaited, so a slow mail provider cannot tell that the ID exists
     if (count.lockedNow) void sendLockNotice(deps, id).catch((err) => (deps.logger ?? silentLogger).error({ err }, 'lock notice not sent'));
-    return count.locked ? locked : { kind: 'refused' };
+    return count.locked ? locked : { kind: 'refused', failures: count.failures, remaining: deps.config.LOGIN_MAX_FAILURES - count.failures };
   }
   const detail = match.kind === 'member' ? undefined : { credentialId: match.credentialId };
   const accountId = match.kind === 'member' ? match.accountId : undefined;

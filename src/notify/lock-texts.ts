@@ -1,6 +1,7 @@
 // SPEC L5: the email sent when repeated wrong passwords lock an ID — which ID, what happened, and what to do.
 import type { Lang } from '../i18n/define.js';
 import type { Message } from './notifier.js';
+import type { SupportDesk } from './account-texts.js';
 import { tokyoDateTime } from './texts.js';
 
 export type LockNotice = {
@@ -15,6 +16,8 @@ export type LockNotice = {
   legacy: string;
   at: number;
   maxFailures: number;
+  /** SPEC §2: the support desk the notice names. */
+  support?: SupportDesk;
 };
 
 const texts: Record<Lang, (n: LockNotice, time: string) => { subject: string; lines: string[] }> = {
@@ -32,7 +35,11 @@ const texts: Record<Lang, (n: LockNotice, time: string) => { subject: string; li
         ? ['ログイン画面の「パスワードをお忘れの方はこちら」からパスワードを再設定すると、ロックが解除され、新しいパスワードでログインできます。']
         : [`${n.legacy}のID・初期IDはロックを解除できません。ログイン画面の「My ID作成はこちら」から、カード番号と生年月日でMy IDを作成してください。`]),
       '',
-      'お心当たりのない場合は、第三者がログインを試みたおそれがあります。上記の手続きで新しいパスワードを設定し、他のサービスと同じパスワードをお使いの場合はそちらも変更してください。',
+      // a legacy or initial ID has no password to reset: the way out is a new My ID
+      n.kind === 'myId'
+        ? 'お心当たりのない場合は、第三者がログインを試みたおそれがあります。上記の手続きで新しいパスワードを設定し、他のサービスと同じパスワードをお使いの場合はそちらも変更してください。'
+        : 'お心当たりのない場合は、第三者がログインを試みたおそれがあります。上記の手続きでMy IDを作成してください。他のサービスで同じパスワードをお使いの場合は、そちらも変更してください。',
+      ...(n.support ? ['', `ご不明な点は、サポートデスク（${n.support.phone}、受付時間 ${n.support.hours}）までお問い合わせください。`] : []),
       '',
       '※このメールは送信専用のアドレスからお送りしています。',
       n.brand,
@@ -52,7 +59,10 @@ const texts: Record<Lang, (n: LockNotice, time: string) => { subject: string; li
         ? ['Choose “Forgot your password?” on the sign-in page and set a new password: that unlocks the ID and you can sign in with the new password.']
         : [`A locked ${n.legacy} ID or initial ID cannot be unlocked. Choose “Create a My ID” on the sign-in page and create a My ID with your card number and date of birth.`]),
       '',
-      'If this was not you, someone else may have tried to sign in. Set a new password as above, and change it on any other service where you use the same password.',
+      n.kind === 'myId'
+        ? 'If this was not you, someone else may have tried to sign in. Set a new password as above, and change it on any other service where you use the same password.'
+        : 'If this was not you, someone else may have tried to sign in. Create a My ID as above, and change the password on any other service where you use the same one.',
+      ...(n.support ? ['', `If you have questions, call our support desk on ${n.support.phone} (${n.support.hours}, Japan time).`] : []),
       '',
       'This message was sent from an address that cannot receive replies.',
       n.brand,
@@ -67,7 +77,8 @@ export function lockNoticeMessage(n: LockNotice): Message {
     return { channel: 'email', to: n.to, subject, text: lines.join('\n') };
   }
   const [ja, en] = [inLang('ja'), inLang('en')];
-  return { channel: 'email', to: n.to, subject: ja.subject, text: [...ja.lines, '', '----- English -----', '', ...en.lines].join('\n') };
+  // the subject is read before the text: both languages, so an English reader sees what it is too
+  return { channel: 'email', to: n.to, subject: `${ja.subject} / ${en.subject}`, text: [...ja.lines, '', '----- English -----', '', ...en.lines].join('\n') };
 }
 
 /** SPEC S11: the email sent when G1 failures lock a card number — what happened, when, until when, and the support desk. */

@@ -105,11 +105,19 @@ function offeredValues(html: string): Map<string, string> {
   return values;
 }
 
+/** One part of BIRTHDATE for a `…-year` / `…-month` / `…-day` field. */
+function datePart(name: string): string {
+  const [y, m, d] = BIRTHDATE.split('-');
+  return name.endsWith('year') ? y : String(Number(name.endsWith('month') ? m : d));
+}
+
 /** What a careful user would type into a field of this name. */
 function fill(name: string, page: string, session: boolean): string | undefined {
   if (/code/i.test(name)) return h.outbox().find((m) => m.code)?.code;
   if (/mail|^id$/i.test(name)) return session ? NEW_EMAIL : REG_EMAIL;
   if (/card/i.test(name)) return CARD;
+  // the birth date's three fields (issue 19 item 6): year, month, day of the same date
+  if (/birth.*-(year|month|day)$/i.test(name)) return datePart(name);
   if (/birth|date/i.test(name)) return BIRTHDATE;
   if (/channel/i.test(name)) return 'sms';
   return offeredValues(page).get(name);
@@ -221,6 +229,7 @@ function rightAnswers(e: Endpoint): fc.Arbitrary<[string, string][]> {
     if (/^id$/i.test(name)) return [LEGACY.id, MEMBER.email];
     if (/mail/i.test(name)) return [MEMBER.email, NEW_EMAIL, REG_EMAIL, 'fresh.' + NEW_EMAIL];
     if (/card/i.test(name)) return [CARD];
+    if (/birth.*-(year|month|day)$/i.test(name)) return [datePart(name)];
     if (/birth|date/i.test(name)) return [BIRTHDATE];
     if (/channel/i.test(name)) return ['sms', 'voice'];
     if (/phone/i.test(name)) return ['0', '1'];

@@ -8,7 +8,7 @@ import { addHolder } from '../helpers/fixtures.js';
 const GENERIC = '入力されたIDとパスワードではログインできません。';
 const LOCKED_MY_ID = 'パスワードを一定回数以上誤って入力されたため、IDが無効となっています。';
 const LOCKED_LEGACY = '入力されたIDはロックされているためログインできません。';
-const NOTICE_SUBJECT = '【My Card】アカウント停止のお知らせ';
+const NOTICE_SUBJECT = '【My Card】アカウント停止のお知らせ / [My Card] Your ID has been locked';
 
 let h: Harness;
 const N = 5;

@@ -77,7 +77,7 @@ describe('phone step (M6)', () => {
     await b.post('/migration/email-choice', { choice: 'yes' });
     const page = await b.get('/migration/phone');
     expect(page.body).toContain('***-****-4444');
-    expect(page.body).toContain('***-****-6666');
+    expect(page.body).toContain('***-***-6666'); // a landline keeps its own shape (issue 19 item 5)
     expect(h.outbox()[0]).toMatchObject({ channel: 'sms', to: '08033334444' });
     expect((await b.post('/migration/phone/send', { phone: '1', channel: 'voice' })).location).toBe('/migration/phone');
     const voice = h.outbox()[0];
@@ -97,7 +97,7 @@ describe('English', () => {
     await b.post('/migration/email-choice', { choice: 'yes' });
     const phone = await b.get('/migration/phone');
     expect(phone.body).toContain('<html lang="en">');
-    expect(h.outbox()[0].subject).toBe('[My Card] Your verification code');
+    expect(h.outbox()[0].subject).toBe('[My Card] Your verification code for moving to a My ID');
     await b.post('/migration/phone', { code: lastCode(h, '09012345678') });
     const weak = await b.post('/migration/password', { password: 'short', confirm: 'short' });
     expect(weak.body).toContain('<title>Error: ');

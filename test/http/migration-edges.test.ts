@@ -293,7 +293,7 @@ describe('M4 email code, M5 confirm, M6 landline voice (initial ID, card without
 
     const codePage = await b.get('/migration/email-code');
     expect(codePage.body).toContain('ステップ 4/8');
-    expect(codePage.body).toContain('h*****@e******.jp');
+    expect(codePage.body).toContain('hanako@example.jp'); // as typed, normalised (issue 19 item 4)
     expect(codePage.body).toMatch(/<input[^>]*inputmode="numeric"/);
     expect(codePage.body).toMatch(/\d{2}:\d{2}まで有効/);
     expect(codePage.body).toContain('認証する</button>');
@@ -317,7 +317,7 @@ describe('M4 email code, M5 confirm, M6 landline voice (initial ID, card without
     expect(h.outbox().filter((m) => m.channel !== 'email')).toHaveLength(0);
     const phone = await b.get('/migration/phone');
     expect(phone.body).toMatch(/type="radio"[^>]*name="phone"/);
-    expect(phone.body).toContain('***-****-5678');
+    expect(phone.body).toContain('**-****-5678'); // a landline keeps its own shape (issue 19 item 5)
     expect(phone.body).toContain('音声電話で認証コードを送信');
     expect(phone.body).not.toContain('SMSで認証コードを送信');
     const noChoice = await b.post('/migration/phone/send', { channel: 'voice' });
@@ -380,7 +380,7 @@ describe('M6 a holder with a mobile and a landline', () => {
     expect(codesTo('08055556666')).toHaveLength(1);
     const page = await b.get('/migration/phone');
     expect(page.body).toContain('***-****-6666');
-    expect(page.body).toContain('***-****-4567');
+    expect(page.body).toContain('***-***-4567'); // a landline keeps its own shape (issue 19 item 5)
     expect(page.body).toMatch(/type="radio"/);
 
     h.clock.advance(31_000);
@@ -597,7 +597,7 @@ describe('M6a on the phone step, with a fake clock', () => {
     expect(locked.body).toContain('認証機能がロックされました');
     expect((await b.post('/migration/phone', { code: right })).status).toBe(429);
     const page = await b.get('/migration/phone');
-    expect(page.body).toContain('10:30以降に再度お試しいただけます。');
+    expect(page.body).toContain(' 10:30（日本時間）に解除されます。');
     expect((await h.inspect.rows('account'))).toHaveLength(1);
 
     // the same holder's email code in another flow is counted separately (per purpose)

@@ -212,7 +212,7 @@ describe('T2 change My ID', () => {
     expect(res.status).toBe(303);
     expect(res.location).toBe('/settings/my-id/email-code');
     const page = await b.get(res.location!);
-    expect(page.body).toContain('h*********@e******.jp');
+    expect(page.body).toContain(NEW_EMAIL); // as typed (issue 19 item 4)
     // cancelling a change goes back to settings, and the page says so (not "back to sign-in")
     expect(page.body).toContain('キャンセルすると変更を中止し、設定画面に戻ります。');
     expect(page.body).not.toContain('ログイン画面に戻ります');

@@ -4,7 +4,7 @@ import type { FieldError, View } from '../view.js';
 export function ErrorSummary({ v, errors }: { v: View; errors: FieldError[] }) {
   if (errors.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus>
       <h2 id="error-summary-title" class="error-summary-title">
         {v.t('common.errorSummaryTitle')}
       </h2>
@@ -15,6 +15,12 @@ export function ErrorSummary({ v, errors }: { v: View; errors: FieldError[] }) {
       </ul>
     </div>
   );
+}
+
+/** Every message of one field, or undefined when it has none. */
+export function errorsFor(errors: FieldError[], field: string): string[] | undefined {
+  const found = errors.filter((e) => e.field === field).map((e) => e.message);
+  return found.length > 0 ? found : undefined;
 }
 
 /** The message of one field, or undefined. */

@@ -1,5 +1,5 @@
 // SPEC M7: the rules listed above the two new-password fields; shared by password change, reset and new My ID.
-import { errorFor } from './ErrorSummary.js';
+import { errorsFor } from './ErrorSummary.js';
 import { TextField } from './TextField.js';
 import type { FieldError, View } from '../view.js';
 
@@ -24,14 +24,14 @@ export function NewPasswordFields({ v, errors }: { v: View; errors: FieldError[]
       <section class="panel" aria-labelledby="password-rules-heading">
         <h2 id="password-rules-heading">{v.t('password.rulesHeading')}</h2>
         <p id="password-rules">{v.t('password.rulesIntro')}</p>
-        <ul class="hint-list">
+        <ul class="hint-list" id="password-rules-list">
           {PASSWORD_RULES.map((key) => (
             <li>{v.t(key)}</li>
           ))}
         </ul>
       </section>
-      <TextField v={v} id="password" type="password" label={v.t('password.newLabel')} error={errorFor(errors, 'password')} autocomplete="new-password" />
-      <TextField v={v} id="confirm" type="password" label={v.t('password.confirmLabel')} hint={v.t('password.confirmHint')} error={errorFor(errors, 'confirm')} autocomplete="new-password" />
+      <TextField v={v} id="password" type="password" label={v.t('password.newLabel')} error={errorsFor(errors, 'password')} describedBy="password-rules-list" autocomplete="new-password" />
+      <TextField v={v} id="confirm" type="password" label={v.t('password.confirmLabel')} hint={v.t('password.confirmHint')} error={errorsFor(errors, 'confirm')} autocomplete="new-password" />
     </>
   );
 }

@@ -10,7 +10,10 @@ type Props = {
   value?: string;
   hint?: string;
   example?: string;
-  error?: string;
+  /** One message, or every broken rule of the field (issue 19: the inline error lists them all, like the summary). */
+  error?: string | string[];
+  /** Ids of text elsewhere on the page that describes the field, e.g. the password rules. */
+  describedBy?: string;
   autocomplete?: string;
   inputmode?: 'numeric' | 'email' | 'text' | 'tel';
   required?: boolean;
@@ -21,10 +24,11 @@ type Props = {
 export function TextField(p: Props) {
   const hintId = p.hint ? `${p.id}-hint` : undefined;
   const exampleId = p.example ? `${p.id}-example` : undefined;
-  const errorId = p.error ? `${p.id}-error` : undefined;
-  const describedBy = [hintId, exampleId, errorId].filter(Boolean).join(' ') || undefined;
+  const errors = p.error === undefined ? [] : Array.isArray(p.error) ? p.error : [p.error];
+  const errorId = errors.length > 0 ? `${p.id}-error` : undefined;
+  const describedBy = [p.describedBy, hintId, exampleId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={`field${p.error ? ' field-error' : ''}`}>
+    <div class={`field${errors.length > 0 ? ' field-error' : ''}`}>
       <label class="label" for={p.id}>
         {p.label}
         {p.required !== false && <span class="tag-required">{p.v.t('common.required')}</span>}
@@ -39,10 +43,14 @@ export function TextField(p: Props) {
           {p.v.t('common.example', { value: p.example })}
         </p>
       )}
-      {p.error && (
+      {errors.length > 0 && (
         <p class="error-message" id={errorId}>
-          <span class="visually-hidden">{p.v.t('common.errorPrefix')}</span>
-          {p.error}
+          {errors.map((message) => (
+            <span class="error-line">
+              <span class="visually-hidden">{p.v.t('common.errorPrefix')}</span>
+              {message}
+            </span>
+          ))}
         </p>
       )}
       <input
@@ -55,7 +63,7 @@ export function TextField(p: Props) {
         inputmode={p.inputmode}
         spellcheck={p.spellcheck}
         autocapitalize={p.type === 'email' || p.type === 'password' ? 'none' : undefined}
-        aria-invalid={p.error ? 'true' : undefined}
+        aria-invalid={errors.length > 0 ? 'true' : undefined}
         aria-describedby={describedBy}
       />
     </div>
@@ -63,7 +71,7 @@ export function TextField(p: Props) {
 }
 
 /** SPEC M4/X6: one input per code, numeric keyboard, one-time-code autocomplete, example 1234. */
-export function CodeField(p: { v: View; id?: string; label: string; hint?: string; error?: string; value?: string }) {
+export function CodeField(p: { v: View; id?: string; label: string; hint?: string; error?: string; value?: string; describedBy?: string }) {
   return (
     <TextField
       v={p.v}
@@ -72,6 +80,7 @@ export function CodeField(p: { v: View; id?: string; label: string; hint?: strin
       hint={p.hint}
       example="1234"
       error={p.error}
+      describedBy={p.describedBy}
       value={p.value}
       inputmode="numeric"
       autocomplete="one-time-code"

@@ -1,5 +1,4 @@
 // G2's phone code (M6) and email code (M4) of the registration, mounted from the shared code steps.
-import { maskEmail } from '../../auth/normalise.js';
 import { holderSubject, moveTo } from '../verify/code-step.js';
 import type { EmailCodeSpec } from '../verify/email-code-step.js';
 import type { PhoneSpec } from '../verify/phone-step.js';
@@ -26,7 +25,7 @@ export const emailCode: EmailCodeSpec = {
   text: (t, flow) => ({
     title: t('registration.emailCodeTitle'),
     heading: t('registration.emailCodeHeading'),
-    intro: [t('registration.emailCodeIntro', { email: maskEmail(flow.email ?? '') })],
+    intro: [t('registration.emailCodeIntro', { email: flow.email ?? '' })],
     ...stepOf('email-code'),
   }),
   verified: moveTo(base, 'email-code', next('email-code', 'EMAIL_CODE_VERIFIED')),

@@ -3,6 +3,8 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { RegisterDonePage } from '../../../views/pages/registration/RegisterDonePage.js';
 import { RegisterStartPage, type RegisterRefusal } from '../../../views/pages/registration/RegisterStartPage.js';
+import type { DateParts } from '../../../views/components/DateOfBirthField.js';
+import type { T } from '../../i18n/index.js';
 import { NewPasswordStepPage } from '../../../views/pages/steps/NewPasswordStepPage.js';
 import { EmailStepPage } from '../../../views/pages/steps/EmailStepPage.js';
 import { TermsStepPage } from '../../../views/pages/steps/TermsStepPage.js';
@@ -23,13 +25,30 @@ import { mountPhoneStep, sendFirstPhoneCode } from '../verify/phone-step.js';
 import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../verify/new-password.js';
 import { auditEmailTaken, checkEmailAddress, emailProblemError } from '../verify/email.js';
 import { emailCode, phone } from './codes.js';
+import { supportOf } from '../verify/code-step.js';
 import { REGISTRATION_FIRST_STEP } from './machine.js';
 import { base, cancelAction, KIND, next, stepOf } from './shared.js';
 
+const field = v.pipe(v.optional(v.string(), ''), v.maxLength(200));
 const CardForm = v.object({
-  card: v.pipe(v.optional(v.string(), ''), v.maxLength(200)),
-  birthdate: v.pipe(v.optional(v.string(), ''), v.maxLength(200)),
+  card: field,
+  // the three fields of the page (issue 19); a single `birthdate` (YYYY-MM-DD) is still read
+  'birthdate-year': field,
+  'birthdate-month': field,
+  'birthdate-day': field,
+  birthdate: field,
 });
+
+/** The three date fields: the ISO date, or the message for the first wrong field (issue 19: errors point at it). */
+function readDateParts(t: T, y: string, m: string, d: string): { iso: string } | FieldError {
+  const [year, month, day] = [y, m, d].map((s) => normaliseText(s).replace(/\s/g, ''));
+  if (!year && !month && !day) return { field: 'birthdate-year', message: t('registration.errorBirthdateRequired') };
+  if (!/^\d{4}$/.test(year)) return { field: 'birthdate-year', message: t('registration.errorBirthYear') };
+  if (!/^\d{1,2}$/.test(month) || Number(month) < 1 || Number(month) > 12) return { field: 'birthdate-month', message: t('registration.errorBirthMonth') };
+  if (!/^\d{1,2}$/.test(day) || Number(day) < 1 || Number(day) > 31) return { field: 'birthdate-day', message: t('registration.errorBirthDay') };
+  const iso = isoDate(`${year}-${month}-${day}`);
+  return iso ? { iso } : { field: 'birthdate-year', message: t('registration.errorBirthdateInvalid') };
+}
 
 /** A real calendar date as YYYY-MM-DD (what a type=date field sends), else undefined. */
 function isoDate(typed: string): string | undefined {
@@ -42,7 +61,7 @@ function isoDate(typed: string): string | undefined {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : undefined;
 }
 
-function showStart(c: Context<AppEnv>, status: 200 | 400 | 422, props: { card?: string; birthdate?: string; errors?: FieldError[]; refusal?: RegisterRefusal } = {}) {
+function showStart(c: Context<AppEnv>, status: 200 | 400 | 422, props: { card?: string; birthdate?: DateParts; errors?: FieldError[]; refusal?: RegisterRefusal } = {}) {
   return c.html(<RegisterStartPage v={viewOf(c)} step={stepOf('start')} {...props} />, status);
 }
 
@@ -123,23 +142,33 @@ export const registrationRoutes = new Hono<AppEnv>()
     const t = c.get('t');
     const deps = c.get('deps');
     const parsed = v.safeParse(CardForm, c.get('form'));
-    const form = parsed.success ? parsed.output : { card: '', birthdate: '' };
+    const form = parsed.success ? parsed.output : { card: '', 'birthdate-year': '', 'birthdate-month': '', 'birthdate-day': '', birthdate: '' };
     const digits = normaliseDigits(form.card);
     // SPEC L7/S5: every G1 request counts in the address throttle, taken before any other work
     const slot = await takeRequestSlot(deps, c.get('address'), cardLockKey(deps.config.SECRET, keyedHash(deps.config.SECRET, 'card', digits)));
     if (!slot.ok) return errorResponse(c, 429);
-    const birthdate = isoDate(form.birthdate);
+    // a single YYYY-MM-DD field (older forms, scripts) is read as before; the page's three fields otherwise
+    const single = form.birthdate.trim() !== '';
+    const fromSingle = isoDate(form.birthdate);
+    const date: { iso: string } | FieldError = single
+      ? fromSingle ? { iso: fromSingle } : { field: 'birthdate-year', message: t('registration.errorBirthdateFormat') }
+      : readDateParts(t, form['birthdate-year'], form['birthdate-month'], form['birthdate-day']);
+    const parts: DateParts = single && fromSingle
+      ? { year: fromSingle.slice(0, 4), month: String(Number(fromSingle.slice(5, 7))), day: String(Number(fromSingle.slice(8))) }
+      : { year: form['birthdate-year'], month: form['birthdate-month'], day: form['birthdate-day'] };
     const errors: FieldError[] = [
       ...(digits === '' ? [{ field: 'card', message: t('registration.errorCardRequired') }] : !/^\d{12,19}$/.test(digits) ? [{ field: 'card', message: t('registration.errorCardFormat') }] : []),
-      ...(form.birthdate.trim() === '' ? [{ field: 'birthdate', message: t('registration.errorBirthdateRequired') }] : !birthdate ? [{ field: 'birthdate', message: t('registration.errorBirthdateFormat') }] : []),
+      ...('iso' in date ? [] : [date]),
     ];
-    if (errors.length > 0 || !birthdate) return showStart(c, 400, { ...form, errors });
+    const shown = { card: form.card, birthdate: parts };
+    if (errors.length > 0 || !('iso' in date)) return showStart(c, 400, { ...shown, errors });
+    const birthdate = date.iso;
 
     const found = await identifyHolder(c, digits, birthdate);
     if ('refusal' in found) {
       // SPEC S4: the lock page says until when (Japan time)
       const message = found.refusal === 'locked' ? `${t('registration.errorLocked')}${t('registration.errorLockedUntil', { time: viewOf(c).dateTime(found.lockedUntil) })}` : t('registration.errorDetails');
-      return showStart(c, 422, { ...form, refusal: found.refusal, errors: [{ field: 'card', message }] });
+      return showStart(c, 422, { ...shown, refusal: found.refusal, errors: [{ field: 'card', message }] });
     }
     const flowId = await startFlow(c, { kind: KIND, step: REGISTRATION_FIRST_STEP, holderId: found.holderId, cardId: found.cardId });
     const flow = await deps.stores.flows.findById(flowId);
@@ -227,7 +256,7 @@ export const registrationRoutes = new Hono<AppEnv>()
       await deps.stores.flows.advance(flow.id, 'password', next('password', 'EMAIL_TAKEN'), { email: null });
       return showEmail(c, 409, flow.email, [{ field: 'email', message: t('registration.errorEmailTaken') }]);
     }
-    const notice = { lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now };
+    const notice = { lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) };
     await deps.notifier.send(accountNotice({ ...notice, kind: 'myIdCreated', to: flow.email }));
     for (const old of result.closedEmails) await deps.notifier.send(accountNotice({ ...notice, kind: 'accountClosed', to: old, myId: old }));
     return c.redirect(stepUrl(base, 'done'), 303);

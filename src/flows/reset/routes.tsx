@@ -18,7 +18,7 @@ import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
 import { atStep, currentFlow, dropFlowCookie, loadFlow, startFlow, stepUrl } from '../guard.js';
 import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../verify/new-password.js';
-import { moveTo } from '../verify/code-step.js';
+import { moveTo, supportOf } from '../verify/code-step.js';
 import { mountEmailCodeStep, sendEmailCode, type EmailCodeSpec } from '../verify/email-code-step.js';
 import { mountPhoneStep, sendFirstPhoneCode, type PhoneSpec } from '../verify/phone-step.js';
 import { nextStep } from '../machine.js';
@@ -56,7 +56,7 @@ const emailCode: EmailCodeSpec = {
   subject: subjectOf,
   destination: (flow) => flow.email ?? '',
   silent: (flow) => flow.accountId === null,
-  text: (t) => ({ title: t('reset.emailCodeTitle'), heading: t('reset.emailCodeHeading'), intro: [t('reset.emailCodeIntro'), t('reset.emailCodeNoMail')], ...stepOf('email-code') }),
+  text: (t, flow) => ({ title: t('reset.emailCodeTitle'), heading: t('reset.emailCodeHeading'), intro: [t('reset.emailCodeIntro', { email: flow.email ?? '' }), t('reset.emailCodeNoMail')], ...stepOf('email-code') }),
   async verified(c, flow) {
     const deps = c.get('deps');
     // a flow for an unknown address has no account and cannot have verified; refuse to move on regardless
@@ -157,7 +157,7 @@ export const resetRoutes = new Hono<AppEnv>()
     });
     if ('error' in result) return c.redirect(result.error === 'moved' ? stepUrl(base, 'password') : `${paths.signIn}?flow=expired`, 303);
     // SPEC R3: a notice to the My ID
-    await deps.notifier.send(accountNotice({ kind: 'passwordReset', to: result.email, myId: result.email, lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now }));
+    await deps.notifier.send(accountNotice({ kind: 'passwordReset', to: result.email, myId: result.email, lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) }));
     return c.redirect(stepUrl(base, 'done'), 303);
   })
   .get('/done', loadFlow(KIND), atStep(base, 'done'), (c) => c.html(<ResetDonePage v={viewOf(c)} email={currentFlow(c).email ?? ''} step={stepOf('done')} />));

@@ -3,7 +3,7 @@ import { countFailure, identifierHash, isLocked } from '../../auth/lockout.js';
 import { normalisePassword } from '../../auth/normalise.js';
 import { verifyPassword } from '../../auth/password.js';
 import type { Deps } from '../../deps.js';
-import type { Lang } from '../../i18n/index.js';
+import type { Lang, T } from '../../i18n/index.js';
 import { lockNoticeMessage } from '../../notify/lock-texts.js';
 
 export type CurrentPasswordCheck = 'ok' | 'missing' | 'wrong' | 'locked';
@@ -18,22 +18,38 @@ export async function checkCurrentPassword(
   typed: string,
   ctx: { address: string; lang: Lang },
 ): Promise<CurrentPasswordCheck> {
+  return (await checkCurrentPasswordCounted(deps, account, typed, ctx)).check;
+}
+
+/** The check, and for a wrong password how many more wrong ones lock the ID (issue 19: warn before signing the member out). */
+export async function checkCurrentPasswordCounted(
+  deps: Deps,
+  account: { id: number; email: string; passwordHash: string },
+  typed: string,
+  ctx: { address: string; lang: Lang },
+): Promise<{ check: CurrentPasswordCheck; failures?: number; remaining?: number }> {
   const password = normalisePassword(typed);
-  if (password === '') return 'missing';
+  if (password === '') return { check: 'missing' };
   const who = { identifierHash: identifierHash(deps.config.SECRET, account.email), accountId: account.id, address: ctx.address };
-  if (await isLocked(deps, who.identifierHash)) return lockOut(deps, account.id);
-  if (await verifyPassword(account.passwordHash, password)) return 'ok';
+  if (await isLocked(deps, who.identifierHash)) return { check: await lockOut(deps, account.id) };
+  if (await verifyPassword(account.passwordHash, password)) return { check: 'ok' };
   const count = await countFailure(deps, who, 'current_password');
   if (count.lockedNow) {
     const { config, clock } = deps;
     await deps.notifier.send(
-      lockNoticeMessage({ to: account.email, identifier: account.email, kind: 'myId', lang: ctx.lang, brand: config.BRAND_NAME, legacy: config.LEGACY_NAME, at: clock.now(), maxFailures: config.LOGIN_MAX_FAILURES }),
+      lockNoticeMessage({ to: account.email, identifier: account.email, kind: 'myId', lang: ctx.lang, brand: config.BRAND_NAME, legacy: config.LEGACY_NAME, at: clock.now(), maxFailures: config.LOGIN_MAX_FAILURES, support: { phone: config.SUPPORT_PHONE, hours: config.SUPPORT_HOURS } }),
     );
   }
-  return count.locked ? lockOut(deps, account.id) : 'wrong';
+  if (count.locked) return { check: await lockOut(deps, account.id) };
+  return { check: 'wrong', failures: count.failures, remaining: deps.config.LOGIN_MAX_FAILURES - count.failures };
 }
 
 async function lockOut(deps: Deps, accountId: number): Promise<'locked'> {
   await deps.stores.sessions.deleteForAccount(accountId);
   return 'locked';
+}
+
+/** Issue 19: from the 3rd wrong current password on, how many more sign the member out. */
+export function triesLeftWarning(t: T, counted: { failures?: number; remaining?: number }): string {
+  return counted.failures !== undefined && counted.remaining !== undefined && counted.failures >= 3 && counted.remaining > 0 ? t('settings.currentTriesLeft', { n: counted.remaining }) : '';
 }

@@ -16,9 +16,9 @@ import { viewOf } from '../../web/view.js';
 import { atStep, currentFlow, dropFlowCookie, loadFlow, startFlow, stepUrl } from '../guard.js';
 import { nextStep, type StepTable } from '../machine.js';
 import { auditEmailTaken, checkEmailAddress, emailProblemError } from '../verify/email.js';
-import { moveTo } from '../verify/code-step.js';
+import { moveTo, supportOf } from '../verify/code-step.js';
 import { mountEmailCodeStep, sendEmailCode, type EmailCodeSpec } from '../verify/email-code-step.js';
-import { checkCurrentPassword } from './current-password.js';
+import { checkCurrentPasswordCounted, triesLeftWarning } from './current-password.js';
 import { lockedResponse } from './locked.js';
 
 const KIND = 'my-id-change';
@@ -58,7 +58,7 @@ const emailCode: EmailCodeSpec = {
   flowGuard: ownFlow,
   subject,
   destination: (flow) => flow.email ?? '',
-  text: (t, flow) => ({ title: t('settings.codeTitle'), heading: t('settings.codeHeading'), intro: [t('settings.codeIntro', { email: maskEmail(flow.email ?? '') })], cancelNote: t('verify.cancelNoteSettings') }),
+  text: (t, flow) => ({ title: t('settings.codeTitle'), heading: t('settings.codeHeading'), intro: [t('settings.codeIntro', { email: flow.email ?? '' })], cancelNote: t('verify.cancelNoteSettings') }),
   verified: moveTo(base, 'email-code', next('email-code', 'EMAIL_CODE_VERIFIED')),
   changeAddress: moveTo(base, 'email-code', next('email-code', 'EMAIL_CHANGE_REQUESTED')),
 };
@@ -128,10 +128,11 @@ export const myIdRoutes = new Hono<AppEnv>()
     const account = await deps.stores.settings.loadMemberAccount(session.accountId);
     if (!account || !flow.email) return c.redirect(paths.signIn, 303);
     const parsed = v.safeParse(CurrentForm, c.get('form'));
-    const current = await checkCurrentPassword(deps, account, parsed.success ? parsed.output.current : '', { address: c.get('address'), lang: c.get('lang') });
+    const counted = await checkCurrentPasswordCounted(deps, account, parsed.success ? parsed.output.current : '', { address: c.get('address'), lang: c.get('lang') });
+    const current = counted.check;
     if (current === 'locked') return lockedResponse(c);
     if (current === 'missing') return showConfirm(c, 400, [{ field: 'current', message: t('settings.errorCurrentRequired') }]);
-    if (current === 'wrong') return showConfirm(c, 422, [{ field: 'current', message: t('settings.errorCurrentWrong') }]);
+    if (current === 'wrong') return showConfirm(c, 422, [{ field: 'current', message: t('settings.errorCurrentWrong') + triesLeftWarning(t, counted) }]);
 
     const now = deps.clock.now();
     const result = await deps.stores.settings.changeMyId({
@@ -157,7 +158,7 @@ export const myIdRoutes = new Hono<AppEnv>()
     // SPEC T2, X3: a new session token; the member's other sessions are already gone
     writeCookie(c, 'sid', await rotateSession(deps, session, true));
     // SPEC T2: the old address is told, naming the new one masked
-    await deps.notifier.send(accountNotice({ kind: 'myIdChanged', to: result.oldEmail, myId: maskEmail(flow.email), lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now }));
+    await deps.notifier.send(accountNotice({ kind: 'myIdChanged', to: result.oldEmail, myId: maskEmail(flow.email), lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) }));
     return c.redirect(`${paths.settings}?done=my-id`, 303);
   });
 

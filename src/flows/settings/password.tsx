@@ -12,7 +12,8 @@ import { writeCookie } from '../../web/cookies.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
 import { lockedResponse } from './locked.js';
-import { checkCurrentPassword } from './current-password.js';
+import { supportOf } from '../verify/code-step.js';
+import { checkCurrentPasswordCounted, triesLeftWarning } from './current-password.js';
 import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../verify/new-password.js';
 
 const CurrentForm = v.object({ current: v.pipe(v.optional(v.string(), ''), v.maxLength(1024)) });
@@ -21,7 +22,7 @@ export type PasswordChangeResult =
   | { ok: true; token: string }
   | { error: 'gone' }
   | { error: 'locked' }
-  | { error: 'invalid'; currentMissing: boolean; currentWrong: boolean; problems: ReturnType<typeof newPasswordProblems> };
+  | { error: 'invalid'; currentMissing: boolean; currentWrong: boolean; problems: ReturnType<typeof newPasswordProblems>; failures?: number; remaining?: number };
 
 /** Checks the current password and the new one, then changes it; the caller sets the new session cookie. */
 export async function changeMemberPassword(
@@ -31,9 +32,9 @@ export async function changeMemberPassword(
   const account = await deps.stores.settings.loadMemberAccount(input.session.accountId);
   if (!account) return { error: 'gone' };
   const problems = newPasswordProblems(input, account.facts, account.email);
-  const current = await checkCurrentPassword(deps, account, input.current, input);
+  const { check: current, failures, remaining } = await checkCurrentPasswordCounted(deps, account, input.current, input);
   if (current === 'locked') return { error: 'locked' };
-  if (current !== 'ok' || problems.length > 0) return { error: 'invalid', currentMissing: current === 'missing', currentWrong: current === 'wrong', problems };
+  if (current !== 'ok' || problems.length > 0) return { error: 'invalid', currentMissing: current === 'missing', currentWrong: current === 'wrong', problems, failures, remaining };
 
   const now = deps.clock.now();
   const passwordHash = await hashNewPassword(input.password);
@@ -43,7 +44,7 @@ export async function changeMemberPassword(
   if (changed === 'stale') return { error: 'invalid', currentMissing: false, currentWrong: true, problems: [] };
   // SPEC T2, X3: a new session token; every other session of the member is already gone
   const token = await rotateSession(deps, input.session, true);
-  await deps.notifier.send(accountNotice({ kind: 'passwordChanged', to: account.email, lang: input.lang, brand: deps.config.BRAND_NAME, at: now }));
+  await deps.notifier.send(accountNotice({ kind: 'passwordChanged', to: account.email, lang: input.lang, brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) }));
   return { ok: true, token };
 }
 
@@ -72,7 +73,7 @@ export async function submitChangePassword(c: Context<AppEnv>) {
   if (result.error === 'locked') return lockedResponse(c);
   const errors: FieldError[] = [
     ...(result.currentMissing ? [{ field: 'current', message: t('settings.errorCurrentRequired') }] : []),
-    ...(result.currentWrong ? [{ field: 'current', message: t('settings.errorCurrentWrong') }] : []),
+    ...(result.currentWrong ? [{ field: 'current', message: t('settings.errorCurrentWrong') + triesLeftWarning(t, result) }] : []),
     ...newPasswordErrors(t, result.problems),
   ];
   // a wrong current password is a refusal (422); only missing or rule-breaking entries are a bad form (400)

@@ -62,7 +62,9 @@ export const signInRoutes = new Hono<AppEnv>()
       return showSignIn(c, 422, { id: form.id, failure, errors: [{ field: 'id', message: t(message) }] });
     }
     if (result.kind === 'refused') {
-      return showSignIn(c, 422, { id: form.id, failure: 'generic', errors: [{ field: 'id', message: t('signin.errorGeneric') }] });
+      // issue 19: from the 3rd failure on, say how many remain — counted per typed ID, known or not (L6)
+      const warn = result.failures >= 3 && result.remaining > 0 ? t('signin.triesLeft', { n: result.remaining }) : '';
+      return showSignIn(c, 422, { id: form.id, failure: 'generic', errors: [{ field: 'id', message: t('signin.errorGeneric') + warn }] });
     }
     // SPEC S9: a sign-in from a browser that has a session ends that session server-side first, whoever signs in now
     const previous = c.get('session');

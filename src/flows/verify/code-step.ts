@@ -7,6 +7,7 @@ import { codeState, verifyCode, type CodePurpose, type CodeSubject, type VerifyC
 import type { Deps } from '../../deps.js';
 import type { FlowRow } from '../../db/contract.js';
 import type { T } from '../../i18n/index.js';
+import type { CodeProcedure } from '../../notify/texts.js';
 import type { AppEnv } from '../../web/env.js';
 import { atStep, currentFlow, loadFlow, stepUrl } from '../guard.js';
 
@@ -34,6 +35,14 @@ export type CodeStepSpec = {
 export function moveTo(base: string, from: string, to: string) {
   return async (c: Context<AppEnv>, flow: FlowRow): Promise<string | undefined> => ((await c.get('deps').stores.flows.advance(flow.id, from, to)) ? stepUrl(base, to) : undefined);
 }
+
+/** The procedure a flow kind's code messages name (issue 19: an unrequested reset code must be recognisable). */
+export function procedureOf(kind: string): CodeProcedure | undefined {
+  return kind === 'migration' || kind === 'reset' || kind === 'registration' || kind === 'my-id-change' ? kind : undefined;
+}
+
+/** The support desk of SPEC §2, for notices and lock pages. */
+export const supportOf = (config: { SUPPORT_PHONE: string; SUPPORT_HOURS: string }) => ({ phone: config.SUPPORT_PHONE, hours: config.SUPPORT_HOURS });
 
 /** Whose wrong codes are counted (SPEC M6a) in the flows that start from a card: its holder, across flows. */
 export const holderSubject = (holderId: number | null) => `holder:${holderId ?? 0}` as const;

@@ -9,7 +9,8 @@ import type { Lang } from '../../i18n/index.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
 import { currentFlow, stepUrl } from '../guard.js';
-import { sendError, stepGuard, submitCode, timesOf, type CodeStepSpec, type Status } from './code-step.js';
+import { showCodeLocked } from './code-locked.js';
+import { procedureOf, sendError, stepGuard, submitCode, timesOf, type CodeStepSpec, type Status } from './code-step.js';
 
 export type EmailCodeSpec = CodeStepSpec & {
   destination: (flow: FlowRow) => string;
@@ -32,6 +33,9 @@ export function mountEmailCodeStep(app: Hono<AppEnv>, spec: EmailCodeSpec): void
   async function show(c: Context<AppEnv>, status: Status, errors: FieldError[] = []) {
     const flow = currentFlow(c);
     const times = await timesOf(c.get('deps'), flow, 'email', spec.subject(flow), spec.destination(flow), c.get('address'));
+    // a locked verification gets its own page: no code field or resend that look alive (issue 19)
+    // (a wrong code answered while a concurrent request locked it still says it was wrong: 422)
+    if (times.lockedUntil !== null && (status === 200 || status === 429)) return showCodeLocked(c, spec, times.lockedUntil, status);
     const actions = { action: url, resendAction: `${url}/resend`, changeAction: changeAddress && `${url}/change`, cancelAction: spec.cancelAction };
     const text = { ...spec.text(c.get('t'), flow), deadline: flow.expiresAt };
     return c.html(<EmailCodePage v={viewOf(c)} text={text} {...actions} times={times} errors={errors} resent={c.req.query('resent') === '1'} />, status);
@@ -62,6 +66,7 @@ export function sendEmailCode(deps: Deps, flow: FlowRow, spec: EmailCodeSpec, la
     destination: spec.destination(flow),
     subject: spec.subject(flow),
     lang,
+    procedure: procedureOf(spec.kind),
     address,
     silent: spec.silent?.(flow) ?? false,
   });

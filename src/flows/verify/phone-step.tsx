@@ -11,7 +11,8 @@ import type { Lang } from '../../i18n/index.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
 import { currentFlow, stepUrl } from '../guard.js';
-import { sendError, stepGuard, submitCode, timesOf, type CodeStepSpec, type Status } from './code-step.js';
+import { showCodeLocked } from './code-locked.js';
+import { procedureOf, sendError, stepGuard, submitCode, timesOf, type CodeStepSpec, type Status } from './code-step.js';
 
 export type PhoneSpec = CodeStepSpec & { holderId: (flow: FlowRow) => number };
 
@@ -25,12 +26,12 @@ function phoneUseOf(flow: FlowRow): PhoneUse | undefined {
 
 async function phonesOf(deps: Deps, holderId: number): Promise<(PhoneChoice & { number: string })[]> {
   const facts = await deps.stores.settings.loadHolderFacts(holderId);
-  return (facts?.phones ?? []).map((number, index) => ({ index, number, masked: maskPhone(number), kind: phoneKind(number) }));
+  return (facts?.phones ?? []).map((number, index) => ({ index, number, masked: maskPhone(number), last4: number.slice(-4), kind: phoneKind(number) }));
 }
 
 /** Sends a phone code and records which phone and channel in the flow (still at `step`). */
 async function sendPhoneCode(deps: Deps, flow: FlowRow, spec: PhoneSpec, phone: { index: number; number: string }, channel: CodeChannel, lang: Lang, address: string) {
-  const result = await sendCode(deps, { flowId: flow.id, purpose: 'phone', channel, destination: phone.number, subject: spec.subject(flow), lang, address });
+  const result = await sendCode(deps, { flowId: flow.id, purpose: 'phone', channel, destination: phone.number, subject: spec.subject(flow), lang, procedure: procedureOf(spec.kind), address });
   if ('ok' in result) await deps.stores.flows.updateData(flow.id, spec.step, { ...flow.data, phone: { index: phone.index, channel } });
   return result;
 }
@@ -63,6 +64,8 @@ export function mountPhoneStep(app: Hono<AppEnv>, spec: PhoneSpec): void {
     // before any code went out (e.g. the SMS on arrival was refused as too soon), the times are those of the number offered first
     const offered = used ?? phones.find((p) => p.kind === 'mobile') ?? phones[0];
     const times = await timesOf(deps, flow, 'phone', spec.subject(flow), offered?.number, c.get('address'));
+    // (a wrong code answered while a concurrent request locked it still says it was wrong: 422)
+    if (times.lockedUntil !== null && (status === 200 || status === 429)) return showCodeLocked(c, spec, times.lockedUntil, status);
     return c.html(
       <PhonePage
         v={viewOf(c)}
@@ -70,8 +73,8 @@ export function mountPhoneStep(app: Hono<AppEnv>, spec: PhoneSpec): void {
         action={url}
         sendAction={`${url}/send`}
         cancelAction={spec.cancelAction}
-        phones={phones.map(({ index, masked, kind }) => ({ index, masked, kind }))}
-        sent={used && use ? { masked: used.masked, channel: use.channel, index: use.index } : undefined}
+        phones={phones.map(({ index, masked, last4, kind }) => ({ index, masked, last4, kind }))}
+        sent={used && use ? { masked: used.masked, last4: used.last4, channel: use.channel, index: use.index } : undefined}
         times={times}
         errors={errors}
       />,

@@ -6,6 +6,14 @@ import { DEMO_MEMBER, signInMember } from './signin.js';
 /** demo-08 (the locked My ID of the demo data): "a lock that reset cannot clear" is what G is for. */
 const HOLDER = { card: '4980 1234 0088 0080', birthdate: '1977-12-01', phoneLast4: '5555' };
 
+/** Issue 19 item 6: the birth date as three labelled fields (年・月・日), typed as a person would. */
+async function fillBirthdate(w: Walker, iso: string) {
+  const [year, month, day] = iso.split('-');
+  await w.fill(w.t('registration.birthYear'), year);
+  await w.fill(w.t('registration.birthMonth'), String(Number(month)));
+  await w.fill(w.t('registration.birthDay'), String(Number(day)));
+}
+
 export async function registration(w: Walker, newPassword: string) {
   const { t } = w;
   const email = `new-${w.lang}@example.jp`;
@@ -20,13 +28,13 @@ export async function registration(w: Walker, newPassword: string) {
 
   // SPEC G1: wrong details → one generic error, entered card number kept
   await w.fill(t('registration.cardLabel'), HOLDER.card);
-  await w.fill(t('registration.birthdateLabel'), '1977-12-02');
+  await fillBirthdate(w, '1977-12-02');
   await w.press(t('registration.next'));
   expect(w.last.status).toBe(422);
   await w.expectErrorsMention(t('registration.errorDetails'));
 
   await w.fill(t('registration.cardLabel'), HOLDER.card);
-  await w.fill(t('registration.birthdateLabel'), HOLDER.birthdate);
+  await fillBirthdate(w, HOLDER.birthdate);
   await w.press(t('registration.next'));
 
   // G2: phone code (SMS sent on arrival)

@@ -40,8 +40,10 @@ export async function revisedTermsAndThrottle(w: Walker) {
     await w.press(t('verify.codeSubmit'));
   }
   expect(w.last.status).toBe(429);
-  await w.expectErrorsMention(t('verify.codeErrorLocked'));
-  await w.press(t('verify.cancel'));
+  // issue 19 item 3: the lock is a page of its own — no code field, and the way back is to sign-in
+  await w.expectPage(429, t('verify.lockedHeading'), t('verify.codeErrorLocked'), t('verify.lockedRestart'));
+  expect(await w.page.locator('input[name="code"]').count()).toBe(0);
+  await w.press(t('common.backToSignIn'));
   expect(await w.path()).toBe('/login?flow=cancelled');
 
   // L7: more than IP_MAX_FAILURES failures from one address → 429 and the wait

@@ -1,14 +1,16 @@
 // ③ M2: keep the card's registered email (masked) as the My ID? いいえ / はい.
 import { Button, ButtonRow, Form } from '../../components/Form.js';
+import { Masked, SLOT, around } from '../../components/Masked.js';
 import { StepIndicator } from '../../components/StepIndicator.js';
 import { Page } from '../../layouts/Page.js';
 import type { View } from '../../view.js';
 import { FlowDeadline } from '../verify/CodeStepParts.js';
 
 /** `deadline`: when the flow expires (SPEC X6). */
-type Props = { v: View; maskedEmail: string; action: string; step: { current: number; total: number }; deadline?: number };
+type Props = { v: View; maskedEmail: string; emailParts: { first: string; host: string; tld: string }; action: string; step: { current: number; total: number }; deadline?: number };
 
-export function EmailChoicePage({ v, maskedEmail, action, step, deadline }: Props) {
+export function EmailChoicePage({ v, maskedEmail, emailParts, action, step, deadline }: Props) {
+  const [before, after] = around(v.t('migration.choiceQuestion', { email: SLOT }));
   return (
     <Page v={v} title={v.t('migration.choiceTitle')}>
       <StepIndicator v={v} current={step.current} total={step.total} />
@@ -16,7 +18,11 @@ export function EmailChoicePage({ v, maskedEmail, action, step, deadline }: Prop
       <p>{v.t('migration.choiceLinkNote')}</p>
       <p>{v.t('migration.choiceMyIdNote')}</p>
       <p class="question">
-        <strong>{v.t('migration.choiceQuestion', { email: maskedEmail })}</strong>
+        <strong>
+          {before}
+          <Masked shown={maskedEmail} spoken={v.t('common.maskedEmailSpoken', emailParts)} />
+          {after}
+        </strong>
       </p>
       <p>{v.t('migration.choiceNoNote')}</p>
       <FlowDeadline v={v} deadline={deadline} />

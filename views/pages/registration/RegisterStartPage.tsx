@@ -4,13 +4,14 @@ import { ErrorSummary, errorFor } from '../../components/ErrorSummary.js';
 import { Button, Form } from '../../components/Form.js';
 import { StepIndicator } from '../../components/StepIndicator.js';
 import { TextField } from '../../components/TextField.js';
+import { DateOfBirthField, type DateParts } from '../../components/DateOfBirthField.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
 import { LinkList, ways } from '../../components/LinkList.js';
 
 export type RegisterRefusal = 'details' | 'locked';
 
-type Props = { v: View; card?: string; birthdate?: string; errors?: FieldError[]; refusal?: RegisterRefusal; step: { current: number; total: number } };
+type Props = { v: View; card?: string; birthdate?: DateParts; errors?: FieldError[]; refusal?: RegisterRefusal; step: { current: number; total: number } };
 
 export function RegisterStartPage({ v, card, birthdate, errors = [], refusal, step }: Props) {
   return (
@@ -34,22 +35,12 @@ export function RegisterStartPage({ v, card, birthdate, errors = [], refusal, st
           example={v.t('registration.cardExample')}
           value={card}
           error={errorFor(errors, 'card')}
-          autocomplete="off"
+          autocomplete="cc-number"
           inputmode="numeric"
           spellcheck={false}
           width="medium"
         />
-        <TextField
-          v={v}
-          id="birthdate"
-          type="date"
-          label={v.t('registration.birthdateLabel')}
-          hint={v.t('registration.birthdateHint')}
-          value={birthdate}
-          error={errorFor(errors, 'birthdate')}
-          autocomplete="bday"
-          width="medium"
-        />
+        <DateOfBirthField v={v} value={birthdate} errors={errors} />
         <Button>{v.t('registration.next')}</Button>
       </Form>
       <LinkList v={v} links={[ways.reset, ways.signIn]} />

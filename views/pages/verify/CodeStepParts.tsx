@@ -1,6 +1,5 @@
 // Pieces of the code-entry pages (SPEC M4, M6, M6a): the validity and resend times, the lock notice, the code form.
 import type { Child } from 'hono/jsx';
-import { Callout } from '../../components/Callout.js';
 import { ErrorSummary, errorFor } from '../../components/ErrorSummary.js';
 import { StepIndicator } from '../../components/StepIndicator.js';
 import { Button, Form } from '../../components/Form.js';
@@ -37,12 +36,6 @@ export function FlowDeadline({ v, deadline }: { v: View; deadline?: number }) {
 export function CodeTimesNote({ v, times }: { v: View; times: CodeTimes }) {
   return (
     <>
-      {times.lockedUntil !== null && (
-        <Callout kind="warning" role="alert">
-          <p>{v.t('verify.codeErrorLocked')}</p>
-          <p>{v.t('verify.codeLockedUntil', { time: v.clockTime(times.lockedUntil) })}</p>
-        </Callout>
-      )}
       {times.expiresAt !== null && <p class="meta">{v.t('verify.codeValidUntil', { time: v.clockTime(times.expiresAt) })}</p>}
       {times.nextResendAt !== null && <p class="meta">{v.t('verify.codeNextResend', { time: v.clockTime(times.nextResendAt) })}</p>}
     </>

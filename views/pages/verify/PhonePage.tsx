@@ -1,5 +1,6 @@
 // M6 as used by reset (R2) and new My ID (G2): code by SMS to a mobile (voice as fallback), or by voice call to a chosen landline.
 import { Callout } from '../../components/Callout.js';
+import { Masked, SLOT, around } from '../../components/Masked.js';
 import { errorFor } from '../../components/ErrorSummary.js';
 import { Button, ButtonRow, Form } from '../../components/Form.js';
 import { Page } from '../../layouts/Page.js';
@@ -7,8 +8,8 @@ import type { FieldError, View } from '../../view.js';
 import { CancelForm, CodeForm, CodeTimesNote, StepHeader, type CodeTimes, type StepText } from './CodeStepParts.js';
 
 /** One registered number, masked, with its position in the holder's list. */
-export type PhoneChoice = { index: number; masked: string; kind: 'mobile' | 'landline' };
-export type PhoneSent = { masked: string; channel: 'sms' | 'voice'; index: number };
+export type PhoneChoice = { index: number; masked: string; last4: string; kind: 'mobile' | 'landline' };
+export type PhoneSent = { masked: string; last4: string; channel: 'sms' | 'voice'; index: number };
 
 type Props = {
   v: View;
@@ -37,10 +38,23 @@ function PhoneRadios({ v, name, legend, phones, checked, error }: { v: View; nam
       {phones.map((p) => (
         <div class="radio">
           <input type="radio" id={p.index === first ? name : `${name}-${p.index}`} name="phone" value={String(p.index)} checked={selected === p.index} />
-          <label for={p.index === first ? name : `${name}-${p.index}`}>{p.masked}</label>
+          <label for={p.index === first ? name : `${name}-${p.index}`}>
+            <Masked shown={p.masked} spoken={v.t('verify.phoneEnding', { last4: p.last4 })} />
+          </label>
         </div>
       ))}
     </fieldset>
+  );
+}
+
+function SentTo({ v, sent }: { v: View; sent: PhoneSent }) {
+  const [before, after] = around(v.t(sent.channel === 'sms' ? 'verify.phoneSentSms' : 'verify.phoneSentVoice', { phone: SLOT }));
+  return (
+    <>
+      {before}
+      <Masked shown={sent.masked} spoken={v.t('verify.phoneEnding', { last4: sent.last4 })} />
+      {after}
+    </>
   );
 }
 
@@ -58,7 +72,9 @@ export function PhonePage({ v, text, action, sendAction, cancelAction, phones, s
       {sent && (
         <>
           <Callout kind="info" role="status">
-            <p>{sent.channel === 'sms' ? v.t('verify.phoneSentSms', { phone: sent.masked }) : v.t('verify.phoneSentVoice', { phone: sent.masked })}</p>
+            <p>
+              <SentTo v={v} sent={sent} />
+            </p>
           </Callout>
           <CodeTimesNote v={v} times={times} />
           <CodeForm v={v} action={action} errors={errors} />

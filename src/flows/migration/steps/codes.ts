@@ -1,5 +1,4 @@
 // M4 (email code) and M6 (phone code) of the migration, mounted from the shared code steps.
-import { maskEmail } from '../../../auth/normalise.js';
 import { holderSubject, moveTo } from '../../verify/code-step.js';
 import type { EmailCodeSpec } from '../../verify/email-code-step.js';
 import type { PhoneSpec } from '../../verify/phone-step.js';
@@ -15,7 +14,7 @@ export const emailCodeStep: EmailCodeSpec = {
   text: (t, flow) => ({
     title: t('migration.emailCodeTitle'),
     heading: t('migration.emailCodeHeading'),
-    intro: [t('migration.emailCodeIntro', { email: maskEmail(flow.email ?? '') }), t('migration.cancelRestart')],
+    intro: [t('migration.emailCodeIntro', { email: flow.email ?? '' }), t('migration.cancelRestart')],
     ...stepOf('email-code'),
   }),
   verified: moveTo(base, 'email-code', next('email-code', 'EMAIL_CODE_VERIFIED')),

@@ -6,7 +6,7 @@ import { ConfirmEmailPage } from '../../../../views/pages/migration/ConfirmEmail
 import { EmailChoicePage } from '../../../../views/pages/migration/EmailChoicePage.js';
 import { EmailStepPage } from '../../../../views/pages/steps/EmailStepPage.js';
 import type { FieldError } from '../../../../views/view.js';
-import { maskEmail } from '../../../auth/normalise.js';
+import { emailMaskParts, maskEmail } from '../../../auth/normalise.js';
 import type { FlowRow } from '../../../db/contract.js';
 import type { AppEnv } from '../../../web/env.js';
 import { viewOf } from '../../../web/view.js';
@@ -58,7 +58,7 @@ export function mountEmailSteps(app: Hono<AppEnv>): void {
   app.get('/email-choice', ...at('email-choice'), async (c) => {
     const flow = currentFlow(c);
     const cardEmail = (flow.cardId && (await c.get('deps').stores.migration.findCardEmail(flow.cardId))) || '';
-    return c.html(<EmailChoicePage v={viewOf(c)} maskedEmail={maskEmail(cardEmail)} action={urlOf('email-choice')} step={stepOf('email-choice')} deadline={flow.expiresAt} />);
+    return c.html(<EmailChoicePage v={viewOf(c)} maskedEmail={maskEmail(cardEmail)} emailParts={emailMaskParts(cardEmail)} action={urlOf('email-choice')} step={stepOf('email-choice')} deadline={flow.expiresAt} />);
   });
 
   app.post('/email-choice', ...at('email-choice'), async (c) => {

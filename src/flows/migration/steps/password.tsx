@@ -5,6 +5,8 @@ import type { Context, Hono } from 'hono';
 import { MigrationDonePage } from '../../../../views/pages/migration/MigrationDonePage.js';
 import { NewPasswordStepPage } from '../../../../views/pages/steps/NewPasswordStepPage.js';
 import type { FieldError } from '../../../../views/view.js';
+import { maskEmail } from '../../../auth/normalise.js';
+import { supportOf } from '../../verify/code-step.js';
 import { accountNotice } from '../../../notify/account-texts.js';
 import { paths } from '../../../paths.js';
 import type { AppEnv } from '../../../web/env.js';
@@ -32,6 +34,8 @@ async function submitPassword(c: Context<AppEnv>): Promise<Response> {
   if (problems.length > 0) return showPassword(c, 400, newPasswordErrors(t, problems));
 
   const now = deps.clock.now();
+  // read before the change: the card's address that a new My ID replaces is told (issue 19)
+  const replacedCardEmail = flow.data.keptCardEmail === true ? null : await deps.stores.migration.findCardEmail(flow.cardId);
   const result = await deps.stores.migration.complete({
     flowId: flow.id,
     holderId: facts.holderId,
@@ -52,8 +56,12 @@ async function submitPassword(c: Context<AppEnv>): Promise<Response> {
     c.set('flow', { ...flow, step: 'new-email', email: null, data: { ...flow.data, cardEmailTaken: false } });
     return showNewEmail(c, 409, flow.email, [{ field: 'email', message: t('migration.emailTaken') }]);
   }
+  const notice = { lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) };
+  if (replacedCardEmail && replacedCardEmail !== flow.email) {
+    await deps.notifier.send(accountNotice({ ...notice, kind: 'cardEmailReplaced', to: replacedCardEmail, myId: maskEmail(flow.email) }));
+  }
   // SPEC M8: a confirmation email to the new My ID
-  await deps.notifier.send(accountNotice({ kind: 'myIdCreated', to: flow.email, lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now }));
+  await deps.notifier.send(accountNotice({ ...notice, kind: 'myIdCreated', to: flow.email }));
   return c.redirect(urlOf('done'), 303);
 }
 
