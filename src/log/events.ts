@@ -2,15 +2,10 @@
 // that caused it. The audit store hands each one to its listener where the row is written; the composition root (createApp, a command) says where it goes.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from 'pino';
+import type { AuditEvent } from '../db/contract.js';
 
-export type SecurityEvent = {
-  at: number;
-  event: string;
-  accountId?: number | null;
-  subject?: string | null;
-  address?: string | null;
-  detail?: Record<string, unknown>;
-};
+/** An audit row as it is written (SPEC X5), before redaction. */
+export type SecurityEvent = AuditEvent;
 
 type Listener = (e: SecurityEvent) => void;
 
