@@ -1,0 +1,79 @@
+// Store contract: Verification codes (SPEC M6a): challenge rows, per-destination send caps and per-subject failure counts.
+
+/** The holder or account whose wrong entries are counted: `holder:12` or `account:5`. */
+export type CodeSubject = `holder:${number}` | `account:${number}`;
+
+/** The limits of SPEC M6a in milliseconds. */
+export type CodeLimits = {
+  ttlMs: number;
+  /** SPEC S5: sends of one flow and purpose are this far apart. */
+  resendMs: number;
+  /** SPEC S5: sends per destination and requesting network in a rolling hour. */
+  maxSendsPerHour: number;
+  /** SPEC S5: sends per destination across every requester in a rolling hour (the mail-bomb ceiling). */
+  maxSendsPerDestinationPerHour: number;
+  maxFailures: number;
+  lockMs: number;
+};
+
+export type RecordSendInput = {
+  flowId: number;
+  purpose: string;
+  channel: 'email' | 'sms' | 'voice';
+  destinationHash: string;
+  subject: CodeSubject;
+  address?: string;
+  /** SPEC S5: the requesting client's network (IPv4 address, IPv6 /64) the per-requester cap counts under. */
+  requester: string;
+  /** SPEC S10: the destination as the audit log names it, masked. */
+  maskedDestination: string;
+  now: number;
+  /** The keyed hash of the new code, bound to the flow, purpose and destination. */
+  codeHash: string;
+};
+
+export type RecordSendResult =
+  | { ok: true; challengeId: number; expiresAt: number; nextResendAt: number }
+  | { error: 'tooSoon' | 'hourlyCap'; nextResendAt: number }
+  | { error: 'locked'; lockedUntil: number };
+
+export type RecordAttemptInput = {
+  flowId: number;
+  purpose: string;
+  subject: CodeSubject;
+  /** When given, a code sent to another destination is no code at all: not a match, not a wrong entry. */
+  destinationHash?: string;
+  address?: string;
+  now: number;
+  /** Whether the typed code is the one of this challenge (a pure function: the caller hashes it with the row's binding). */
+  matches: (challenge: { id: number; destinationHash: string; codeHash: string }) => boolean;
+};
+
+export type RecordAttemptResult =
+  | { ok: true }
+  | { error: 'none' | 'expired' }
+  | { error: 'mismatch'; remaining: number }
+  | { error: 'locked'; lockedUntil: number };
+
+export type CodeStateInput = { flowId: number; purpose: string; subject: CodeSubject; destinationHash?: string; requester: string; now: number };
+
+export type CodeState = {
+  /** When the flow's active code for the purpose expires; null when there is none. */
+  expiresAt: number | null;
+  /** The earliest time a (re)send to the destination is accepted. */
+  nextResendAt: number;
+  /** Until when verification is locked; null when it is not. */
+  lockedUntil: number | null;
+};
+
+export interface CodeStore {
+  /** One unit of work: checks the lock and the send caps of SPEC S5 (a refusal is audited with the cap), replaces the flow's active code for the purpose, records the new one, audits. */
+  recordSend(input: RecordSendInput, limits: CodeLimits): Promise<RecordSendResult>;
+  /**
+   * One unit of work: checks a typed code against the flow's active code. A right code is used up and clears the
+   * subject's count; a wrong one is counted, and the `maxFailures`-th locks the subject+purpose and voids the active code.
+   */
+  recordAttempt(input: RecordAttemptInput, limits: CodeLimits): Promise<RecordAttemptResult>;
+  /** What a code page shows. Without a destination, that of the flow's latest code for the purpose is used. */
+  readState(input: CodeStateInput, limits: CodeLimits): Promise<CodeState>;
+}

@@ -1,0 +1,38 @@
+// Store contract: Sign-in failure counters (SPEC L5–L7) and the per-address throttle. Every read-then-write of a counter is atomic.
+
+/** Who an attempt concerns, for the audit log: the account when one is known, always the hashed identifier. */
+export type AttemptWho = { identifierHash: string; accountId?: number | null; address: string };
+export type FailureCount = { failures: number; locked: boolean; lockedNow: boolean; lockedAt: number | null };
+/** SPEC S4: a lock that ends by itself `lockMs` after it was set (card-number locks); without it a lock lasts until lifted. */
+export type LockExpiry = { lockMs?: number };
+/** SPEC S4: the keyed hash a card number's G1 lock is counted under, from the card's stored number hash (a pure function). */
+export type CardLockKey = (numberHash: string) => string;
+export type AddressSlot = { ok: true } | { ok: false; retryAt: number };
+export type AddressThrottleInput = { address: string; now: number; windowMs: number; maxFailures: number; identifierHash: string };
+
+export interface LockoutStore {
+  /** Whether the identifier is locked (SPEC L5); only reset or a new My ID clears it. */
+  isLocked(identifierHash: string): Promise<boolean>;
+  /** SPEC S4: until when a lock that lasts `lockMs` holds; null when there is none or it has ended. */
+  lockedUntil(identifierHash: string, now: number, lockMs: number): Promise<number | null>;
+  /**
+   * Counts one failed sign-in; the failure that reaches `maxFailures` locks and is the only one answered with `lockedNow`.
+   * With `lockMs` (SPEC S4) a lock that has run its time counts as none, and the count starts again.
+   */
+  recordFailure(who: AttemptWho, input: { now: number; maxFailures: number; reason: string } & LockExpiry): Promise<FailureCount>;
+  /** A right password: resets the count, unless a concurrent failure locked the identifier first. */
+  recordSuccess(who: AttemptWho, input: { now: number; detail?: Record<string, unknown> } & LockExpiry): Promise<{ ok: true } | { locked: true }>;
+  /** Records an attempt refused because the identifier is locked, without touching its count. */
+  recordLockedAttempt(who: AttemptWho, now: number): Promise<void>;
+  /** Ends the lock and the count of these identifiers (SPEC L5: password reset or a new My ID). */
+  clearFailures(identifierHashes: string[]): Promise<void>;
+  /**
+   * SPEC L7/S6, fixed window: whether the address may try now, counting nothing (the first refusal of a window is
+   * audited once). Sign-ins check this before hashing and count a failure only once its outcome is known.
+   */
+  checkAddress(input: AddressThrottleInput): Promise<AddressSlot>;
+  /** SPEC L7: counts one failed sign-in for the address (a new window when the last one has passed). */
+  countAddressFailure(input: { address: string; now: number; windowMs: number }): Promise<void>;
+  /** SPEC S5: R1 and G1 requests — check and count in one unit of work, before any other work. */
+  takeAddressSlot(input: AddressThrottleInput): Promise<AddressSlot>;
+}
