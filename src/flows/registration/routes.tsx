@@ -4,14 +4,13 @@ import * as v from 'valibot';
 import { RegisterDonePage } from '../../../views/pages/registration/RegisterDonePage.js';
 import { RegisterStartPage, type RegisterRefusal } from '../../../views/pages/registration/RegisterStartPage.js';
 import type { DateParts } from '../../../views/components/DateOfBirthField.js';
-import type { T } from '../../i18n/index.js';
 import { NewPasswordStepPage } from '../../../views/pages/steps/NewPasswordStepPage.js';
 import { EmailStepPage } from '../../../views/pages/steps/EmailStepPage.js';
 import { TermsStepPage } from '../../../views/pages/steps/TermsStepPage.js';
 import type { FieldError } from '../../../views/view.js';
 import { cardLockKey, countFailure, countSuccess, identifierHash, noteLockedAttempt } from '../../auth/lockout.js';
 import { cardLockNoticeMessage } from '../../notify/lock-texts.js';
-import { normaliseDigits, normaliseText } from '../../auth/normalise.js';
+import { normaliseDigits } from '../../auth/normalise.js';
 import { keyedHash } from '../../auth/secrets.js';
 import { takeRequestSlot } from '../../auth/throttle.js';
 import { errorResponse } from '../../web/errors.js';
@@ -26,6 +25,7 @@ import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPasswor
 import { auditEmailTaken, checkEmailAddress, emailProblemError } from '../verify/email.js';
 import { emailCode, phone } from './codes.js';
 import { supportOf } from '../verify/code-step.js';
+import { readBirthdate } from './birthdate.js';
 import { REGISTRATION_FIRST_STEP } from './machine.js';
 import { base, cancelAction, KIND, next, stepOf } from './shared.js';
 
@@ -38,28 +38,6 @@ const CardForm = v.object({
   'birthdate-day': field,
   birthdate: field,
 });
-
-/** The three date fields: the ISO date, or the message for the first wrong field (issue 19: errors point at it). */
-function readDateParts(t: T, y: string, m: string, d: string): { iso: string } | FieldError {
-  const [year, month, day] = [y, m, d].map((s) => normaliseText(s).replace(/\s/g, ''));
-  if (!year && !month && !day) return { field: 'birthdate-year', message: t('registration.errorBirthdateRequired') };
-  if (!/^\d{4}$/.test(year)) return { field: 'birthdate-year', message: t('registration.errorBirthYear') };
-  if (!/^\d{1,2}$/.test(month) || Number(month) < 1 || Number(month) > 12) return { field: 'birthdate-month', message: t('registration.errorBirthMonth') };
-  if (!/^\d{1,2}$/.test(day) || Number(day) < 1 || Number(day) > 31) return { field: 'birthdate-day', message: t('registration.errorBirthDay') };
-  const iso = isoDate(`${year}-${month}-${day}`);
-  return iso ? { iso } : { field: 'birthdate-year', message: t('registration.errorBirthdateInvalid') };
-}
-
-/** A real calendar date as YYYY-MM-DD (what a type=date field sends), else undefined. */
-function isoDate(typed: string): string | undefined {
-  // typed by hand where type=date is not supported: 1985/4/12, 1985年4月12日 and 19850412 are read too
-  const value = normaliseText(typed).replace(/\s/g, '').replace(/[/.年月\u2010-\u2015\u2212\u30FC]/g, '-').replace(/日$/, '');
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(value);
-  if (!m) return undefined;
-  const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : undefined;
-}
 
 function showStart(c: Context<AppEnv>, status: 200 | 400 | 422, props: { card?: string; birthdate?: DateParts; errors?: FieldError[]; refusal?: RegisterRefusal } = {}) {
   return c.html(<RegisterStartPage v={viewOf(c)} step={stepOf('start')} {...props} />, status);
@@ -147,15 +125,7 @@ export const registrationRoutes = new Hono<AppEnv>()
     // SPEC L7/S5: every G1 request counts in the address throttle, taken before any other work
     const slot = await takeRequestSlot(deps, c.get('address'), cardLockKey(deps.config.SECRET, keyedHash(deps.config.SECRET, 'card', digits)));
     if (!slot.ok) return errorResponse(c, 429);
-    // a single YYYY-MM-DD field (older forms, scripts) is read as before; the page's three fields otherwise
-    const single = form.birthdate.trim() !== '';
-    const fromSingle = isoDate(form.birthdate);
-    const date: { iso: string } | FieldError = single
-      ? fromSingle ? { iso: fromSingle } : { field: 'birthdate-year', message: t('registration.errorBirthdateFormat') }
-      : readDateParts(t, form['birthdate-year'], form['birthdate-month'], form['birthdate-day']);
-    const parts: DateParts = single && fromSingle
-      ? { year: fromSingle.slice(0, 4), month: String(Number(fromSingle.slice(5, 7))), day: String(Number(fromSingle.slice(8))) }
-      : { year: form['birthdate-year'], month: form['birthdate-month'], day: form['birthdate-day'] };
+    const { date, parts } = readBirthdate(t, form);
     const errors: FieldError[] = [
       ...(digits === '' ? [{ field: 'card', message: t('registration.errorCardRequired') }] : !/^\d{12,19}$/.test(digits) ? [{ field: 'card', message: t('registration.errorCardFormat') }] : []),
       ...('iso' in date ? [] : [date]),
