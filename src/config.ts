@@ -46,6 +46,12 @@ export const ConfigSchema = v.object({
   CODE_LOCK_SECONDS: int(1800, 1, 604_800),
   CODE_RESEND_SECONDS: int(30, 0, 3600),
   CODE_MAX_SENDS_PER_HOUR: int(5, 1, 1000),
+  // SPEC S1: wrong codes per holder/account, purpose and flow kind in any rolling 24 hours, and in all (then closed)
+  CODE_MAX_FAILURES_PER_DAY: int(10, 1, 10_000),
+  CODE_MAX_FAILURES_TOTAL: int(20, 1, 100_000),
+  // SPEC S2: valid addresses submitted in M3, G2 or T2 per flow, and per holder/account in 24 hours
+  EMAIL_TAKEN_MAX_PER_FLOW: int(3, 1, 100),
+  EMAIL_TAKEN_MAX_PER_DAY: int(10, 1, 10_000),
   FLOW_TTL_SECONDS: int(1800, 60, 604_800),
   SESSION_IDLE_SECONDS: int(900, 60, 604_800),
   SESSION_MAX_SECONDS: int(43_200, 60, 31_536_000),
@@ -128,6 +134,16 @@ function trustedHops(raw: Raw): number {
   return raw.TRUST_PROXY_HOPS;
 }
 
+/** SPEC S1: the code budgets nest — a lock's count within the day's, the day's within the total. */
+function checkCodeBudgets(raw: Raw, env: Record<string, string | undefined>): void {
+  if (raw.CODE_MAX_FAILURES > raw.CODE_MAX_FAILURES_PER_DAY) {
+    throw new ConfigError(`Invalid setting CODE_MAX_FAILURES_PER_DAY: must be at least CODE_MAX_FAILURES (${raw.CODE_MAX_FAILURES}) (got ${JSON.stringify(env.CODE_MAX_FAILURES_PER_DAY ?? String(raw.CODE_MAX_FAILURES_PER_DAY))})`);
+  }
+  if (raw.CODE_MAX_FAILURES_PER_DAY > raw.CODE_MAX_FAILURES_TOTAL) {
+    throw new ConfigError(`Invalid setting CODE_MAX_FAILURES_TOTAL: must be at least CODE_MAX_FAILURES_PER_DAY (${raw.CODE_MAX_FAILURES_PER_DAY}) (got ${JSON.stringify(env.CODE_MAX_FAILURES_TOTAL ?? String(raw.CODE_MAX_FAILURES_TOTAL))})`);
+  }
+}
+
 /** Validates the environment; throws ConfigError whose message is one line naming the variable. */
 export function loadConfig(env: Record<string, string | undefined>, secret?: string): Config {
   const input = Object.fromEntries(
@@ -143,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined>, secret?: str
   const production = raw.NODE_ENV === 'production';
   if (production) refuseDemoInProduction(raw);
   const hops = trustedHops(raw);
+  checkCodeBudgets(raw, env);
   // SPEC O4: a lock's last attempts are read from the audit log, which must outlive them
   if (raw.AUDIT_RETENTION_DAYS < raw.LOCK_RETENTION_DAYS) {
     throw new ConfigError(`Invalid setting AUDIT_RETENTION_DAYS: must be at least LOCK_RETENTION_DAYS (${raw.LOCK_RETENTION_DAYS}), since retention reads a lock's last attempts from the audit log (got ${JSON.stringify(env.AUDIT_RETENTION_DAYS ?? '')})`);

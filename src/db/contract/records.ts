@@ -67,6 +67,12 @@ export type ChallengeRecord = {
   replacedAt: number | null;
 };
 export type CodeFailureRecord = { subject: string; purpose: string; failures: number; lockedUntil: number | null; updatedAt: number };
+/** SPEC S1: the total of wrong codes per holder/account, purpose and flow kind, and its closure. */
+export type CodeBudgetRecord = { subject: string; purpose: string; kind: string; total: number; closedAt: number | null; updatedAt: number };
+/** SPEC S1: one wrong code of the rolling day. */
+export type CodeFailureTimeRecord = { id: number; subject: string; purpose: string; kind: string; at: number };
+/** SPEC S2: one valid address submitted in M3, G2 or T2. */
+export type AddressSubmissionRecord = { id: number; subject: string; flowId: number; at: number };
 export type SignInAttemptRecord = { identifierHash: string; failures: number; lockedAt: number | null; updatedAt: number };
 export type AddressThrottleRecord = { address: string; windowStartedAt: number; failures: number; refusedAt: number | null };
 /** An audit event as stored: `detail` is its JSON text. */

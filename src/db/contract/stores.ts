@@ -6,7 +6,7 @@ import type { ImportStore } from './import.js';
 import type { LockoutStore } from './lockout.js';
 import type { DemoResetStore, HealthStore, ReportStore, RetentionStore, UnlockStore } from './operations.js';
 import type { MigrationStore, RegistrationStore, ResetStore, SettingsStore } from './procedures.js';
-import type { AccountCardRecord, AccountRecord, AddressThrottleRecord, AuditRecord, CardRecord, ChallengeRecord, CodeFailureRecord, CredentialRecord, FlowRecord, FlowSummaryRecord, HolderRecord, NoticeRecord, PhoneRecord, SessionRecord, SignInAttemptRecord } from './records.js';
+import type { AccountCardRecord, AccountRecord, AddressSubmissionRecord, AddressThrottleRecord, AuditRecord, CardRecord, ChallengeRecord, CodeBudgetRecord, CodeFailureRecord, CodeFailureTimeRecord, CredentialRecord, FlowRecord, FlowSummaryRecord, HolderRecord, NoticeRecord, PhoneRecord, SessionRecord, SignInAttemptRecord } from './records.js';
 import type { FlowStore, SessionStore } from './flows-sessions.js';
 
 export type Stores = {
@@ -43,6 +43,9 @@ export type TableRows = {
   flow: FlowRecord;
   challenge: ChallengeRecord;
   code_failure: CodeFailureRecord;
+  code_budget: CodeBudgetRecord;
+  code_failure_time: CodeFailureTimeRecord;
+  address_submission: AddressSubmissionRecord;
   sign_in_attempt: SignInAttemptRecord;
   address_throttle: AddressThrottleRecord;
   audit_log: AuditRecord;
