@@ -23,6 +23,8 @@ export type PruneCutoffs = {
   lockRetentionMs: number;
   /** SPEC L7: an address throttle window lasts this long. */
   addressWindowMs: number;
+  /** SPEC S1/S2: the rolling window of the daily budgets (wrong codes, submitted addresses). */
+  budgetWindowMs: number;
   auditRetentionMs: number;
 };
 
@@ -37,6 +39,8 @@ export type PruneCounts = {
   signInFailureCounts: number;
   signInLocks: number;
   codeFailures: number;
+  /** SPEC S1/S2: wrong-code and address-submission rows past the daily window (S1's totals and closures are kept). */
+  budgetEntries: number;
   addressThrottles: number;
   auditRows: number;
 };

@@ -1,4 +1,5 @@
 // Store contract: All of it, as the app's Deps carry it.
+import type { AddressBudgetStore } from './address-budget.js';
 import type { AccountStore, CredentialStore, MemberStore } from './accounts.js';
 import type { AuditStore } from './audit.js';
 import type { CodeStore } from './codes.js';
@@ -11,6 +12,7 @@ import type { FlowStore, SessionStore } from './flows-sessions.js';
 
 export type Stores = {
   accounts: AccountStore;
+  addressBudget: AddressBudgetStore;
   audit: AuditStore;
   codes: CodeStore;
   credentials: CredentialStore;

@@ -22,6 +22,8 @@ function noticeOf(c: Context<AppEnv>): SignInNotice | undefined {
   if (c.req.query('out')) return 'signedOut';
   if (c.req.query('flow') === 'expired') return 'flowExpired';
   if (c.req.query('flow') === 'cancelled') return 'flowCancelled';
+  if (c.req.query('flow') === 'addresses') return 'addressBudget';
+  if (c.req.query('flow') === 'addresses-day') return 'addressBudgetDay';
   return undefined;
 }
 

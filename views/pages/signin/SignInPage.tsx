@@ -7,7 +7,7 @@ import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
 import { LinkList, ways } from '../../components/LinkList.js';
 
-export type SignInNotice = 'expired' | 'flowExpired' | 'flowCancelled' | 'signedOut';
+export type SignInNotice = 'expired' | 'flowExpired' | 'flowCancelled' | 'signedOut' | 'addressBudget' | 'addressBudgetDay';
 export type SignInFailure = 'generic' | 'lockedLegacy' | 'lockedMyId' | 'throttled' | 'migrationBudget';
 
 type Props = { v: View; id?: string; next?: string; errors?: FieldError[]; notice?: SignInNotice; failure?: SignInFailure; retryAt?: number };
@@ -17,6 +17,9 @@ const noticeKey = {
   flowExpired: 'signin.flowExpired',
   flowCancelled: 'signin.flowCancelled',
   signedOut: 'signin.signedOut',
+  // SPEC S2: the flow ended because too many addresses were submitted
+  addressBudget: 'signin.addressBudget',
+  addressBudgetDay: 'signin.addressBudgetDay',
 } as const;
 
 /** Where the help page explains each failure (SPEC H1). */
@@ -96,6 +99,11 @@ export function SignInPage({ v, id, next, errors = [], notice, failure, retryAt 
       {notice && (
         <Callout kind={notice === 'signedOut' ? 'success' : 'info'} role="status">
           <p>{v.t(noticeKey[notice])}</p>
+          {(notice === 'addressBudget' || notice === 'addressBudgetDay') && (
+            <p>
+              <a href="/help#address-budget">{v.t('signin.moreHelp')}</a>
+            </p>
+          )}
         </Callout>
       )}
       <h1>{v.t('signin.heading')}</h1>
