@@ -19,6 +19,12 @@ export function helpLimits(config: Config): HelpLimits {
     resendSeconds: config.CODE_RESEND_SECONDS,
     perHour: config.CODE_MAX_SENDS_PER_HOUR,
     cardLockHours: Math.ceil(config.CARD_LOCK_SECONDS / 3600),
+    codeDay: config.CODE_MAX_FAILURES_PER_DAY,
+    codeTotal: config.CODE_MAX_FAILURES_TOTAL,
+    addressMax: config.EMAIL_TAKEN_MAX_PER_FLOW,
+    addressDay: config.EMAIL_TAKEN_MAX_PER_DAY,
+    supportPhone: config.SUPPORT_PHONE,
+    supportHours: config.SUPPORT_HOURS,
   };
 }
 

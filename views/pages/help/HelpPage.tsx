@@ -18,6 +18,14 @@ export type HelpLimits = {
   resendSeconds: number;
   perHour: number;
   cardLockHours: number;
+  /** SPEC S1: CODE_MAX_FAILURES_PER_DAY, CODE_MAX_FAILURES_TOTAL; S2: EMAIL_TAKEN_MAX_PER_FLOW, EMAIL_TAKEN_MAX_PER_DAY */
+  codeDay: number;
+  codeTotal: number;
+  addressMax: number;
+  addressDay: number;
+  /** SPEC §2: the support desk a closure sends the member to. */
+  supportPhone: string;
+  supportHours: string;
 };
 
 type Topic = {
@@ -49,6 +57,7 @@ const signInTopics: Topic[] = [
   { id: 'forbidden', message: 'errors.forbiddenTitle', meaning: 'help.forbiddenMeaning', todo: ['help.forbiddenTodo1'] },
   { id: 'card-details', message: 'registration.errorDetails', meaning: 'help.cardDetailsMeaning', todo: ['help.cardDetailsTodo1'], links: [register] },
   { id: 'card-locked', message: 'registration.errorLocked', meaning: 'help.cardLockedMeaning', todo: ['help.cardLockedTodo1'] },
+  { id: 'address-budget', message: 'signin.addressBudget', meaning: 'help.addressBudgetMeaning', todo: ['help.addressBudgetTodo1', 'help.addressBudgetTodo2'], links: [signIn] },
   { id: 'current-password-locked', message: 'settings.errorCurrentLocked', meaning: 'help.currentLockedMeaning', todo: ['help.currentLockedTodo1'], links: [reset] },
 ];
 
@@ -64,7 +73,8 @@ const migrationTopics: Topic[] = [
   { id: 'email-unavailable', message: 'help.emailUnavailableMessage', meaning: 'help.emailUnavailableMeaning', todo: ['help.emailUnavailableTodo1', 'help.emailUnavailableTodo2'], links: [reset] },
   { id: 'code-mismatch', message: 'help.codeMismatchMessage', meaning: 'help.codeMismatchMeaning', todo: ['help.codeMismatchTodo1', 'help.codeMismatchTodo2'] },
   { id: 'code-expired', message: 'help.codeExpiredMessage', meaning: 'help.codeExpiredMeaning', todo: ['help.codeExpiredTodo1'] },
-  { id: 'code-locked', message: 'help.codeLockedMessage', meaning: 'help.codeLockedMeaning', todo: ['help.codeLockedTodo1'] },
+  { id: 'code-locked', message: 'help.codeLockedMessage', meaning: 'help.codeLockedMeaning', todo: ['help.codeLockedTodo1', 'help.codeLockedTodo2'] },
+  { id: 'code-closed', message: 'verify.codeErrorClosed', meaning: 'help.codeClosedMeaning', todo: ['help.codeClosedTodo1', 'help.codeClosedTodo2'], links: [reset] },
   { id: 'resend-wait', heading: 'help.resendHeading', meaning: 'help.resendMeaning', todo: ['help.resendTodo1'] },
   { id: 'no-code', heading: 'help.noCodeHeading', meaning: 'help.noCodeMeaning', todo: ['help.noCodeTodo1', 'help.noCodeTodo2', 'help.noCodeTodo3'] },
   {
