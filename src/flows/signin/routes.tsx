@@ -19,6 +19,7 @@ const SignInForm = v.object({
 
 function noticeOf(c: Context<AppEnv>): SignInNotice | undefined {
   if (c.req.query('expired')) return 'expired';
+  if (c.req.query('ended')) return 'ended';
   if (c.req.query('out')) return 'signedOut';
   if (c.req.query('flow') === 'expired') return 'flowExpired';
   if (c.req.query('flow') === 'cancelled') return 'flowCancelled';

@@ -7,13 +7,14 @@ import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
 import { LinkList, ways } from '../../components/LinkList.js';
 
-export type SignInNotice = 'expired' | 'flowExpired' | 'flowCancelled' | 'signedOut';
+export type SignInNotice = 'expired' | 'ended' | 'flowExpired' | 'flowCancelled' | 'signedOut';
 export type SignInFailure = 'generic' | 'lockedLegacy' | 'lockedMyId' | 'throttled' | 'migrationBudget';
 
 type Props = { v: View; id?: string; next?: string; errors?: FieldError[]; notice?: SignInNotice; failure?: SignInFailure; retryAt?: number };
 
 const noticeKey = {
   expired: 'signin.sessionExpired',
+  ended: 'signin.sessionEnded',
   flowExpired: 'signin.flowExpired',
   flowCancelled: 'signin.flowCancelled',
   signedOut: 'signin.signedOut',
