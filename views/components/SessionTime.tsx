@@ -7,19 +7,17 @@ export function SessionTime({ v }: { v: View }) {
   if (!member) return null;
   const time = v.clockTime(member.endsAt);
   return (
-    <div class="session-time">
-      <div class="wrap">
-        <p>{member.capped ? v.t('common.sessionEndsCapped', { time }) : v.t('common.sessionEnds', { minutes: member.idleMinutes, time })}</p>
-        {!member.capped && (
-          <form method="post" action={paths.extendSession} class="inline-form">
-            <input type="hidden" name="csrf" value={v.csrf} />
-            <input type="hidden" name="back" value={v.path} />
-            <button type="submit" class="button-secondary">
-              {v.t('common.sessionExtend')}
-            </button>
-          </form>
-        )}
-      </div>
+    <div class="session-timeout">
+      <p>{member.capped ? v.t('common.sessionEndsCapped', { time }) : v.t('common.sessionEnds', { minutes: member.idleMinutes, time })}</p>
+      {!member.capped && (
+        <form method="post" action={paths.extendSession} class="inline-form">
+          <input type="hidden" name="csrf" value={v.csrf} />
+          <input type="hidden" name="back" value={v.path} />
+          <button type="submit" class="button button-secondary">
+            {v.t('common.sessionExtend')}
+          </button>
+        </form>
+      )}
     </div>
   );
 }

@@ -67,9 +67,9 @@ export function Page({ v, title, hasErrors = false, children }: Props) {
             </ul>
           </div>
           {v.member?.nav && <MemberNav v={v} />}
-          <SessionTime v={v} />
         </header>
         <main id="main" class="wrap" tabindex={-1}>
+          <SessionTime v={v} />
           {children}
         </main>
         <footer class="site-footer">

@@ -7,12 +7,14 @@ type Props = { v: View; title: string; body: string; hint?: string; linkHref: st
 export function ErrorPage({ v, title, body, hint, linkHref, linkText }: Props) {
   return (
     <Page v={v} title={title} hasErrors>
-      <h1>{title}</h1>
-      <p>{body}</p>
-      {hint && <p>{hint}</p>}
-      <p>
-        <a href={linkHref}>{linkText}</a>
-      </p>
+      <div class="error-page">
+        <h1>{title}</h1>
+        <p>{body}</p>
+        {hint && <p>{hint}</p>}
+        <p>
+          <a href={linkHref}>{linkText}</a>
+        </p>
+      </div>
     </Page>
   );
 }
