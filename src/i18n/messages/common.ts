@@ -59,7 +59,7 @@ export const common = defineMessages(
     'common.signOut': 'Sign out',
     'common.backToSignIn': 'Back to sign in',
     'common.example': 'Example: {value}',
-    'common.validUntil': 'Valid until {time}',
+    'common.validUntil': 'Valid until {time} (Japan time)',
     'common.mainNav': 'Main menu',
     'common.sessionEnds': 'You will be signed out after {minutes} minutes without activity: at {time} (Japan time) if you do nothing.',
     'common.sessionEndsCapped': 'You will be signed out at {time} (Japan time): that is the longest a sign-in can last, and it cannot be extended.',

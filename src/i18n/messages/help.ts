@@ -157,7 +157,7 @@ export const help = defineMessages(
 
     'help.emailInvalidMessage': 'The email address is not entered correctly.',
     'help.emailInvalidMeaning': 'The email address you entered is not in a valid form. Below the message we show which of these applies.',
-    'help.emailRuleAscii': 'Use half-width letters, digits and symbols (full-width characters are converted automatically; Japanese and other characters that cannot be converted are not allowed).',
+    'help.emailRuleAscii': 'Use only the letters a–z, digits 0–9 and the symbols of a standard keyboard (letters typed with Japanese input are converted automatically; Japanese and other characters that cannot be converted are not allowed).',
     'help.emailRuleAt': 'It must contain exactly one “@”.',
     'help.emailRuleAtEdge': 'There must be characters both before and after the “@”.',
     'help.emailRuleSymbol': 'Check for symbols that email addresses cannot contain.',

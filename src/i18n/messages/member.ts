@@ -27,7 +27,7 @@ export const member = defineMessages(
     'member.title': 'Home',
     'member.heading': 'Welcome, {name}',
     'member.navSupport': 'Customer support',
-    'member.previousSignIn': 'Previous sign-in: {time}',
+    'member.previousSignIn': 'Previous sign-in: {time} (Japan time)',
     'member.firstSignIn': 'This is your first sign-in.',
     'member.cardsHeading': 'Your cards',
     'member.cardEnding': 'ending {last4}',
