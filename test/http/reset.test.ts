@@ -164,7 +164,7 @@ describe('R2/R3 the whole reset', () => {
 
     const donePage = await b.get('/reset/done');
     expect(donePage.status).toBe(200);
-    expect(donePage.body).toContain('パスワードの再設定が完了しました');
+    expect(donePage.body).toContain('パスワード再設定完了');
     expect(donePage.body).toContain(`href="/login?id=${encodeURIComponent(EMAIL)}"`);
     // the second browser is signed out; a repeat of the final post changes nothing
     expect((await other.get('/top')).location).toMatch(/^\/login\?ended=1/);
