@@ -8,7 +8,7 @@ import { paths, safeReturnPath } from '../../paths.js';
 import { clearCookie, writeCookie } from '../../web/cookies.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
-import { startMigrationFlow } from '../guard.js';
+import { completedFlowEmail, startMigrationFlow } from '../guard.js';
 import { identifierHash } from '../../auth/lockout.js';
 import { normaliseIdentifier } from '../../auth/normalise.js';
 
@@ -36,9 +36,10 @@ function showSignIn(c: Context<AppEnv>, status: 200 | 400 | 422 | 429, props: Sh
 
 export const signInRoutes = new Hono<AppEnv>()
   .get('/', (c) => c.redirect(c.get('session') ? paths.top : paths.signIn, 303))
-  .get(paths.signIn, (c) => {
+  .get(paths.signIn, async (c) => {
     if (c.get('session')) return c.redirect(safeReturnPath(c.req.query('next')) ?? paths.top, 303);
-    const id = c.req.query('id');
+    // the done page's link carries no address: the My ID comes from this browser's completed flow
+    const id = (await completedFlowEmail(c)) ?? c.req.query('id');
     return showSignIn(c, 200, { id: id && id.length <= 320 ? id : undefined });
   })
   .post(paths.signIn, async (c) => {
