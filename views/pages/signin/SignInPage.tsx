@@ -96,7 +96,7 @@ function FailureHelp({ v, failure, retryAt, emailShaped }: { v: View; failure: S
 export function SignInPage({ v, id, next, errors = [], notice, failure, retryAt }: Props) {
   return (
     <Page v={v} title={v.t('signin.title')} hasErrors={errors.length > 0}>
-      <ErrorSummary v={v} errors={errors} />
+      <ErrorSummary v={v} errors={errors} title={failure && failure !== 'generic' ? v.t('signin.cannotNowTitle') : undefined} />
       {failure && <FailureHelp v={v} failure={failure} retryAt={retryAt} emailShaped={(id ?? '').includes('@')} />}
       {notice && (
         <Callout kind={notice === 'signedOut' ? 'success' : 'info'} role="status">
