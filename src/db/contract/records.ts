@@ -77,6 +77,6 @@ export type SignInAttemptRecord = { identifierHash: string; failures: number; lo
 export type AddressThrottleRecord = { address: string; windowStartedAt: number; failures: number; refusedAt: number | null };
 /** An audit event as stored: `detail` is its JSON text. */
 export type AuditRecord = { id: number; at: number; event: string; accountId: number | null; subject: string | null; address: string | null; detail: string | null };
-export type NoticeRecord = { id: number; titleJa: string; titleEn: string; publishedAt: number };
+export type NoticeRecord = { id: number; titleJa: string; titleEn: string; bodyJa: string; bodyEn: string; publishedAt: number };
 /** SPEC O4/O7: one line per pruned flow; `day` is YYYY-MM-DD (Japan time) of the day it started. */
 export type FlowSummaryRecord = { id: number; kind: string; step: string; outcome: 'completed' | 'cancelled' | 'expired'; day: string };

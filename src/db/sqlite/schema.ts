@@ -238,6 +238,9 @@ export const noticeTable = sqliteTable('notice', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   titleJa: text('title_ja').notNull(),
   titleEn: text('title_en').notNull(),
+  // issue 19: a notice opens to its text on the top page
+  bodyJa: text('body_ja').notNull().default(''),
+  bodyEn: text('body_en').notNull().default(''),
   publishedAt: integer('published_at').notNull(),
 });
 

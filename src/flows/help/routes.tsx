@@ -4,6 +4,7 @@ import { HelpPage, type HelpLimits } from '../../../views/pages/help/HelpPage.js
 import type { Config } from '../../config.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
+import { supportOf } from '../verify/code-step.js';
 
 /** The settings the help texts quote, in the units a reader expects. */
 export function helpLimits(config: Config): HelpLimits {
@@ -28,4 +29,4 @@ export function helpLimits(config: Config): HelpLimits {
   };
 }
 
-export const helpRoutes = new Hono<AppEnv>().get('/', (c) => c.html(<HelpPage v={viewOf(c)} limits={helpLimits(c.get('deps').config)} />));
+export const helpRoutes = new Hono<AppEnv>().get('/', (c) => c.html(<HelpPage v={viewOf(c)} limits={helpLimits(c.get('deps').config)} support={supportOf(c.get('deps').config)} />));

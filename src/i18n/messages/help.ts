@@ -41,6 +41,9 @@ export const help = defineMessages(
 
     'help.sessionMeaning': '{idle}分間操作がなかった、またはログインから{hours}時間が経ったため、セキュリティ保護のため自動的にログアウトしました。',
     'help.sessionTodo1': 'もう一度ログインしてください。ログイン後は、表示していたページに戻ります。',
+    'help.sessionTodo2': 'ログイン中は、各ページの上部にログアウトされる時刻が表示されます。時間が足りないときは「ログイン時間を延長する」を押してください。',
+    'help.sessionEndedMeaning': 'ログアウトした後、パスワードやMy IDを変更した後（他の端末やブラウザのログインも終了します）、または長い間操作がなかった後に表示されます。',
+    'help.sessionEndedTodo1': 'もう一度ログインしてください。ご自身で変更した覚えがないのにこの表示が続く場合は、パスワードを再設定してください。',
 
     'help.flowExpiredMeaning': 'お手続きは開始から{flowMinutes}分以内に完了していただく必要があります。時間が経ったか、別の画面やブラウザで新しくお手続きを始めたため、このお手続きは無効になりました。入力途中の内容は保存されていません。',
     'help.flowExpiredTodo1': 'ログイン画面から、もう一度お手続きを始めてください。',
@@ -148,6 +151,9 @@ export const help = defineMessages(
 
     'help.sessionMeaning': 'For your security you were signed out automatically, because there was no activity for {idle} minutes or {hours} hours have passed since you signed in.',
     'help.sessionTodo1': 'Sign in again. You will return to the page you were on.',
+    'help.sessionTodo2': 'While you are signed in, the top of each page shows when you will be signed out. If you need more time, press “Stay signed in”.',
+    'help.sessionEndedMeaning': 'You see this after signing out, after your password or My ID was changed (which also ends sign-ins on other devices and browsers), or after a long time without activity.',
+    'help.sessionEndedTodo1': 'Sign in again. If you keep seeing this and did not change anything yourself, reset your password.',
 
     'help.flowExpiredMeaning': 'A procedure must be completed within {flowMinutes} minutes of starting it. Either that time passed or you started a new procedure in another window or browser, so this one is no longer valid. Nothing you entered was saved.',
     'help.flowExpiredTodo1': 'Start the procedure again from the sign-in page.',
@@ -162,7 +168,7 @@ export const help = defineMessages(
 
     'help.emailInvalidMessage': 'The email address is not entered correctly.',
     'help.emailInvalidMeaning': 'The email address you entered is not in a valid form. Below the message we show which of these applies.',
-    'help.emailRuleAscii': 'Use half-width letters, digits and symbols (full-width characters are converted automatically; Japanese and other characters that cannot be converted are not allowed).',
+    'help.emailRuleAscii': 'Use only the letters a–z, digits 0–9 and the symbols of a standard keyboard (letters typed with Japanese input are converted automatically; Japanese and other characters that cannot be converted are not allowed).',
     'help.emailRuleAt': 'It must contain exactly one “@”.',
     'help.emailRuleAtEdge': 'There must be characters both before and after the “@”.',
     'help.emailRuleSymbol': 'Check for symbols that email addresses cannot contain.',

@@ -4,6 +4,7 @@ import { Page } from '../../layouts/Page.js';
 import type { View } from '../../view.js';
 import { LinkList, ways, type Link } from '../../components/LinkList.js';
 import { PASSWORD_RULES } from '../../components/NewPasswordFields.js';
+import { SupportDesk, type Support } from '../../components/SupportDesk.js';
 
 /** The configured limits the explanations quote, so the page says what this portal really does. */
 export type HelpLimits = {
@@ -51,7 +52,8 @@ const signInTopics: Topic[] = [
   { id: 'locked-legacy', message: 'signin.errorLockedLegacy', meaning: 'help.lockedLegacyMeaning', todo: ['help.lockedLegacyTodo1'], links: [register] },
   { id: 'throttled', message: 'errors.throttled', meaning: 'help.throttledMeaning', todo: ['help.throttledTodo1', 'help.throttledTodo2'] },
   { id: 'migration-budget', message: 'help.migrationBudgetMessage', meaning: 'help.migrationBudgetMeaning', todo: ['help.migrationBudgetTodo1'] },
-  { id: 'session-expired', message: 'signin.sessionExpired', meaning: 'help.sessionMeaning', todo: ['help.sessionTodo1'], links: [signIn] },
+  { id: 'session-expired', message: 'signin.sessionExpired', meaning: 'help.sessionMeaning', todo: ['help.sessionTodo1', 'help.sessionTodo2'], links: [signIn] },
+  { id: 'session-ended', message: 'signin.sessionEnded', meaning: 'help.sessionEndedMeaning', todo: ['help.sessionEndedTodo1'], links: [signIn] },
   { id: 'flow-expired', message: 'signin.flowExpired', meaning: 'help.flowExpiredMeaning', todo: ['help.flowExpiredTodo1'], links: [signIn] },
   { id: 'flow-cancelled', message: 'signin.flowCancelled', meaning: 'help.flowCancelledMeaning', todo: ['help.flowCancelledTodo1'], links: [signIn] },
   { id: 'forbidden', message: 'errors.forbiddenTitle', meaning: 'help.forbiddenMeaning', todo: ['help.forbiddenTodo1'] },
@@ -119,7 +121,7 @@ function TopicSection({ v, topic, p }: { v: View; topic: Topic; p: Params }) {
   );
 }
 
-export function HelpPage({ v, limits }: { v: View; limits: HelpLimits }) {
+export function HelpPage({ v, limits, support }: { v: View; limits: HelpLimits; support: Support }) {
   const p: Params = { ...limits };
   return (
     <Page v={v} title={v.t('help.title')}>
@@ -144,6 +146,9 @@ export function HelpPage({ v, limits }: { v: View; limits: HelpLimits }) {
         <p>
           <a href="#tips">{v.t('help.groupTips')}</a>
         </p>
+        <p>
+          <a href="#support">{v.t('common.supportHeading')}</a>
+        </p>
       </nav>
       {groups.map((g) => (
         <>
@@ -161,6 +166,7 @@ export function HelpPage({ v, limits }: { v: View; limits: HelpLimits }) {
         <li>{v.t('signin.helpHalfWidth')}</li>
         <li>{v.t('signin.helpPaste')}</li>
       </ul>
+      <SupportDesk v={v} support={support} />
       <p>
         <a href="/login">{v.t('help.backToSignIn')}</a>
       </p>

@@ -27,18 +27,6 @@ export function SettingsPage({ v, email, done }: { v: View; email: string; done?
           )}
         </Callout>
       )}
-      <nav aria-label={v.t('common.mainNav')} class="member-nav">
-        <ul>
-          <li>
-            <a href="/top">{v.t('member.navTop')}</a>
-          </li>
-          <li>
-            <a href="/settings" aria-current="page">
-              {v.t('member.settingsLink')}
-            </a>
-          </li>
-        </ul>
-      </nav>
       <h1>{v.t('settings.heading')}</h1>
       <p>{v.t('settings.intro')}</p>
       <p class="meta">{v.t('settings.currentMyId', { email })}</p>
