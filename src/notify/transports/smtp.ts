@@ -38,10 +38,11 @@ function fromDomain(from: string): string {
 
 /** An SMTP answer in 4xx may work later and one in 5xx will not; no answer at all (network, TLS, timeout) may work later. */
 export function resultOfSmtpError(err: unknown): SendResult {
-  const e = err as { code?: string; responseCode?: number; response?: string };
+  const e = err as { code?: string; originalCode?: string; responseCode?: number; response?: string };
   // the enhanced status (5.1.1) says what without the address that the rest of the answer may quote
   const enhanced = /^\d{3}[ -](\d\.\d{1,3}\.\d{1,3})/.exec(e.response ?? '')?.[1];
-  const reason = [e.responseCode ? `SMTP ${e.responseCode}` : undefined, enhanced, e.code].filter(Boolean).join(' ') || 'SMTP error';
+  // originalCode is the socket's own, e.g. ECONNREFUSED or DEPTH_ZERO_SELF_SIGNED_CERT
+  const reason = [e.responseCode ? `SMTP ${e.responseCode}` : undefined, enhanced, e.code, e.originalCode].filter(Boolean).join(' ') || 'SMTP error';
   if (e.responseCode !== undefined && e.responseCode >= 500) return final(reason);
   if (e.responseCode === undefined && (e.code === 'EENVELOPE' || e.code === 'EMESSAGE')) return final(reason);
   return retryable(reason);
