@@ -1,4 +1,4 @@
-// Every setting of SPEC §2 as a valibot schema; loadConfig fails fast with one line naming the variable.
+// Every setting of SPEC §2 (and D2's delivery settings) as a valibot schema; loadConfig fails fast with one line naming the variable.
 import * as v from 'valibot';
 import { LOG_LEVELS } from './log/logger.js';
 import { deliveryProblem, mailFrom, smtpUrl, webhookSecret, webhookUrl } from './notify/transports/settings.js';
