@@ -1,6 +1,7 @@
-// Every setting of SPEC §2 as a valibot schema; loadConfig fails fast with one line naming the variable.
+// Every setting of SPEC §2 (and D2's delivery settings) as a valibot schema; loadConfig fails fast with one line naming the variable.
 import * as v from 'valibot';
 import { LOG_LEVELS } from './log/logger.js';
+import { deliveryProblem, mailFrom, smtpUrl, webhookSecret, webhookUrl } from './notify/transports/settings.js';
 
 const int = (fallback: number, min = 1, max = 10_000_000) =>
   v.pipe(
@@ -75,6 +76,14 @@ export const ConfigSchema = v.object({
   PRUNE_INTERVAL_SECONDS: int(3600, 0, 604_800),
   LOCK_RETENTION_DAYS: int(365, 1, 36_500),
   AUDIT_RETENTION_DAYS: int(400, 1, 36_500),
+  // SPEC D2: the real transports; a channel without one uses the console + file stand-in unless NOTIFY_STAND_IN=false
+  SMTP_URL: smtpUrl,
+  MAIL_FROM: mailFrom,
+  SMS_WEBHOOK_URL: webhookUrl,
+  VOICE_WEBHOOK_URL: webhookUrl,
+  WEBHOOK_SECRET: webhookSecret,
+  NOTIFY_TIMEOUT_MS: int(5000, 100, 120_000),
+  NOTIFY_STAND_IN: bool(undefined),
   PUBLIC_ORIGIN: v.optional(
     v.pipe(v.string(), v.trim(), v.url('must be a URL such as https://portal.example.jp'), v.regex(/^https?:\/\/[^/]+$/, 'must be an origin with no path')),
   ),
@@ -83,7 +92,7 @@ export const ConfigSchema = v.object({
 type Raw = v.InferOutput<typeof ConfigSchema>;
 
 export type Config = Readonly<
-  Omit<Raw, 'HOST' | 'SEED_DEMO' | 'DEV_OUTBOX' | 'TRUST_PROXY' | 'TRUST_PROXY_HOPS' | 'SECRET'> & {
+  Omit<Raw, 'HOST' | 'SEED_DEMO' | 'DEV_OUTBOX' | 'TRUST_PROXY' | 'TRUST_PROXY_HOPS' | 'SECRET' | 'NOTIFY_STAND_IN'> & {
     HOST: string;
     SEED_DEMO: boolean;
     DEV_OUTBOX: boolean;
@@ -91,6 +100,8 @@ export type Config = Readonly<
     /** SPEC O8: how many proxies nearest the portal are trusted to write X-Forwarded-For / -Proto */
     TRUST_PROXY_HOPS: number;
     SECRET: string;
+    /** SPEC D2: channels without a transport use the console + file stand-in (true outside production unless set) */
+    NOTIFY_STAND_IN: boolean;
     production: boolean;
   }
 >;
@@ -99,7 +110,7 @@ export class ConfigError extends Error {}
 
 // SPEC §2: an error line never prints these values; a URL setting's password is shown as ***
 const SECRET_SETTINGS = new Set(['SECRET', 'WEBHOOK_SECRET']);
-const URL_SETTINGS = new Set(['SMTP_URL', 'DATABASE_URL']);
+const URL_SETTINGS = new Set(['SMTP_URL', 'DATABASE_URL', 'SMS_WEBHOOK_URL', 'VOICE_WEBHOOK_URL']);
 
 /** A URL's password as ***: everything between the scheme and the last @ but the user name (all of it when there is no user:password). */
 function maskUrlPassword(text: string): string {
@@ -160,6 +171,9 @@ export function loadConfig(env: Record<string, string | undefined>, secret?: str
   if (production) refuseDemoInProduction(raw);
   const hops = trustedHops(raw);
   checkCodeBudgets(raw, env);
+  const standIn = raw.NOTIFY_STAND_IN ?? !production;
+  const delivery = deliveryProblem(raw, standIn, production);
+  if (delivery) throw new ConfigError(`Invalid setting ${delivery.key}: ${delivery.message}`);
   // SPEC O4: a lock's last attempts are read from the audit log, which must outlive them
   if (raw.AUDIT_RETENTION_DAYS < raw.LOCK_RETENTION_DAYS) {
     throw new ConfigError(`Invalid setting AUDIT_RETENTION_DAYS: must be at least LOCK_RETENTION_DAYS (${raw.LOCK_RETENTION_DAYS}), since retention reads a lock's last attempts from the audit log (got ${JSON.stringify(env.AUDIT_RETENTION_DAYS ?? '')})`);
@@ -173,11 +187,12 @@ export function loadConfig(env: Record<string, string | undefined>, secret?: str
     TRUST_PROXY: hops > 0,
     TRUST_PROXY_HOPS: hops,
     SECRET: raw.SECRET ?? secret ?? '',
+    NOTIFY_STAND_IN: standIn,
     production,
   });
 }
 
-/** A config for tests: defaults plus overrides, with a fixed secret. */
+/** A config for tests: defaults plus overrides, with a fixed secret; the harness's notifier is the stand-in, in production too. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ SECRET: 'test-secret-test-secret-test-secret-0000', SEED_DEMO: 'false', ...overrides });
+  return loadConfig({ SECRET: 'test-secret-test-secret-test-secret-0000', SEED_DEMO: 'false', NOTIFY_STAND_IN: 'true', ...overrides });
 }
