@@ -10,7 +10,8 @@ import { renderReportHtml } from '../src/report/html.js';
 import { buildReport } from '../src/report/model.js';
 import { browser, fileHarness } from '../test/helpers/app.js';
 import { addHolder } from '../test/helpers/fixtures.js';
-import { GOOD_PASSWORD, lastCode, startMigration } from '../test/helpers/migration.js';
+import { GOOD_PASSWORD, startMigration } from '../test/helpers/walk.js';
+import { lastCode } from '../test/helpers/codes.js';
 import { launchChromium } from '../test/browser/support/chromium.js';
 import { ROOT } from '../test/support/portal-process.js';
 

@@ -11,6 +11,8 @@ export type Deps = {
   stores: Stores;
   notifier: Notifier;
   clock: Clock;
+  /** SPEC M6a: where verification codes come from (secrets.newCode, a CSPRNG; tests inject a sequence). */
+  newCode: () => string;
   /** SPEC O1: the database holds the demo data set, whose passwords are public (checked at start-up). */
   demoData?: boolean;
   /** SPEC O3: where request and security-event lines go; silent when not given. */

@@ -16,6 +16,7 @@ import { channelsWithoutTransport } from './notify/transports/settings.js';
 import { schedulePruning } from './ops/prune.js';
 import { paths } from './paths.js';
 import { loadOrCreateSecret } from './secret-file.js';
+import { newCode } from './auth/secrets.js';
 
 /** How long a client may take (SPEC X4: a slow or idle client must not hold the server). */
 export type ServerLimits = {
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   // the one choice of store implementation (SPEC Z5): the flows see only the contract
   const db = openSqlite(config.DATABASE_FILE);
-  const deps: Deps = { config, stores: db.stores, clock: systemClock, notifier: createOutboxNotifier(config.OUTBOX_FILE, systemClock), logger };
+  const deps: Deps = { config, stores: db.stores, clock: systemClock, newCode, notifier: createOutboxNotifier(config.OUTBOX_FILE, systemClock), logger };
   const { holdsDemoSet, seedDemo } = await import('./cli/seed-demo.js');
   if (config.SEED_DEMO) await seedDemo(deps);
   const demoData = await holdsDemoSet(deps.stores);

@@ -5,7 +5,7 @@ import { codeMessage, type CodeProcedure } from '../notify/texts.js';
 import type { CodeLimits, CodeState, CodeSubject } from '../db/contract.js';
 import { clientNetwork } from './address.js';
 import { maskEmail, maskPhone, normaliseDigits, normaliseIdentifier } from './normalise.js';
-import { keyedHash, newCode, newToken, safeEqual } from './secrets.js';
+import { keyedHash, newToken, safeEqual } from './secrets.js';
 
 export type { CodeState, CodeSubject } from '../db/contract.js';
 
@@ -91,7 +91,7 @@ export async function sendCode(deps: Deps, input: SendCodeInput): Promise<SendCo
     throw new Error(`A ${input.purpose} code cannot be sent by ${input.channel}`);
   }
   const now = deps.clock.now();
-  const code = newCode();
+  const code = deps.newCode();
   const dest = destinationHash(deps, input.destination);
   const recorded = await deps.stores.codes.recordSend(
     {

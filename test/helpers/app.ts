@@ -9,6 +9,8 @@ import type { Deps } from '../../src/deps.js';
 import { memoryLogger } from '../../src/log/logger.js';
 import { createOutboxNotifier, readOutbox } from '../../src/notify/notifier.js';
 import { openTestDatabase } from './stores.js';
+import { sequentialCodes } from './codes.js';
+import { cookieClient, type CookieClient } from './client.js';
 
 export const ORIGIN = 'http://localhost';
 
@@ -20,7 +22,7 @@ export function makeHarness(overrides: Record<string, string> = {}) {
   const db = openTestDatabase();
   const { stores, inspect } = db;
   const log = memoryLogger();
-  const deps: Deps = { config, stores, clock, notifier: createOutboxNotifier(outbox, clock, () => {}), logger: log.logger };
+  const deps: Deps = { config, stores, clock, newCode: sequentialCodes(), notifier: createOutboxNotifier(outbox, clock, () => {}), logger: log.logger };
   const app = createApp(deps);
   return { app, deps, stores, inspect, clock, config, dir, outbox: () => readOutbox(outbox), logs: log.lines, close: () => db.close() };
 }
@@ -32,49 +34,12 @@ export function fileHarness(config: Config, clock: Clock): Harness {
   const db = openTestDatabase(config.DATABASE_FILE);
   const { stores, inspect } = db;
   const log = memoryLogger();
-  const deps: Deps = { config, stores, clock, notifier: createOutboxNotifier(config.OUTBOX_FILE, clock, () => {}), logger: log.logger };
+  const deps: Deps = { config, stores, clock, newCode: sequentialCodes(), notifier: createOutboxNotifier(config.OUTBOX_FILE, clock, () => {}), logger: log.logger };
   const app = createApp(deps);
   return { app, deps, stores, inspect, clock: clock as Harness['clock'], config, dir: dirname(config.DATABASE_FILE), outbox: () => readOutbox(config.OUTBOX_FILE), logs: log.lines, close: () => db.close() };
 }
 
-/** A cookie-keeping browser for app.request(): follows nothing, remembers Set-Cookie, sends the CSRF token. */
-export function browser(h: Harness, headers: Record<string, string> = {}) {
-  const jar = new Map<string, string>();
-  let csrf = '';
-  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const remember = (res: Response) => {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair, ...attrs] = line.split(';');
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      const expired = attrs.some((a) => /max-age=0/i.test(a.trim()) || /expires=thu, 01 jan 1970/i.test(a.trim()));
-      if (expired || value === '') jar.delete(name);
-      else jar.set(name, value);
-    }
-  };
-  const harvest = (html: string) => {
-    const m = html.match(/name="csrf" value="([^"]+)"/);
-    if (m) csrf = m[1];
-  };
-  async function get(path: string, extra: Record<string, string> = {}) {
-    const res = await h.app.request(path, { headers: { cookie: cookieHeader(), ...headers, ...extra } });
-    remember(res);
-    const body = await res.text();
-    harvest(body);
-    return { res, status: res.status, body, location: res.headers.get('location') };
-  }
-  async function post(path: string, form: Record<string, string>, extra: Record<string, string> = {}) {
-    if (!csrf) await get(path.split('?')[0].startsWith('/') ? '/login' : path);
-    const res = await h.app.request(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN, cookie: cookieHeader(), ...headers, ...extra },
-      body: new URLSearchParams({ csrf, ...form }).toString(),
-    });
-    remember(res);
-    const body = await res.text();
-    harvest(body);
-    return { res, status: res.status, body, location: res.headers.get('location') };
-  }
-  return { get, post, jar, csrf: () => csrf };
+/** A cookie-keeping browser for app.request() (the one test client, test/helpers/client.ts). */
+export function browser(h: Harness, headers: Record<string, string> = {}): CookieClient {
+  return cookieClient((path, init) => Promise.resolve(h.app.request(path, init)), ORIGIN, headers);
 }

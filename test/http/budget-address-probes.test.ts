@@ -5,7 +5,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { GOOD_PASSWORD, lastCode, startMigration, type Browser } from '../helpers/migration.js';
+import { GOOD_PASSWORD, startMigration, type Browser } from '../helpers/walk.js';
+import { lastCode } from '../helpers/codes.js';
 
 const DAY = 86_400_000;
 const TAKEN = ['someone@example.jp', 'other@example.jp', 'third@example.jp', 'fourth@example.jp'];

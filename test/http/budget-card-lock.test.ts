@@ -3,7 +3,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { GOOD_PASSWORD, lastCode } from '../helpers/migration.js';
+import { GOOD_PASSWORD } from '../helpers/walk.js';
+import { lastCode } from '../helpers/codes.js';
 
 const CARD = '4980123412345678';
 const OTHER_CARD = '4980123499998888';

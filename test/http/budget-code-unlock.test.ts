@@ -9,7 +9,8 @@ import { testConfig } from '../../src/config.js';
 import { main } from '../../src/cli/unlock.js';
 import { fileHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { lastCode, startMigration } from '../helpers/migration.js';
+import { lastCode, WRONG_CODE } from '../helpers/codes.js';
+import { startMigration, walkTo } from '../helpers/walk.js';
 
 const PHONE = '09011112222';
 const MIN = 60_000;
@@ -26,8 +27,7 @@ beforeEach(() => {
 afterEach(() => h.close());
 
 async function phoneStep() {
-  const { b } = await startMigration(h, 'taro-01', 'old-pass-1');
-  await b.post('/migration/email-choice', { choice: 'yes' });
+  const b = await walkTo(h, 'migration', 'phone', { id: 'taro-01', password: 'old-pass-1' });
   return b;
 }
 
@@ -35,7 +35,7 @@ async function phoneStep() {
 async function fiveWrong() {
   const b = await phoneStep();
   let last = { status: 0, body: '' };
-  for (let i = 0; i < 5; i++) last = await b.post('/migration/phone', { code: lastCode(h, PHONE) === '0000' ? '1111' : '0000' });
+  for (let i = 0; i < 5; i++) last = await b.post('/migration/phone', { code: WRONG_CODE });
   return last;
 }
 

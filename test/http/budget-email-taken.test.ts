@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { lastCode, startMigration } from '../helpers/migration.js';
+import { startMigration } from '../helpers/walk.js';
+import { lastCode } from '../helpers/codes.js';
 
 const TAKEN = 'someone@example.jp';
 let h: Harness;

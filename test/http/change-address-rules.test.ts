@@ -1,16 +1,10 @@
 // SPEC M4 + M6a around "change the email address": the step guard, counts and send limits that survive the change,
 // a code bound to the address it went to, password reset (R1/L6) answering alike for any address, English, help.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { lastCode, startMigration, type Browser } from '../helpers/migration.js';
-
-// every code differs from the one before, so a refused old code is always a real test
-vi.mock('../../src/auth/secrets.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/auth/secrets.js')>();
-  let n = 1000;
-  return { ...real, newCode: () => String(n++) };
-});
+import { type Browser, startMigration, walkTo } from '../helpers/walk.js';
+import { lastCode } from '../helpers/codes.js';
 
 const A = 'mistyped@example.jp';
 const B = 'right@example.jp';
@@ -25,9 +19,7 @@ const flowRow = async () => (await h.inspect.rows('flow'))[0]!;
 /** A migration at the email-code step with a code sent to `email`. */
 async function migrationAtCode(id: string, email = A): Promise<Browser> {
   await addHolder(h, { legacyId: id, cards: [{ email: `${id}@example.jp` }] });
-  const { b } = await startMigration(h, id, 'legacy-pass');
-  await b.post('/migration/email-choice', { choice: 'no' });
-  expect((await b.post('/migration/new-email', { email })).location).toBe('/migration/email-code');
+  const b = await walkTo(h, 'migration', 'email-code', { id, email });
   return b;
 }
 

@@ -1,15 +1,9 @@
 // SPEC M4: a mistyped (valid-looking) address can be corrected from the email-code step of migration, new My ID and My ID change.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { GOOD_PASSWORD, lastCode, startMigration, type Browser } from '../helpers/migration.js';
-
-// every code differs from the one before, so "the code sent to A no longer works" can always be tested
-vi.mock('../../src/auth/secrets.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/auth/secrets.js')>();
-  let n = 1000;
-  return { ...real, newCode: () => String(n++) };
-});
+import { type Browser, GOOD_PASSWORD, startMigration, walkTo } from '../helpers/walk.js';
+import { lastCode } from '../helpers/codes.js';
 
 const A = 'mistyped@example.jp';
 const B = 'right@example.jp';
@@ -51,9 +45,7 @@ const accountOf = async (email: string) => (await h.inspect.rows('account')).fin
 describe('migration: new email → email code → change → new email', () => {
   it('sends the code to the corrected address, refuses the first code, and registers the corrected address', async () => {
     await addHolder(h, { legacyId: 'fix-01', cards: [{ email: 'card@example.jp' }] });
-    const { b } = await startMigration(h, 'fix-01', 'legacy-pass');
-    await b.post('/migration/email-choice', { choice: 'no' });
-    expect((await b.post('/migration/new-email', { email: A })).location).toBe('/migration/email-code');
+    const b = await walkTo(h, 'migration', 'email-code', { id: 'fix-01', email: A });
     await correctAddress(b, '/migration', '/migration/new-email', '/migration/confirm-email');
     expect((await b.get('/migration/confirm-email')).body).toContain(`${B} をMy IDとして登録しますか？`);
     expect((await b.post('/migration/confirm-email', {})).location).toBe('/migration/phone');

@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { browser, makeHarness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { lastCode, startMigration } from '../helpers/migration.js';
+import { lastCode, WRONG_CODE } from '../helpers/codes.js';
+import { startMigration, walkTo } from '../helpers/walk.js';
 
-const wrongFor = (right: string) => (right === '0000' ? '1111' : '0000');
+const wrongFor = (_right: string) => WRONG_CODE;
 
 function expectLockedPage(body: string, lockMessageCount = 1) {
   expect(body).toContain('<h1>認証機能がロックされました</h1>');
@@ -23,8 +24,7 @@ describe('issue 19 item 3: the locked code page', () => {
   it('migration phone step: after CODE_MAX_FAILURES wrong codes, POST and GET show the locked page', async () => {
     const h = makeHarness();
     await addHolder(h, { legacyId: 'lock-p1', phones: ['09055556666'], cards: [{ email: 'lock-p1@example.jp' }] });
-    const { b } = await startMigration(h, 'lock-p1', 'legacy-pass');
-    await b.post('/migration/email-choice', { choice: 'yes' });
+    const b = await walkTo(h, 'migration', 'phone', { id: 'lock-p1' });
     const wrong = wrongFor(lastCode(h, '09055556666'));
     for (let i = 1; i < h.config.CODE_MAX_FAILURES; i++) await b.post('/migration/phone', { code: wrong });
     const locked = await b.post('/migration/phone', { code: wrong });

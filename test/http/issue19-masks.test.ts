@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { maskPhone } from '../../src/auth/normalise.js';
 import { makeHarness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { startMigration } from '../helpers/migration.js';
+import { startMigration, walkTo } from '../helpers/walk.js';
 
 describe('issue 19 item 5: masks', () => {
   it('the card email on /migration/email-choice is aria-hidden and said in words', async () => {
@@ -19,8 +19,7 @@ describe('issue 19 item 5: masks', () => {
   it('phone radios and the sent notice say “the number ending 5678”; a landline is masked as a landline', async () => {
     const h = makeHarness();
     await addHolder(h, { legacyId: 'mask-02', phones: ['09012345678', '0312345678'], cards: [{ email: 'mask-02@example.jp' }] });
-    const { b } = await startMigration(h, 'mask-02', 'legacy-pass');
-    await b.post('/migration/email-choice', { choice: 'yes' });
+    const b = await walkTo(h, 'migration', 'phone', { id: 'mask-02' });
     const page = await b.get('/migration/phone');
     expect(page.body).toContain('<span aria-hidden="true">***-****-5678</span><span class="visually-hidden">末尾5678の電話番号</span>');
     expect(page.body).toContain('<span aria-hidden="true">**-****-5678</span>');

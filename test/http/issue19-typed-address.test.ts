@@ -2,15 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { browser, makeHarness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { startMigration } from '../helpers/migration.js';
+import { startMigration, walkTo } from '../helpers/walk.js';
 
 describe('issue 19 item 4: typed addresses in full', () => {
   it('the migration email code page shows the address as typed', async () => {
     const h = makeHarness();
     await addHolder(h, { legacyId: 'typo-01', cards: [{ email: 'typo-01@example.jp' }] });
-    const { b } = await startMigration(h, 'typo-01', 'legacy-pass');
-    await b.post('/migration/email-choice', { choice: 'no' });
-    await b.post('/migration/new-email', { email: 'ichiro@exmaple.net' });
+    const b = await walkTo(h, 'migration', 'email-code', { id: 'typo-01', email: 'ichiro@exmaple.net' });
     const page = await b.get('/migration/email-code');
     expect(page.body).toContain('入力していただいたメールアドレス（ichiro@exmaple.net）');
   });

@@ -2,14 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { makeHarness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { GOOD_PASSWORD, lastCode, startMigration } from '../helpers/migration.js';
+import { lastCode, WRONG_CODE } from '../helpers/codes.js';
+import { GOOD_PASSWORD, startMigration, walkTo } from '../helpers/walk.js';
 
 async function atEmailCode(h: ReturnType<typeof makeHarness>, id: string) {
   await addHolder(h, { legacyId: id, cards: [{ email: `${id}@example.jp` }] });
-  const { b } = await startMigration(h, id, 'legacy-pass');
-  await b.post('/migration/email-choice', { choice: 'no' });
-  await b.post('/migration/new-email', { email: `new-${id}@example.jp` });
-  return b;
+  return walkTo(h, 'migration', 'email-code', { id, email: `new-${id}@example.jp` });
 }
 
 describe('email code (M4) with a fake clock', () => {
@@ -51,7 +49,7 @@ describe('email code (M4) with a fake clock', () => {
     const h = makeHarness({ FLOW_TTL_SECONDS: '7200' });
     const b = await atEmailCode(h, 'lock-03');
     const right = lastCode(h, 'new-lock-03@example.jp');
-    const wrong = right === '0000' ? '1111' : '0000';
+    const wrong = WRONG_CODE;
     for (let i = 1; i < h.config.CODE_MAX_FAILURES; i++) expect((await b.post('/migration/email-code', { code: wrong })).status).toBe(422);
     const locked = await b.post('/migration/email-code', { code: wrong });
     expect(locked.status).toBe(429);
@@ -73,8 +71,7 @@ describe('phone step (M6)', () => {
   it('a holder with both kinds sees both choices and can switch to a voice call to the landline', async () => {
     const h = makeHarness({ CODE_RESEND_SECONDS: '0' });
     await addHolder(h, { legacyId: 'both-04', phones: ['08033334444', '0455556666'], cards: [{ email: 'both@example.jp' }] });
-    const { b } = await startMigration(h, 'both-04', 'legacy-pass');
-    await b.post('/migration/email-choice', { choice: 'yes' });
+    const b = await walkTo(h, 'migration', 'phone', { id: 'both-04' });
     const page = await b.get('/migration/phone');
     expect(page.body).toContain('***-****-4444');
     expect(page.body).toContain('***-***-6666'); // a landline keeps its own shape (issue 19 item 5)

@@ -2,6 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
+import { codesTo, lastCode, WRONG_CODE } from '../helpers/codes.js';
+import { walkTo } from '../helpers/walk.js';
 
 const PASSWORD = 'Kawa!Nagare77';
 const CARD_EMAIL = 'taro.card@example.jp';
@@ -37,8 +39,6 @@ beforeEach(async () => {
   });
 });
 
-const codesTo = (to: string) => h.outbox().filter((m) => m.to === to && m.code);
-const latestCode = (to: string) => codesTo(to)[0]?.code ?? '';
 
 async function signIn(b: Browser, id: string, password: string) {
   await b.get('/login');
@@ -51,20 +51,11 @@ async function startMobile(b: Browser) {
   expect(res.location).toBe('/migration/terms');
 }
 
-async function walkKeepEmailToPassword(b: Browser) {
-  await startMobile(b);
-  expect((await b.post('/migration/terms', {})).location).toBe('/migration/email-choice');
-  expect((await b.post('/migration/email-choice', { choice: 'yes' })).location).toBe('/migration/phone');
-  expect((await b.post('/migration/phone', { code: latestCode('09011112222') })).location).toBe('/migration/password');
-}
+const MOBILE = { id: 'oldnet01', password: 'legacy-pass1' };
 
-async function walkNewEmailToConfirm(b: Browser, email: string) {
-  await startMobile(b);
-  await b.post('/migration/terms', {});
-  expect((await b.post('/migration/email-choice', { choice: 'no' })).location).toBe('/migration/new-email');
-  expect((await b.post('/migration/new-email', { email })).location).toBe('/migration/email-code');
-  expect((await b.post('/migration/email-code', { code: latestCode(email.toLowerCase()) })).location).toBe('/migration/confirm-email');
-}
+const walkKeepEmailToPassword = (b: Browser) => walkTo(h, 'migration', 'password', { b, ...MOBILE });
+
+const walkNewEmailToConfirm = (b: Browser, email: string) => walkTo(h, 'migration', 'confirm-email', { b, ...MOBILE, email });
 
 async function snapshot() {
   return {
@@ -128,8 +119,8 @@ describe('M2 keep the card email, SMS, M7, M8 (whole journey)', () => {
     // はい on a free address: no email code, the SMS goes out on arrival at the phone step
     const kept = await b.post('/migration/email-choice', { choice: 'yes' });
     expect(kept.location).toBe('/migration/phone');
-    expect(codesTo(CARD_EMAIL)).toHaveLength(0);
-    const sms = codesTo('09011112222');
+    expect(codesTo(h, CARD_EMAIL)).toHaveLength(0);
+    const sms = codesTo(h, '09011112222');
     expect(sms).toHaveLength(1);
     expect(sms[0].channel).toBe('sms');
     expect(sms[0].text).toContain(sms[0].code!);
@@ -206,11 +197,7 @@ describe('M2 keep the card email, SMS, M7, M8 (whole journey)', () => {
 });
 
 describe('M3 new email', () => {
-  async function atNewEmail(b: Browser) {
-    await startMobile(b);
-    await b.post('/migration/terms', {});
-    await b.post('/migration/email-choice', { choice: 'no' });
-  }
+  const atNewEmail = (b: Browser) => walkTo(h, 'migration', 'new-email', { b, ...MOBILE, choice: 'no' });
 
   it('shows the field with type email, autocomplete, example and both buttons', async () => {
     const b = browser(h);
@@ -245,7 +232,7 @@ describe('M3 new email', () => {
     if (fragment === null) {
       // full-width input is converted, not refused (SPEC N1)
       expect(res.location).toBe('/migration/email-code');
-      expect(codesTo('taro@example.jp')).toHaveLength(1);
+      expect(codesTo(h, 'taro@example.jp')).toHaveLength(1);
       return;
     }
     expect(res.status).toBe(400);
@@ -260,7 +247,7 @@ describe('M3 new email', () => {
     const b = browser(h);
     await atNewEmail(b);
     expect((await b.post('/migration/new-email', { email: 'taro..yamada@docomo.ne.jp' })).location).toBe('/migration/email-code');
-    expect(codesTo('taro..yamada@docomo.ne.jp')).toHaveLength(1);
+    expect(codesTo(h, 'taro..yamada@docomo.ne.jp')).toHaveLength(1);
   });
 
   it('an address that is already a My ID (any case) is refused with 409 and no code is sent', async () => {
@@ -299,8 +286,8 @@ describe('M4 email code, M5 confirm, M6 landline voice (initial ID, card without
     expect(codePage.body).toContain('認証する</button>');
     expect(codePage.body).toContain('認証コードを再送信する</button>');
 
-    const code = latestCode('hanako@example.jp');
-    const wrong = await b.post('/migration/email-code', { code: code === '0000' ? '1111' : '0000' });
+    const code = lastCode(h, 'hanako@example.jp');
+    const wrong = await b.post('/migration/email-code', { code: WRONG_CODE });
     expect(wrong.status).toBe(422);
     expect(wrong.body).toContain('認証コードが一致しません。');
     // pasted in full width with spaces: still the code (SPEC N1)
@@ -361,7 +348,7 @@ describe('M4 email code, M5 confirm, M6 landline voice (initial ID, card without
     const b = browser(h);
     await walkNewEmailToConfirm(b, 'newtaro@example.jp');
     await b.post('/migration/confirm-email', {});
-    await b.post('/migration/phone', { code: latestCode('09011112222') });
+    await b.post('/migration/phone', { code: lastCode(h, '09011112222') });
     expect((await b.post('/migration/password', { password: PASSWORD, confirm: PASSWORD })).location).toBe('/migration/done');
     const emails = (await h.inspect.rows('card')).filter((rec) => rec.holderId === mobileHolder.holder.id).map((c) => c.email);
     expect(emails).toEqual(['newtaro@example.jp', 'newtaro@example.jp', 'other.card@example.jp']);
@@ -375,9 +362,9 @@ describe('M6 a holder with a mobile and a landline', () => {
     await b.post('/migration/terms', {});
     await b.post('/migration/email-choice', { choice: 'yes' });
     await b.post('/migration/new-email', { email: 'saburo@example.jp' });
-    await b.post('/migration/email-code', { code: latestCode('saburo@example.jp') });
+    await b.post('/migration/email-code', { code: lastCode(h, 'saburo@example.jp') });
     expect((await b.post('/migration/confirm-email', {})).location).toBe('/migration/phone');
-    expect(codesTo('08055556666')).toHaveLength(1);
+    expect(codesTo(h, '08055556666')).toHaveLength(1);
     const page = await b.get('/migration/phone');
     expect(page.body).toContain('***-****-6666');
     expect(page.body).toContain('***-***-4567'); // a landline keeps its own shape (issue 19 item 5)
@@ -385,7 +372,7 @@ describe('M6 a holder with a mobile and a landline', () => {
 
     h.clock.advance(31_000);
     expect((await b.post('/migration/phone/send', { phone: '1', channel: 'voice' })).location).toBe('/migration/phone');
-    const calls = codesTo('08055556666');
+    const calls = codesTo(h, '08055556666');
     expect(calls).toHaveLength(2);
     expect(calls[0].channel).toBe('voice');
     // the voice code replaced the SMS one (SPEC M6a: a resend replaces the previous code)
@@ -425,13 +412,13 @@ describe('guards: skipped steps, unknown and expired flows, back and refresh', (
     expect((await b.post('/migration/terms', {})).location).toBe('/migration/phone');
     await b.get('/migration/phone');
     await b.get('/migration/phone');
-    expect(codesTo('09011112222')).toHaveLength(1);
+    expect(codesTo(h, '09011112222')).toHaveLength(1);
 
     const c = browser(h);
     await walkNewEmailToConfirm(c, 'once@example.jp');
     expect((await c.post('/migration/new-email', { email: 'once@example.jp' })).location).toBe('/migration/confirm-email');
     await c.get('/migration/email-code');
-    expect(codesTo('once@example.jp')).toHaveLength(1);
+    expect(codesTo(h, 'once@example.jp')).toHaveLength(1);
   });
 
   it('a cross-site POST is refused with the styled 403', async () => {
@@ -454,7 +441,7 @@ describe('English', () => {
     expect((await b.get('/migration/email-choice')).body).toContain('Register the email address on your card');
     await b.post('/migration/email-choice', { choice: 'yes' });
     expect((await b.get('/migration/phone')).body).toContain('Move to a My ID: verify your phone');
-    await b.post('/migration/phone', { code: latestCode('09011112222') });
+    await b.post('/migration/phone', { code: lastCode(h, '09011112222') });
     const pw = await b.get('/migration/password');
     expect(pw.body).toContain('Set your password');
     await b.post('/migration/password', { password: PASSWORD, confirm: PASSWORD });
@@ -516,11 +503,11 @@ describe('SPEC X6: no time limit without the time shown', () => {
     expect((await b.get('/migration/new-email')).body).toContain(deadline);
     await b.post('/migration/new-email', { email: 'clock@example.jp' });
     expect((await b.get('/migration/email-code')).body).toContain(deadline);
-    await b.post('/migration/email-code', { code: latestCode('clock@example.jp') });
+    await b.post('/migration/email-code', { code: lastCode(h, 'clock@example.jp') });
     expect((await b.get('/migration/confirm-email')).body).toContain(deadline);
     await b.post('/migration/confirm-email', {});
     expect((await b.get('/migration/phone')).body).toContain(deadline);
-    await b.post('/migration/phone', { code: latestCode('09011112222') });
+    await b.post('/migration/phone', { code: lastCode(h, '09011112222') });
     expect((await b.get('/migration/password')).body).toContain(deadline);
   });
 
@@ -534,11 +521,11 @@ describe('SPEC X6: no time limit without the time shown', () => {
     bodies.push(['new-email', (await b.get('/migration/new-email')).body]);
     await b.post('/migration/new-email', { email: 'note@example.jp' });
     bodies.push(['email-code', (await b.get('/migration/email-code')).body]);
-    await b.post('/migration/email-code', { code: latestCode('note@example.jp') });
+    await b.post('/migration/email-code', { code: lastCode(h, 'note@example.jp') });
     bodies.push(['confirm-email', (await b.get('/migration/confirm-email')).body]);
     await b.post('/migration/confirm-email', {});
     bodies.push(['phone', (await b.get('/migration/phone')).body]);
-    await b.post('/migration/phone', { code: latestCode('09011112222') });
+    await b.post('/migration/phone', { code: lastCode(h, '09011112222') });
     bodies.push(['password', (await b.get('/migration/password')).body]);
     for (const [step, body] of bodies) {
       expect(body, step).toContain('action="/migration/cancel"');
@@ -550,11 +537,7 @@ describe('SPEC X6: no time limit without the time shown', () => {
 });
 
 describe('M6a on the phone step, with a fake clock', () => {
-  async function atPhone(b: Browser) {
-    await startMobile(b);
-    await b.post('/migration/terms', {});
-    await b.post('/migration/email-choice', { choice: 'yes' });
-  }
+  const atPhone = (b: Browser) => walkTo(h, 'migration', 'phone', { b, ...MOBILE });
 
   it('shows the next-resend time, refuses the voice fallback too soon with that time, and sends it once the spacing has passed', async () => {
     const b = browser(h);
@@ -566,10 +549,10 @@ describe('M6a on the phone step, with a fake clock', () => {
     const tooSoon = await b.post('/migration/phone/send', { phone: '0', channel: 'voice' });
     expect(tooSoon.status).toBe(429);
     expect(tooSoon.body).toContain('10:00以降に再送信してください');
-    expect(codesTo('09011112222')).toHaveLength(1);
+    expect(codesTo(h, '09011112222')).toHaveLength(1);
     h.clock.advance(h.config.CODE_RESEND_SECONDS * 1000);
     expect((await b.post('/migration/phone/send', { phone: '0', channel: 'voice' })).location).toBe('/migration/phone');
-    const call = codesTo('09011112222')[0];
+    const call = codesTo(h, '09011112222')[0];
     expect(call.channel).toBe('voice');
     expect((await b.get('/migration/phone')).body).toContain('音声電話で認証コードをお知らせしました');
   });
@@ -577,20 +560,20 @@ describe('M6a on the phone step, with a fake clock', () => {
   it('an expired SMS code is refused; a resend after expiry works', async () => {
     const b = browser(h);
     await atPhone(b);
-    const code = latestCode('09011112222');
+    const code = lastCode(h, '09011112222');
     h.clock.advance(h.config.CODE_TTL_SECONDS * 1000 + 1);
     const late = await b.post('/migration/phone', { code });
     expect(late.status).toBe(422);
     expect(late.body).toContain('認証コードの有効期限が切れています。');
     expect((await b.post('/migration/phone/send', { phone: '0', channel: 'sms' })).location).toBe('/migration/phone');
-    expect((await b.post('/migration/phone', { code: latestCode('09011112222') })).location).toBe('/migration/password');
+    expect((await b.post('/migration/phone', { code: lastCode(h, '09011112222') })).location).toBe('/migration/password');
   });
 
   it('CODE_MAX_FAILURES wrong phone codes lock the phone step until the lock window ends, shown as a clock time; the email step is not locked', async () => {
     const b = browser(h);
     await atPhone(b);
-    const right = latestCode('09011112222');
-    const wrong = right === '0000' ? '1111' : '0000';
+    const right = lastCode(h, '09011112222');
+    const wrong = WRONG_CODE;
     for (let i = 1; i < h.config.CODE_MAX_FAILURES; i++) expect((await b.post('/migration/phone', { code: wrong })).status).toBe(422);
     const locked = await b.post('/migration/phone', { code: wrong });
     expect(locked.status).toBe(429);
@@ -606,7 +589,7 @@ describe('M6a on the phone step, with a fake clock', () => {
     await other.post('/migration/terms', {});
     await other.post('/migration/email-choice', { choice: 'no' });
     await other.post('/migration/new-email', { email: 'sep@example.jp' });
-    expect((await other.post('/migration/email-code', { code: latestCode('sep@example.jp') })).location).toBe('/migration/confirm-email');
+    expect((await other.post('/migration/email-code', { code: lastCode(h, 'sep@example.jp') })).location).toBe('/migration/confirm-email');
   });
 });
 
@@ -618,11 +601,11 @@ describe('double clicks (two identical POSTs at once)', () => {
     await Promise.all([b.post('/migration/email-choice', { choice: 'no' }), b.post('/migration/email-choice', { choice: 'no' })]);
     const entered = await Promise.all([b.post('/migration/new-email', { email: 'dbl@example.jp' }), b.post('/migration/new-email', { email: 'dbl@example.jp' })]);
     for (const r of entered) expect(['/migration/email-code', '/migration/new-email']).toContain(r.location);
-    expect(codesTo('dbl@example.jp')).toHaveLength(1);
-    const code = latestCode('dbl@example.jp');
+    expect(codesTo(h, 'dbl@example.jp')).toHaveLength(1);
+    const code = lastCode(h, 'dbl@example.jp');
     await Promise.all([b.post('/migration/email-code', { code }), b.post('/migration/email-code', { code })]);
     await Promise.all([b.post('/migration/confirm-email', {}), b.post('/migration/confirm-email', {})]);
-    expect(codesTo('09011112222')).toHaveLength(1);
+    expect(codesTo(h, '09011112222')).toHaveLength(1);
     expect((await h.inspect.rows('flow'))[0]?.step).toBe('phone');
     expect((await b.get('/migration/phone')).status).toBe(200);
   });

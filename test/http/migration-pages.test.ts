@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { browser, makeHarness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
+import { lastCode, WRONG_CODE } from '../helpers/codes.js';
 
 const htmlValidate = new HtmlValidate(new FileSystemConfigLoader());
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]/;
@@ -19,7 +20,7 @@ async function collectPages(lang: 'ja' | 'en'): Promise<Page[]> {
   // holder 2: keep a free card email, mobile only, locked on the phone code
   await addHolder(h, { legacyId: 'pages-02', phones: ['08022223333'], cards: [{ email: 'free@example.jp' }] });
   const pages: Page[] = [];
-  const code = (to: string) => h.outbox().find((m) => m.to === to && m.code)!.code!;
+  const code = (to: string) => lastCode(h, to);
   const b = browser(h, { 'accept-language': lang });
   const keep = (name: string, r: { status: number; body: string }, error = false) => pages.push({ name, status: r.status, body: r.body, error });
   const get = async (path: string) => keep(`GET ${path}`, await b.get(path));
@@ -41,7 +42,7 @@ async function collectPages(lang: 'ja' | 'en'): Promise<Page[]> {
   await b.post('/migration/new-email', { email: 'pages@example.jp' });
   await get('/migration/email-code');
   await bad('email-code empty', '/migration/email-code', { code: '' });
-  await bad('email-code mismatch', '/migration/email-code', { code: code('pages@example.jp') === '0000' ? '1111' : '0000' });
+  await bad('email-code mismatch', '/migration/email-code', { code: WRONG_CODE });
   await b.post('/migration/email-code', { code: code('pages@example.jp') });
   await get('/migration/confirm-email');
   await b.post('/migration/confirm-email', {});
@@ -60,7 +61,7 @@ async function collectPages(lang: 'ja' | 'en'): Promise<Page[]> {
   await c.post('/login', { id: 'pages-02', password: 'legacy-pass' });
   await c.post('/migration/terms', {});
   await c.post('/migration/email-choice', { choice: 'yes' });
-  const wrong = code('08022223333') === '0000' ? '1111' : '0000';
+  const wrong = WRONG_CODE;
   for (let i = 1; i < h.config.CODE_MAX_FAILURES; i++) await c.post('/migration/phone', { code: wrong });
   const locked = await c.post('/migration/phone', { code: wrong });
   expect(locked.status).toBe(429);

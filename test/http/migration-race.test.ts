@@ -2,15 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { makeHarness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { GOOD_PASSWORD, lastCode, startMigration, type Browser } from '../helpers/migration.js';
+import { type Browser, GOOD_PASSWORD, startMigration, walkTo } from '../helpers/walk.js';
+import { lastCode } from '../helpers/codes.js';
 
 async function toPassword(h: ReturnType<typeof makeHarness>, id: string, phone: string, email: string): Promise<Browser> {
-  const { b } = await startMigration(h, id, 'legacy-pass');
-  await b.post('/migration/email-choice', { choice: 'no' });
-  await b.post('/migration/new-email', { email });
-  await b.post('/migration/email-code', { code: lastCode(h, email) });
-  await b.post('/migration/confirm-email', {});
-  await b.post('/migration/phone', { code: lastCode(h, phone) });
+  const b = await walkTo(h, 'migration', 'password', { id, email });
   expect((await b.get('/migration/password')).status).toBe(200);
   return b;
 }

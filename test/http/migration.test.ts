@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { GOOD_PASSWORD, lastCode, startMigration } from '../helpers/migration.js';
+import { lastCode, WRONG_CODE } from '../helpers/codes.js';
+import { GOOD_PASSWORD, startMigration, walkTo } from '../helpers/walk.js';
 
 let h: Harness;
 beforeEach(() => {
@@ -34,7 +35,7 @@ describe('keep the card email + SMS (M2 はい → M6 ⑦-1 → M7 → M8)', () 
     expect(phonePage.body).toContain('***-****-2222');
     expect(phonePage.body).toContain('音声電話で認証コードを送信');
     expect(phonePage.body).toMatch(/認証コードは\d{2}:\d{2}まで有効です。/);
-    const wrong = await b.post('/migration/phone', { code: lastCode(h, '09011112222') === '0000' ? '1111' : '0000' });
+    const wrong = await b.post('/migration/phone', { code: WRONG_CODE });
     expect(wrong.status).toBe(422);
     expect(wrong.body).toContain('認証コードが一致しません。');
     const right = await b.post('/migration/phone', { code: lastCode(h, '09011112222') });
@@ -67,8 +68,7 @@ describe('new email + landline voice (M2 いいえ → M3 → M4 → M5 → M6 �
   it('checks the address, verifies it, calls the landline and changes the card email', async () => {
     const { cards } = await addHolder(h, { legacyId: 'hana-02', legacyPassword: 'old-pass-2', cards: [{ email: 'old@example.jp' }], phones: ['0312345678'] });
     await addHolder(h, { account: { email: 'someone@example.jp', password: 'Other#2025x' } });
-    const { b } = await startMigration(h, 'hana-02', 'old-pass-2');
-    expect((await b.post('/migration/email-choice', { choice: 'no' })).location).toBe('/migration/new-email');
+    const b = await walkTo(h, 'migration', 'new-email', { id: 'hana-02', password: 'old-pass-2', choice: 'no' });
     const form = await b.get('/migration/new-email');
     expect(form.body).toMatch(/<input[^>]*type="email"[^>]*autocomplete="email"/);
     expect(form.body).toContain('例：abc@example.jp');
@@ -144,20 +144,14 @@ describe('branches of M2', () => {
       legacyId: 'multi-05',
       cards: [{ email: 'ken@example.jp' }, { email: 'ken@example.jp' }, { email: 'work@example.com' }],
     });
-    const { b } = await startMigration(h, 'multi-05', 'legacy-pass');
-    await b.post('/migration/email-choice', { choice: 'yes' });
-    await b.post('/migration/phone', { code: lastCode(h, '09012345678') });
-    await b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD });
+    const b = await walkTo(h, 'migration', 'done', { id: 'multi-05' });
     const linked = (await h.inspect.rows('account_card')).map((l) => l.cardId).sort();
     expect(linked).toEqual([cards[0].id, cards[1].id]);
   });
 
   it('an initial ID migrates the same way and is used up', async () => {
     const { initial } = await addHolder(h, { initialId: 'init-06', initialPassword: 'first-pass', cards: [{ email: 'first@example.jp' }] });
-    const { b } = await startMigration(h, 'init-06', 'first-pass');
-    await b.post('/migration/email-choice', { choice: 'yes' });
-    await b.post('/migration/phone', { code: lastCode(h, '09012345678') });
-    expect((await b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).location).toBe('/migration/done');
+    const b = await walkTo(h, 'migration', 'done', { id: 'init-06', password: 'first-pass' });
     expect((await h.inspect.rows('credential')).find((rec) => rec.id === initial!.id)!.retiredAt).not.toBeNull();
     expect((await browser(h).post('/login', { id: 'init-06', password: 'first-pass' })).status).toBe(422);
   });
@@ -193,10 +187,7 @@ describe('the flow guard (SPEC §3)', () => {
   it('いいえ at M5 ends the flow and nothing changes', async () => {
     await addHolder(h, { legacyId: 'no-09', cards: [{ email: 'keep@example.jp' }] });
     const before = await snapshot();
-    const { b } = await startMigration(h, 'no-09', 'legacy-pass');
-    await b.post('/migration/email-choice', { choice: 'no' });
-    await b.post('/migration/new-email', { email: 'other@example.jp' });
-    await b.post('/migration/email-code', { code: lastCode(h, 'other@example.jp') });
+    const b = await walkTo(h, 'migration', 'confirm-email', { id: 'no-09', email: 'other@example.jp' });
     expect((await b.post('/migration/cancel', {})).location).toBe('/login?flow=cancelled');
     expect(await snapshot()).toEqual(before);
   });
@@ -217,9 +208,7 @@ describe('the flow guard (SPEC §3)', () => {
 
   it('a second submit of the completing password writes nothing more', async () => {
     await addHolder(h, { legacyId: 'twice-11', cards: [{ email: 'twice@example.jp' }] });
-    const { b } = await startMigration(h, 'twice-11', 'legacy-pass');
-    await b.post('/migration/email-choice', { choice: 'yes' });
-    await b.post('/migration/phone', { code: lastCode(h, '09012345678') });
+    const b = await walkTo(h, 'migration', 'password', { id: 'twice-11' });
     const [one, two] = await Promise.all([
       b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD }),
       b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD }),

@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { GOOD_PASSWORD, lastCode, startMigration } from '../helpers/migration.js';
 import { scrub } from '../../src/log/logger.js';
+import { lastCode, WRONG_CODE } from '../helpers/codes.js';
+import { GOOD_PASSWORD, startMigration, walkTo } from '../helpers/walk.js';
 
 describe('O2 /healthz and /readyz', () => {
   it('answer 200 with no cookie, no token and no session', async () => {
@@ -57,11 +58,9 @@ describe('O3 logs', () => {
     const secrets: string[] = [h.config.SECRET];
     const words: string[] = []; // short values (codes) that must not appear as a word
     await addHolder(h, { legacyId: 'log-legacy-1', legacyPassword: 'old-Pass-77', cards: [{ email: 'card.owner@example.jp' }], phones: ['09087654321'] });
-    const { b } = await startMigration(h, 'log-legacy-1', 'old-Pass-77');
-    await b.post('/migration/email-choice', { choice: 'no' });
-    await b.post('/migration/new-email', { email: 'new.member@example.org' });
+    const b = await walkTo(h, 'migration', 'email-code', { id: 'log-legacy-1', password: 'old-Pass-77', email: 'new.member@example.org' });
     const emailCode = lastCode(h, 'new.member@example.org');
-    const wrongCode = emailCode === '0000' ? '1111' : '0000';
+    const wrongCode = WRONG_CODE;
     await b.post('/migration/email-code', { code: wrongCode });
     expect((await b.post('/migration/email-code', { code: emailCode })).location).toBe('/migration/confirm-email');
     await b.post('/migration/confirm-email', {});

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
+import { codesTo, lastCode } from '../helpers/codes.js';
 
 const CARD = '4980123412345678';
 const OTHER_CARD = '4980123499990000';
@@ -28,7 +29,6 @@ beforeEach(async () => {
 });
 
 type Browser = ReturnType<typeof browser>;
-const latest = (to: string) => h.outbox().find((m) => m.to === to && m.code);
 
 async function identify(b: Browser, card = '4980 1234-1234 5678', birthdate = BIRTH) {
   await b.get('/register');
@@ -39,7 +39,7 @@ async function walkToEmail(b: Browser) {
   const res = await identify(b);
   expect(res.status).toBe(303);
   expect(res.location).toBe('/register/phone');
-  const sms = latest('09033334444')!;
+  const sms = codesTo(h, '09033334444')[0];
   expect(sms.channel).toBe('sms');
   expect((await b.post('/register/phone', { code: sms.code! })).location).toBe('/register/terms');
   const terms = await b.get('/register/terms');
@@ -51,7 +51,7 @@ async function walkToEmail(b: Browser) {
 async function walkToPassword(b: Browser, email = NEW_MY_ID) {
   await walkToEmail(b);
   expect((await b.post('/register/email', { email })).location).toBe('/register/email-code');
-  expect((await b.post('/register/email-code', { code: latest(email)!.code! })).location).toBe('/register/password');
+  expect((await b.post('/register/email-code', { code: lastCode(h, email) })).location).toBe('/register/password');
 }
 
 describe('G1 card number and birth date', () => {
@@ -142,7 +142,7 @@ describe('G2/G3 the whole flow', () => {
     expect((await b.post('/register/email', { email: ' Ｆｒｅｓｈ@example.jp ' })).location).toBe('/register/email-code');
     const codePage = await b.get('/register/email-code');
     expect(codePage.body).toContain('fresh@example.jp あてに4桁の認証コードをお送りしました。') // as typed (issue 19 item 4);
-    expect((await b.post('/register/email-code', { code: latest(NEW_MY_ID)!.code! })).location).toBe('/register/password');
+    expect((await b.post('/register/email-code', { code: lastCode(h, NEW_MY_ID) })).location).toBe('/register/password');
     const weak = await b.post('/register/password', { password: 'Fresh#2025a', confirm: 'Fresh#2025a' });
     expect(weak.status).toBe(400);
     expect(weak.body).toContain('パスワードにMy ID（メールアドレス）の「@」より前の部分を含めることはできません。');
@@ -204,11 +204,11 @@ describe('G2/G3 the whole flow', () => {
     const b = browser(h);
     await b.get('/register');
     expect((await b.post('/register', { card: '4980555566667777', birthdate: '1990-01-02' })).location).toBe('/register/phone');
-    expect((await b.post('/register/phone', { code: latest('08055556666')!.code! })).location).toBe('/register/terms');
+    expect((await b.post('/register/phone', { code: lastCode(h, '08055556666') })).location).toBe('/register/terms');
     await b.post('/register/terms', {});
     h.clock.advance(h.config.CODE_RESEND_SECONDS * 1000);
     expect((await b.post('/register/email', { email: NEW_MY_ID })).location).toBe('/register/email-code');
-    expect((await b.post('/register/email-code', { code: latest(NEW_MY_ID)!.code! })).location).toBe('/register/password');
+    expect((await b.post('/register/email-code', { code: lastCode(h, NEW_MY_ID) })).location).toBe('/register/password');
 
     expect((await a.post('/register/password', { password: PASSWORD, confirm: PASSWORD })).location).toBe('/register/done');
     const lost = await b.post('/register/password', { password: 'Umi#Kaze2025', confirm: 'Umi#Kaze2025' });
@@ -221,7 +221,7 @@ describe('G2/G3 the whole flow', () => {
   it('cancels from the terms back to sign-in', async () => {
     const b = browser(h);
     await identify(b);
-    await b.post('/register/phone', { code: latest('09033334444')!.code! });
+    await b.post('/register/phone', { code: lastCode(h, '09033334444') });
     const res = await b.post('/register/cancel', {});
     expect(res.location).toBe('/login?flow=cancelled');
     expect((await b.get('/register/terms')).location).toBe('/login?flow=expired');
@@ -238,7 +238,7 @@ describe('G2 phone step when the SMS on arrival is refused', () => {
     const r = browser(h);
     await r.get('/reset');
     await r.post('/reset', { email: OLD_MY_ID });
-    expect((await r.post('/reset/email-code', { code: latest(OLD_MY_ID)!.code! })).location).toBe('/reset/phone');
+    expect((await r.post('/reset/email-code', { code: lastCode(h, OLD_MY_ID) })).location).toBe('/reset/phone');
     const texts = () => h.outbox().filter((m) => m.channel === 'sms').length;
     expect(texts()).toBe(1);
 
@@ -255,7 +255,7 @@ describe('G2 phone step when the SMS on arrival is refused', () => {
     expect((await b.post('/register/phone/send', { phone: '0', channel: 'sms' })).location).toBe('/register/phone');
     expect(texts()).toBe(2);
     expect((await b.get('/register/phone')).body).toContain('id="code"');
-    expect((await b.post('/register/phone', { code: latest('09033334444')!.code! })).location).toBe('/register/terms');
+    expect((await b.post('/register/phone', { code: lastCode(h, '09033334444') })).location).toBe('/register/terms');
   });
 });
 

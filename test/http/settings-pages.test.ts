@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
+import { lastCode } from '../helpers/codes.js';
 
 const htmlValidate = new HtmlValidate(new FileSystemConfigLoader());
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]/;
@@ -21,7 +22,7 @@ async function collectPages(lang: 'ja' | 'en'): Promise<Page[]> {
     account: { email: 'member@example.jp', password: PASSWORD, termsVersion: '2024-10' },
   });
   const pages: Page[] = [];
-  const code = (to: string) => h.outbox().find((m) => m.to === to && m.code)!.code!;
+  const code = (to: string) => lastCode(h, to);
   const b = browser(h, { 'accept-language': lang });
   const keep = (name: string, r: { status: number; body: string }) => pages.push({ name, status: r.status, body: r.body });
   const get = async (path: string) => keep(`GET ${path}`, await b.get(path));

@@ -6,7 +6,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { dataDir, freePort, portalEnv, ROOT, startPortal, stopPortal, type Portal } from '../support/portal-process.js';
-import { Client } from './support/journeys.js';
+import { serverClient } from './support/journeys.js';
 import { fileIntegrity, openTestDatabase } from '../helpers/stores.js';
 
 const run = promisify(execFile);
@@ -38,7 +38,7 @@ describe('O5 npm run backup', () => {
     let done = false;
     let requests = 0;
     const traffic = Array.from({ length: 4 }, async (_, n) => {
-      const client = new Client(portal.url);
+      const client = serverClient(portal.url);
       for (let i = 0; !done; i++) {
         const right = i % 3 === 0;
         const res = await client.post('/login', right ? { id: 'member@example.jp', password: 'Demo#2025pass' } : { id: `nobody-${n}-${i}`, password: 'wrong' });
@@ -74,7 +74,7 @@ describe('O5 npm run backup', () => {
     copyFileSync(file, join(restored, 'app.db'));
     const second = await startPortal(restored, await freePort(), { SECRET, IP_MAX_FAILURES: '1000000' });
     portals.push(second);
-    const member = new Client(second.url);
+    const member = serverClient(second.url);
     expect(await member.post('/login', { id: 'member@example.jp', password: 'Demo#2025pass' })).toMatchObject({ status: 303, location: '/top' });
     expect((await member.get('/top')).status).toBe(200);
   }, 120_000);

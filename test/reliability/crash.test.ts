@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { COLUMNS } from '../../src/cli/import-rows.js';
 import { hashPassword } from '../../src/auth/password.js';
 import { dataDir, freePort, ROOT, sleep, startPortal, TSX, type Portal } from '../support/portal-process.js';
-import { Client, codeFor, expectStep, JourneyError } from './support/journeys.js';
+import { serverClient, codeFor, expectStep, JourneyError } from './support/journeys.js';
 import { withLuhnDigit } from '../helpers/fixtures.js';
 import { openTestDatabase } from '../helpers/stores.js';
 
@@ -57,7 +57,7 @@ let completing: () => void = () => {};
 
 /** SPEC G1–G3 for one holder: card + birth date, SMS code, terms, new email, email code, password. Returns true once the done page was reached. */
 async function register(p: Portal, outbox: string, h: Holder): Promise<boolean> {
-  const c = new Client(p.url);
+  const c = serverClient(p.url);
   await c.get('/register');
   let t = Date.now();
   expectStep(await c.post('/register', { card: h.cards[0], birthdate: BIRTHDATE }), '/register/phone', 'identify');
@@ -73,7 +73,7 @@ async function register(p: Portal, outbox: string, h: Holder): Promise<boolean> 
 
 /** SPEC L3, M1–M8: legacy ID sign-in, terms, keep the card email (M2 はい) or enter a new one (M3–M5), SMS code, password. */
 async function migrate(p: Portal, outbox: string, h: Holder): Promise<boolean> {
-  const c = new Client(p.url);
+  const c = serverClient(p.url);
   await c.get('/login');
   expectStep(await c.post('/login', { id: h.legacyId, password: 'legacy-pass-1' }), '/migration/terms', 'legacy sign-in');
   expectStep(await c.post('/migration/terms', {}), '/migration/email-choice', 'terms');
@@ -96,7 +96,7 @@ async function migrate(p: Portal, outbox: string, h: Holder): Promise<boolean> {
 
 /** Sign-ins that keep the session, sign-in-attempt and audit tables busy: right ones for done members, wrong ones for others. */
 async function signIn(p: Portal, id: string, password: string): Promise<number> {
-  const c = new Client(p.url);
+  const c = serverClient(p.url);
   await c.get('/login');
   return (await c.post('/login', { id, password })).status;
 }

@@ -10,8 +10,9 @@ import { seedDemo } from '../../src/cli/seed-demo.js';
 import { testConfig } from '../../src/config.js';
 import { browser, fileHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { GOOD_PASSWORD, lastCode, startMigration } from '../helpers/migration.js';
 import { ROOT } from '../support/portal-process.js';
+import { GOOD_PASSWORD, startMigration, walkTo } from '../helpers/walk.js';
+import { lastCode } from '../helpers/codes.js';
 
 const run = promisify(execFile);
 
@@ -36,8 +37,7 @@ function setUp() {
 
 /** demo-sms (README): keep the card's email, SMS code, new password: done. */
 async function walkDemoSms(h: Harness) {
-  const { b } = await startMigration(h, 'demo-sms', 'demo-pass-1');
-  expect((await b.post('/migration/email-choice', { choice: 'yes' })).location).toBe('/migration/phone');
+  const b = await walkTo(h, 'migration', 'phone', { id: 'demo-sms', password: 'demo-pass-1' });
   await b.get('/migration/phone');
   expect((await b.post('/migration/phone', { code: lastCode(h, '09012345678') })).location).toBe('/migration/password');
   expect((await b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).location).toBe('/migration/done');

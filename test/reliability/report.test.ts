@@ -13,8 +13,9 @@ import { pruneNow } from '../../src/ops/prune.js';
 import { buildReport, type Report } from '../../src/report/model.js';
 import { browser, fileHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { GOOD_PASSWORD, lastCode, startMigration } from '../helpers/migration.js';
 import { ROOT } from '../support/portal-process.js';
+import { lastCode, WRONG_CODES } from '../helpers/codes.js';
+import { GOOD_PASSWORD, startMigration } from '../helpers/walk.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'report-'));
@@ -26,8 +27,8 @@ let h: Harness;
 let report: Report;
 
 async function wrongCodes(b: Awaited<ReturnType<typeof startMigration>>['b'], phone: string, n: number) {
-  const sent = lastCode(h, phone);
-  for (const guess of ['0000', '1111', '2222', '3333'].filter((g) => g !== sent).slice(0, n)) await b.post('/migration/phone', { code: guess });
+  lastCode(h, phone); // the SMS went out
+  for (const guess of WRONG_CODES.slice(0, n)) await b.post('/migration/phone', { code: guess });
 }
 
 beforeAll(async () => {

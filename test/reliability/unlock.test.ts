@@ -10,8 +10,9 @@ import { testConfig } from '../../src/config.js';
 import { readOutbox } from '../../src/notify/notifier.js';
 import { browser, fileHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { lastCode, startMigration } from '../helpers/migration.js';
 import { ROOT } from '../support/portal-process.js';
+import { lastCode, WRONG_CODES } from '../helpers/codes.js';
+import { startMigration, walkTo } from '../helpers/walk.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'unlock-cli-'));
 const outboxFile = join(dir, 'outbox.jsonl');
@@ -59,11 +60,10 @@ describe('O6 npm run unlock', () => {
 
   it('a legacy ID: ends its lock and the running code lock of the holder; the notice goes to the card email', async () => {
     await addHolder(h, { legacyId: 'legacy-locked', legacyPassword: 'old-pass-9', cards: [{ email: 'legacy.card@example.jp' }], phones: ['09033334444'] });
-    const { b } = await startMigration(h, 'legacy-locked', 'old-pass-9');
-    await b.post('/migration/email-choice', { choice: 'yes' });
+    const b = await walkTo(h, 'migration', 'phone', { id: 'legacy-locked', password: 'old-pass-9' });
     await b.get('/migration/phone');
-    const sent = lastCode(h, '09033334444');
-    for (const guess of ['0000', '1111', '2222', '3333'].filter((g) => g !== sent).slice(0, 3)) await b.post('/migration/phone', { code: guess });
+    lastCode(h, '09033334444'); // the SMS went out
+    for (const guess of WRONG_CODES.slice(0, 3)) await b.post('/migration/phone', { code: guess });
     expect((await h.inspect.rows('code_failure')).filter((r) => r.lockedUntil !== null)).toHaveLength(1);
     await lockWith('legacy-locked');
     const out = await unlock(['legacy-locked', '--reason', 'identity checked']);

@@ -13,6 +13,7 @@ import type { Deps } from '../../src/deps.js';
 import type { Message, Notifier } from '../../src/notify/notifier.js';
 import { tokyoTime } from '../../src/notify/texts.js';
 import { openTestDatabase } from '../helpers/stores.js';
+import { sequentialCodes } from '../helpers/codes.js';
 
 const SECOND = 1000;
 const config = testConfig(); // TTL 300 s, 5 failures lock 1800 s, resends 30 s apart, 5 per hour
@@ -26,7 +27,7 @@ async function setup(file = ':memory:', clock = fakeClock()): Promise<Harness> {
   await inspect.insert('holder', { holderKey: 'h1', name: '山田 太郎', nameRoman: 'TARO YAMADA', birthdate: '1985-04-12' });
   let n = 0;
   const flow = () => stores.flows.insert(`flow-${++n}`, { kind: 'migration', step: 'email-code', holderId: 1 }, clock.now(), 1_800_000);
-  return { config, stores, inspect, close, clock, notifier, sent, flow };
+  return { config, stores, inspect, close, clock, newCode: sequentialCodes(), notifier, sent, flow };
 }
 
 let h: Harness;

@@ -1,48 +1,8 @@
 // Journeys a browser makes against the real server over HTTP, reading codes from the outbox file; any network error aborts them.
 import { readOutbox } from '../../../src/notify/notifier.js';
 
-/** A cookie-keeping client for a real server: follows nothing, harvests the CSRF token, sends Origin. */
-export class Client {
-  private jar = new Map<string, string>();
-  private csrf = '';
-  constructor(private base: string) {}
-
-  private remember(res: Response) {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair, ...attrs] = line.split(';');
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      if (value === '' || attrs.some((a) => /max-age=0|expires=thu, 01 jan 1970/i.test(a.trim()))) this.jar.delete(name);
-      else this.jar.set(name, value);
-    }
-  }
-  private cookie() {
-    return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-  async get(path: string) {
-    const res = await fetch(this.base + path, { headers: { cookie: this.cookie() }, redirect: 'manual' });
-    this.remember(res);
-    const body = await res.text();
-    const m = body.match(/name="csrf" value="([^"]+)"/);
-    if (m) this.csrf = m[1];
-    return { status: res.status, location: res.headers.get('location'), body };
-  }
-  async post(path: string, form: Record<string, string>) {
-    if (!this.csrf) await this.get('/login');
-    const res = await fetch(this.base + path, {
-      method: 'POST',
-      headers: { cookie: this.cookie(), origin: this.base, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ csrf: this.csrf, ...form }),
-      redirect: 'manual',
-    });
-    this.remember(res);
-    const body = await res.text();
-    const m = body.match(/name="csrf" value="([^"]+)"/);
-    if (m) this.csrf = m[1];
-    return { status: res.status, location: res.headers.get('location'), body };
-  }
-}
+/** The tests' one cookie-keeping client, against a real server's URL. */
+export { serverClient } from '../../helpers/client.js';
 
 export class JourneyError extends Error {}
 

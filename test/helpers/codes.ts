@@ -1,0 +1,35 @@
+// Verification codes in tests: the harness injects a sequence through Deps (no mocking of the CSPRNG module), and the codes sent are read from the outbox.
+import type { OutboxEntry } from '../../src/notify/notifier.js';
+/**
+ * 1000, 1001, … 9999, then 1000 again: every code differs from the one before it, so "the code sent to A no longer
+ * works" is always a real test, and WRONG_CODE is never issued.
+ */
+export function sequentialCodes(start = 1000): () => string {
+  let n = start;
+  return () => {
+    const code = String(n);
+    n = n >= 9999 ? 1000 : n + 1;
+    return code;
+  };
+}
+
+/** A well-formed code the harness never issues: typing it is always a wrong code. */
+export const WRONG_CODE = '0000';
+
+/** Well-formed codes the harness never issues, for tests that type several wrong ones. */
+export const WRONG_CODES = ['0000', '0001', '0002', '0003', '0004', '0005', '0006', '0007', '0008', '0009'] as const;
+
+/** What the tests read codes from: a harness's outbox. */
+type HasOutbox = { outbox(): OutboxEntry[] };
+
+/** Every message carrying a code sent to `to` (email address or phone digits), newest first. */
+export function codesTo(h: HasOutbox, to: string) {
+  return h.outbox().filter((m) => m.to === to && m.code);
+}
+
+/** The newest code sent to `to`; throws when none was sent. */
+export function lastCode(h: HasOutbox, to: string): string {
+  const entry = codesTo(h, to)[0];
+  if (!entry?.code) throw new Error(`no code sent to ${to}`);
+  return entry.code;
+}
