@@ -14,6 +14,7 @@ import { resetRoutes } from './flows/reset/routes.js';
 import { settingsRoutes } from './flows/settings/routes.js';
 import { termsRoutes } from './flows/terms/routes.js';
 import { signInRoutes } from './flows/signin/routes.js';
+import { flowTimeRoutes } from './flows/extend.js';
 import { logSecurityEvents } from './log/events.js';
 import { silentLogger } from './log/logger.js';
 import { logRequests } from './log/request-log.js';
@@ -86,6 +87,7 @@ export function createApp(deps: Deps) {
 
   app.route('/', signInRoutes);
   app.route('/', memberRoutes);
+  app.route('/', flowTimeRoutes);
   app.route(paths.help, helpRoutes);
   app.route(paths.terms, termsRoutes);
   app.route(paths.settings, settingsRoutes);

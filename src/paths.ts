@@ -4,6 +4,7 @@ export const paths = {
   signIn: '/login',
   signOut: '/logout',
   extendSession: '/session/extend',
+  extendFlow: '/flow/extend',
   top: '/top',
   terms: '/terms',
   help: '/help',
@@ -12,6 +13,8 @@ export const paths = {
   reset: '/reset',
   register: '/register',
   settings: '/settings',
+  settingsPassword: '/settings/password',
+  settingsMyId: '/settings/my-id',
   migration: '/migration',
 } as const;
 

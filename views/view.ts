@@ -23,3 +23,6 @@ export type View = {
 };
 
 export type FieldError = { field: string; message: string };
+
+/** SPEC §3: the step indicator's numbers; no total while the rest of the path is not known. */
+export type StepNumber = { current: number; total?: number };

@@ -2,7 +2,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { keyedHash, newToken } from '../auth/secrets.js';
 import type { Deps } from '../deps.js';
-import type { FlowRow, NewFlow } from '../db/contract.js';
+import type { NewFlow } from '../db/contract.js';
+import { readFlow, type Flow } from './data.js';
 import { paths } from '../paths.js';
 import { clearCookie, readCookie, writeCookie } from '../web/cookies.js';
 import type { AppEnv } from '../web/env.js';
@@ -58,7 +59,9 @@ export function loadFlow(kind: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const deps = c.get('deps');
     const token = readCookie(c, 'flow');
-    const flow: FlowRow | undefined = token ? await deps.stores.flows.find(hashFlowToken(deps, token)) : undefined;
+    const row = token ? await deps.stores.flows.find(hashFlowToken(deps, token)) : undefined;
+    // the data is read by its schema: a row it cannot read is as dead as an expired one
+    const flow = row && readFlow(row);
     const live = flow && flow.kind === kind && flow.endedAt === null && flow.expiresAt > deps.clock.now();
     if (!live) {
       if (token) dropFlowCookie(c);
@@ -74,24 +77,30 @@ export function loadFlow(kind: string): MiddlewareHandler<AppEnv> {
  * can fill it in without the address ever being put in a URL (proxy logs, history).
  */
 export async function completedFlowEmail(c: Context<AppEnv>): Promise<string | undefined> {
+  const flow = await liveFlow(c);
+  return flow?.step === 'done' ? (flow.email ?? undefined) : undefined;
+}
+
+/** The browser's flow of any kind while it lives (not ended, not expired, its data readable); else undefined. */
+export async function liveFlow(c: Context<AppEnv>): Promise<Flow | undefined> {
   const deps = c.get('deps');
   const token = readCookie(c, 'flow');
-  const flow = token ? await deps.stores.flows.find(hashFlowToken(deps, token)) : undefined;
-  const live = flow && flow.step === 'done' && flow.endedAt === null && flow.expiresAt > deps.clock.now();
-  return live ? (flow.email ?? undefined) : undefined;
+  const row = token ? await deps.stores.flows.find(hashFlowToken(deps, token)) : undefined;
+  const flow = row && readFlow(row);
+  return flow && flow.endedAt === null && flow.expiresAt > deps.clock.now() ? flow : undefined;
 }
 
 /** A step handler only runs when the flow is at that step; a GET or POST of any other step goes to the current one. */
 export function atStep(base: string, step: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const flow = c.get('flow') as FlowRow;
+    const flow = currentFlow(c);
     if (flow.step !== step) return c.redirect(stepUrl(base, flow.step), 303);
     await next();
   };
 }
 
 /** The flow set by loadFlow. */
-export function currentFlow(c: Context<AppEnv>): FlowRow {
+export function currentFlow(c: Context<AppEnv>): Flow {
   const flow = c.get('flow');
   if (!flow) throw new Error('currentFlow used outside loadFlow');
   return flow;

@@ -1,7 +1,8 @@
 // SPEC O7: the migration progress report's numbers, computed from the database and the audit log.
 import type { Stores } from '../db/contract.js';
-import { KIND as MIGRATION } from '../flows/migration/shared.js';
-import { migrationStepNumber, type MigrationStep } from '../flows/migration/machine.js';
+import { migrationSteps, type MigrationStep } from '../flows/migration/machine.js';
+
+const MIGRATION = 'migration';
 import { flowOutcome, tokyoDay } from '../ops/prune.js';
 
 const DAY_MS = 86_400_000;
@@ -35,8 +36,9 @@ function dayRange(now: number, days: number): string[] {
 
 export async function buildReport(stores: Pick<Stores, 'report'>, now: number, days: number): Promise<Report> {
   const data = await stores.report.readReportData({ flowKind: MIGRATION, dailyEvents: [...DAILY_EVENTS], now });
-  const steps = (Object.keys(migrationStepNumber) as MigrationStep[]).filter((s) => s !== 'done');
-  const funnel: FunnelRow[] = steps.map((step) => ({ step, number: migrationStepNumber[step], cancelled: 0, expired: 0, inProgress: 0 }));
+  // the table lists the steps in the order of the guide's screens: the funnel numbers them so
+  const steps = (Object.keys(migrationSteps) as MigrationStep[]).filter((s) => s !== 'done');
+  const funnel: FunnelRow[] = steps.map((step, i) => ({ step, number: i + 1, cancelled: 0, expired: 0, inProgress: 0 }));
   const flows = { started: 0, completed: 0, cancelled: 0, expired: 0, inProgress: 0 };
   const add = (step: string, outcome: 'completed' | 'cancelled' | 'expired' | 'inProgress', n: number) => {
     flows.started += n;

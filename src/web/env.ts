@@ -2,7 +2,7 @@
 import type { Deps } from '../deps.js';
 import type { Lang, T } from '../i18n/index.js';
 import type { SessionInfo } from '../auth/session.js';
-import type { FlowRow } from '../db/contract.js';
+import type { Flow } from '../flows/data.js';
 
 export type AppEnv = {
   Variables: {
@@ -20,6 +20,6 @@ export type AppEnv = {
     /** The paths that answer a GET: where a refused form restarts (issue 19). */
     pagePaths?: ReadonlySet<string>;
     /** The flow this browser is in, set by the flow guard. */
-    flow?: FlowRow;
+    flow?: Flow;
   };
 };

@@ -73,7 +73,7 @@ describe('M1 terms', () => {
     const page = await b.get('/migration/terms');
     expect(page.status).toBe(200);
     expect(page.res.headers.get('cache-control')).toContain('no-store');
-    expect(page.body).toContain('ステップ 1/8');
+    expect(page.body).toContain('<h1><span class="step-indicator">ステップ 1</span> ');
     expect(page.body).toMatch(/<section class="terms" tabindex="0" aria-labelledby="terms-text-heading">/);
     expect(page.body).toContain('ログイン画面から再度お手続きが必要です');
     expect(page.body).toContain('同意して進む</button>');
@@ -108,7 +108,7 @@ describe('M2 keep the card email, SMS, M7, M8 (whole journey)', () => {
     await startMobile(b);
     await b.post('/migration/terms', {});
     const choice = await b.get('/migration/email-choice');
-    expect(choice.body).toContain('ステップ 2/8');
+    expect(choice.body).toContain('<h1><span class="step-indicator">ステップ 2</span> ');
     expect(choice.body).toContain('t*********@e******.jp'.slice(0, 2));
     expect(choice.body).not.toContain(CARD_EMAIL);
     expect(choice.body).toContain('同一のメールアドレスを登録されている方は');
@@ -126,7 +126,7 @@ describe('M2 keep the card email, SMS, M7, M8 (whole journey)', () => {
     expect(sms[0].text).toContain(sms[0].code!);
 
     const phone = await b.get('/migration/phone');
-    expect(phone.body).toContain('ステップ 6/8');
+    expect(phone.body).toContain('<h1><span class="step-indicator">ステップ 3/5</span> ');
     expect(phone.body).toContain('***-****-2222');
     expect(phone.body).not.toContain('09011112222');
     expect(phone.body).toMatch(/<input[^>]*autocomplete="one-time-code"/);
@@ -136,7 +136,7 @@ describe('M2 keep the card email, SMS, M7, M8 (whole journey)', () => {
 
     expect((await b.post('/migration/phone', { code: sms[0].code! })).location).toBe('/migration/password');
     const pw = await b.get('/migration/password');
-    expect(pw.body).toContain('ステップ 7/8');
+    expect(pw.body).toContain('<h1><span class="step-indicator">ステップ 4/5</span> ');
     expect(pw.body).toContain('パスワードの条件');
     expect(pw.body).toMatch(/<input[^>]*autocomplete="new-password"/);
 
@@ -279,7 +279,7 @@ describe('M4 email code, M5 confirm, M6 landline voice (initial ID, card without
     expect((await b.post('/migration/new-email', { email: ' Hanako@Example.jp ' })).location).toBe('/migration/email-code');
 
     const codePage = await b.get('/migration/email-code');
-    expect(codePage.body).toContain('ステップ 4/8');
+    expect(codePage.body).toContain('<h1><span class="step-indicator">ステップ 3/7</span> ');
     expect(codePage.body).toContain('hanako@example.jp'); // as typed, normalised (issue 19 item 4)
     expect(codePage.body).toMatch(/<input[^>]*inputmode="numeric"/);
     expect(codePage.body).toMatch(/\d{2}:\d{2}まで有効/);
@@ -295,7 +295,7 @@ describe('M4 email code, M5 confirm, M6 landline voice (initial ID, card without
     expect((await b.post('/migration/email-code', { code: ` ${fullWidth} ` })).location).toBe('/migration/confirm-email');
 
     const confirm = await b.get('/migration/confirm-email');
-    expect(confirm.body).toContain('ステップ 5/8');
+    expect(confirm.body).toContain('<h1><span class="step-indicator">ステップ 4/7</span> ');
     expect(confirm.body).toContain('hanako@example.jp をMy IDとして登録しますか？');
     expect(confirm.body).toContain('クレジットカードに登録されているメールアドレスも');
     expect((await b.post('/migration/confirm-email', {})).location).toBe('/migration/phone');
@@ -436,7 +436,7 @@ describe('English', () => {
     await startMobile(b);
     const terms = await b.get('/migration/terms');
     expect(terms.body).toContain('Accept and continue');
-    expect(terms.body).toContain('Step 1 of 8');
+    expect(terms.body).toContain('<h1><span class="step-indicator">Step 1</span> ');
     await b.post('/migration/terms', {});
     expect((await b.get('/migration/email-choice')).body).toContain('Register the email address on your card');
     await b.post('/migration/email-choice', { choice: 'yes' });

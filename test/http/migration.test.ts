@@ -23,7 +23,7 @@ describe('keep the card email + SMS (M2 はい → M6 ⑦-1 → M7 → M8)', () 
     const { b, location } = await startMigration(h, 'TARO-01', 'old-pass-1');
     expect(location).toBe('/migration/email-choice');
     const choice = await b.get(location);
-    expect(choice.body).toContain('ステップ 2/8');
+    expect(choice.body).toContain('<h1><span class="step-indicator">ステップ 2</span> ');
     expect(choice.body).toContain('t***@e******.jp');
     expect(choice.body).not.toContain('taro@example.jp');
     const yes = await b.post('/migration/email-choice', { choice: 'yes' });

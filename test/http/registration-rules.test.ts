@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkEmailAddress } from '../../src/auth/email.js';
 import { registrationSteps } from '../../src/flows/registration/machine.js';
 import { resetSteps } from '../../src/flows/reset/machine.js';
-import { myIdSteps } from '../../src/flows/settings/my-id.js';
+import { myIdSteps } from '../../src/flows/settings/my-id/machine.js';
 import { nextStep, reachableFrom, type StepTable } from '../../src/flows/machine.js';
 
 describe('M3 email rules', () => {

@@ -112,7 +112,7 @@ describe('R1 the address form', () => {
     expect(empty.body).toContain('メールアドレスを入力してください。');
     const bad = await b.post('/reset', { email: 'taro.example.jp' });
     expect(bad.status).toBe(400);
-    expect(bad.body).toContain('<title>エラー: パスワードの再設定 | My Card</title>');
+    expect(bad.body).toContain('<title>エラー: パスワードの再設定（ステップ 1/5） | My Card</title>');
     expect(bad.body).toContain('メールアドレスの入力に誤りがあります。');
     expect(bad.body).toContain('value="taro.example.jp"');
   });

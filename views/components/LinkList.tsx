@@ -1,15 +1,16 @@
 // A list of links under a form or a message: the ways back in (reset, new My ID, sign-in, help) and any others.
 import type { MessageKey } from '../../src/i18n/index.js';
 import type { View } from '../view.js';
+import { paths } from '../../src/paths.js';
 
 export type Link = { href: string; text: MessageKey; hint?: MessageKey };
 
 /** The links most pages offer a person who cannot go on: the same text and target everywhere. */
 export const ways = {
-  reset: { href: '/reset', text: 'signin.forgotPassword' },
-  register: { href: '/register', text: 'signin.createMyId' },
-  signIn: { href: '/login', text: 'common.backToSignIn' },
-  help: { href: '/help', text: 'common.helpLink' },
+  reset: { href: paths.reset, text: 'signin.forgotPassword' },
+  register: { href: paths.register, text: 'signin.createMyId' },
+  signIn: { href: paths.signIn, text: 'common.backToSignIn' },
+  help: { href: paths.help, text: 'common.helpLink' },
 } as const satisfies Record<string, Link>;
 
 export function LinkList({ v, links }: { v: View; links: readonly Link[] }) {

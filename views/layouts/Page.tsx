@@ -1,9 +1,12 @@
 // The page shell: lang, skip link, header with brand, language switch and help link, main, footer (SPEC X6).
 import type { Child } from 'hono/jsx';
+import { paths } from '../../src/paths.js';
 import { raw } from 'hono/html';
-import type { View } from '../view.js';
+import type { StepNumber, View } from '../view.js';
 import { MemberNav } from '../components/MemberNav.js';
 import { SessionTime } from '../components/SessionTime.js';
+import { FlowTime } from '../components/FlowTime.js';
+import { titleWithStep } from '../components/StepIndicator.js';
 
 /** SPEC O1: a demo says so on every page, and what it publishes. */
 function DemoBanner({ v }: { v: View }) {
@@ -19,9 +22,10 @@ function DemoBanner({ v }: { v: View }) {
   );
 }
 
-type Props = { v: View; title: string; hasErrors?: boolean; children?: Child };
+/** `step`: the page is a step of a flow (SPEC §3: the indicator is part of the title); `deadline`: when its flow expires (X6). */
+type Props = { v: View; title: string; hasErrors?: boolean; step?: StepNumber; deadline?: number; children?: Child };
 
-export function Page({ v, title, hasErrors = false, children }: Props) {
+export function Page({ v, title, hasErrors = false, step, deadline, children }: Props) {
   const other = v.lang === 'ja' ? 'en' : 'ja';
   const sep = v.path.includes('?') ? '&' : '?';
   // the doctype keeps browsers out of quirks mode (html-validate: missing-doctype)
@@ -32,8 +36,8 @@ export function Page({ v, title, hasErrors = false, children }: Props) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${hasErrors ? v.t('common.errorPrefix') : ''}${title} | ${v.brand}`}</title>
-        <link rel="stylesheet" href="/static/app.css" />
+        <title>{`${hasErrors ? v.t('common.errorPrefix') : ''}${step ? titleWithStep(v, title, step) : title} | ${v.brand}`}</title>
+        <link rel="stylesheet" href={`${paths.static}/app.css`} />
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -42,7 +46,7 @@ export function Page({ v, title, hasErrors = false, children }: Props) {
         <header class="site-header">
           {v.demo && <DemoBanner v={v} />}
           <div class="wrap header-row">
-            <a class="brand" href={v.signedIn ? '/top' : '/'}>
+            <a class="brand" href={v.signedIn ? paths.top : paths.home}>
               {v.brand}
             </a>
             <ul class="header-links">
@@ -52,11 +56,11 @@ export function Page({ v, title, hasErrors = false, children }: Props) {
                 </a>
               </li>
               <li>
-                <a href="/help">{v.t('common.helpLink')}</a>
+                <a href={paths.help}>{v.t('common.helpLink')}</a>
               </li>
               {v.signedIn && (
                 <li>
-                  <form method="post" action="/logout" class="inline-form">
+                  <form method="post" action={paths.signOut} class="inline-form">
                     <input type="hidden" name="csrf" value={v.csrf} />
                     <button type="submit" class="link-button">
                       {v.t('common.signOut')}
@@ -70,6 +74,7 @@ export function Page({ v, title, hasErrors = false, children }: Props) {
         </header>
         <main id="main" class="wrap" tabindex={-1}>
           <SessionTime v={v} />
+          {deadline !== undefined && <FlowTime v={v} deadline={deadline} />}
           {children}
         </main>
         <footer class="site-footer">
@@ -77,11 +82,11 @@ export function Page({ v, title, hasErrors = false, children }: Props) {
             <p>{v.t('common.footerNote')}</p>
             <ul class="footer-links">
               <li>
-                <a href="/help">{v.t('common.helpLink')}</a>
+                <a href={paths.help}>{v.t('common.helpLink')}</a>
               </li>
               {v.devOutbox && (
                 <li>
-                  <a href="/dev/outbox">{v.t('common.outboxLink')}</a>
+                  <a href={paths.outbox}>{v.t('common.outboxLink')}</a>
                 </li>
               )}
             </ul>

@@ -16,6 +16,11 @@ export interface FlowStore {
   advance(id: number, from: string, to: string, patch?: FlowPatch): Promise<boolean>;
   /** Updates a flow's facts without moving it (e.g. which phone was chosen), only while it is at `step`. */
   updateData(id: number, step: string, data: FlowData): Promise<boolean>;
+  /**
+   * SPEC X6: gives a live flow its full time again — expires `ttlMs` after `now` — only while it is neither ended nor
+   * expired; false otherwise (an ended or expired flow cannot be brought back).
+   */
+  extend(id: number, now: number, ttlMs: number): Promise<boolean>;
   /** Ends a flow (completed or cancelled), optionally moving it to a last step; its token stops working. */
   end(id: number, now: number, finalStep?: string): Promise<boolean>;
 }

@@ -2,8 +2,12 @@
 import type { CardLockKey } from './lockout.js';
 import type { NewFlow } from './flows-sessions.js';
 
+/** The flow's last move, as its step table names it: the unit of work moves the flow `from` → `to` only if it is still at `from`. */
+export type FlowMove = { from: string; to: string };
+
 export type CompleteMigrationInput = {
   flowId: number;
+  move: FlowMove;
   holderId: number;
   cardId: number;
   credentialId: number;
@@ -50,6 +54,7 @@ export interface MigrationStore {
 
 export type CompleteRegistrationInput = {
   flowId: number;
+  move: FlowMove;
   holderId: number;
   /** The new My ID, normalised. */
   email: string;
@@ -79,6 +84,7 @@ export interface RegistrationStore {
 
 export type CompleteResetInput = {
   flowId: number;
+  move: FlowMove;
   accountId: number;
   /** Argon2id hash of the new password, made before the unit of work. */
   passwordHash: string;
@@ -104,7 +110,7 @@ export type HolderFacts = { holderId: number; birthdate: string; nameRoman: stri
 export type MemberAccount = { id: number; email: string; passwordHash: string; termsVersion: string; facts: HolderFacts };
 type Who = { accountId: number; now: number; address?: string };
 export type ChangePasswordInput = Who & { passwordHash: string; verifiedHash: string; keepSessionId: number };
-export type ChangeMyIdInput = Who & { flowId: number; newEmail: string; keepSessionId: number; newIdentifierHash: string };
+export type ChangeMyIdInput = Who & { flowId: number; move: FlowMove; newEmail: string; keepSessionId: number; newIdentifierHash: string };
 export type ChangeMyIdResult = { ok: true; oldEmail: string } | { error: 'taken' | 'gone' | 'moved' };
 
 export interface SettingsStore {

@@ -1,5 +1,5 @@
 // Flow rows: one per multi-step journey, keyed by the hash of its cookie token; steps move only forward from the step they were at.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { FlowData, FlowPatch, FlowRow, FlowStore, NewFlow } from '../contract.js';
 import type { Db, Executor } from './client.js';
 import { flowTable } from './schema.js';
@@ -58,6 +58,14 @@ export function flowStore(db: Db): FlowStore {
         .update(flowTable)
         .set({ data: JSON.stringify(data) })
         .where(and(eq(flowTable.id, id), eq(flowTable.step, step), isNull(flowTable.endedAt)))
+        .run();
+      return result.changes === 1;
+    },
+    async extend(id, now, ttlMs) {
+      const result = db
+        .update(flowTable)
+        .set({ expiresAt: now + ttlMs })
+        .where(and(eq(flowTable.id, id), isNull(flowTable.endedAt), gt(flowTable.expiresAt, now)))
         .run();
       return result.changes === 1;
     },

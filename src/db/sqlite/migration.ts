@@ -44,7 +44,7 @@ export function migrationStore(db: Db): MigrationStore {
       try {
         return inTransaction(db, (tx): CompleteMigrationResult => {
           // a second submit of the same flow finds it moved on, before anything else is looked at
-          const atPassword = tx.select({ id: flowTable.id }).from(flowTable).where(and(eq(flowTable.id, input.flowId), eq(flowTable.step, 'password'), isNull(flowTable.endedAt))).get();
+          const atPassword = tx.select({ id: flowTable.id }).from(flowTable).where(and(eq(flowTable.id, input.flowId), eq(flowTable.step, input.move.from), isNull(flowTable.endedAt))).get();
           if (!atPassword) return { error: 'moved' };
           const taken = tx.select({ id: accountTable.id }).from(accountTable).where(and(eq(accountTable.email, input.email), isNull(accountTable.closedAt))).get();
           if (taken) return { error: 'taken' };
@@ -56,7 +56,7 @@ export function migrationStore(db: Db): MigrationStore {
             endFlow(tx, input.flowId, now);
             return { error: 'moved' };
           }
-          if (!advanceFlow(tx, input.flowId, 'password', 'done')) return { error: 'moved' };
+          if (!advanceFlow(tx, input.flowId, input.move.from, input.move.to)) return { error: 'moved' };
 
           const card = tx.select().from(cardTable).where(eq(cardTable.id, input.cardId)).get();
           const sameEmail = card?.email

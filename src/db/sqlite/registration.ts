@@ -32,7 +32,7 @@ export function registrationStore(db: Db): RegistrationStore {
           // SPEC G2/M9: an address that is already a My ID is refused, even when it races another flow
           const taken = tx.select({ id: accountTable.id }).from(accountTable).where(and(eq(accountTable.email, input.email), isNull(accountTable.closedAt))).get();
           if (taken) return { error: 'taken' };
-          if (!advanceFlow(tx, input.flowId, 'password', 'done')) return { error: 'moved' };
+          if (!advanceFlow(tx, input.flowId, input.move.from, input.move.to)) return { error: 'moved' };
 
           // SPEC G3: a previous account of the holder is closed and its sessions end
           const previous = tx.select().from(accountTable).where(and(eq(accountTable.holderId, holderId), isNull(accountTable.closedAt))).all();

@@ -15,7 +15,7 @@ export function resetStore(db: Db): ResetStore {
         const account = tx.select().from(accountTable).where(and(eq(accountTable.id, input.accountId), isNull(accountTable.closedAt))).get();
         if (!account) return { error: 'gone' };
         // the guard: only one request completes the flow
-        if (!advanceFlow(tx, input.flowId, 'password', 'done')) return { error: 'moved' };
+        if (!advanceFlow(tx, input.flowId, input.move.from, input.move.to)) return { error: 'moved' };
         tx.update(accountTable).set({ passwordHash: input.passwordHash, passwordChangedAt: input.now }).where(eq(accountTable.id, account.id)).run();
         tx.delete(sessionTable).where(eq(sessionTable.accountId, account.id)).run();
         // SPEC L5/R3: only a reset (or a new My ID) ends a lock

@@ -62,7 +62,7 @@ export function settingsStore(db: Db): SettingsStore {
           // a change made meanwhile in another browser ended this session: that browser's change stands, this one does nothing
           if (!sessionExists(tx, input.keepSessionId)) return { error: 'gone' };
           // the flow's guard: only one request completes it, and it ends with the change
-          if (!advanceFlow(tx, input.flowId, 'confirm', 'done')) return { error: 'moved' };
+          if (!advanceFlow(tx, input.flowId, input.move.from, input.move.to)) return { error: 'moved' };
           endFlow(tx, input.flowId, input.now);
           tx.update(accountTable).set({ email: input.newEmail }).where(eq(accountTable.id, account.id)).run();
           const cardIds = tx.select({ id: accountCardTable.cardId }).from(accountCardTable).where(eq(accountCardTable.accountId, account.id)).all();

@@ -7,6 +7,5 @@ import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
 
 export const devRoutes = new Hono<AppEnv>().get(paths.outbox, (c) => {
-  c.header('Cache-Control', 'no-store');
   return c.html(<OutboxPage v={viewOf(c)} entries={readOutbox(c.get('deps').config.OUTBOX_FILE).slice(0, 100)} />);
 });

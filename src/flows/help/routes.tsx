@@ -4,7 +4,7 @@ import { HelpPage, type HelpLimits } from '../../../views/pages/help/HelpPage.js
 import type { Config } from '../../config.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
-import { supportOf } from '../verify/code-step.js';
+import { supportOf } from '../steps/code-check.js';
 
 /** The settings the help texts quote, in the units a reader expects. */
 export function helpLimits(config: Config): HelpLimits {

@@ -16,7 +16,6 @@ export const memberRoutes = new Hono<AppEnv>()
     const session = c.get('session');
     const home = session && (await c.get('deps').stores.member.loadHome(session.accountId));
     if (!home) return c.redirect(paths.signIn, 303);
-    c.header('Cache-Control', 'no-store');
     return c.html(<TopPage v={viewOf(c)} home={home} />);
   })
   // SPEC X6 / WCAG 2.2.1: the idle clock starts again; the absolute end stays, and the member returns to the same page

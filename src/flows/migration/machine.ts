@@ -1,4 +1,6 @@
 // SPEC M1–M9 as data: terms → keep the card's email or enter a new one → email code → confirm → phone code → password → done.
+import { paths } from '../../paths.js';
+import { defineFlow } from '../flow.js';
 import type { StepTable } from '../machine.js';
 
 export type MigrationStep = 'terms' | 'email-choice' | 'new-email' | 'email-code' | 'confirm-email' | 'phone' | 'password' | 'done';
@@ -17,9 +19,7 @@ export type MigrationEvent =
   | 'PASSWORD_SET'
   | 'EMAIL_TAKEN';
 
-/** Sign-in (L3) starts every migration here. */
-export const MIGRATION_FIRST_STEP: MigrationStep = 'terms';
-
+/** In the order of the guide's screens ②–⑨ (the report's funnel numbers them so). */
 export const migrationSteps: StepTable<MigrationStep, MigrationEvent> = {
   // SPEC M2: a card with no registered email goes straight to M3
   terms: { TERMS_ACCEPTED: 'email-choice', TERMS_ACCEPTED_WITHOUT_CARD_EMAIL: 'new-email' },
@@ -35,15 +35,16 @@ export const migrationSteps: StepTable<MigrationStep, MigrationEvent> = {
   done: {},
 };
 
-/** "ステップ n/8" */
-export const migrationStepNumber: Record<MigrationStep, number> = {
-  terms: 1,
-  'email-choice': 2,
-  'new-email': 3,
-  'email-code': 4,
-  'confirm-email': 5,
-  phone: 6,
-  password: 7,
-  done: 8,
-};
-export const MIGRATION_TOTAL_STEPS = 8;
+/** Sign-in (L3) starts every migration at the terms. */
+export const migration = defineFlow({
+  kind: 'migration',
+  base: paths.migration,
+  first: 'terms',
+  steps: migrationSteps,
+  // SPEC M4: the code is emailed on arrival at M4; M6 ⑦-1: the SMS goes on arrival at the phone step
+  arrivals: { 'email-code': 'send-email-code', phone: 'send-first-sms' },
+  cancelledTo: `${paths.signIn}?flow=cancelled`,
+});
+
+/** Whose wrong codes and addresses a migration counts: the card's holder (SPEC M6a, S2). */
+export const holderOf = (flow: { holderId: number | null }) => `holder:${flow.holderId ?? 0}` as const;

@@ -1,11 +1,10 @@
-// SPEC G1–G2 as data: (card + birth date) → phone code → terms → new email → email code → password → done.
+// SPEC G1–G2 as data: (card + birth date at G1) → phone code → terms → new email → email code → password → done.
+import { paths } from '../../paths.js';
+import { defineFlow } from '../flow.js';
 import type { StepTable } from '../machine.js';
 
 export type RegistrationStep = 'phone' | 'terms' | 'email' | 'email-code' | 'password' | 'done';
 export type RegistrationEvent = 'PHONE_CODE_VERIFIED' | 'TERMS_ACCEPTED' | 'EMAIL_CHOSEN' | 'EMAIL_CODE_VERIFIED' | 'EMAIL_CHANGE_REQUESTED' | 'PASSWORD_SET' | 'EMAIL_TAKEN';
-
-/** The step a flow starts at once the card details matched (G1). */
-export const REGISTRATION_FIRST_STEP: RegistrationStep = 'phone';
 
 export const registrationSteps: StepTable<RegistrationStep, RegistrationEvent> = {
   phone: { PHONE_CODE_VERIFIED: 'terms' },
@@ -18,6 +17,18 @@ export const registrationSteps: StepTable<RegistrationStep, RegistrationEvent> =
   done: {},
 };
 
-/** Step numbers for "ステップ n/7"; the card form before the flow is step 1. */
-export const registrationStepNumber: Record<RegistrationStep | 'start', number> = { start: 1, phone: 2, terms: 3, email: 4, 'email-code': 5, password: 6, done: 7 };
-export const REGISTRATION_TOTAL_STEPS = 7;
+/** Starts at the phone once the card details matched (G1). */
+export const registration = defineFlow({
+  kind: 'registration',
+  base: paths.register,
+  first: 'phone',
+  steps: registrationSteps,
+  // SPEC M6 ⑦-1: the SMS on arrival at the phone step; M4: the code emailed on arrival at the code step
+  arrivals: { phone: 'send-first-sms', 'email-code': 'send-email-code' },
+  // the card form before the flow is step 1
+  before: 1,
+  cancelledTo: `${paths.signIn}?flow=cancelled`,
+});
+
+/** Whose wrong codes and addresses are counted: the holder the card identified (SPEC M6a, S2). */
+export const holderOf = (flow: { holderId: number | null }) => `holder:${flow.holderId ?? 0}` as const;

@@ -1,10 +1,10 @@
-// SPEC R1–R3 as data: email code → phone code → new password → done.
+// SPEC R1–R3 as data: (My ID typed at R1) → email code → phone code → new password → done.
+import { paths } from '../../paths.js';
+import { defineFlow } from '../flow.js';
 import type { StepTable } from '../machine.js';
 
 export type ResetStep = 'email-code' | 'phone' | 'password' | 'done';
 export type ResetEvent = 'EMAIL_CODE_VERIFIED' | 'PHONE_CODE_VERIFIED' | 'PASSWORD_SET';
-
-export const RESET_FIRST_STEP: ResetStep = 'email-code';
 
 export const resetSteps: StepTable<ResetStep, ResetEvent> = {
   'email-code': { EMAIL_CODE_VERIFIED: 'phone' },
@@ -13,6 +13,14 @@ export const resetSteps: StepTable<ResetStep, ResetEvent> = {
   done: {},
 };
 
-/** Step numbers for "ステップ n/5"; the address form before the flow is step 1. */
-export const resetStepNumber: Record<ResetStep | 'start', number> = { start: 1, 'email-code': 2, phone: 3, password: 4, done: 5 };
-export const RESET_TOTAL_STEPS = 5;
+export const reset = defineFlow({
+  kind: 'reset',
+  base: paths.reset,
+  first: 'email-code',
+  steps: resetSteps,
+  // SPEC R1: the code goes (or, for an unknown address, is recorded) as the flow starts; M6 ⑦-1: the SMS on arrival
+  arrivals: { 'email-code': 'send-email-code', phone: 'send-first-sms' },
+  // the address form before the flow is step 1
+  before: 1,
+  cancelledTo: `${paths.signIn}?flow=cancelled`,
+});

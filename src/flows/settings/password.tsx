@@ -12,9 +12,9 @@ import { writeCookie } from '../../web/cookies.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
 import { lockedResponse } from './locked.js';
-import { supportOf } from '../verify/code-step.js';
+import { supportOf } from '../steps/code-check.js';
 import { checkCurrentPasswordCounted, triesLeftWarning } from './current-password.js';
-import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../verify/new-password.js';
+import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../steps/new-password-rules.js';
 
 const CurrentForm = v.object({ current: v.pipe(v.optional(v.string(), ''), v.maxLength(1024)) });
 

@@ -5,7 +5,7 @@ import type { AppEnv } from '../../web/env.js';
 import { requireSession } from '../../web/session.js';
 import { viewOf } from '../../web/view.js';
 import { requireCurrentTerms } from '../terms/guard.js';
-import { myIdRoutes } from './my-id.js';
+import { myIdRoutes } from './my-id/routes.js';
 import { showChangePassword, submitChangePassword } from './password.js';
 
 export const settingsRoutes = new Hono<AppEnv>()

@@ -11,6 +11,7 @@ import { viewOf } from '../../web/view.js';
 import { completedFlowEmail, startMigrationFlow } from '../guard.js';
 import { identifierHash } from '../../auth/lockout.js';
 import { normaliseIdentifier } from '../../auth/normalise.js';
+import { migration } from '../migration/machine.js';
 
 const SignInForm = v.object({
   id: v.pipe(v.optional(v.string(), ''), v.maxLength(320)),
@@ -31,7 +32,6 @@ function noticeOf(c: Context<AppEnv>): SignInNotice | undefined {
 type ShowProps = { id?: string; failure?: SignInFailure; retryAt?: number; errors?: { field: string; message: string }[] };
 
 function showSignIn(c: Context<AppEnv>, status: 200 | 400 | 422 | 429, props: ShowProps) {
-  c.header('Cache-Control', 'no-store');
   const next = safeReturnPath(c.req.query('next'));
   return c.html(<SignInPage v={viewOf(c)} next={next} notice={status === 200 ? noticeOf(c) : undefined} {...props} />, status);
 }
@@ -80,7 +80,7 @@ export const signInRoutes = new Hono<AppEnv>()
     }
     if (result.kind === 'legacy') {
       // SPEC L3: a legacy or initial ID starts the migration flow at the terms
-      const flow = { kind: 'migration', step: 'terms', holderId: result.holderId, cardId: result.cardId, credentialId: result.credentialId };
+      const flow = { kind: migration.kind, step: migration.first, holderId: result.holderId, cardId: result.cardId, credentialId: result.credentialId };
       const started = await startMigrationFlow(c, flow, identifierHash(deps.config.SECRET, normaliseIdentifier(form.id)));
       if ('error' in started) {
         // SPEC S3: the right password, but this ID started its day's migration flows already: not a failure, not a lock
@@ -88,7 +88,7 @@ export const signInRoutes = new Hono<AppEnv>()
         const time = viewOf(c).clockTime(started.retryAt);
         return showSignIn(c, 429, { id: form.id, failure: 'migrationBudget', retryAt: started.retryAt, errors: [{ field: '', message: t('signin.errorMigrationBudget', { time }) }] });
       }
-      return c.redirect(`${paths.migration}/terms`, 303);
+      return c.redirect(migration.url(migration.first), 303);
     }
     await completeMemberSignIn(deps, result.accountId);
     writeCookie(c, 'sid', await startSession(deps, result.accountId));

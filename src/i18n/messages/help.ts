@@ -47,6 +47,7 @@ export const help = defineMessages(
 
     'help.flowExpiredMeaning': 'お手続きは開始から{flowMinutes}分以内に完了していただく必要があります。時間が経ったか、別の画面やブラウザで新しくお手続きを始めたため、このお手続きは無効になりました。入力途中の内容は保存されていません。',
     'help.flowExpiredTodo1': 'ログイン画面から、もう一度お手続きを始めてください。',
+    'help.flowExpiredTodo2': '時間が足りないときは、お手続きの画面にある「お手続きの時間を延長する」を押してください。その時点から{flowMinutes}分間、続けられます。',
 
     'help.flowCancelledMeaning': '「キャンセル」または「いいえ」を選んだため、お手続きを中止しました。それまでの入力内容は登録されていません。',
     'help.flowCancelledTodo1': 'お手続きを続ける場合は、ログイン画面から{legacy}のID・初期IDで再度ログインしてください。',
@@ -157,6 +158,7 @@ export const help = defineMessages(
 
     'help.flowExpiredMeaning': 'A procedure must be completed within {flowMinutes} minutes of starting it. Either that time passed or you started a new procedure in another window or browser, so this one is no longer valid. Nothing you entered was saved.',
     'help.flowExpiredTodo1': 'Start the procedure again from the sign-in page.',
+    'help.flowExpiredTodo2': 'If you need more time, press “Give me more time” on the procedure’s page: you then have {flowMinutes} minutes from that moment.',
 
     'help.flowCancelledMeaning': 'You chose “Cancel” or “No”, so the procedure was stopped. Nothing you entered was registered.',
     'help.flowCancelledTodo1': 'To continue, sign in again with your {legacy} ID or initial ID.',

@@ -5,6 +5,7 @@ export const verify = defineMessages(
   {
     'verify.cancel': 'キャンセル',
     'verify.flowDeadline': 'このお手続きは{time}までに完了してください。過ぎた場合は、最初からお手続きが必要です。',
+    'verify.flowExtend': 'お手続きの時間を延長する',
     'verify.cancelNote': 'キャンセルするとお手続きを中止し、ログイン画面に戻ります。',
     'verify.cancelNoteSettings': 'キャンセルすると変更を中止し、設定画面に戻ります。',
     'verify.codeLabel': '認証コード',
@@ -55,6 +56,7 @@ export const verify = defineMessages(
   {
     'verify.cancel': 'Cancel',
     'verify.flowDeadline': 'Please finish by {time} (Japan time). After that you will need to start again.',
+    'verify.flowExtend': 'Give me more time',
     'verify.cancelNote': 'Cancelling stops this procedure and takes you back to sign-in.',
     'verify.cancelNoteSettings': 'Cancelling stops this change and takes you back to your settings.',
     'verify.codeLabel': 'Verification code',

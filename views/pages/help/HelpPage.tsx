@@ -5,6 +5,7 @@ import type { View } from '../../view.js';
 import { LinkList, ways, type Link } from '../../components/LinkList.js';
 import { PASSWORD_RULES } from '../../components/NewPasswordFields.js';
 import { SupportDesk, type Support } from '../../components/SupportDesk.js';
+import { paths } from '../../../src/paths.js';
 
 /** The configured limits the explanations quote, so the page says what this portal really does. */
 export type HelpLimits = {
@@ -44,7 +45,7 @@ type Topic = {
 };
 
 const { reset, register } = ways;
-const signIn = { href: '/login', text: 'help.backToSignIn' } as const;
+const signIn = { href: paths.signIn, text: 'help.backToSignIn' } as const;
 
 const signInTopics: Topic[] = [
   { id: 'cannot-sign-in', message: 'signin.errorGeneric', meaning: 'help.genericMeaning', todo: ['help.genericTodo1', 'help.genericTodo2', 'help.genericTodo3', 'help.genericTodo4'], links: [reset, register] },
@@ -54,7 +55,7 @@ const signInTopics: Topic[] = [
   { id: 'migration-budget', message: 'help.migrationBudgetMessage', meaning: 'help.migrationBudgetMeaning', todo: ['help.migrationBudgetTodo1'] },
   { id: 'session-expired', message: 'signin.sessionExpired', meaning: 'help.sessionMeaning', todo: ['help.sessionTodo1', 'help.sessionTodo2'], links: [signIn] },
   { id: 'session-ended', message: 'signin.sessionEnded', meaning: 'help.sessionEndedMeaning', todo: ['help.sessionEndedTodo1'], links: [signIn] },
-  { id: 'flow-expired', message: 'signin.flowExpired', meaning: 'help.flowExpiredMeaning', todo: ['help.flowExpiredTodo1'], links: [signIn] },
+  { id: 'flow-expired', message: 'signin.flowExpired', meaning: 'help.flowExpiredMeaning', todo: ['help.flowExpiredTodo1', 'help.flowExpiredTodo2'], links: [signIn] },
   { id: 'flow-cancelled', message: 'signin.flowCancelled', meaning: 'help.flowCancelledMeaning', todo: ['help.flowCancelledTodo1'], links: [signIn] },
   { id: 'forbidden', message: 'errors.forbiddenTitle', meaning: 'help.forbiddenMeaning', todo: ['help.forbiddenTodo1'] },
   { id: 'card-details', message: 'registration.errorDetails', meaning: 'help.cardDetailsMeaning', todo: ['help.cardDetailsTodo1'], links: [register] },
@@ -168,7 +169,7 @@ export function HelpPage({ v, limits, support }: { v: View; limits: HelpLimits; 
       </ul>
       <SupportDesk v={v} support={support} />
       <p>
-        <a href="/login">{v.t('help.backToSignIn')}</a>
+        <a href={paths.signIn}>{v.t('help.backToSignIn')}</a>
       </p>
     </Page>
   );

@@ -1,20 +1,20 @@
 // ③ M2: keep the card's registered email (masked) as the My ID? いいえ / はい.
 import { Button, ButtonRow, Form } from '../../components/Form.js';
 import { Masked, SLOT, around } from '../../components/Masked.js';
-import { StepIndicator } from '../../components/StepIndicator.js';
+import { StepHeading } from '../../components/StepIndicator.js';
 import { Page } from '../../layouts/Page.js';
-import type { View } from '../../view.js';
-import { FlowDeadline } from '../verify/CodeStepParts.js';
+import type { StepNumber, View } from '../../view.js';
 
 /** `deadline`: when the flow expires (SPEC X6). */
-type Props = { v: View; maskedEmail: string; emailParts: { first: string; host: string; tld: string }; action: string; step: { current: number; total: number }; deadline?: number };
+type Props = { v: View; maskedEmail: string; emailParts: { first: string; host: string; tld: string }; action: string; step?: StepNumber; deadline?: number };
 
 export function EmailChoicePage({ v, maskedEmail, emailParts, action, step, deadline }: Props) {
   const [before, after] = around(v.t('migration.choiceQuestion', { email: SLOT }));
   return (
-    <Page v={v} title={v.t('migration.choiceTitle')}>
-      <StepIndicator v={v} current={step.current} total={step.total} />
-      <h1>{v.t('migration.choiceHeading')}</h1>
+    <Page v={v} title={v.t('migration.choiceTitle')} step={step} deadline={deadline}>
+      <StepHeading v={v} step={step}>
+        {v.t('migration.choiceHeading')}
+      </StepHeading>
       <p>{v.t('migration.choiceLinkNote')}</p>
       <p>{v.t('migration.choiceMyIdNote')}</p>
       <p class="question">
@@ -25,7 +25,6 @@ export function EmailChoicePage({ v, maskedEmail, emailParts, action, step, dead
         </strong>
       </p>
       <p>{v.t('migration.choiceNoNote')}</p>
-      <FlowDeadline v={v} deadline={deadline} />
       <Form v={v} action={action}>
         <ButtonRow>
           <Button name="choice" value="no" secondary>

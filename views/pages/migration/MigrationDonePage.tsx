@@ -1,19 +1,21 @@
 // ⑨ M8: registration complete, what the member can do now, and sign-in with the new My ID filled in.
 import { Callout } from '../../components/Callout.js';
-import { StepIndicator } from '../../components/StepIndicator.js';
+import { StepHeading } from '../../components/StepIndicator.js';
 import { Page } from '../../layouts/Page.js';
-import type { View } from '../../view.js';
+import type { StepNumber, View } from '../../view.js';
+import { paths } from '../../../src/paths.js';
 
-export function MigrationDonePage({ v, email, step }: { v: View; email: string; step: { current: number; total: number } }) {
+export function MigrationDonePage({ v, email, step }: { v: View; email: string; step?: StepNumber }) {
   return (
-    <Page v={v} title={v.t('migration.doneTitle')}>
-      <StepIndicator v={v} current={step.current} total={step.total} />
-      <h1>{v.t('migration.doneHeading')}</h1>
+    <Page v={v} title={v.t('migration.doneTitle')} step={step}>
+      <StepHeading v={v} step={step}>
+        {v.t('migration.doneHeading')}
+      </StepHeading>
       <Callout kind="success" role="status">
         <p>{v.t('migration.doneBody')}</p>
       </Callout>
       <p>
-        <a class="button" href="/login">
+        <a class="button" href={paths.signIn}>
           {v.t('migration.doneSignIn')}
         </a>
       </p>

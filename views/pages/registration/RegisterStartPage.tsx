@@ -2,31 +2,33 @@
 import { Callout } from '../../components/Callout.js';
 import { ErrorSummary, errorFor } from '../../components/ErrorSummary.js';
 import { Button, Form } from '../../components/Form.js';
-import { StepIndicator } from '../../components/StepIndicator.js';
+import { StepHeading } from '../../components/StepIndicator.js';
 import { TextField } from '../../components/TextField.js';
 import { DateOfBirthField, type DateParts } from '../../components/DateOfBirthField.js';
 import { Page } from '../../layouts/Page.js';
-import type { FieldError, View } from '../../view.js';
+import type { FieldError, StepNumber, View } from '../../view.js';
 import { LinkList, ways } from '../../components/LinkList.js';
+import { paths } from '../../../src/paths.js';
 
 export type RegisterRefusal = 'details' | 'locked';
 
-type Props = { v: View; card?: string; birthdate?: DateParts; errors?: FieldError[]; refusal?: RegisterRefusal; step: { current: number; total: number } };
+type Props = { v: View; card?: string; birthdate?: DateParts; errors?: FieldError[]; refusal?: RegisterRefusal; step?: StepNumber };
 
 export function RegisterStartPage({ v, card, birthdate, errors = [], refusal, step }: Props) {
   return (
-    <Page v={v} title={v.t('registration.startTitle')} hasErrors={errors.length > 0}>
+    <Page v={v} title={v.t('registration.startTitle')} hasErrors={errors.length > 0} step={step}>
       <ErrorSummary v={v} errors={errors} />
       {refusal && (
         <Callout kind="warning">
           <p>{refusal === 'locked' ? v.t('registration.errorLockedHelp') : v.t('registration.errorDetailsHelp')}</p>
         </Callout>
       )}
-      <StepIndicator v={v} current={step.current} total={step.total} />
-      <h1>{v.t('registration.startHeading')}</h1>
+      <StepHeading v={v} step={step}>
+        {v.t('registration.startHeading')}
+      </StepHeading>
       <p>{v.t('registration.startIntro')}</p>
       <p class="hint">{v.t('registration.startNote')}</p>
-      <Form v={v} action="/register">
+      <Form v={v} action={paths.register}>
         <TextField
           v={v}
           id="card"

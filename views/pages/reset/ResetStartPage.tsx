@@ -1,20 +1,22 @@
 // R1: パスワードを忘れた方はこちら — the My ID (email) to send a code to; the answer never says whether it exists.
 import { ErrorSummary, errorFor } from '../../components/ErrorSummary.js';
 import { Button, Form } from '../../components/Form.js';
-import { StepIndicator } from '../../components/StepIndicator.js';
+import { StepHeading } from '../../components/StepIndicator.js';
 import { TextField } from '../../components/TextField.js';
 import { Page } from '../../layouts/Page.js';
-import type { FieldError, View } from '../../view.js';
+import type { FieldError, StepNumber, View } from '../../view.js';
 import { LinkList, ways } from '../../components/LinkList.js';
+import { paths } from '../../../src/paths.js';
 
-export function ResetStartPage({ v, email, errors = [], step }: { v: View; email?: string; errors?: FieldError[]; step: { current: number; total: number } }) {
+export function ResetStartPage({ v, email, errors = [], step }: { v: View; email?: string; errors?: FieldError[]; step?: StepNumber }) {
   return (
-    <Page v={v} title={v.t('reset.startTitle')} hasErrors={errors.length > 0}>
+    <Page v={v} title={v.t('reset.startTitle')} hasErrors={errors.length > 0} step={step}>
       <ErrorSummary v={v} errors={errors} />
-      <StepIndicator v={v} current={step.current} total={step.total} />
-      <h1>{v.t('reset.startHeading')}</h1>
+      <StepHeading v={v} step={step}>
+        {v.t('reset.startHeading')}
+      </StepHeading>
       <p>{v.t('reset.startIntro')}</p>
-      <Form v={v} action="/reset">
+      <Form v={v} action={paths.reset}>
         <TextField
           v={v}
           id="email"

@@ -5,13 +5,14 @@ import { TextField } from '../../components/TextField.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
 import { NewPasswordFields } from '../../components/NewPasswordFields.js';
+import { paths } from '../../../src/paths.js';
 
 export function ChangePasswordPage({ v, errors = [] }: { v: View; errors?: FieldError[] }) {
   return (
     <Page v={v} title={v.t('settings.passwordTitle')} hasErrors={errors.length > 0}>
       <ErrorSummary v={v} errors={errors} />
       <h1>{v.t('settings.passwordHeading')}</h1>
-      <Form v={v} action="/settings/password">
+      <Form v={v} action={paths.settingsPassword}>
         <TextField v={v} id="current" type="password" label={v.t('settings.currentPasswordLabel')} error={errorFor(errors, 'current')} autocomplete="current-password" />
         <NewPasswordFields v={v} errors={errors} />
         <ButtonRow>
@@ -19,7 +20,7 @@ export function ChangePasswordPage({ v, errors = [] }: { v: View; errors?: Field
         </ButtonRow>
       </Form>
       <p>
-        <a href="/settings">{v.t('settings.cancel')}</a>
+        <a href={paths.settings}>{v.t('settings.cancel')}</a>
       </p>
     </Page>
   );

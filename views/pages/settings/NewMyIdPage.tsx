@@ -4,9 +4,10 @@ import { Button, Form } from '../../components/Form.js';
 import { TextField } from '../../components/TextField.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
+import { paths } from '../../../src/paths.js';
 
 /** `action`: the form before the flow, or the flow's own address step when a mistyped address is corrected. */
-export function NewMyIdPage({ v, current, email, errors = [], action = '/settings/my-id' }: { v: View; current: string; email?: string; errors?: FieldError[]; action?: string }) {
+export function NewMyIdPage({ v, current, email, errors = [], action = paths.settingsMyId }: { v: View; current: string; email?: string; errors?: FieldError[]; action?: string }) {
   return (
     <Page v={v} title={v.t('settings.myIdTitle')} hasErrors={errors.length > 0}>
       <ErrorSummary v={v} errors={errors} />
@@ -30,7 +31,7 @@ export function NewMyIdPage({ v, current, email, errors = [], action = '/setting
         <Button>{v.t('settings.submitEmail')}</Button>
       </Form>
       <p>
-        <a href="/settings">{v.t('settings.cancel')}</a>
+        <a href={paths.settings}>{v.t('settings.cancel')}</a>
       </p>
     </Page>
   );

@@ -3,6 +3,7 @@ import { Callout } from '../../components/Callout.js';
 import { Page } from '../../layouts/Page.js';
 import type { View } from '../../view.js';
 import { LinkList } from '../../components/LinkList.js';
+import { paths } from '../../../src/paths.js';
 
 export type SettingsDone = { kind: 'password' } | { kind: 'myId'; email: string } | { kind: 'cancelled' } | { kind: 'addressBudget' | 'addressBudgetDay' };
 
@@ -22,7 +23,7 @@ export function SettingsPage({ v, email, done }: { v: View; email: string; done?
           <p>{doneText(v, done)}</p>
           {(done.kind === 'addressBudget' || done.kind === 'addressBudgetDay') && (
             <p>
-              <a href="/help#address-budget">{v.t('settings.addressBudgetHelp')}</a>
+              <a href={`${paths.help}#address-budget`}>{v.t('settings.addressBudgetHelp')}</a>
             </p>
           )}
         </Callout>
@@ -33,8 +34,8 @@ export function SettingsPage({ v, email, done }: { v: View; email: string; done?
       <LinkList
         v={v}
         links={[
-          { href: '/settings/password', text: 'settings.passwordLink', hint: 'settings.passwordLinkHint' },
-          { href: '/settings/my-id', text: 'settings.myIdLink', hint: 'settings.myIdLinkHint' },
+          { href: paths.settingsPassword, text: 'settings.passwordLink', hint: 'settings.passwordLinkHint' },
+          { href: paths.settingsMyId, text: 'settings.myIdLink', hint: 'settings.myIdLinkHint' },
         ]}
       />
     </Page>

@@ -6,6 +6,7 @@ import { TextField } from '../../components/TextField.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
 import { LinkList, ways } from '../../components/LinkList.js';
+import { paths } from '../../../src/paths.js';
 
 export type SignInNotice = 'expired' | 'ended' | 'flowExpired' | 'flowCancelled' | 'signedOut' | 'addressBudget' | 'addressBudgetDay';
 export type SignInFailure = 'generic' | 'lockedLegacy' | 'lockedMyId' | 'throttled' | 'migrationBudget';
@@ -29,7 +30,7 @@ const helpAnchor = { generic: 'cannot-sign-in', lockedLegacy: 'locked-legacy', l
 function HelpLink({ v, failure }: { v: View; failure: SignInFailure }) {
   return (
     <p>
-      <a href={`/help#${helpAnchor[failure]}`}>{v.t('signin.moreHelp')}</a>
+      <a href={`${paths.help}#${helpAnchor[failure]}`}>{v.t('signin.moreHelp')}</a>
     </p>
   );
 }
@@ -60,7 +61,7 @@ function FailureHelp({ v, failure, retryAt, emailShaped }: { v: View; failure: S
           <li>{v.t('signin.genericExplainMigrated')}</li>
         </ul>
         <p>
-          <a href="/register">{v.t('signin.createMyId')}</a> / <a href="/reset">{v.t('signin.forgotPassword')}</a>
+          <a href={paths.register}>{v.t('signin.createMyId')}</a> / <a href={paths.reset}>{v.t('signin.forgotPassword')}</a>
         </p>
         <HelpLink v={v} failure={failure} />
       </Callout>
@@ -71,7 +72,7 @@ function FailureHelp({ v, failure, retryAt, emailShaped }: { v: View; failure: S
       <Callout kind="warning">
         <p>{v.t('signin.lockedLegacyAction')}</p>
         <p>
-          <a href="/register">{v.t('signin.createMyId')}</a>
+          <a href={paths.register}>{v.t('signin.createMyId')}</a>
         </p>
         <HelpLink v={v} failure={failure} />
       </Callout>
@@ -80,12 +81,12 @@ function FailureHelp({ v, failure, retryAt, emailShaped }: { v: View; failure: S
   // issue 19: the advice that fits the typed ID's shape comes first — a My ID is an email address (known or not alike, L6)
   const legacy = (
     <li>
-      {v.t('signin.lockedMyIdActionLegacy')} <a href="/register">{v.t('signin.createMyId')}</a>
+      {v.t('signin.lockedMyIdActionLegacy')} <a href={paths.register}>{v.t('signin.createMyId')}</a>
     </li>
   );
   const myId = (
     <li>
-      {v.t('signin.lockedMyIdActionMyId')} <a href="/reset">{v.t('signin.forgotPassword')}</a>
+      {v.t('signin.lockedMyIdActionMyId')} <a href={paths.reset}>{v.t('signin.forgotPassword')}</a>
     </li>
   );
   return (
@@ -106,13 +107,13 @@ export function SignInPage({ v, id, next, errors = [], notice, failure, retryAt 
           <p>{v.t(noticeKey[notice])}</p>
           {(notice === 'addressBudget' || notice === 'addressBudgetDay') && (
             <p>
-              <a href="/help#address-budget">{v.t('signin.moreHelp')}</a>
+              <a href={`${paths.help}#address-budget`}>{v.t('signin.moreHelp')}</a>
             </p>
           )}
         </Callout>
       )}
       <h1>{v.t('signin.heading')}</h1>
-      <Form v={v} action={next ? `/login?next=${encodeURIComponent(next)}` : '/login'}>
+      <Form v={v} action={next ? `${paths.signIn}?next=${encodeURIComponent(next)}` : paths.signIn}>
         <TextField v={v} id="id" label={v.t('signin.idLabel')} hint={v.t('signin.idHint')} value={id} error={errorFor(errors, 'id')} autocomplete="username" spellcheck={false} />
         <TextField v={v} id="password" type="password" label={v.t('signin.passwordLabel')} error={errorFor(errors, 'password')} autocomplete="current-password" />
         <Button>{v.t('signin.submit')}</Button>

@@ -2,11 +2,10 @@
 import type { Child } from 'hono/jsx';
 import { ErrorSummary, errorFor } from '../../components/ErrorSummary.js';
 import { Button, ButtonRow, Form } from '../../components/Form.js';
-import { StepIndicator } from '../../components/StepIndicator.js';
+import { StepHeading } from '../../components/StepIndicator.js';
 import { TextField } from '../../components/TextField.js';
 import { Page } from '../../layouts/Page.js';
-import type { FieldError, View } from '../../view.js';
-import { FlowDeadline } from '../verify/CodeStepParts.js';
+import type { FieldError, StepNumber, View } from '../../view.js';
 
 export type EmailStepText = { title: string; heading: string; intro: string; label: string; hint: string; example: string; submit: string; back: string; cancelNote?: string };
 
@@ -19,20 +18,20 @@ type Props = {
   notice?: Child;
   action: string;
   cancelAction: string;
-  step: { current: number; total: number };
+  step?: StepNumber;
   /** When the flow expires, shown so no time limit goes unsaid (SPEC X6). */
   deadline?: number;
 };
 
 export function EmailStepPage({ v, text, email, errors = [], notice, action, cancelAction, step, deadline }: Props) {
   return (
-    <Page v={v} title={text.title} hasErrors={errors.length > 0}>
+    <Page v={v} title={text.title} hasErrors={errors.length > 0} step={step} deadline={deadline}>
       <ErrorSummary v={v} errors={errors} />
       {notice}
-      <StepIndicator v={v} current={step.current} total={step.total} />
-      <h1>{text.heading}</h1>
+      <StepHeading v={v} step={step}>
+        {text.heading}
+      </StepHeading>
       <p>{text.intro}</p>
-      <FlowDeadline v={v} deadline={deadline} />
       <Form v={v} action={action}>
         <TextField
           v={v}

@@ -3,13 +3,13 @@ import { Button, Form } from '../../components/Form.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
 import { NewPasswordFields } from '../../components/NewPasswordFields.js';
-import { CancelForm, StepHeader, type StepText } from '../verify/CodeStepParts.js';
+import { CancelForm, StepHeader, type StepText } from '../../components/StepParts.js';
 
 type Props = { v: View; text: StepText; submit: string; errors?: FieldError[]; action: string; cancelAction: string };
 
 export function NewPasswordStepPage({ v, text, submit, errors = [], action, cancelAction }: Props) {
   return (
-    <Page v={v} title={text.title} hasErrors={errors.length > 0}>
+    <Page v={v} title={text.title} hasErrors={errors.length > 0} step={text.step} deadline={text.deadline}>
       <StepHeader v={v} text={text} errors={errors} />
       <Form v={v} action={action}>
         <NewPasswordFields v={v} errors={errors} />

@@ -1,23 +1,22 @@
 // A flow step asking to accept the member terms (SPEC M1, G2): the terms in a scrollable region, cancel and accept.
 import { Button, ButtonRow, Form } from '../../components/Form.js';
-import { StepIndicator } from '../../components/StepIndicator.js';
+import { StepHeading } from '../../components/StepIndicator.js';
 import { TermsText } from '../../components/TermsText.js';
 import { Page } from '../../layouts/Page.js';
-import type { View } from '../../view.js';
-import { FlowDeadline } from '../verify/CodeStepParts.js';
+import type { StepNumber, View } from '../../view.js';
 
 export type TermsStepText = { title: string; heading: string; intro: string; cancelNote: string; accept: string; cancel: string };
 
 /** `deadline`: when the flow expires, shown so no time limit goes unsaid (SPEC X6). */
-type Props = { v: View; text: TermsStepText; version: string; action: string; cancelAction: string; step: { current: number; total: number }; deadline?: number };
+type Props = { v: View; text: TermsStepText; version: string; action: string; cancelAction: string; step?: StepNumber; deadline?: number };
 
 export function TermsStepPage({ v, text, version, action, cancelAction, step, deadline }: Props) {
   return (
-    <Page v={v} title={text.title}>
-      <StepIndicator v={v} current={step.current} total={step.total} />
-      <h1>{text.heading}</h1>
+    <Page v={v} title={text.title} step={step} deadline={deadline}>
+      <StepHeading v={v} step={step}>
+        {text.heading}
+      </StepHeading>
       <p>{text.intro}</p>
-      <FlowDeadline v={v} deadline={deadline} />
       <TermsText v={v} version={version} />
       <p class="hint">{text.cancelNote}</p>
       <ButtonRow>

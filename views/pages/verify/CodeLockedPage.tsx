@@ -5,6 +5,7 @@ import { LinkList, ways } from '../../components/LinkList.js';
 import { SupportDesk, type Support } from '../../components/SupportDesk.js';
 import { Page } from '../../layouts/Page.js';
 import type { View } from '../../view.js';
+import { paths } from '../../../src/paths.js';
 
 type Props = {
   v: View;
@@ -46,7 +47,7 @@ export function CodeLockedPage({ v, title, message, lockedUntil, restartAction, 
         <Button>{restartFrom === 'signIn' ? v.t('common.backToSignIn') : v.t('verify.backToSettings')}</Button>
       </Form>
       <SupportDesk v={v} support={support} />
-      <LinkList v={v} links={[{ href: closed ? '/help#code-closed' : '/help#code-locked', text: 'verify.lockedHelpLink' }, ways.help]} />
+      <LinkList v={v} links={[{ href: closed ? `${paths.help}#code-closed` : `${paths.help}#code-locked`, text: 'verify.lockedHelpLink' }, ways.help]} />
     </Page>
   );
 }

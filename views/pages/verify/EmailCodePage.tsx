@@ -3,7 +3,7 @@ import { Callout } from '../../components/Callout.js';
 import { Button, Form } from '../../components/Form.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
-import { CancelForm, CodeForm, CodeTimesNote, StepHeader, type CodeTimes, type StepText } from './CodeStepParts.js';
+import { CancelForm, CodeForm, CodeTimesNote, StepHeader, type CodeTimes, type StepText } from '../../components/StepParts.js';
 
 type Props = {
   v: View;
@@ -20,7 +20,7 @@ type Props = {
 
 export function EmailCodePage({ v, text, action, resendAction, changeAction, cancelAction, times, errors = [], resent }: Props) {
   return (
-    <Page v={v} title={text.title} hasErrors={errors.length > 0}>
+    <Page v={v} title={text.title} hasErrors={errors.length > 0} step={text.step} deadline={text.deadline}>
       <StepHeader
         v={v}
         text={text}

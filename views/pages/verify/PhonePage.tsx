@@ -5,7 +5,7 @@ import { errorFor } from '../../components/ErrorSummary.js';
 import { Button, ButtonRow, Form } from '../../components/Form.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
-import { CancelForm, CodeForm, CodeTimesNote, StepHeader, type CodeTimes, type StepText } from './CodeStepParts.js';
+import { CancelForm, CodeForm, CodeTimesNote, StepHeader, type CodeTimes, type StepText } from '../../components/StepParts.js';
 
 /** One registered number, masked, with its position in the holder's list. */
 export type PhoneChoice = { index: number; masked: string; last4: string; kind: 'mobile' | 'landline' };
@@ -62,7 +62,7 @@ export function PhonePage({ v, text, action, sendAction, cancelAction, phones, s
   const mobiles = phones.filter((p) => p.kind === 'mobile');
   const landlines = phones.filter((p) => p.kind === 'landline');
   return (
-    <Page v={v} title={text.title} hasErrors={errors.length > 0}>
+    <Page v={v} title={text.title} hasErrors={errors.length > 0} step={text.step} deadline={text.deadline}>
       <StepHeader v={v} text={text} errors={errors} />
       {phones.length === 0 && (
         <Callout kind="warning">

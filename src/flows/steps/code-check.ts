@@ -1,40 +1,34 @@
 // What the code-entry steps (SPEC M4 email, M6 phone, M6a limits) share: the spec every flow fills in, the guard, checking a posted code, the refusals as messages.
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import * as v from 'valibot';
-import type { CodeTimes, StepText } from '../../../views/pages/verify/CodeStepParts.js';
+import type { CodeTimes, StepText } from '../../../views/components/StepParts.js';
 import type { FieldError } from '../../../views/view.js';
 import { codeState, verifyCode, type CodePurpose, type CodeSubject, type VerifyCodeResult } from '../../auth/codes.js';
 import type { Deps } from '../../deps.js';
-import type { FlowRow } from '../../db/contract.js';
+import type { Flow } from '../data.js';
+import type { AnyFlow } from '../flow.js';
 import type { T } from '../../i18n/index.js';
 import { closureNoticeMessage } from '../../notify/closure-texts.js';
 import type { CodeProcedure } from '../../notify/texts.js';
 import type { AppEnv } from '../../web/env.js';
-import { atStep, currentFlow, loadFlow, stepUrl } from '../guard.js';
+import { currentFlow } from '../guard.js';
 
 export type Status = 200 | 400 | 422 | 429;
 
 export type CodeStepSpec = {
-  kind: string;
-  base: string;
+  flow: AnyFlow;
   step: string;
   /** Whose wrong entries are counted (SPEC M6a). */
-  subject: (flow: FlowRow) => CodeSubject;
-  text: (t: T, flow: FlowRow) => StepText;
-  /** The code was right: advance the flow (guarded) and return where to go; undefined when another request moved it first. */
-  verified: (c: Context<AppEnv>, flow: FlowRow) => Promise<string | undefined>;
-  /** The flow's cancel action. */
-  cancelAction: string;
-  /** Runs after the flow is loaded, e.g. to check it belongs to the signed-in member. */
-  flowGuard?: MiddlewareHandler<AppEnv>;
+  subject: (flow: Flow) => CodeSubject;
+  /** The page's title, heading and intro. */
+  text: (t: T, flow: Flow) => StepText;
+  /** The code was right: the table's event (or a function that moves the flow and answers where to, undefined when it did not move). */
+  verified: string | ((c: Context<AppEnv>, flow: Flow) => Promise<string | undefined>);
 };
 
-/**
- * A step's `verified` or `changeAddress`: moves the flow from `from` to `to` only if it is still at `from`, and answers
- * the new step's URL, or undefined when another request moved it first.
- */
-export function moveTo(base: string, from: string, to: string) {
-  return async (c: Context<AppEnv>, flow: FlowRow): Promise<string | undefined> => ((await c.get('deps').stores.flows.advance(flow.id, from, to)) ? stepUrl(base, to) : undefined);
+/** Runs a `verified` or `changeAddress` of a spec: the table's event moves the flow, guarded; a function does its own. */
+export function runMove(c: Context<AppEnv>, spec: CodeStepSpec, flow: Flow, how: string | ((c: Context<AppEnv>, flow: Flow) => Promise<string | undefined>)): Promise<string | undefined> {
+  return typeof how === 'string' ? spec.flow.move(c, flow, spec.step, how) : how(c, flow);
 }
 
 /** The procedure a flow kind's code messages name (issue 19: an unrequested reset code must be recognisable). */
@@ -48,12 +42,6 @@ export const supportOf = (config: { SUPPORT_PHONE: string; SUPPORT_HOURS: string
 /** Whose wrong codes are counted (SPEC M6a) in the flows that start from a card: its holder, across flows. */
 export const holderSubject = (holderId: number | null) => `holder:${holderId ?? 0}` as const;
 
-const pass: MiddlewareHandler<AppEnv> = (_c, next) => next();
-
-/** The shared flow guard (loaded, live, at this step), plus the spec's own check. */
-export function stepGuard(spec: CodeStepSpec) {
-  return [loadFlow(spec.kind), spec.flowGuard ?? pass, atStep(spec.base, spec.step)] as const;
-}
 
 /** The message for a refused code, and the status it is shown with. */
 function codeError(t: T, result: Exclude<VerifyCodeResult, { ok: true }>): { status: Status; errors: FieldError[] } {
@@ -87,7 +75,7 @@ function readCode(form: Record<string, string>): string {
 }
 
 /** What a code page shows, and whether the verification is closed (SPEC S1). */
-export async function timesOf(deps: Deps, flow: FlowRow, purpose: CodePurpose, subject: CodeSubject, destination: string | undefined, address: string): Promise<CodeTimes & { closed: boolean }> {
+export async function timesOf(deps: Deps, flow: Flow, purpose: CodePurpose, subject: CodeSubject, destination: string | undefined, address: string): Promise<CodeTimes & { closed: boolean }> {
   const state = await codeState(deps, { flowId: flow.id, kind: flow.kind, purpose, subject, destination, address });
   const now = deps.clock.now();
   return { expiresAt: state.expiresAt, nextResendAt: state.nextResendAt > now ? state.nextResendAt : null, lockedUntil: state.lockedUntil, closed: state.closed };
@@ -103,16 +91,17 @@ export async function submitCode(c: Context<AppEnv>, spec: CodeStepSpec, purpose
   const code = readCode(c.get('form'));
   if (code.trim() === '') return { status: 400, errors: [{ field: 'code', message: t('verify.codeErrorRequired') }] };
   const deps = c.get('deps');
-  const result = await verifyCode(deps, { flowId: flow.id, kind: spec.kind, purpose, subject: spec.subject(flow), code, destination, address: c.get('address') });
+  const kind = spec.flow.kind;
+  const here = spec.flow.url(spec.step);
+  const result = await verifyCode(deps, { flowId: flow.id, kind, purpose, subject: spec.subject(flow), code, destination, address: c.get('address') });
   if (!('ok' in result)) {
-    if (result.error === 'closed' && result.closedNow && result.noticeTo) sendClosureNotice(deps, spec.kind, purpose, result.noticeTo);
+    if (result.error === 'closed' && result.closedNow && result.noticeTo) sendClosureNotice(deps, kind, purpose, result.noticeTo);
     // a second submit of the same right code: the first one used it and moved the flow on
     const now = result.error === 'none' ? await deps.stores.flows.findById(flow.id) : undefined;
-    if (now && now.step !== spec.step) return c.redirect(stepUrl(spec.base, spec.step), 303);
+    if (now && now.step !== spec.step) return c.redirect(here, 303);
     return codeError(t, result);
   }
-  const next = await spec.verified(c, flow);
-  return c.redirect(next ?? stepUrl(spec.base, spec.step), 303);
+  return c.redirect((await runMove(c, spec, flow, spec.verified)) ?? here, 303);
 }
 
 /** A send refused by the limits of SPEC M6a, as a page-level error. */

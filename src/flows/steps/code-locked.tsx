@@ -4,7 +4,7 @@ import { CodeLockedPage } from '../../../views/pages/verify/CodeLockedPage.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
 import { currentFlow } from '../guard.js';
-import { supportOf, type CodeStepSpec } from './code-step.js';
+import { supportOf, type CodeStepSpec } from './code-check.js';
 
 /** Locked until a time, or closed (`lockedUntil` null) until an operator — or, for M and G, a password reset — reopens it. */
 export function showCodeLocked(c: Context<AppEnv>, spec: CodeStepSpec, lockedUntil: number | null, status: 200 | 429) {
@@ -16,9 +16,9 @@ export function showCodeLocked(c: Context<AppEnv>, spec: CodeStepSpec, lockedUnt
       title={text.title}
       message={lockedUntil === null ? t('verify.codeErrorClosed') : t('verify.codeErrorLocked')}
       lockedUntil={lockedUntil}
-      reopenedByReset={spec.kind === 'migration' || spec.kind === 'registration'}
-      restartAction={spec.cancelAction}
-      restartFrom={spec.kind === 'my-id-change' ? 'settings' : 'signIn'}
+      reopenedByReset={spec.flow.kind === 'migration' || spec.flow.kind === 'registration'}
+      restartAction={spec.flow.cancelAction}
+      restartFrom={spec.flow.kind === 'my-id-change' ? 'settings' : 'signIn'}
       support={supportOf(c.get('deps').config)}
     />,
     status,

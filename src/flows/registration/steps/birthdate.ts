@@ -1,8 +1,8 @@
 // SPEC G1: the date of birth as the page's three fields (issue 19), or a single YYYY-MM-DD field from older forms and scripts.
-import type { DateParts } from '../../../views/components/DateOfBirthField.js';
-import type { FieldError } from '../../../views/view.js';
-import { normaliseText } from '../../auth/normalise.js';
-import type { T } from '../../i18n/index.js';
+import type { DateParts } from '../../../../views/components/DateOfBirthField.js';
+import type { FieldError } from '../../../../views/view.js';
+import { normaliseText } from '../../../auth/normalise.js';
+import type { T } from '../../../i18n/index.js';
 
 type BirthdateForm = { 'birthdate-year': string; 'birthdate-month': string; 'birthdate-day': string; birthdate: string };
 

@@ -1,36 +1,31 @@
-// Pieces of the code-entry pages (SPEC M4, M6, M6a): the validity and resend times, the lock notice, the code form.
+// Pieces the step pages share (SPEC §3, M4, M6, M6a): the step header, the code's validity and resend times, the code form, cancel.
 import type { Child } from 'hono/jsx';
-import { ErrorSummary, errorFor } from '../../components/ErrorSummary.js';
-import { StepIndicator } from '../../components/StepIndicator.js';
-import { Button, Form } from '../../components/Form.js';
-import { CodeField } from '../../components/TextField.js';
-import type { FieldError, View } from '../../view.js';
+import { ErrorSummary, errorFor } from './ErrorSummary.js';
+import { StepHeading } from './StepIndicator.js';
+import { Button, Form } from './Form.js';
+import { CodeField } from './TextField.js';
+import type { FieldError, StepNumber, View } from '../view.js';
 
 /** What a code page knows about the active code: all times are epoch ms; null when not applicable. */
 export type CodeTimes = { expiresAt: number | null; nextResendAt: number | null; lockedUntil: number | null };
 
 /** The page-level facts a step shows above its forms. */
-export type StepText = { title: string; heading: string; intro: string[]; current?: number; total?: number; deadline?: number; cancelNote?: string };
+export type StepText = { title: string; heading: string; intro: string[]; step?: StepNumber; deadline?: number; cancelNote?: string };
 
-/** The top of a step page: the error summary (then `notice`, e.g. "code sent"), ステップ n/N, the heading, the intro and the flow's deadline. */
+/** The top of a step page: the error summary (then `notice`, e.g. "code sent"), the heading with ステップ n/N, the intro. */
 export function StepHeader({ v, text, errors, notice }: { v: View; text: StepText; errors: FieldError[]; notice?: Child }) {
   return (
     <>
       <ErrorSummary v={v} errors={errors} />
       {notice}
-      {text.current !== undefined && text.total !== undefined && <StepIndicator v={v} current={text.current} total={text.total} />}
-      <h1>{text.heading}</h1>
+      <StepHeading v={v} step={text.step}>
+        {text.heading}
+      </StepHeading>
       {text.intro.map((p) => (
         <p>{p}</p>
       ))}
-      <FlowDeadline v={v} deadline={text.deadline} />
     </>
   );
-}
-
-/** SPEC X6: no time limit without the time shown — when the flow expires (FLOW_TTL_SECONDS). */
-export function FlowDeadline({ v, deadline }: { v: View; deadline?: number }) {
-  return deadline === undefined ? null : <p class="meta">{v.t('verify.flowDeadline', { time: v.clockTime(deadline) })}</p>;
 }
 
 export function CodeTimesNote({ v, times }: { v: View; times: CodeTimes }) {

@@ -1,4 +1,4 @@
-// SPEC M6 as reset, migration and new My ID use it: the code by SMS to a mobile on arrival, or by voice to a chosen registered number.
+// The step factory of SPEC M6, as reset, migration and new My ID use it: the code by SMS to a mobile on arrival, or by voice to a chosen registered number.
 import type { Context, Hono } from 'hono';
 import * as v from 'valibot';
 import { PhonePage, type PhoneChoice } from '../../../views/pages/verify/PhonePage.js';
@@ -6,42 +6,37 @@ import type { FieldError } from '../../../views/view.js';
 import { sendCode, type CodeChannel } from '../../auth/codes.js';
 import { maskPhone, phoneKind } from '../../auth/normalise.js';
 import type { Deps } from '../../deps.js';
-import type { FlowRow } from '../../db/contract.js';
+import type { Flow } from '../data.js';
 import type { Lang } from '../../i18n/index.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
-import { currentFlow, stepUrl } from '../guard.js';
+import { currentFlow } from '../guard.js';
 import { showCodeLocked } from './code-locked.js';
-import { procedureOf, sendError, stepGuard, submitCode, timesOf, type CodeStepSpec, type Status } from './code-step.js';
+import { procedureOf, sendError, submitCode, timesOf, type CodeStepSpec, type Status } from './code-check.js';
 
-export type PhoneSpec = CodeStepSpec & { holderId: (flow: FlowRow) => number };
+export type PhoneSpec = CodeStepSpec;
 
 /** The flow's facts about which phone was used: `data.phone`. */
 type PhoneUse = { index: number; channel: 'sms' | 'voice' };
 
-function phoneUseOf(flow: FlowRow): PhoneUse | undefined {
-  const p = flow.data.phone as PhoneUse | undefined;
-  return p && typeof p.index === 'number' && (p.channel === 'sms' || p.channel === 'voice') ? p : undefined;
-}
+const phoneUseOf = (flow: Flow): PhoneUse | undefined => flow.data.phone;
 
-async function phonesOf(deps: Deps, holderId: number): Promise<(PhoneChoice & { number: string })[]> {
-  const facts = await deps.stores.settings.loadHolderFacts(holderId);
+async function phonesOf(deps: Deps, flow: Flow): Promise<(PhoneChoice & { number: string })[]> {
+  const facts = flow.holderId === null ? undefined : await deps.stores.settings.loadHolderFacts(flow.holderId);
   return (facts?.phones ?? []).map((number, index) => ({ index, number, masked: maskPhone(number), last4: number.slice(-4), kind: phoneKind(number) }));
 }
 
 /** Sends a phone code and records which phone and channel in the flow (still at `step`). */
-async function sendPhoneCode(deps: Deps, flow: FlowRow, spec: PhoneSpec, phone: { index: number; number: string }, channel: CodeChannel, lang: Lang, address: string) {
-  const result = await sendCode(deps, { flowId: flow.id, kind: spec.kind, purpose: 'phone', channel, destination: phone.number, subject: spec.subject(flow), lang, procedure: procedureOf(spec.kind), address });
+async function sendPhoneCode(deps: Deps, flow: Flow, spec: PhoneSpec, phone: { index: number; number: string }, channel: CodeChannel, lang: Lang, address: string) {
+  const kind = spec.flow.kind;
+  const result = await sendCode(deps, { flowId: flow.id, kind, purpose: 'phone', channel, destination: phone.number, subject: spec.subject(flow), lang, procedure: procedureOf(kind), address });
   if ('ok' in result) await deps.stores.flows.updateData(flow.id, spec.step, { ...flow.data, phone: { index: phone.index, channel } });
   return result;
 }
 
-/**
- * SPEC M6 ⑦-1: on arrival from the previous step an SMS goes to the first registered mobile.
- * Call right after advancing the flow into the phone step; `flow` is the row as advanced.
- */
-export async function sendFirstPhoneCode(deps: Deps, flow: FlowRow, spec: PhoneSpec, lang: Lang, address: string): Promise<void> {
-  const mobile = (await phonesOf(deps, spec.holderId(flow))).find((p) => p.kind === 'mobile');
+/** SPEC M6 ⑦-1: on arrival from the previous step an SMS goes to the first registered mobile (`flow` as it arrived). */
+async function sendFirstPhoneCode(deps: Deps, flow: Flow, spec: PhoneSpec, lang: Lang, address: string): Promise<void> {
+  const mobile = (await phonesOf(deps, flow)).find((p) => p.kind === 'mobile');
   if (mobile) await sendPhoneCode(deps, flow, spec, mobile, 'sms', lang, address);
 }
 
@@ -50,15 +45,16 @@ const SendForm = v.object({
   channel: v.picklist(['sms', 'voice']),
 });
 
-/** GET and POST `{base}/{step}` (verify) and POST `{base}/{step}/send` (send by SMS or voice to a chosen number). */
-export function mountPhoneStep(app: Hono<AppEnv>, spec: PhoneSpec): void {
-  const url = stepUrl(spec.base, spec.step);
-  const guard = stepGuard(spec);
+/** SPEC M6 as a step of `spec.flow`: GET and POST `{base}/{step}` (verify) and POST `{base}/{step}/send` (SMS or voice to a chosen number). */
+export function phoneStep(app: Hono<AppEnv>, spec: PhoneSpec): void {
+  const url = spec.flow.url(spec.step);
+  const guard = spec.flow.at(spec.step);
+  spec.flow.onArrival(spec.step, (c, flow) => sendFirstPhoneCode(c.get('deps'), flow, spec, c.get('lang'), c.get('address')));
 
   async function show(c: Context<AppEnv>, status: Status, errors: FieldError[] = []) {
     const deps = c.get('deps');
     const flow = currentFlow(c);
-    const phones = await phonesOf(deps, spec.holderId(flow));
+    const phones = await phonesOf(deps, flow);
     const use = phoneUseOf(flow);
     const used = use && phones[use.index];
     // before any code went out (e.g. the SMS on arrival was refused as too soon), the times are those of the number offered first
@@ -69,10 +65,10 @@ export function mountPhoneStep(app: Hono<AppEnv>, spec: PhoneSpec): void {
     return c.html(
       <PhonePage
         v={viewOf(c)}
-        text={{ ...spec.text(c.get('t'), flow), deadline: flow.expiresAt }}
+        text={{ ...spec.text(c.get('t'), flow), step: spec.flow.stepOf(flow), deadline: flow.expiresAt }}
         action={url}
         sendAction={`${url}/send`}
-        cancelAction={spec.cancelAction}
+        cancelAction={spec.flow.cancelAction}
         phones={phones.map(({ index, masked, last4, kind }) => ({ index, masked, last4, kind }))}
         sent={used && use ? { masked: used.masked, last4: used.last4, channel: use.channel, index: use.index } : undefined}
         times={times}
@@ -92,7 +88,7 @@ export function mountPhoneStep(app: Hono<AppEnv>, spec: PhoneSpec): void {
     const deps = c.get('deps');
     const t = c.get('t');
     const flow = currentFlow(c);
-    const phones = await phonesOf(deps, spec.holderId(flow));
+    const phones = await phonesOf(deps, flow);
     const parsed = v.safeParse(SendForm, c.get('form'));
     const phone = parsed.success ? phones[Number(parsed.output.phone)] : undefined;
     // SMS only to a mobile (SPEC §1); voice to any registered number

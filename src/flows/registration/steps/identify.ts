@@ -1,0 +1,43 @@
+// SPEC G1: card number + birth date identify the holder; wrong details are counted per card number (L5/L6, S4).
+import type { Context } from 'hono';
+import { cardLockKey, countFailure, countSuccess, noteLockedAttempt } from '../../../auth/lockout.js';
+import { keyedHash } from '../../../auth/secrets.js';
+import { cardLockNoticeMessage } from '../../../notify/lock-texts.js';
+import type { AppEnv } from '../../../web/env.js';
+
+/** SPEC S11: a card-number lock emails the holder (My ID, else the card's email); an unknown card has nobody to tell. */
+async function sendCardLockNotice(c: Context<AppEnv>, numberHash: string, digits: string, lockedAt: number): Promise<void> {
+  const deps = c.get('deps');
+  const to = await deps.stores.registration.findLockNoticeAddress(numberHash);
+  if (!to) return;
+  const { config } = deps;
+  await deps.notifier.send(
+    cardLockNoticeMessage({ to, last4: digits.slice(-4), at: lockedAt, until: lockedAt + config.CARD_LOCK_SECONDS * 1000, brand: config.BRAND_NAME, supportPhone: config.SUPPORT_PHONE, supportHours: config.SUPPORT_HOURS }),
+  );
+}
+
+export type Refusal = { refusal: 'details' } | { refusal: 'locked'; lockedUntil: number };
+
+/**
+ * SPEC G1: wrong details are counted per card number like sign-in failures (L5/L6), whether or not the card exists;
+ * SPEC S4: the lock lasts CARD_LOCK_SECONDS, and a known and an unknown card are locked alike.
+ */
+export async function identifyHolder(c: Context<AppEnv>, digits: string, birthdate: string): Promise<{ holderId: number; cardId: number } | Refusal> {
+  const deps = c.get('deps');
+  const lockMs = deps.config.CARD_LOCK_SECONDS * 1000;
+  const numberHash = keyedHash(deps.config.SECRET, 'card', digits);
+  const who = { identifierHash: cardLockKey(deps.config.SECRET, numberHash), address: c.get('address') };
+  const lockedUntil = await deps.stores.lockout.lockedUntil(who.identifierHash, deps.clock.now(), lockMs);
+  if (lockedUntil !== null) return (await noteLockedAttempt(deps, who), { refusal: 'locked', lockedUntil });
+  const found = await deps.stores.registration.findCardHolder(numberHash);
+  if (!found || found.birthdate !== birthdate) {
+    const count = await countFailure(deps, who, 'card_details', lockMs);
+    // SPEC L6: not awaited, so a slow mail provider cannot tell that the card exists
+    if (count.lockedNow && count.lockedAt !== null) {
+      void sendCardLockNotice(c, numberHash, digits, count.lockedAt).catch((err) => console.error(`[card lock notice] ${err instanceof Error ? err.message : String(err)}`));
+    }
+    return count.locked && count.lockedAt !== null ? { refusal: 'locked', lockedUntil: count.lockedAt + lockMs } : { refusal: 'details' };
+  }
+  if (!(await countSuccess(deps, who, { flow: 'registration' }, lockMs))) return { refusal: 'locked', lockedUntil: deps.clock.now() + lockMs };
+  return { holderId: found.holderId, cardId: found.cardId };
+}
