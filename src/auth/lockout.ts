@@ -43,8 +43,3 @@ export async function countSuccess(deps: Deps, who: AttemptWho, detail?: Record<
   const result = await deps.stores.lockout.recordSuccess(who, { now: deps.clock.now(), detail, lockMs });
   return 'ok' in result;
 }
-
-/** SPEC L5: only password reset (R) or a new My ID (G) ends a lock — their flows call this with the IDs concerned. */
-export async function unlockIdentifiers(deps: Pick<Deps, 'stores' | 'config'>, identifiers: string[]): Promise<void> {
-  await deps.stores.lockout.clearFailures(identifiers.map((id) => identifierHash(deps.config.SECRET, id)));
-}

@@ -1,7 +1,7 @@
 // The notices sent when an account changes (SPEC T2, R3, G3, M8): password changed, My ID changed, reset done, account closed, My ID created, card email replaced.
 import type { Lang } from '../i18n/define.js';
 import type { Message } from './notifier.js';
-import { tokyoDateTime } from './texts.js';
+import { japanDateTime } from '../i18n/japan-time.js';
 
 export type AccountNoticeKind = 'passwordChanged' | 'myIdChanged' | 'passwordReset' | 'accountClosed' | 'myIdCreated' | 'cardEmailReplaced';
 
@@ -144,6 +144,6 @@ const footer: Record<Lang, (brand: string) => string[]> = {
 
 /** The email for one account change. */
 export function accountNotice(n: AccountNotice): Message {
-  const parts = texts[n.lang](n, tokyoDateTime(n.at, n.lang))[n.kind];
+  const parts = texts[n.lang](n, japanDateTime(n.at, n.lang))[n.kind];
   return { channel: 'email', to: n.to, subject: parts.subject, text: [...parts.lines, ...footer[n.lang](n.brand)].join('\n') };
 }

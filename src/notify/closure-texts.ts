@@ -1,6 +1,7 @@
 // SPEC S1/S11: the email sent when wrong codes close a verification — what happened, when, what reopens it and the support desk; Japanese then English.
 import type { Message } from './notifier.js';
-import { procedureName, tokyoDateTime, type CodeProcedure } from './texts.js';
+import { procedureName, type CodeProcedure } from './texts.js';
+import { japanDateTime } from '../i18n/japan-time.js';
 
 export type ClosureNotice = {
   to: string;
@@ -19,7 +20,7 @@ export function closureNoticeMessage(n: ClosureNotice): Message {
   const ja = [
     `${n.brand}をご利用いただきありがとうございます。`,
     '',
-    `${tokyoDateTime(n.at, 'ja')}（日本時間）、「${procedureName.ja[n.procedure]}」のお手続きで${n.purpose === 'email' ? 'メール' : 'ご登録の電話番号'}あての認証コードが一定回数以上誤って入力されたため、セキュリティ保護のため、このお手続きの認証機能を停止しました。`,
+    `${japanDateTime(n.at, 'ja')}（日本時間）、「${procedureName.ja[n.procedure]}」のお手続きで${n.purpose === 'email' ? 'メール' : 'ご登録の電話番号'}あての認証コードが一定回数以上誤って入力されたため、セキュリティ保護のため、このお手続きの認証機能を停止しました。`,
     '',
     byReset
       ? 'お手続きを再開するには、サポートデスクにお電話ください。My IDをお持ちの方は、ログイン画面の「パスワードをお忘れの方はこちら」からパスワードを再設定されても再開できます。'
@@ -34,7 +35,7 @@ export function closureNoticeMessage(n: ClosureNotice): Message {
   const en = [
     `Thank you for using ${n.brand}.`,
     '',
-    `At ${tokyoDateTime(n.at, 'en')} (Japan time), the verification code ${n.purpose === 'email' ? 'sent by email' : 'sent to your registered phone'} for ${procedureName.en[n.procedure]} was entered wrongly too many times, so we have stopped verification for this procedure to protect you.`,
+    `At ${japanDateTime(n.at, 'en')} (Japan time), the verification code ${n.purpose === 'email' ? 'sent by email' : 'sent to your registered phone'} for ${procedureName.en[n.procedure]} was entered wrongly too many times, so we have stopped verification for this procedure to protect you.`,
     '',
     byReset
       ? 'To continue, please call the support desk. If you have a My ID, resetting your password (“Forgot your password?” on the sign-in page) also lets you continue.'

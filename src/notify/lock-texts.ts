@@ -2,7 +2,7 @@
 import type { Lang } from '../i18n/define.js';
 import type { Message } from './notifier.js';
 import type { SupportDesk } from './account-texts.js';
-import { tokyoDateTime } from './texts.js';
+import { japanDateTime } from '../i18n/japan-time.js';
 
 export type LockNotice = {
   /** The account's My ID, or the card's registered email for a legacy or initial ID. */
@@ -71,7 +71,7 @@ const texts: Record<Lang, (n: LockNotice, time: string) => { subject: string; li
 };
 
 export function lockNoticeMessage(n: LockNotice): Message {
-  const inLang = (lang: Lang) => texts[lang](n, tokyoDateTime(n.at, lang));
+  const inLang = (lang: Lang) => texts[lang](n, japanDateTime(n.at, lang));
   if (n.lang !== 'both') {
     const { subject, lines } = inLang(n.lang);
     return { channel: 'email', to: n.to, subject, text: lines.join('\n') };
@@ -88,9 +88,9 @@ export function cardLockNoticeMessage(n: CardLockNotice): Message {
   const ja = [
     `${n.brand}をご利用いただきありがとうございます。`,
     '',
-    `${tokyoDateTime(n.at, 'ja')}（日本時間）、「My ID作成」でカード番号（下4桁 ${n.last4}）と生年月日の組み合わせが一定回数続けて誤って入力されたため、セキュリティ保護のため、このカード番号でのお手続きを停止（ロック）しました。`,
+    `${japanDateTime(n.at, 'ja')}（日本時間）、「My ID作成」でカード番号（下4桁 ${n.last4}）と生年月日の組み合わせが一定回数続けて誤って入力されたため、セキュリティ保護のため、このカード番号でのお手続きを停止（ロック）しました。`,
     '',
-    `${tokyoDateTime(n.until, 'ja')}（日本時間）を過ぎると、もう一度お手続きいただけます。それまでにパスワードの再設定または旧ID・初期IDでのお手続きを完了された場合も、ロックは解除されます。`,
+    `${japanDateTime(n.until, 'ja')}（日本時間）を過ぎると、もう一度お手続きいただけます。それまでにパスワードの再設定または旧ID・初期IDでのお手続きを完了された場合も、ロックは解除されます。`,
     '',
     `お心当たりのない場合や、お急ぎの場合は、サポートデスク（${n.supportPhone}、受付時間 ${n.supportHours}）までお問い合わせください。`,
     '',
@@ -100,9 +100,9 @@ export function cardLockNoticeMessage(n: CardLockNotice): Message {
   const en = [
     `Thank you for using ${n.brand}.`,
     '',
-    `At ${tokyoDateTime(n.at, 'en')} (Japan time), a card number ending ${n.last4} and a date of birth were entered wrongly too many times in a row in “Create a My ID”, so we paused (locked) procedures with this card number to protect you.`,
+    `At ${japanDateTime(n.at, 'en')} (Japan time), a card number ending ${n.last4} and a date of birth were entered wrongly too many times in a row in “Create a My ID”, so we paused (locked) procedures with this card number to protect you.`,
     '',
-    `You can try again after ${tokyoDateTime(n.until, 'en')} (Japan time). Completing a password reset, or the procedure with a former or initial ID, also ends the lock.`,
+    `You can try again after ${japanDateTime(n.until, 'en')} (Japan time). Completing a password reset, or the procedure with a former or initial ID, also ends the lock.`,
     '',
     `If this was not you, or it is urgent, please call the support desk on ${n.supportPhone} (${n.supportHours}).`,
     '',

@@ -1,31 +1,11 @@
 // The words of every message the portal sends (email, SMS, voice call), in Japanese and English.
 import type { Lang } from '../i18n/define.js';
 import type { Channel, Message } from './notifier.js';
-
-/** A clock time in Japan, e.g. `14:35` (SPEC M4: validity is said as a clock time). */
-export function tokyoTime(at: number): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-}
-
-/** `2025年1月23日 14:35` / `23 Jan 2025, 14:35`: a date and time in Japan, as the account notices state when it happened. */
-export function tokyoDateTime(at: number, lang: Lang): string {
-  const f = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: lang === 'ja' ? 'numeric' : 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  if (lang === 'en') return f.format(at);
-  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
-  return `${p.year}年${p.month}月${p.day}日 ${p.hour}:${p.minute}`;
-}
+import { japanTime } from '../i18n/japan-time.js';
 
 /** `14時35分`: how the Japanese voice call says a clock time. */
 function tokyoTimeSpokenJa(at: number): string {
-  const [h, m] = tokyoTime(at).split(':').map(Number);
+  const [h, m] = japanTime(at).split(':').map(Number);
   return m === 0 ? `${h}時` : `${h}時${m}分`;
 }
 
@@ -116,7 +96,7 @@ const codeTexts: Record<Lang, Record<Channel, (p: CodeParts) => string> & { subj
  */
 export function codeMessage(p: CodeText): Message {
   const texts = codeTexts[p.lang];
-  const until = tokyoTime(p.expiresAt);
+  const until = japanTime(p.expiresAt);
   const procedure = p.procedure && procedureName[p.lang][p.procedure];
   const generic = p.lang === 'ja' ? 'お心当たりのない場合は、このメールを破棄してください。' : 'If you did not ask for a code, you can ignore this email.';
   const parts = { brand: p.brand, code: p.code, until, spokenUntil: tokyoTimeSpokenJa(p.expiresAt), procedure, notAsked: procedure ? notAsked[p.lang](procedure, p.procedure === 'reset') : generic };

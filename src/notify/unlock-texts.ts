@@ -1,6 +1,6 @@
 // SPEC O6/S11: the notice an operator unlock sends the holder — what happened, when, and the support desk's number; Japanese then English.
 import type { Message } from './notifier.js';
-import { tokyoDateTime } from './texts.js';
+import { japanDateTime } from '../i18n/japan-time.js';
 
 export type UnlockNotice = {
   to: string;
@@ -20,8 +20,8 @@ export function unlockNoticeMessage(n: UnlockNotice): Message {
     `${n.brand}をご利用いただきありがとうございます。`,
     '',
     n.what.kind === 'id'
-      ? `${tokyoDateTime(n.at, 'ja')}（日本時間）、サポートデスクでご本人確認のうえ、次のIDのロックを解除しました。`
-      : `${tokyoDateTime(n.at, 'ja')}（日本時間）、サポートデスクでご本人確認のうえ、末尾${n.what.last4}のカードのカード番号によるロックを解除しました。`,
+      ? `${japanDateTime(n.at, 'ja')}（日本時間）、サポートデスクでご本人確認のうえ、次のIDのロックを解除しました。`
+      : `${japanDateTime(n.at, 'ja')}（日本時間）、サポートデスクでご本人確認のうえ、末尾${n.what.last4}のカードのカード番号によるロックを解除しました。`,
     ...(n.what.kind === 'id' ? ['', `ID：${n.what.id}`] : []),
     ...(n.codeLockEnded ? ['', 'あわせて、認証コードの入力ロックも解除しました。'] : []),
     ...(n.verificationReopened ? ['', 'あわせて、停止していた認証機能を再開しました。もう一度お手続きいただけます。'] : []),
@@ -36,8 +36,8 @@ export function unlockNoticeMessage(n: UnlockNotice): Message {
     `Thank you for using ${n.brand}.`,
     '',
     n.what.kind === 'id'
-      ? `At ${tokyoDateTime(n.at, 'en')} (Japan time), after checking your identity, our support desk unlocked the ID below.`
-      : `At ${tokyoDateTime(n.at, 'en')} (Japan time), after checking your identity, our support desk ended the lock on the card number of your card ending ${n.what.last4}.`,
+      ? `At ${japanDateTime(n.at, 'en')} (Japan time), after checking your identity, our support desk unlocked the ID below.`
+      : `At ${japanDateTime(n.at, 'en')} (Japan time), after checking your identity, our support desk ended the lock on the card number of your card ending ${n.what.last4}.`,
     ...(n.what.kind === 'id' ? ['', `ID: ${n.what.id}`] : []),
     ...(n.codeLockEnded ? ['', 'The lock on verification codes has been lifted too.'] : []),
     ...(n.verificationReopened ? ['', 'Verification that had been stopped has been reopened: you can try the procedure again.'] : []),

@@ -1,17 +1,13 @@
 // SPEC O4 retention: the rules in settings' terms, the flow summary kept for the report, and the server's pruning timer.
 import type { Logger } from 'pino';
 import type { Deps } from '../deps.js';
+import { japanDay } from '../i18n/japan-time.js';
 import type { FlowForSummary, FlowSummary, PruneCounts, PruneCutoffs } from '../db/contract.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** The last step of every flow kind: a flow there has completed. */
 export const DONE_STEP = 'done';
-
-/** The day in Japan time (the issuer's and its members' calendar), YYYY-MM-DD. */
-export function tokyoDay(at: number): string {
-  return new Date(at + 9 * HOUR_MS).toISOString().slice(0, 10);
-}
 
 /** Completed when it reached its last step, cancelled when ended before that, expired otherwise. */
 export function flowOutcome(f: Pick<FlowForSummary, 'step' | 'endedAt'>): FlowSummary['outcome'] {
@@ -20,7 +16,7 @@ export function flowOutcome(f: Pick<FlowForSummary, 'step' | 'endedAt'>): FlowSu
 }
 
 export function summariseFlow(f: FlowForSummary): FlowSummary {
-  return { kind: f.kind, step: f.step, outcome: flowOutcome(f), day: tokyoDay(f.createdAt) };
+  return { kind: f.kind, step: f.step, outcome: flowOutcome(f), day: japanDay(f.createdAt) };
 }
 
 export function pruneCutoffs(config: Deps['config'], now: number): PruneCutoffs {

@@ -1,5 +1,5 @@
 // SPEC O7: the report as one self-contained HTML file — inline style, inline SVG charts each with a table of the same numbers, no script.
-import { tokyoDateTime } from '../notify/texts.js';
+import { japanDateTime } from '../i18n/japan-time.js';
 import type { Report } from './model.js';
 import { reportTexts, type ReportTexts } from './texts.js';
 
@@ -103,7 +103,7 @@ export function renderReportHtml(r: Report, lang: ReportLang, brand: string): st
   const refusalName = (key: string) => t.reasons[key] ?? key;
   const body = [
     `<h1>${esc(t.title(brand))}</h1>`,
-    `<p class="meta">${esc(t.generated(tokyoDateTime(r.generatedAt, lang), r.firstDay, r.lastDay))}</p>`,
+    `<p class="meta">${esc(t.generated(japanDateTime(r.generatedAt, lang), r.firstDay, r.lastDay))}</p>`,
     `<section aria-labelledby="summary"><h2 id="summary">${esc(t.summary)}</h2>`,
     `<div class="tiles">`,
     `<div class="tile"><b>${num(r.holders)}</b><span>${esc(t.holdersImported)}</span></div>`,

@@ -3,7 +3,8 @@ import type { Stores } from '../db/contract.js';
 import { migrationSteps, type MigrationStep } from '../flows/migration/machine.js';
 
 const MIGRATION = 'migration';
-import { flowOutcome, tokyoDay } from '../ops/prune.js';
+import { flowOutcome } from '../ops/prune.js';
+import { japanDay } from '../i18n/japan-time.js';
 
 const DAY_MS = 86_400_000;
 /** The audit events charted per day. */
@@ -31,7 +32,7 @@ export type Report = {
 
 /** The last `days` days up to `now`, oldest first, in Japan time. */
 function dayRange(now: number, days: number): string[] {
-  return Array.from({ length: days }, (_, i) => tokyoDay(now - (days - 1 - i) * DAY_MS));
+  return Array.from({ length: days }, (_, i) => japanDay(now - (days - 1 - i) * DAY_MS));
 }
 
 export async function buildReport(stores: Pick<Stores, 'report'>, now: number, days: number): Promise<Report> {

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 import { lastCode, WRONG_CODE } from '../helpers/codes.js';
-import { type Browser, GOOD_PASSWORD, startMigration, walkTo } from '../helpers/walk.js';
+import { type Browser, GOOD_PASSWORD, walkTo } from '../helpers/walk.js';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;

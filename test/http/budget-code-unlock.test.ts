@@ -10,7 +10,7 @@ import { main } from '../../src/cli/unlock.js';
 import { fileHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 import { lastCode, WRONG_CODE } from '../helpers/codes.js';
-import { startMigration, walkTo } from '../helpers/walk.js';
+import { walkTo } from '../helpers/walk.js';
 
 const PHONE = '09011112222';
 const MIN = 60_000;

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { type Browser, GOOD_PASSWORD, startMigration, walkTo } from '../helpers/walk.js';
+import { type Browser, GOOD_PASSWORD, walkTo } from '../helpers/walk.js';
 import { lastCode } from '../helpers/codes.js';
 
 const A = 'mistyped@example.jp';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { browser, makeHarness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 import { lastCode, WRONG_CODE } from '../helpers/codes.js';
-import { startMigration, walkTo } from '../helpers/walk.js';
+import { walkTo } from '../helpers/walk.js';
 
 const wrongFor = (_right: string) => WRONG_CODE;
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { browser, makeHarness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { GOOD_PASSWORD, startMigration, walkTo } from '../helpers/walk.js';
+import { walkTo } from '../helpers/walk.js';
 import { lastCode } from '../helpers/codes.js';
 
 const settle = () => new Promise((r) => setTimeout(r, 50));
@@ -68,7 +68,7 @@ describe('issue 19 item 1: notices', () => {
   it('choosing a new email: the card’s previous registered address is told it was replaced', async () => {
     const h = makeHarness();
     await addHolder(h, { legacyId: 'jiro-01', phones: ['09033334444'], cards: [{ email: 'card-old@example.jp' }] });
-    const b = await walkTo(h, 'migration', 'done', { id: 'jiro-01', email: 'jiro-new@example.jp' });
+    await walkTo(h, 'migration', 'done', { id: 'jiro-01', email: 'jiro-new@example.jp' });
     const replaced = h.outbox().find((m) => m.to === 'card-old@example.jp')!;
     expect(replaced.subject).toBe('【My Card】カード登録メールアドレス変更のお知らせ');
     expect(replaced.text).toContain('j*******@e******.jp');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { browser, makeHarness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { startMigration, walkTo } from '../helpers/walk.js';
+import { walkTo } from '../helpers/walk.js';
 
 describe('issue 19 item 4: typed addresses in full', () => {
   it('the migration email code page shows the address as typed', async () => {

@@ -1,9 +1,10 @@
 // SPEC L5, X5: LOGIN_MAX_FAILURES consecutive failures lock an identifier — My ID, legacy ID, initial ID, unknown ID — over HTTP.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { identifierHash, unlockIdentifiers } from '../../src/auth/lockout.js';
+import { identifierHash } from '../../src/auth/lockout.js';
 import { seedDemo, DEMO_LOCKED_ID } from '../../src/cli/seed-demo.js';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
+import { walkTo } from '../helpers/walk.js';
 
 const GENERIC = '入力されたIDとパスワードではログインできません。';
 const LOCKED_MY_ID = 'パスワードを一定回数以上誤って入力されたため、IDが無効となっています。';
@@ -177,10 +178,10 @@ describe('L5 exact under concurrency', () => {
 });
 
 describe('L5 ways out and the demo lock', () => {
-  it('unlockIdentifiers (what reset and My ID creation call) ends the lock', async () => {
+  it('a completed password reset ends the lock (SPEC R3)', async () => {
     await fail(browser(h), 'hanako@example.jp', N);
-    await unlockIdentifiers(h.deps, ['Hanako@Example.jp']);
-    expect((await browser(h).post('/login', { id: 'hanako@example.jp', password: 'Sakura#2025x' })).status).toBe(303);
+    await walkTo(h, 'reset', 'done', { email: 'Hanako@Example.jp', newPassword: 'Kumo#River82' });
+    expect((await browser(h).post('/login', { id: 'hanako@example.jp', password: 'Kumo#River82' })).status).toBe(303);
   });
 
   it("the demo seed's locked My ID is refused with the lock message even with its right password", async () => {

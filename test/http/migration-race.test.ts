@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeHarness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { type Browser, GOOD_PASSWORD, startMigration, walkTo } from '../helpers/walk.js';
-import { lastCode } from '../helpers/codes.js';
+import { type Browser, GOOD_PASSWORD, walkTo } from '../helpers/walk.js';
 
 async function toPassword(h: ReturnType<typeof makeHarness>, id: string, phone: string, email: string): Promise<Browser> {
   const b = await walkTo(h, 'migration', 'password', { id, email });

@@ -144,14 +144,14 @@ describe('branches of M2', () => {
       legacyId: 'multi-05',
       cards: [{ email: 'ken@example.jp' }, { email: 'ken@example.jp' }, { email: 'work@example.com' }],
     });
-    const b = await walkTo(h, 'migration', 'done', { id: 'multi-05' });
+    await walkTo(h, 'migration', 'done', { id: 'multi-05' });
     const linked = (await h.inspect.rows('account_card')).map((l) => l.cardId).sort();
     expect(linked).toEqual([cards[0].id, cards[1].id]);
   });
 
   it('an initial ID migrates the same way and is used up', async () => {
     const { initial } = await addHolder(h, { initialId: 'init-06', initialPassword: 'first-pass', cards: [{ email: 'first@example.jp' }] });
-    const b = await walkTo(h, 'migration', 'done', { id: 'init-06', password: 'first-pass' });
+    await walkTo(h, 'migration', 'done', { id: 'init-06', password: 'first-pass' });
     expect((await h.inspect.rows('credential')).find((rec) => rec.id === initial!.id)!.retiredAt).not.toBeNull();
     expect((await browser(h).post('/login', { id: 'init-06', password: 'first-pass' })).status).toBe(422);
   });

@@ -4,7 +4,7 @@ import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 import { scrub } from '../../src/log/logger.js';
 import { lastCode, WRONG_CODE } from '../helpers/codes.js';
-import { GOOD_PASSWORD, startMigration, walkTo } from '../helpers/walk.js';
+import { GOOD_PASSWORD, walkTo } from '../helpers/walk.js';
 
 describe('O2 /healthz and /readyz', () => {
   it('answer 200 with no cookie, no token and no session', async () => {

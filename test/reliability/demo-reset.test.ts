@@ -11,7 +11,7 @@ import { testConfig } from '../../src/config.js';
 import { browser, fileHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 import { ROOT } from '../support/portal-process.js';
-import { GOOD_PASSWORD, startMigration, walkTo } from '../helpers/walk.js';
+import { GOOD_PASSWORD, walkTo } from '../helpers/walk.js';
 import { lastCode } from '../helpers/codes.js';
 
 const run = promisify(execFile);

@@ -12,7 +12,7 @@ import { browser, fileHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 import { ROOT } from '../support/portal-process.js';
 import { lastCode, WRONG_CODES } from '../helpers/codes.js';
-import { startMigration, walkTo } from '../helpers/walk.js';
+import { walkTo } from '../helpers/walk.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'unlock-cli-'));
 const outboxFile = join(dir, 'outbox.jsonl');

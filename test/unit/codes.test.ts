@@ -11,7 +11,7 @@ import type { Database } from '../../src/db/contract.js';
 import { testConfig } from '../../src/config.js';
 import type { Deps } from '../../src/deps.js';
 import type { Message, Notifier } from '../../src/notify/notifier.js';
-import { tokyoTime } from '../../src/notify/texts.js';
+import { japanTime } from '../../src/i18n/japan-time.js';
 import { openTestDatabase } from '../helpers/stores.js';
 import { sequentialCodes } from '../helpers/codes.js';
 
@@ -65,7 +65,7 @@ describe('sendCode', () => {
     expect(m.code).toMatch(/^\d{4}$/);
     expect(m).toMatchObject({ channel: 'email', to: 'taro@example.jp', subject: '【My Card】認証コードのお知らせ' });
     expect(m.text).toContain(m.code);
-    expect(m.text).toContain(`${tokyoTime(h.clock.now() + 300 * SECOND)}（日本時間）まで有効`);
+    expect(m.text).toContain(`${japanTime(h.clock.now() + 300 * SECOND)}（日本時間）まで有効`);
     const [row] = (await h.inspect.rows('challenge'));
     expect(row.codeHash).not.toContain(m.code);
     expect(row.codeHash.length).toBeGreaterThan(40);
@@ -74,8 +74,8 @@ describe('sendCode', () => {
 
   it('says the validity as a Tokyo clock time', () => {
     // 2025-01-15 01:00 UTC is 10:00 in Tokyo
-    expect(tokyoTime(Date.UTC(2025, 0, 15, 1, 5))).toBe('10:05');
-    expect(tokyoTime(Date.UTC(2025, 0, 15, 15, 0))).toBe('00:00');
+    expect(japanTime(Date.UTC(2025, 0, 15, 1, 5))).toBe('10:05');
+    expect(japanTime(Date.UTC(2025, 0, 15, 15, 0))).toBe('00:00');
   });
 
   it('writes English texts, and voice texts that speak the digits twice', async () => {

@@ -24,8 +24,6 @@ export interface LockoutStore {
   recordSuccess(who: AttemptWho, input: { now: number; detail?: Record<string, unknown> } & LockExpiry): Promise<{ ok: true } | { locked: true }>;
   /** Records an attempt refused because the identifier is locked, without touching its count. */
   recordLockedAttempt(who: AttemptWho, now: number): Promise<void>;
-  /** Ends the lock and the count of these identifiers (SPEC L5: password reset or a new My ID). */
-  clearFailures(identifierHashes: string[]): Promise<void>;
   /**
    * SPEC L7/S6, fixed window: whether the address may try now, counting nothing (the first refusal of a window is
    * audited once). Sign-ins check this before hashing and count a failure only once its outcome is known.

@@ -96,11 +96,6 @@ export function lockoutStore(db: Db): LockoutStore {
       writeAudit(db, { at: now, event: 'sign_in_failed', ...auditWho(who), detail: { reason: 'locked' } });
     },
 
-    async clearFailures(identifierHashes) {
-      if (identifierHashes.length === 0) return;
-      db.delete(signInAttemptTable).where(inArray(signInAttemptTable.identifierHash, identifierHashes)).run();
-    },
-
     async checkAddress(input) {
       return inTransaction(db, (tx) => checkAddress(tx, input));
     },

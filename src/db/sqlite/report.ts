@@ -5,7 +5,7 @@ import type { Db } from './client.js';
 import { accountCardTable, accountTable, auditTable, cardTable, flowSummaryTable, flowTable, holderTable } from './schema.js';
 
 /** `date(at + 9 h)`: the audit row's day in Japan time, as YYYY-MM-DD. */
-const tokyoDay = sql<string>`date(${auditTable.at} / 1000 + 32400, 'unixepoch')`;
+const japanDay = sql<string>`date(${auditTable.at} / 1000 + 32400, 'unixepoch')`;
 
 function readReportData(db: Db, input: { flowKind: string; dailyEvents: string[]; now: number }): ReportData {
   const one = (q: { get(): { n: number } | undefined }) => q.get()?.n ?? 0;
@@ -35,7 +35,7 @@ function readReportData(db: Db, input: { flowKind: string; dailyEvents: string[]
     .all()
     .map((r) => ({ step: r.step, ended: Boolean(r.ended), expired: Boolean(r.expired), n: r.n }));
   const daily = input.dailyEvents.length === 0 ? [] : db
-    .select({ day: tokyoDay, event: auditTable.event, n: count() })
+    .select({ day: japanDay, event: auditTable.event, n: count() })
     .from(auditTable)
     .where(inArray(auditTable.event, input.dailyEvents))
     .groupBy(sql`1`, auditTable.event)

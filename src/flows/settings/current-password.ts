@@ -9,19 +9,10 @@ import { lockNoticeMessage } from '../../notify/lock-texts.js';
 export type CurrentPasswordCheck = 'ok' | 'missing' | 'wrong' | 'locked';
 
 /**
- * Without this count a stolen session could guess the password without limit. A lock ends every
- * session of the account (the member must reset the password, SPEC L5) and sends the lock notice.
+ * Without this count a stolen session could guess the password without limit. A lock ends every session of the account
+ * (the member must reset the password, SPEC L5) and sends the lock notice. For a wrong password it also says how many more
+ * wrong ones lock the ID (issue 19: warn before signing the member out).
  */
-export async function checkCurrentPassword(
-  deps: Deps,
-  account: { id: number; email: string; passwordHash: string },
-  typed: string,
-  ctx: { address: string; lang: Lang },
-): Promise<CurrentPasswordCheck> {
-  return (await checkCurrentPasswordCounted(deps, account, typed, ctx)).check;
-}
-
-/** The check, and for a wrong password how many more wrong ones lock the ID (issue 19: warn before signing the member out). */
 export async function checkCurrentPasswordCounted(
   deps: Deps,
   account: { id: number; email: string; passwordHash: string },
