@@ -1,7 +1,7 @@
 // Test data written through the contract's inspection API: a holder with cards, phones, a legacy ID and optionally an account.
 import { keyedHash } from '../../src/auth/secrets.js';
 import { hashPassword } from '../../src/auth/password.js';
-import { phoneKind } from '../../src/auth/normalise.js';
+import { normaliseIdentifier, phoneKind } from '../../src/auth/normalise.js';
 import type { AccountRecord, Inspection } from '../../src/db/contract.js';
 import type { Deps } from '../../src/deps.js';
 
@@ -53,14 +53,14 @@ export async function addHolder(target: FixtureTarget, spec: HolderSpec = {}) {
     );
   }
   const legacy = spec.legacyId
-    ? await inspect.insert('credential', { cardId: cards[0].id, kind: 'legacy', loginId: spec.legacyId.toLowerCase(), passwordHash: hashes[0]!, createdAt: now })
+    ? await inspect.insert('credential', { cardId: cards[0].id, kind: 'legacy', loginId: normaliseIdentifier(spec.legacyId), passwordHash: hashes[0]!, createdAt: now })
     : undefined;
   const initial = spec.initialId
-    ? await inspect.insert('credential', { cardId: cards[0].id, kind: 'initial', loginId: spec.initialId.toLowerCase(), passwordHash: hashes[1]!, createdAt: now, expiresAt: now + deps.config.INITIAL_ID_TTL_DAYS * 86_400_000 })
+    ? await inspect.insert('credential', { cardId: cards[0].id, kind: 'initial', loginId: normaliseIdentifier(spec.initialId), passwordHash: hashes[1]!, createdAt: now, expiresAt: now + deps.config.INITIAL_ID_TTL_DAYS * 86_400_000 })
     : undefined;
   let account: AccountRecord | undefined;
   if (spec.account) {
-    account = await inspect.insert('account', { holderId: holder.id, email: spec.account.email.toLowerCase(), passwordHash: hashes[2]!, termsVersion: spec.account.termsVersion ?? deps.config.TERMS_VERSION, createdAt: now, passwordChangedAt: now });
+    account = await inspect.insert('account', { holderId: holder.id, email: normaliseIdentifier(spec.account.email), passwordHash: hashes[2]!, termsVersion: spec.account.termsVersion ?? deps.config.TERMS_VERSION, createdAt: now, passwordChangedAt: now });
     for (const card of cards) await inspect.insert('account_card', { accountId: account.id, cardId: card.id, linkedAt: now });
   }
   return { holder, cards, legacy, initial, account };
