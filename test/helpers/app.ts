@@ -1,4 +1,5 @@
-// A test harness: the real app over an in-memory database (seen through the store contract), a fake clock, and an outbox file in a temp folder.
+// A test harness: the real app over a fresh database of the run's dialect (SQLite in memory, or PostgreSQL under TEST_DB=pg; seen
+// through the store contract), a fake clock, and the outbox table read back.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -7,34 +8,32 @@ import { fakeClock, type Clock } from '../../src/auth/clock.js';
 import { testConfig, type Config } from '../../src/config.js';
 import type { Deps } from '../../src/deps.js';
 import { memoryLogger } from '../../src/log/logger.js';
-import { createOutboxNotifier, readOutbox } from '../../src/notify/notifier.js';
-import { openTestDatabase } from './stores.js';
+import type { Database } from '../../src/db/contract.js';
+import { createOutboxNotifier } from '../../src/notify/notifier.js';
+import { openDialectDatabase, openTestDatabase } from './stores.js';
 
 export const ORIGIN = 'http://localhost';
 
-export function makeHarness(overrides: Record<string, string> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'portal-test-'));
-  const outbox = join(dir, 'outbox.jsonl');
-  const config = testConfig({ OUTBOX_FILE: outbox, ...overrides });
-  const clock = fakeClock();
-  const db = openTestDatabase();
+function harnessOver(db: Database, config: Config, clock: Clock, dir: string) {
   const { stores, inspect } = db;
   const log = memoryLogger();
-  const deps: Deps = { config, stores, clock, notifier: createOutboxNotifier(outbox, clock, () => {}), logger: log.logger };
+  const deps: Deps = { config, stores, clock, notifier: createOutboxNotifier(stores.outbox, clock, () => {}), logger: log.logger };
   const app = createApp(deps);
-  return { app, deps, stores, inspect, clock, config, dir, outbox: () => readOutbox(outbox), logs: log.lines, close: () => db.close() };
+  return { app, deps, stores, inspect, clock: clock as ReturnType<typeof fakeClock>, config, dir, outbox: () => stores.outbox.list(), logs: log.lines, close: () => db.close() };
 }
 
-export type Harness = ReturnType<typeof makeHarness>;
+export type Harness = ReturnType<typeof harnessOver>;
 
-/** The same harness over a database file that a command (another process) opens too, with these settings and this clock. */
+export async function makeHarness(overrides: Record<string, string> = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'portal-test-'));
+  const config = testConfig(overrides);
+  const db = await openDialectDatabase();
+  return harnessOver(db, config, fakeClock(), dir);
+}
+
+/** The same harness over a SQLite database file that a command (another process) opens too, with these settings and this clock. */
 export function fileHarness(config: Config, clock: Clock): Harness {
-  const db = openTestDatabase(config.DATABASE_FILE);
-  const { stores, inspect } = db;
-  const log = memoryLogger();
-  const deps: Deps = { config, stores, clock, notifier: createOutboxNotifier(config.OUTBOX_FILE, clock, () => {}), logger: log.logger };
-  const app = createApp(deps);
-  return { app, deps, stores, inspect, clock: clock as Harness['clock'], config, dir: dirname(config.DATABASE_FILE), outbox: () => readOutbox(config.OUTBOX_FILE), logs: log.lines, close: () => db.close() };
+  return harnessOver(openTestDatabase(config.DATABASE_FILE), config, clock, dirname(config.DATABASE_FILE));
 }
 
 /** A cookie-keeping browser for app.request(): follows nothing, remembers Set-Cookie, sends the CSRF token. */

@@ -6,8 +6,8 @@ import { browser } from './app.js';
 export type Browser = ReturnType<typeof browser>;
 
 /** The newest code sent to `to` (email address or phone digits). */
-export function lastCode(h: Harness, to: string): string {
-  const entry = h.outbox().find((m) => m.to === to && m.code);
+export async function lastCode(h: Harness, to: string): Promise<string> {
+  const entry = (await h.outbox()).find((m) => m.to === to && m.code);
   if (!entry?.code) throw new Error(`no code sent to ${to}`);
   return entry.code;
 }

@@ -15,7 +15,7 @@ let landlineHolder: Holder; // initial ID, card without email, two landlines
 let bothHolder: Holder; // legacy ID, card email already a My ID, a landline and a mobile
 
 beforeEach(async () => {
-  h = makeHarness({ TERMS_VERSION: '2025-04' });
+  h = await makeHarness({ TERMS_VERSION: '2025-04' });
   await addHolder(h, { account: { email: TAKEN, password: 'Sakura#2025x' } });
   mobileHolder = await addHolder(h, {
     phones: ['09011112222'],
@@ -37,8 +37,8 @@ beforeEach(async () => {
   });
 });
 
-const codesTo = (to: string) => h.outbox().filter((m) => m.to === to && m.code);
-const latestCode = (to: string) => codesTo(to)[0]?.code ?? '';
+const codesTo = async (to: string) => (await h.outbox()).filter((m) => m.to === to && m.code);
+const latestCode = async (to: string) => (await codesTo(to))[0]?.code ?? '';
 
 async function signIn(b: Browser, id: string, password: string) {
   await b.get('/login');
@@ -55,7 +55,7 @@ async function walkKeepEmailToPassword(b: Browser) {
   await startMobile(b);
   expect((await b.post('/migration/terms', {})).location).toBe('/migration/email-choice');
   expect((await b.post('/migration/email-choice', { choice: 'yes' })).location).toBe('/migration/phone');
-  expect((await b.post('/migration/phone', { code: latestCode('09011112222') })).location).toBe('/migration/password');
+  expect((await b.post('/migration/phone', { code: (await latestCode('09011112222')) })).location).toBe('/migration/password');
 }
 
 async function walkNewEmailToConfirm(b: Browser, email: string) {
@@ -63,7 +63,7 @@ async function walkNewEmailToConfirm(b: Browser, email: string) {
   await b.post('/migration/terms', {});
   expect((await b.post('/migration/email-choice', { choice: 'no' })).location).toBe('/migration/new-email');
   expect((await b.post('/migration/new-email', { email })).location).toBe('/migration/email-code');
-  expect((await b.post('/migration/email-code', { code: latestCode(email.toLowerCase()) })).location).toBe('/migration/confirm-email');
+  expect((await b.post('/migration/email-code', { code: (await latestCode(email.toLowerCase())) })).location).toBe('/migration/confirm-email');
 }
 
 async function snapshot() {
@@ -128,8 +128,8 @@ describe('M2 keep the card email, SMS, M7, M8 (whole journey)', () => {
     // はい on a free address: no email code, the SMS goes out on arrival at the phone step
     const kept = await b.post('/migration/email-choice', { choice: 'yes' });
     expect(kept.location).toBe('/migration/phone');
-    expect(codesTo(CARD_EMAIL)).toHaveLength(0);
-    const sms = codesTo('09011112222');
+    expect((await codesTo(CARD_EMAIL))).toHaveLength(0);
+    const sms = (await codesTo('09011112222'));
     expect(sms).toHaveLength(1);
     expect(sms[0].channel).toBe('sms');
     expect(sms[0].text).toContain(sms[0].code!);
@@ -168,7 +168,7 @@ describe('M2 keep the card email, SMS, M7, M8 (whole journey)', () => {
     const audit = (await h.inspect.rows('audit_log')).filter((a) => a.event === 'migration_completed');
     expect(audit).toHaveLength(1);
     expect(audit[0].accountId).toBe(account.id);
-    const confirmation = h.outbox().find((m) => m.to === CARD_EMAIL && !m.code);
+    const confirmation = (await h.outbox()).find((m) => m.to === CARD_EMAIL && !m.code);
     expect(confirmation?.subject).toContain('My ID登録完了');
 
     // refresh of the done page and a replayed password POST change nothing
@@ -193,7 +193,7 @@ describe('M2 keep the card email, SMS, M7, M8 (whole journey)', () => {
     expect(res.location).toBe('/migration/new-email');
     const page = await b.get('/migration/new-email');
     expect(page.body).toContain('クレジットカードに登録されているメールアドレスは既にMy IDとして登録されています。');
-    expect(h.outbox().filter((m) => m.code)).toHaveLength(0);
+    expect((await h.outbox()).filter((m) => m.code)).toHaveLength(0);
   });
 
   it('a missing or unknown choice shows the question again and changes nothing', async () => {
@@ -245,7 +245,7 @@ describe('M3 new email', () => {
     if (fragment === null) {
       // full-width input is converted, not refused (SPEC N1)
       expect(res.location).toBe('/migration/email-code');
-      expect(codesTo('taro@example.jp')).toHaveLength(1);
+      expect((await codesTo('taro@example.jp'))).toHaveLength(1);
       return;
     }
     expect(res.status).toBe(400);
@@ -253,14 +253,14 @@ describe('M3 new email', () => {
     if (fragment) expect(res.body).toContain(fragment);
     expect(res.body).toMatch(/<title>エラー: /);
     expect(res.body).toMatch(/aria-invalid="true"/);
-    expect(h.outbox().filter((m) => m.code)).toHaveLength(0);
+    expect((await h.outbox()).filter((m) => m.code)).toHaveLength(0);
   });
 
   it('an old carrier address with two dots in a row before the @ is accepted (GOTCHAS: rfcEmail)', async () => {
     const b = browser(h);
     await atNewEmail(b);
     expect((await b.post('/migration/new-email', { email: 'taro..yamada@docomo.ne.jp' })).location).toBe('/migration/email-code');
-    expect(codesTo('taro..yamada@docomo.ne.jp')).toHaveLength(1);
+    expect((await codesTo('taro..yamada@docomo.ne.jp'))).toHaveLength(1);
   });
 
   it('an address that is already a My ID (any case) is refused with 409 and no code is sent', async () => {
@@ -270,7 +270,7 @@ describe('M3 new email', () => {
     expect(res.status).toBe(409);
     expect(res.body).toContain('ご入力いただいたメールアドレスはご利用いただけません。');
     expect(res.body).toContain('value="Taken@Example.JP"');
-    expect(h.outbox().filter((m) => m.code)).toHaveLength(0);
+    expect((await h.outbox()).filter((m) => m.code)).toHaveLength(0);
   });
 
   it('ログインへ戻る ends the flow', async () => {
@@ -299,7 +299,7 @@ describe('M4 email code, M5 confirm, M6 landline voice (initial ID, card without
     expect(codePage.body).toContain('認証する</button>');
     expect(codePage.body).toContain('認証コードを再送信する</button>');
 
-    const code = latestCode('hanako@example.jp');
+    const code = (await latestCode('hanako@example.jp'));
     const wrong = await b.post('/migration/email-code', { code: code === '0000' ? '1111' : '0000' });
     expect(wrong.status).toBe(422);
     expect(wrong.body).toContain('認証コードが一致しません。');
@@ -314,7 +314,7 @@ describe('M4 email code, M5 confirm, M6 landline voice (initial ID, card without
     expect((await b.post('/migration/confirm-email', {})).location).toBe('/migration/phone');
 
     // landline only: nothing sent on arrival; a radio list of the numbers and the voice button
-    expect(h.outbox().filter((m) => m.channel !== 'email')).toHaveLength(0);
+    expect((await h.outbox()).filter((m) => m.channel !== 'email')).toHaveLength(0);
     const phone = await b.get('/migration/phone');
     expect(phone.body).toMatch(/type="radio"[^>]*name="phone"/);
     expect(phone.body).toContain('**-****-5678'); // a landline keeps its own shape (issue 19 item 5)
@@ -327,7 +327,7 @@ describe('M4 email code, M5 confirm, M6 landline voice (initial ID, card without
     expect(sms.status).toBe(400);
 
     expect((await b.post('/migration/phone/send', { phone: '1', channel: 'voice' })).location).toBe('/migration/phone');
-    const voice = h.outbox().find((m) => m.channel === 'voice')!;
+    const voice = (await h.outbox()).find((m) => m.channel === 'voice')!;
     expect(voice.to).toBe('0412345678');
     // the call speaks the digits one by one
     expect(voice.text.replace(/\D/g, '')).toContain(voice.code!);
@@ -345,7 +345,7 @@ describe('M4 email code, M5 confirm, M6 landline voice (initial ID, card without
     expect((await h.inspect.rows('credential')).find((rec) => rec.id === landlineHolder.initial!.id)?.retiredAt).not.toBeNull();
     const account = (await h.inspect.rows('account')).find((rec) => rec.email === 'hanako@example.jp')!;
     expect((await h.inspect.rows('account_card')).filter((rec) => rec.accountId === account.id)).toHaveLength(1);
-    expect(h.outbox().find((m) => m.to === 'hanako@example.jp' && !m.code)?.subject).toContain('My ID登録完了');
+    expect((await h.outbox()).find((m) => m.to === 'hanako@example.jp' && !m.code)?.subject).toContain('My ID登録完了');
   });
 
   it('M5 いいえ ends the flow and changes nothing', async () => {
@@ -361,7 +361,7 @@ describe('M4 email code, M5 confirm, M6 landline voice (initial ID, card without
     const b = browser(h);
     await walkNewEmailToConfirm(b, 'newtaro@example.jp');
     await b.post('/migration/confirm-email', {});
-    await b.post('/migration/phone', { code: latestCode('09011112222') });
+    await b.post('/migration/phone', { code: (await latestCode('09011112222')) });
     expect((await b.post('/migration/password', { password: PASSWORD, confirm: PASSWORD })).location).toBe('/migration/done');
     const emails = (await h.inspect.rows('card')).filter((rec) => rec.holderId === mobileHolder.holder.id).map((c) => c.email);
     expect(emails).toEqual(['newtaro@example.jp', 'newtaro@example.jp', 'other.card@example.jp']);
@@ -375,9 +375,9 @@ describe('M6 a holder with a mobile and a landline', () => {
     await b.post('/migration/terms', {});
     await b.post('/migration/email-choice', { choice: 'yes' });
     await b.post('/migration/new-email', { email: 'saburo@example.jp' });
-    await b.post('/migration/email-code', { code: latestCode('saburo@example.jp') });
+    await b.post('/migration/email-code', { code: (await latestCode('saburo@example.jp')) });
     expect((await b.post('/migration/confirm-email', {})).location).toBe('/migration/phone');
-    expect(codesTo('08055556666')).toHaveLength(1);
+    expect((await codesTo('08055556666'))).toHaveLength(1);
     const page = await b.get('/migration/phone');
     expect(page.body).toContain('***-****-6666');
     expect(page.body).toContain('***-***-4567'); // a landline keeps its own shape (issue 19 item 5)
@@ -385,7 +385,7 @@ describe('M6 a holder with a mobile and a landline', () => {
 
     h.clock.advance(31_000);
     expect((await b.post('/migration/phone/send', { phone: '1', channel: 'voice' })).location).toBe('/migration/phone');
-    const calls = codesTo('08055556666');
+    const calls = (await codesTo('08055556666'));
     expect(calls).toHaveLength(2);
     expect(calls[0].channel).toBe('voice');
     // the voice code replaced the SMS one (SPEC M6a: a resend replaces the previous code)
@@ -425,13 +425,13 @@ describe('guards: skipped steps, unknown and expired flows, back and refresh', (
     expect((await b.post('/migration/terms', {})).location).toBe('/migration/phone');
     await b.get('/migration/phone');
     await b.get('/migration/phone');
-    expect(codesTo('09011112222')).toHaveLength(1);
+    expect((await codesTo('09011112222'))).toHaveLength(1);
 
     const c = browser(h);
     await walkNewEmailToConfirm(c, 'once@example.jp');
     expect((await c.post('/migration/new-email', { email: 'once@example.jp' })).location).toBe('/migration/confirm-email');
     await c.get('/migration/email-code');
-    expect(codesTo('once@example.jp')).toHaveLength(1);
+    expect((await codesTo('once@example.jp'))).toHaveLength(1);
   });
 
   it('a cross-site POST is refused with the styled 403', async () => {
@@ -454,7 +454,7 @@ describe('English', () => {
     expect((await b.get('/migration/email-choice')).body).toContain('Register the email address on your card');
     await b.post('/migration/email-choice', { choice: 'yes' });
     expect((await b.get('/migration/phone')).body).toContain('Move to a My ID: verify your phone');
-    await b.post('/migration/phone', { code: latestCode('09011112222') });
+    await b.post('/migration/phone', { code: (await latestCode('09011112222')) });
     const pw = await b.get('/migration/password');
     expect(pw.body).toContain('Set your password');
     await b.post('/migration/password', { password: PASSWORD, confirm: PASSWORD });
@@ -468,7 +468,7 @@ describe('English', () => {
 
 describe('two browsers migrating the same legacy ID', () => {
   it('the second to finish is sent back to sign-in, its flow ended, and nothing of it is written', async () => {
-    const h2 = makeHarness({ CODE_RESEND_SECONDS: '0' });
+    const h2 = await makeHarness({ CODE_RESEND_SECONDS: '0' });
     const { legacy } = await addHolder(h2, { legacyId: 'dual-01', phones: ['09077778888'], cards: [{ email: 'dual@example.jp' }] });
     const walk = async (email: string) => {
       const b = browser(h2);
@@ -477,9 +477,9 @@ describe('two browsers migrating the same legacy ID', () => {
       await b.post('/migration/terms', {});
       await b.post('/migration/email-choice', { choice: 'no' });
       await b.post('/migration/new-email', { email });
-      await b.post('/migration/email-code', { code: h2.outbox().find((m) => m.to === email)!.code! });
+      await b.post('/migration/email-code', { code: (await h2.outbox()).find((m) => m.to === email)!.code! });
       await b.post('/migration/confirm-email', {});
-      await b.post('/migration/phone', { code: h2.outbox().find((m) => m.to === '09077778888')!.code! });
+      await b.post('/migration/phone', { code: (await h2.outbox()).find((m) => m.to === '09077778888')!.code! });
       expect((await b.get('/migration/password')).status).toBe(200);
       return b;
     };
@@ -516,11 +516,11 @@ describe('SPEC X6: no time limit without the time shown', () => {
     expect((await b.get('/migration/new-email')).body).toContain(deadline);
     await b.post('/migration/new-email', { email: 'clock@example.jp' });
     expect((await b.get('/migration/email-code')).body).toContain(deadline);
-    await b.post('/migration/email-code', { code: latestCode('clock@example.jp') });
+    await b.post('/migration/email-code', { code: (await latestCode('clock@example.jp')) });
     expect((await b.get('/migration/confirm-email')).body).toContain(deadline);
     await b.post('/migration/confirm-email', {});
     expect((await b.get('/migration/phone')).body).toContain(deadline);
-    await b.post('/migration/phone', { code: latestCode('09011112222') });
+    await b.post('/migration/phone', { code: (await latestCode('09011112222')) });
     expect((await b.get('/migration/password')).body).toContain(deadline);
   });
 
@@ -534,11 +534,11 @@ describe('SPEC X6: no time limit without the time shown', () => {
     bodies.push(['new-email', (await b.get('/migration/new-email')).body]);
     await b.post('/migration/new-email', { email: 'note@example.jp' });
     bodies.push(['email-code', (await b.get('/migration/email-code')).body]);
-    await b.post('/migration/email-code', { code: latestCode('note@example.jp') });
+    await b.post('/migration/email-code', { code: (await latestCode('note@example.jp')) });
     bodies.push(['confirm-email', (await b.get('/migration/confirm-email')).body]);
     await b.post('/migration/confirm-email', {});
     bodies.push(['phone', (await b.get('/migration/phone')).body]);
-    await b.post('/migration/phone', { code: latestCode('09011112222') });
+    await b.post('/migration/phone', { code: (await latestCode('09011112222')) });
     bodies.push(['password', (await b.get('/migration/password')).body]);
     for (const [step, body] of bodies) {
       expect(body, step).toContain('action="/migration/cancel"');
@@ -566,10 +566,10 @@ describe('M6a on the phone step, with a fake clock', () => {
     const tooSoon = await b.post('/migration/phone/send', { phone: '0', channel: 'voice' });
     expect(tooSoon.status).toBe(429);
     expect(tooSoon.body).toContain('10:00以降に再送信してください');
-    expect(codesTo('09011112222')).toHaveLength(1);
+    expect((await codesTo('09011112222'))).toHaveLength(1);
     h.clock.advance(h.config.CODE_RESEND_SECONDS * 1000);
     expect((await b.post('/migration/phone/send', { phone: '0', channel: 'voice' })).location).toBe('/migration/phone');
-    const call = codesTo('09011112222')[0];
+    const call = (await codesTo('09011112222'))[0];
     expect(call.channel).toBe('voice');
     expect((await b.get('/migration/phone')).body).toContain('音声電話で認証コードをお知らせしました');
   });
@@ -577,19 +577,19 @@ describe('M6a on the phone step, with a fake clock', () => {
   it('an expired SMS code is refused; a resend after expiry works', async () => {
     const b = browser(h);
     await atPhone(b);
-    const code = latestCode('09011112222');
+    const code = (await latestCode('09011112222'));
     h.clock.advance(h.config.CODE_TTL_SECONDS * 1000 + 1);
     const late = await b.post('/migration/phone', { code });
     expect(late.status).toBe(422);
     expect(late.body).toContain('認証コードの有効期限が切れています。');
     expect((await b.post('/migration/phone/send', { phone: '0', channel: 'sms' })).location).toBe('/migration/phone');
-    expect((await b.post('/migration/phone', { code: latestCode('09011112222') })).location).toBe('/migration/password');
+    expect((await b.post('/migration/phone', { code: (await latestCode('09011112222')) })).location).toBe('/migration/password');
   });
 
   it('CODE_MAX_FAILURES wrong phone codes lock the phone step until the lock window ends, shown as a clock time; the email step is not locked', async () => {
     const b = browser(h);
     await atPhone(b);
-    const right = latestCode('09011112222');
+    const right = (await latestCode('09011112222'));
     const wrong = right === '0000' ? '1111' : '0000';
     for (let i = 1; i < h.config.CODE_MAX_FAILURES; i++) expect((await b.post('/migration/phone', { code: wrong })).status).toBe(422);
     const locked = await b.post('/migration/phone', { code: wrong });
@@ -606,7 +606,7 @@ describe('M6a on the phone step, with a fake clock', () => {
     await other.post('/migration/terms', {});
     await other.post('/migration/email-choice', { choice: 'no' });
     await other.post('/migration/new-email', { email: 'sep@example.jp' });
-    expect((await other.post('/migration/email-code', { code: latestCode('sep@example.jp') })).location).toBe('/migration/confirm-email');
+    expect((await other.post('/migration/email-code', { code: (await latestCode('sep@example.jp')) })).location).toBe('/migration/confirm-email');
   });
 });
 
@@ -618,11 +618,11 @@ describe('double clicks (two identical POSTs at once)', () => {
     await Promise.all([b.post('/migration/email-choice', { choice: 'no' }), b.post('/migration/email-choice', { choice: 'no' })]);
     const entered = await Promise.all([b.post('/migration/new-email', { email: 'dbl@example.jp' }), b.post('/migration/new-email', { email: 'dbl@example.jp' })]);
     for (const r of entered) expect(['/migration/email-code', '/migration/new-email']).toContain(r.location);
-    expect(codesTo('dbl@example.jp')).toHaveLength(1);
-    const code = latestCode('dbl@example.jp');
+    expect((await codesTo('dbl@example.jp'))).toHaveLength(1);
+    const code = (await latestCode('dbl@example.jp'));
     await Promise.all([b.post('/migration/email-code', { code }), b.post('/migration/email-code', { code })]);
     await Promise.all([b.post('/migration/confirm-email', {}), b.post('/migration/confirm-email', {})]);
-    expect(codesTo('09011112222')).toHaveLength(1);
+    expect((await codesTo('09011112222'))).toHaveLength(1);
     expect((await h.inspect.rows('flow'))[0]?.step).toBe('phone');
     expect((await b.get('/migration/phone')).status).toBe(200);
   });

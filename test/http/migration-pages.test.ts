@@ -12,14 +12,14 @@ const PASSWORD = 'Kawa!Nagare77';
 type Page = { name: string; status: number; body: string; error: boolean };
 
 async function collectPages(lang: 'ja' | 'en'): Promise<Page[]> {
-  const h = makeHarness({ CODE_RESEND_SECONDS: '0' });
+  const h = await makeHarness({ CODE_RESEND_SECONDS: '0' });
   await addHolder(h, { account: { email: 'taken@example.jp', password: 'Sakura#2025x' } });
   // holder 1: card email already a My ID, a mobile and a landline → every branch of M2–M6 in one walk
   await addHolder(h, { legacyId: 'pages-01', phones: ['09011112222', '0312345678'], cards: [{ email: 'taken@example.jp' }] });
   // holder 2: keep a free card email, mobile only, locked on the phone code
   await addHolder(h, { legacyId: 'pages-02', phones: ['08022223333'], cards: [{ email: 'free@example.jp' }] });
   const pages: Page[] = [];
-  const code = (to: string) => h.outbox().find((m) => m.to === to && m.code)!.code!;
+  const code = async (to: string) => (await h.outbox()).find((m) => m.to === to && m.code)!.code!;
   const b = browser(h, { 'accept-language': lang });
   const keep = (name: string, r: { status: number; body: string }, error = false) => pages.push({ name, status: r.status, body: r.body, error });
   const get = async (path: string) => keep(`GET ${path}`, await b.get(path));
@@ -41,15 +41,15 @@ async function collectPages(lang: 'ja' | 'en'): Promise<Page[]> {
   await b.post('/migration/new-email', { email: 'pages@example.jp' });
   await get('/migration/email-code');
   await bad('email-code empty', '/migration/email-code', { code: '' });
-  await bad('email-code mismatch', '/migration/email-code', { code: code('pages@example.jp') === '0000' ? '1111' : '0000' });
-  await b.post('/migration/email-code', { code: code('pages@example.jp') });
+  await bad('email-code mismatch', '/migration/email-code', { code: (await code('pages@example.jp')) === '0000' ? '1111' : '0000' });
+  await b.post('/migration/email-code', { code: (await code('pages@example.jp')) });
   await get('/migration/confirm-email');
   await b.post('/migration/confirm-email', {});
   await get('/migration/phone');
   await bad('phone send no choice', '/migration/phone/send', { channel: 'voice' });
   await b.post('/migration/phone/send', { phone: '1', channel: 'voice' });
   await get('/migration/phone'); // after a voice call to the landline
-  await b.post('/migration/phone', { code: code('0312345678') });
+  await b.post('/migration/phone', { code: (await code('0312345678')) });
   await get('/migration/password');
   await bad('password errors', '/migration/password', { password: 'pages1', confirm: 'x' });
   await b.post('/migration/password', { password: PASSWORD, confirm: PASSWORD });
@@ -60,7 +60,7 @@ async function collectPages(lang: 'ja' | 'en'): Promise<Page[]> {
   await c.post('/login', { id: 'pages-02', password: 'legacy-pass' });
   await c.post('/migration/terms', {});
   await c.post('/migration/email-choice', { choice: 'yes' });
-  const wrong = code('08022223333') === '0000' ? '1111' : '0000';
+  const wrong = (await code('08022223333')) === '0000' ? '1111' : '0000';
   for (let i = 1; i < h.config.CODE_MAX_FAILURES; i++) await c.post('/migration/phone', { code: wrong });
   const locked = await c.post('/migration/phone', { code: wrong });
   expect(locked.status).toBe(429);

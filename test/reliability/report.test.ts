@@ -26,7 +26,7 @@ let h: Harness;
 let report: Report;
 
 async function wrongCodes(b: Awaited<ReturnType<typeof startMigration>>['b'], phone: string, n: number) {
-  const sent = lastCode(h, phone);
+  const sent = (await lastCode(h, phone));
   for (const guess of ['0000', '1111', '2222', '3333'].filter((g) => g !== sent).slice(0, n)) await b.post('/migration/phone', { code: guess });
 }
 
@@ -41,7 +41,7 @@ beforeAll(async () => {
   const a = (await startMigration(h, 'rep-a', 'pass-a-1')).b;
   await a.post('/migration/email-choice', { choice: 'yes' });
   await a.get('/migration/phone');
-  await a.post('/migration/phone', { code: lastCode(h, '09010000001') });
+  await a.post('/migration/phone', { code: (await lastCode(h, '09010000001')) });
   expect((await a.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).location).toBe('/migration/done');
   await (await startMigration(h, 'rep-b', 'pass-b-1')).b.post('/migration/cancel', {});
   const c = (await startMigration(h, 'rep-c', 'pass-c-1')).b;

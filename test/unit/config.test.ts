@@ -11,7 +11,6 @@ describe('settings', () => {
       PORT: 3000,
       HOST: '127.0.0.1',
       DATABASE_FILE: 'data/app.db',
-      OUTBOX_FILE: 'data/outbox.jsonl',
       SEED_DEMO: true,
       DEV_OUTBOX: true,
       BRAND_NAME: 'My Card',

@@ -15,6 +15,7 @@ import {
   flowTable,
   holderTable,
   noticeTable,
+  outboxTable,
   phoneTable,
   sessionTable,
   signInAttemptTable,
@@ -31,7 +32,7 @@ function eraseDemoData(db: Db, demoHolderKeys: string[]): EraseDemoResult {
       const otherAccounts = tx.select({ n: count() }).from(accountTable).where(inArray(accountTable.holderId, others)).get()?.n ?? 0;
       if (otherHolders > 0 || otherAccounts > 0) return { refused: { otherHolders, otherAccounts } };
       const holders = tx.select({ n: count() }).from(holderTable).get()?.n ?? 0;
-      for (const table of [challengeTable, flowTable, flowSummaryTable, sessionTable, accountCardTable, credentialTable, accountTable, phoneTable, cardTable, holderTable, codeFailureTable, signInAttemptTable, addressThrottleTable, auditTable, noticeTable]) {
+      for (const table of [challengeTable, flowTable, flowSummaryTable, sessionTable, accountCardTable, credentialTable, accountTable, phoneTable, cardTable, holderTable, codeFailureTable, signInAttemptTable, addressThrottleTable, auditTable, noticeTable, outboxTable]) {
         tx.delete(table).run();
       }
       tx.run(sql`DELETE FROM sqlite_sequence`);
