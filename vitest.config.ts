@@ -15,7 +15,7 @@ export default defineConfig({
         ? []
         : [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: 'pg',
                 include: ['test/http/**/*.test.ts', 'test/store/**/*.test.ts', 'test/pg/**/*.test.ts'],

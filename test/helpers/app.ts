@@ -36,6 +36,12 @@ export function fileHarness(config: Config, clock: Clock): Harness {
   return harnessOver(openTestDatabase(config.DATABASE_FILE), config, clock, dirname(config.DATABASE_FILE));
 }
 
+/** The same harness over the PostgreSQL database at `url`, which commands (other processes) open too. */
+export async function urlHarness(url: string, config: Config, clock: Clock): Promise<Harness> {
+  const { openPostgres } = await import('../../src/db/pg/index.js');
+  return harnessOver(await openPostgres(url, { max: 4 }), config, clock, tmpdir());
+}
+
 /** A cookie-keeping browser for app.request(): follows nothing, remembers Set-Cookie, sends the CSRF token. */
 export function browser(h: Harness, headers: Record<string, string> = {}) {
   const jar = new Map<string, string>();

@@ -64,3 +64,20 @@ export async function openPostgres(url: string, options: PgOptions = {}): Promis
     close: () => db.$client.end(),
   };
 }
+
+/** SPEC Z4: the PostgreSQL side of `npm run db:copy`: migrated, asked whether it is empty, then filled in one transaction. */
+export async function openCopyTarget(url: string) {
+  const db = openPool(url, { max: 2 });
+  try {
+    await migrateLocked(db);
+  } catch (err) {
+    await db.$client.end();
+    throw err;
+  }
+  const { copyInto, nonEmptyTables } = await import('./copy.js');
+  return {
+    nonEmptyTables: () => nonEmptyTables(db),
+    copyInto: (read: Parameters<typeof copyInto>[1]) => copyInto(db, read),
+    close: () => db.$client.end(),
+  };
+}

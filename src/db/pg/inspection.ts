@@ -5,7 +5,8 @@ import type { Inspection, TableName, TableRows } from '../contract.js';
 import { first, type Db } from './client.js';
 import * as schema from './schema.js';
 
-const tables = {
+/** Every table, parents before children (the order a copy writes them in). */
+export const pgTables = {
   holder: schema.holderTable,
   phone: schema.phoneTable,
   card: schema.cardTable,
@@ -23,6 +24,7 @@ const tables = {
   flow_summary: schema.flowSummaryTable,
   outbox: schema.outboxTable,
 } satisfies Record<TableName, PgTable>;
+const tables = pgTables;
 
 // The contract's row types are exactly the schema's: a column added to one and not the other fails to compile here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
