@@ -1,11 +1,11 @@
 // A throwaway PostgreSQL cluster for the tests (SPEC Z5): initdb + pg_ctl from PATH or /usr/lib/postgresql/*/bin, run as the
 // postgres user when the tests run as root (PostgreSQL refuses root), in a temp folder, on a free port. About 2–3 s to start.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
-export type Cluster = { dir: string; port: number; bin: string; url: (database?: string) => string; stop(): void; restart(): void };
+export type Cluster = { dir: string; port: number; bin: string; url: (database?: string) => string; stop(): void; restart(): Promise<void> };
 
 /** The folder holding both initdb and pg_ctl: on PATH first, then Debian's /usr/lib/postgresql/<version>/bin, newest first. */
 export function findPgBin(): string | undefined {
@@ -28,6 +28,13 @@ function runPg(bin: string, program: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${program} failed: ${(result.stderr || result.stdout || '').trim().split('\n').slice(-3).join(' | ')}`);
 }
 
+/** The same, without blocking the event loop (the tests keep sending requests meanwhile). */
+function runPgAsync(bin: string, program: string, args: string[]): Promise<void> {
+  const command = [join(bin, program), ...args].map(quote).join(' ');
+  const [file, argv] = isRoot() ? ['su', ['postgres', '-s', '/bin/sh', '-c', command]] : ['/bin/sh', ['-c', command]];
+  return new Promise((done, fail) => execFile(file, argv as string[], (err, _out, stderr) => (err ? fail(new Error(`${program} failed: ${stderr.trim()}`)) : done())));
+}
+
 /** Starts a new cluster on `port` (trust authentication, loopback only, durability relaxed for speed: nothing here outlives the run). */
 export function startCluster(port: number, bin = findPgBin()): Cluster {
   if (!bin) throw new Error('no PostgreSQL found');
@@ -44,9 +51,9 @@ export function startCluster(port: number, bin = findPgBin()): Cluster {
     bin,
     url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
     // a fast stop ends every connection (SPEC Z3: the portal answers 503 meanwhile) and writes everything committed
-    restart() {
-      runPg(bin, 'pg_ctl', ['-D', data, '-w', '-m', 'fast', 'stop']);
-      start();
+    async restart() {
+      await runPgAsync(bin, 'pg_ctl', ['-D', data, '-w', '-m', 'fast', 'stop']);
+      await runPgAsync(bin, 'pg_ctl', ['-D', data, '-w', '-t', '30', '-o', options, '-l', join(dir, 'log'), 'start']);
     },
     stop() {
       try {

@@ -7,6 +7,12 @@ export class Client {
   private csrf = '';
   constructor(private base: string) {}
 
+  /** SPEC Z3: the same browser (cookies and token) sent to another instance, as a load balancer would. */
+  use(base: string): this {
+    this.base = base;
+    return this;
+  }
+
   private remember(res: Response) {
     for (const line of res.headers.getSetCookie()) {
       const [pair, ...attrs] = line.split(';');
