@@ -7,7 +7,7 @@ import { addHolder } from '../helpers/fixtures.js';
 let h: Harness;
 afterEach(async () => {
   // the queue bound is per process: put the default back for the next file's harnesses
-  makeHarness();
+  await (await makeHarness()).close();
 });
 
 const from = (address: string) => browser(h, { 'x-forwarded-for': address });
