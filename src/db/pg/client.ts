@@ -28,6 +28,9 @@ export function openPool(url: string, options: PoolOptions = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, idleTimeoutMillis: options.idleTimeoutMillis ?? 10_000, connectionTimeoutMillis: 5_000 });
   // an idle connection cut by a PostgreSQL restart must not crash the process: the pool drops it and the next query reconnects
   pool.on('error', (err) => options.onError?.(err));
+  // a connection cut while checked out between two queries (inside a transaction) emits 'error' on the client itself, which
+  // would end the process unheard; its pending or next query fails instead, and the request answers 503 (src/db/unavailable.ts)
+  pool.on('connect', (client) => client.on('error', (err) => options.onError?.(err)));
   return drizzle(pool, { schema }) as Db;
 }
 
