@@ -54,9 +54,12 @@ async function withLock(work) {
   }
 }
 
+// BUILD_LOG=1: say which it was (the build test counts them); npm start stays quiet
+const say = (line) => process.env.BUILD_LOG === '1' && console.log(line);
+
 await withLock(async () => {
   const sources = fingerprint();
-  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === sources) return;
+  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === sources) return say('dist/ is current');
   const tmp = `${OUT}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   await build({
@@ -83,4 +86,5 @@ await withLock(async () => {
   if (existsSync(OUT)) renameSync(OUT, old);
   renameSync(tmp, OUT);
   rmSync(old, { recursive: true, force: true });
+  say('built dist/');
 });
