@@ -1,7 +1,6 @@
 // The one place the tests choose the store implementation: TEST_DB=pg (the vitest project "pg") gives each harness a fresh
 // PostgreSQL database made from the migrated template of the run's throwaway cluster (test/support/pg-global-setup.ts); otherwise SQLite.
 import pg from 'pg';
-import { afterAll } from 'vitest';
 import type { Database } from '../../src/db/contract.js';
 import { openPostgres } from '../../src/db/pg/index.js';
 import { checkFileIntegrity } from '../../src/db/sqlite/backup.js';
@@ -64,14 +63,18 @@ export async function openDialectDatabase(): Promise<Database> {
   };
 }
 
-// each test file's databases go when the file is done, closed or not
-afterAll(async () => {
-  for (const { name, db } of [...opened]) {
-    await db.close().catch(() => undefined);
-    await (await admin!).query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  }
-  opened.clear();
-});
+// each test file's databases go when the file is done, closed or not (only under TEST_DB=pg: a worker process this module
+// is loaded into outside vitest, e.g. test/unit/fixtures/verify-worker.ts, must not touch vitest's hooks)
+if (testDialect === 'postgres') {
+  const { afterAll } = await import('vitest');
+  afterAll(async () => {
+    for (const { name, db } of [...opened]) {
+      await db.close().catch(() => undefined);
+      await (await admin!).query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+    opened.clear();
+  });
+}
 
 /** SPEC O5: the database's own consistency check on a database file (a backup copy), opened read-only: 'ok' or what it found. */
 export function fileIntegrity(file: string): Promise<string> {
