@@ -214,11 +214,16 @@ describe('Z3 two instances over one PostgreSQL', () => {
     await sleep(300);
     await cluster.restart();
     // service resumes: a sign-in on each instance succeeds again
+    const outputs = () => `instance A:\n${a.output().slice(-3000)}\ninstance B:\n${b.output().slice(-3000)}`;
     for (const p of [a, b]) {
       for (let i = 0; ; i++) {
         const c = new Client(p.url);
-        await c.get('/login');
-        const res = await c.post('/login', { id: 'flow1@example.jp', password: PASSWORD });
+        const res = await c
+          .get('/login')
+          .then(() => c.post('/login', { id: 'flow1@example.jp', password: PASSWORD }))
+          .catch((err: unknown) => {
+            throw new Error(`${p.url} is gone: ${String(err)}\n${outputs()}`);
+          });
         if (res.status === 303 && res.location === '/top') break;
         if (i > 100) throw new Error(`${p.url} did not recover: ${res.status}`);
         await sleep(100);
@@ -227,7 +232,7 @@ describe('Z3 two instances over one PostgreSQL', () => {
     stop = true;
     await Promise.all(traffic);
     expect(statuses).not.toContain(500);
-    expect(statuses).not.toContain(-1);
+    expect(statuses, outputs()).not.toContain(-1);
     expect(bodies503.length).toBeGreaterThan(0);
     expect(bodies503[0]).toContain('現在ご利用いただけません');
     expect(bodies503[0]).toMatch(/<html lang="ja"/);
