@@ -44,6 +44,8 @@ const noteLoad = (when: string) => loads.push(`${when}: ${loadAverage()}`);
 function appEnv(port: number, dir: string, db: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     NODE_ENV: 'production',
+    // SPEC D2: the benchmark measures the portal, not a provider: the stand-in on purpose
+    NOTIFY_STAND_IN: 'true',
     SEED_DEMO: 'false',
     PORT: String(port),
     HOST: '127.0.0.1',

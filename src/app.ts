@@ -63,6 +63,11 @@ export function createApp(deps: Deps) {
       xFrameOptions: 'DENY',
     }),
   );
+  const pagePaths = new Set<string>();
+  app.use(async (c, next) => {
+    c.set('pagePaths', pagePaths);
+    await next();
+  });
   app.use(paths.static + '/*', serveStatic({ root: './public', rewriteRequestPath: (p) => p.slice(paths.static.length) }));
   app.use(async (c, next) => {
     await next();
@@ -89,6 +94,11 @@ export function createApp(deps: Deps) {
   app.route(paths.register, registrationRoutes);
   app.route(paths.migration, migrationRoutes);
   if (deps.config.DEV_OUTBOX) app.route('/', devRoutes);
+
+  for (const route of app.routes) {
+    if (route.method === 'GET' && !/[:*]/.test(route.path)) pagePaths.add(route.path.replace(/\/+$/, '') || '/');
+  }
+  pagePaths.delete('/');
 
   app.notFound((c) => errorResponse(c, 404));
   app.onError((err, c) => {

@@ -1,6 +1,7 @@
-// Every setting of SPEC §2 as a valibot schema; loadConfig fails fast with one line naming the variable.
+// Every setting of SPEC §2 (and D2's delivery settings) as a valibot schema; loadConfig fails fast with one line naming the variable.
 import * as v from 'valibot';
 import { LOG_LEVELS } from './log/logger.js';
+import { deliveryProblem, mailFrom, smtpUrl, webhookSecret, webhookUrl } from './notify/transports/settings.js';
 
 const int = (fallback: number, min = 1, max = 10_000_000) =>
   v.pipe(
@@ -49,6 +50,12 @@ export const ConfigSchema = v.object({
   CODE_LOCK_SECONDS: int(1800, 1, 604_800),
   CODE_RESEND_SECONDS: int(30, 0, 3600),
   CODE_MAX_SENDS_PER_HOUR: int(5, 1, 1000),
+  // SPEC S1: wrong codes per holder/account, purpose and flow kind in any rolling 24 hours, and in all (then closed)
+  CODE_MAX_FAILURES_PER_DAY: int(10, 1, 10_000),
+  CODE_MAX_FAILURES_TOTAL: int(20, 1, 100_000),
+  // SPEC S2: valid addresses submitted in M3, G2 or T2 per flow, and per holder/account in 24 hours
+  EMAIL_TAKEN_MAX_PER_FLOW: int(3, 1, 100),
+  EMAIL_TAKEN_MAX_PER_DAY: int(10, 1, 10_000),
   FLOW_TTL_SECONDS: int(1800, 60, 604_800),
   SESSION_IDLE_SECONDS: int(900, 60, 604_800),
   SESSION_MAX_SECONDS: int(43_200, 60, 31_536_000),
@@ -72,6 +79,14 @@ export const ConfigSchema = v.object({
   PRUNE_INTERVAL_SECONDS: int(3600, 0, 604_800),
   LOCK_RETENTION_DAYS: int(365, 1, 36_500),
   AUDIT_RETENTION_DAYS: int(400, 1, 36_500),
+  // SPEC D2: the real transports; a channel without one uses the console + file stand-in unless NOTIFY_STAND_IN=false
+  SMTP_URL: smtpUrl,
+  MAIL_FROM: mailFrom,
+  SMS_WEBHOOK_URL: webhookUrl,
+  VOICE_WEBHOOK_URL: webhookUrl,
+  WEBHOOK_SECRET: webhookSecret,
+  NOTIFY_TIMEOUT_MS: int(5000, 100, 120_000),
+  NOTIFY_STAND_IN: bool(undefined),
   PUBLIC_ORIGIN: v.optional(
     v.pipe(v.string(), v.trim(), v.url('must be a URL such as https://portal.example.jp'), v.regex(/^https?:\/\/[^/]+$/, 'must be an origin with no path')),
   ),
@@ -80,7 +95,7 @@ export const ConfigSchema = v.object({
 type Raw = v.InferOutput<typeof ConfigSchema>;
 
 export type Config = Readonly<
-  Omit<Raw, 'HOST' | 'SEED_DEMO' | 'DEV_OUTBOX' | 'TRUST_PROXY' | 'TRUST_PROXY_HOPS' | 'SECRET'> & {
+  Omit<Raw, 'HOST' | 'SEED_DEMO' | 'DEV_OUTBOX' | 'TRUST_PROXY' | 'TRUST_PROXY_HOPS' | 'SECRET' | 'NOTIFY_STAND_IN'> & {
     HOST: string;
     SEED_DEMO: boolean;
     DEV_OUTBOX: boolean;
@@ -88,6 +103,8 @@ export type Config = Readonly<
     /** SPEC O8: how many proxies nearest the portal are trusted to write X-Forwarded-For / -Proto */
     TRUST_PROXY_HOPS: number;
     SECRET: string;
+    /** SPEC D2: channels without a transport use the console + file stand-in (true outside production unless set) */
+    NOTIFY_STAND_IN: boolean;
     production: boolean;
   }
 >;
@@ -96,7 +113,7 @@ export class ConfigError extends Error {}
 
 // SPEC §2: an error line never prints these values; a URL setting's password is shown as ***
 const SECRET_SETTINGS = new Set(['SECRET', 'WEBHOOK_SECRET']);
-const URL_SETTINGS = new Set(['SMTP_URL', 'DATABASE_URL']);
+const URL_SETTINGS = new Set(['SMTP_URL', 'DATABASE_URL', 'SMS_WEBHOOK_URL', 'VOICE_WEBHOOK_URL']);
 
 /** A URL's password as ***: everything between the scheme and the last @ but the user name (all of it when there is no user:password). */
 function maskUrlPassword(text: string): string {
@@ -131,6 +148,16 @@ function trustedHops(raw: Raw): number {
   return raw.TRUST_PROXY_HOPS;
 }
 
+/** SPEC S1: the code budgets nest — a lock's count within the day's, the day's within the total. */
+function checkCodeBudgets(raw: Raw, env: Record<string, string | undefined>): void {
+  if (raw.CODE_MAX_FAILURES > raw.CODE_MAX_FAILURES_PER_DAY) {
+    throw new ConfigError(`Invalid setting CODE_MAX_FAILURES_PER_DAY: must be at least CODE_MAX_FAILURES (${raw.CODE_MAX_FAILURES}) (got ${JSON.stringify(env.CODE_MAX_FAILURES_PER_DAY ?? String(raw.CODE_MAX_FAILURES_PER_DAY))})`);
+  }
+  if (raw.CODE_MAX_FAILURES_PER_DAY > raw.CODE_MAX_FAILURES_TOTAL) {
+    throw new ConfigError(`Invalid setting CODE_MAX_FAILURES_TOTAL: must be at least CODE_MAX_FAILURES_PER_DAY (${raw.CODE_MAX_FAILURES_PER_DAY}) (got ${JSON.stringify(env.CODE_MAX_FAILURES_TOTAL ?? String(raw.CODE_MAX_FAILURES_TOTAL))})`);
+  }
+}
+
 /** Validates the environment; throws ConfigError whose message is one line naming the variable. */
 export function loadConfig(env: Record<string, string | undefined>, secret?: string): Config {
   const input = Object.fromEntries(
@@ -146,6 +173,10 @@ export function loadConfig(env: Record<string, string | undefined>, secret?: str
   const production = raw.NODE_ENV === 'production';
   if (production) refuseDemoInProduction(raw);
   const hops = trustedHops(raw);
+  checkCodeBudgets(raw, env);
+  const standIn = raw.NOTIFY_STAND_IN ?? !production;
+  const delivery = deliveryProblem(raw, standIn, production);
+  if (delivery) throw new ConfigError(`Invalid setting ${delivery.key}: ${delivery.message}`);
   // SPEC O4: a lock's last attempts are read from the audit log, which must outlive them
   // SPEC Z2: every instance over one PostgreSQL must hash with the same key, so a per-machine generated secret will not do
   if (raw.DATABASE_URL !== undefined && raw.SECRET === undefined) {
@@ -163,11 +194,12 @@ export function loadConfig(env: Record<string, string | undefined>, secret?: str
     TRUST_PROXY: hops > 0,
     TRUST_PROXY_HOPS: hops,
     SECRET: raw.SECRET ?? secret ?? '',
+    NOTIFY_STAND_IN: standIn,
     production,
   });
 }
 
-/** A config for tests: defaults plus overrides, with a fixed secret. */
+/** A config for tests: defaults plus overrides, with a fixed secret; the harness's notifier is the stand-in, in production too. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ SECRET: 'test-secret-test-secret-test-secret-0000', SEED_DEMO: 'false', ...overrides });
+  return loadConfig({ SECRET: 'test-secret-test-secret-test-secret-0000', SEED_DEMO: 'false', NOTIFY_STAND_IN: 'true', ...overrides });
 }

@@ -11,6 +11,8 @@ import { describeDatabase, openDatabase } from './db/open.js';
 import type { Deps } from './deps.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { createOutboxNotifier } from './notify/notifier.js';
+import { isLoopbackHost as isLoopback } from './notify/transports/loopback.js';
+import { channelsWithoutTransport } from './notify/transports/settings.js';
 import { schedulePruning } from './ops/prune.js';
 import { paths } from './paths.js';
 import { loadOrCreateSecret } from './secret-file.js';
@@ -83,14 +85,15 @@ export function stopGracefully(server: Server, grace: number, closeResources: ()
   });
 }
 
-/** SPEC O1: say so at start-up while the portal runs as a demo. */
-function warnIfDemo(config: Config, demoData: boolean, logger: Logger): void {
+/** SPEC O1, D2: say so at start-up while the portal runs as a demo, or sends nothing to members. */
+function warnAtStart(config: Config, demoData: boolean, logger: Logger): void {
   if (demoData) logger.warn('Warning: demo environment: the database holds the demo data set, whose passwords are public (README "Demo data").');
   if (config.DEV_OUTBOX) logger.warn(`Warning: demo environment: every message sent, codes included, is shown at ${paths.outbox} (DEV_OUTBOX).`);
   if (config.DEV_OUTBOX && !isLoopback(config.HOST)) logger.warn(`Warning: HOST=${config.HOST} serves the demo outbox, and so every code, to the network.`);
+  // SPEC D2: a production portal on the stand-in sends nothing to members; NOTIFY_STAND_IN=true said so on purpose
+  const standIn = channelsWithoutTransport(config);
+  if (config.production && standIn.length > 0) logger.warn(`Warning: NOTIFY_STAND_IN=true: ${standIn.join(', ')} messages go to the console and the outbox table, not to members.`);
 }
-
-const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
 
 /** Opens (and migrates) the database, or stops with one line: an unreachable PostgreSQL is an operator's problem, not a stack trace. */
 async function openDatabaseOrExit(config: Config, logger: Logger) {
@@ -129,7 +132,7 @@ async function main(): Promise<void> {
     console.error(`Refusing to start: ${describeDatabase(config)} holds the demo data set (its passwords are public); use a database without it when NODE_ENV=production`);
     process.exit(1);
   }
-  warnIfDemo(config, demoData, logger);
+  warnAtStart(config, demoData, logger);
   const app = createApp({ ...deps, demoData });
   const server = await listen(app.fetch, { port: config.PORT, hostname: config.HOST });
   const address = server.address();

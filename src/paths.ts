@@ -3,6 +3,7 @@ export const paths = {
   home: '/',
   signIn: '/login',
   signOut: '/logout',
+  extendSession: '/session/extend',
   top: '/top',
   terms: '/terms',
   help: '/help',

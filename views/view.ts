@@ -9,6 +9,8 @@ export type View = {
   /** The current path and query without `lang`, for the language switch. */
   path: string;
   signedIn: boolean;
+  /** Signed-in pages: whether the member menu works yet (current terms accepted), and when the session ends (SPEC T3, X6). */
+  member: { nav: boolean; idleMinutes: number; endsAt: number; capped: boolean } | undefined;
   devOutbox: boolean;
   /** SPEC O1: the demo banner, shown while the database holds the demo set or the outbox page is on. */
   demo: { data: boolean; outbox: boolean } | undefined;

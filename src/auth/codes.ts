@@ -14,6 +14,8 @@ export type CodeChannel = 'email' | 'sms' | 'voice';
 
 export type SendCodeInput = {
   flowId: number;
+  /** SPEC S1: the flow kind whose budgets the code counts under. */
+  kind: string;
   purpose: CodePurpose;
   channel: CodeChannel;
   /** The normalised email address or phone digits. */
@@ -34,10 +36,12 @@ export type SendCodeInput = {
 export type SendCodeResult =
   | { ok: true; expiresAt: number; nextResendAt: number }
   | { error: 'tooSoon' | 'hourlyCap'; nextResendAt: number }
-  | { error: 'locked'; lockedUntil: number };
+  | { error: 'locked'; lockedUntil: number }
+  | { error: 'closed' };
 
 export type VerifyCodeInput = {
   flowId: number;
+  kind: string;
   purpose: CodePurpose;
   subject: CodeSubject;
   /** The code as typed or pasted. */
@@ -51,9 +55,10 @@ export type VerifyCodeResult =
   | { ok: true }
   | { error: 'invalid' | 'expired' | 'none' }
   | { error: 'mismatch'; remaining: number }
-  | { error: 'locked'; lockedUntil: number };
+  | { error: 'locked'; lockedUntil: number }
+  | { error: 'closed'; closedNow: boolean; noticeTo: string | null };
 
-export type CodeStateQuery = { flowId: number; purpose: CodePurpose; subject: CodeSubject; destination?: string; address?: string };
+export type CodeStateQuery = { flowId: number; kind: string; purpose: CodePurpose; subject: CodeSubject; destination?: string; address?: string };
 
 function limitsOf(deps: Deps): CodeLimits {
   const c = deps.config;
@@ -64,6 +69,8 @@ function limitsOf(deps: Deps): CodeLimits {
     maxSendsPerDestinationPerHour: c.CODE_MAX_SENDS_PER_DESTINATION_PER_HOUR,
     maxFailures: c.CODE_MAX_FAILURES,
     lockMs: c.CODE_LOCK_SECONDS * 1000,
+    maxFailuresPerDay: c.CODE_MAX_FAILURES_PER_DAY,
+    maxFailuresTotal: c.CODE_MAX_FAILURES_TOTAL,
   };
 }
 
@@ -89,6 +96,7 @@ export async function sendCode(deps: Deps, input: SendCodeInput): Promise<SendCo
   const recorded = await deps.stores.codes.recordSend(
     {
       flowId: input.flowId,
+      kind: input.kind,
       purpose: input.purpose,
       channel: input.channel,
       destinationHash: dest,
@@ -118,6 +126,7 @@ export async function verifyCode(deps: Deps, input: VerifyCodeInput): Promise<Ve
   return deps.stores.codes.recordAttempt(
     {
       flowId: input.flowId,
+      kind: input.kind,
       purpose: input.purpose,
       subject: input.subject,
       destinationHash: input.destination === undefined ? undefined : destinationHash(deps, input.destination),
@@ -134,6 +143,7 @@ export async function codeState(deps: Deps, input: CodeStateQuery): Promise<Code
   return deps.stores.codes.readState(
     {
       flowId: input.flowId,
+      kind: input.kind,
       purpose: input.purpose,
       subject: input.subject,
       destinationHash: input.destination === undefined ? undefined : destinationHash(deps, input.destination),

@@ -16,10 +16,13 @@ export async function startSession(deps: Deps, accountId: number): Promise<strin
   return token;
 }
 
-/** The live session for a cookie token, touched; `expired` when it timed out (and is now deleted) or is unknown. */
-export async function resumeSession(deps: Deps, token: string): Promise<SessionInfo | 'expired'> {
+/**
+ * The live session for a cookie token, touched; `expired` when it timed out (and is now deleted), `unknown` when no
+ * session has that token (never issued, signed out, or pruned).
+ */
+export async function resumeSession(deps: Deps, token: string): Promise<SessionInfo | 'expired' | 'unknown'> {
   const row = await deps.stores.sessions.find(hashToken(deps, token));
-  if (!row) return 'expired';
+  if (!row) return 'unknown';
   const now = deps.clock.now();
   const idle = now - row.lastSeenAt > deps.config.SESSION_IDLE_SECONDS * 1000;
   const tooOld = now - row.createdAt > deps.config.SESSION_MAX_SECONDS * 1000;
@@ -27,9 +30,15 @@ export async function resumeSession(deps: Deps, token: string): Promise<SessionI
     await deps.stores.sessions.delete(row.id);
     return 'expired';
   }
-  // a page view writes at most once a minute: idle time is measured to within that minute
-  if (now - row.lastSeenAt >= TOUCH_EVERY_MS) await deps.stores.sessions.touch(row.id, now);
+  // a page view writes at most once a minute: idle time is measured to within that minute, and pages show the stored time
+  if (now - row.lastSeenAt < TOUCH_EVERY_MS) return { ...row, token };
+  await deps.stores.sessions.touch(row.id, now);
   return { ...row, lastSeenAt: now, token };
+}
+
+/** SPEC X6: the extend button — the idle clock starts again now; the absolute end (SESSION_MAX_SECONDS) stays. */
+export async function extendSession(deps: Deps, session: SessionInfo): Promise<void> {
+  await deps.stores.sessions.touch(session.id, deps.clock.now());
 }
 
 /** SPEC X3: a privilege change gets a new token; with `endOthers` the account's other sessions end too. */

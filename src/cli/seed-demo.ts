@@ -43,11 +43,15 @@ export async function seedDemo(deps: Pick<Deps, 'stores' | 'config' | 'clock'>):
       {
         titleJa: `${config.LEGACY_NAME}の提供終了と${config.BRAND_NAME}へのご移行のお願い`,
         titleEn: `${config.LEGACY_NAME} is closing: please move to ${config.BRAND_NAME}`,
+        bodyJa: `${config.LEGACY_NAME}は提供を終了します。旧IDでログインすると、新しいMy ID（メールアドレス）とパスワードの設定をご案内します。移行がお済みの方は、My IDとパスワードでログインしてください。`,
+        bodyEn: `${config.LEGACY_NAME} is closing. Sign in with your old ID and you will be guided to set a new My ID (your email address) and password. If you have moved already, sign in with your My ID and password.`,
         publishedAt: now - DAY_MS,
       },
       {
         titleJa: '年末年始のお問い合わせ窓口の営業時間について',
         titleEn: 'Support desk hours over the New Year holidays',
+        bodyJa: '12月30日から1月3日まで、お問い合わせ窓口はお休みします。この期間も、ログインや各種お手続きはご利用いただけます。',
+        bodyEn: 'The support desk is closed from 30 December to 3 January. You can still sign in and use every procedure in that time.',
         publishedAt: now - 10 * DAY_MS,
       },
     ],

@@ -1,5 +1,6 @@
 // `npm run unlock -- ID --reason "…"` or `npm run unlock -- --card --reason "…"` (card number on standard input), SPEC O6:
-// ends a sign-in (L5) or card-number (G1) lock and any running code lock (M6a) of that holder, audits it and tells the holder.
+// ends a sign-in (L5) or card-number (G1) lock and any running code lock (M6a, S1's day) of that holder, reopens a
+// verification S1 closed, audits it and tells the holder.
 import { createInterface } from 'node:readline/promises';
 import { systemClock } from '../auth/clock.js';
 import { cardLockKey, identifierHash } from '../auth/lockout.js';
@@ -81,15 +82,20 @@ export async function main(argv: string[], env: Record<string, string | undefine
     }
     if (!target) throw new CommandError(`${shown}: not known (nothing changed)`);
     const now = systemClock.now();
-    const result = await db.stores.unlock.unlock({ identifierHash: key, target, reason: args.reason, what: args.card ? 'card' : id.includes('@') ? 'my_id' : 'login_id', now });
-    if (!result.signInLockEnded && result.codeLocksEnded.length === 0) throw new CommandError(`${shown}: not locked, and no code lock of its holder is running (nothing changed)`);
+    const whatKind = args.card ? 'card' : id.includes('@') ? 'my_id' : 'login_id';
+    const result = await db.stores.unlock.unlock({ identifierHash: key, target, reason: args.reason, what: whatKind, now, maxFailuresPerDay: config.CODE_MAX_FAILURES_PER_DAY });
+    const reopened = result.verificationsReopened;
+    if (!result.signInLockEnded && result.codeLocksEnded.length === 0 && reopened.length === 0) {
+      throw new CommandError(`${shown}: not locked, and no code lock of its holder is running (nothing changed)`);
+    }
     if (result.signInLockEnded) console.log(`${shown}: ${args.card ? 'card-number lock (G1)' : 'sign-in lock (L5)'} ended`);
-    for (const lock of result.codeLocksEnded) console.log(`${shown}: code lock ${lock} (M6a) ended`);
+    for (const lock of result.codeLocksEnded) console.log(`${shown}: code lock ${lock} (${lock.endsWith('(day)') ? 'S1' : 'M6a'}) ended`);
+    for (const closed of reopened) console.log(`${shown}: closed verification ${closed} (S1) reopened`);
     console.log(`audit: operator_unlock written with the reason`);
     if (target.noticeTo) {
       const notifier = createOutboxNotifier(db.stores.outbox, systemClock, () => {});
       await notifier.send(
-        unlockNoticeMessage({ to: target.noticeTo, what, codeLockEnded: result.codeLocksEnded.length > 0, at: now, brand: config.BRAND_NAME, supportPhone: config.SUPPORT_PHONE, supportHours: config.SUPPORT_HOURS }),
+        unlockNoticeMessage({ to: target.noticeTo, what, codeLockEnded: result.codeLocksEnded.length > 0, verificationReopened: reopened.length > 0, at: now, brand: config.BRAND_NAME, supportPhone: config.SUPPORT_PHONE, supportHours: config.SUPPORT_HOURS }),
       );
       console.log(`notice: sent to ${maskEmail(target.noticeTo)} (the outbox)`);
     } else console.log('notice: none sent, the holder has no email on record (call them back)');

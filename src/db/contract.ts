@@ -7,6 +7,7 @@ export type * from './contract/records.js';
 export type * from './contract/flows-sessions.js';
 export type * from './contract/accounts.js';
 export type * from './contract/codes.js';
+export type * from './contract/address-budget.js';
 export type * from './contract/lockout.js';
 export type * from './contract/procedures.js';
 export type * from './contract/import.js';

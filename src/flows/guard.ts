@@ -69,6 +69,18 @@ export function loadFlow(kind: string): MiddlewareHandler<AppEnv> {
   };
 }
 
+/**
+ * Issue 19: the My ID of this browser's flow that has just completed (its done page is showing), so the sign-in page
+ * can fill it in without the address ever being put in a URL (proxy logs, history).
+ */
+export async function completedFlowEmail(c: Context<AppEnv>): Promise<string | undefined> {
+  const deps = c.get('deps');
+  const token = readCookie(c, 'flow');
+  const flow = token ? await deps.stores.flows.find(hashFlowToken(deps, token)) : undefined;
+  const live = flow && flow.step === 'done' && flow.endedAt === null && flow.expiresAt > deps.clock.now();
+  return live ? (flow.email ?? undefined) : undefined;
+}
+
 /** A step handler only runs when the flow is at that step; a GET or POST of any other step goes to the current one. */
 export function atStep(base: string, step: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

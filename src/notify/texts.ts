@@ -37,7 +37,7 @@ function spaced(code: string): string {
 /** Which procedure a code is for (the flow kind), so an unrequested code is recognisable as one. */
 export type CodeProcedure = 'migration' | 'reset' | 'registration' | 'my-id-change';
 
-const procedureName: Record<Lang, Record<CodeProcedure, string>> = {
+export const procedureName: Record<Lang, Record<CodeProcedure, string>> = {
   ja: { migration: 'My IDへの移行', reset: 'パスワードの再設定', registration: 'My IDの作成', 'my-id-change': 'My IDの変更' },
   en: { migration: 'moving to a My ID', reset: 'resetting your password', registration: 'creating a My ID', 'my-id-change': 'changing your My ID' },
 };

@@ -7,6 +7,8 @@ export type UnlockNotice = {
   /** What was unlocked, as the holder knows it: the ID, or the card's last four digits. */
   what: { kind: 'id'; id: string } | { kind: 'card'; last4: string };
   codeLockEnded: boolean;
+  /** SPEC S1: a verification closed by wrong codes was reopened. */
+  verificationReopened?: boolean;
   at: number;
   brand: string;
   supportPhone: string;
@@ -22,6 +24,7 @@ export function unlockNoticeMessage(n: UnlockNotice): Message {
       : `${tokyoDateTime(n.at, 'ja')}（日本時間）、サポートデスクでご本人確認のうえ、末尾${n.what.last4}のカードのカード番号によるロックを解除しました。`,
     ...(n.what.kind === 'id' ? ['', `ID：${n.what.id}`] : []),
     ...(n.codeLockEnded ? ['', 'あわせて、認証コードの入力ロックも解除しました。'] : []),
+    ...(n.verificationReopened ? ['', 'あわせて、停止していた認証機能を再開しました。もう一度お手続きいただけます。'] : []),
     '',
     'お心当たりのない場合は、サポートデスクまでお電話ください。',
     `サポートデスク：${n.supportPhone}（受付時間 ${n.supportHours}）`,
@@ -37,6 +40,7 @@ export function unlockNoticeMessage(n: UnlockNotice): Message {
       : `At ${tokyoDateTime(n.at, 'en')} (Japan time), after checking your identity, our support desk ended the lock on the card number of your card ending ${n.what.last4}.`,
     ...(n.what.kind === 'id' ? ['', `ID: ${n.what.id}`] : []),
     ...(n.codeLockEnded ? ['', 'The lock on verification codes has been lifted too.'] : []),
+    ...(n.verificationReopened ? ['', 'Verification that had been stopped has been reopened: you can try the procedure again.'] : []),
     '',
     'If you did not ask for this, please call the support desk.',
     `Support desk: ${n.supportPhone} (hours ${n.supportHours}, Japan time)`,

@@ -35,6 +35,8 @@ export function pruneCutoffs(config: Deps['config'], now: number): PruneCutoffs 
     quietMs: DAY_MS,
     lockRetentionMs: config.LOCK_RETENTION_DAYS * DAY_MS,
     addressWindowMs: config.IP_WINDOW_SECONDS * 1000,
+    // SPEC S1/S2: CODE_MAX_FAILURES_PER_DAY and EMAIL_TAKEN_MAX_PER_DAY count the rolling 24 hours
+    budgetWindowMs: DAY_MS,
     auditRetentionMs: config.AUDIT_RETENTION_DAYS * DAY_MS,
   };
 }
@@ -52,6 +54,7 @@ export function describePrune(c: PruneCounts): string[] {
     `sign-in failure counts: ${c.signInFailureCounts} removed`,
     `sign-in locks: ${c.signInLocks} removed`,
     `code failures and code locks: ${c.codeFailures} removed`,
+    `daily budget entries (wrong codes, addresses): ${c.budgetEntries} removed`,
     `address throttles: ${c.addressThrottles} removed`,
     `audit rows: ${c.auditRows} removed`,
     'outbox: kept (a message has no final state to count 7 days from until delivery tracking, SPEC D1, records one)',

@@ -16,7 +16,9 @@ export type AppEnv = {
     secure: boolean;
     session?: SessionInfo;
     /** A session cookie came but its session had timed out or ended. */
-    sessionExpired?: boolean;
+    sessionEnded?: 'expired' | 'unknown';
+    /** The paths that answer a GET: where a refused form restarts (issue 19). */
+    pagePaths?: ReadonlySet<string>;
     /** The flow this browser is in, set by the flow guard. */
     flow?: FlowRow;
   };

@@ -9,11 +9,11 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = readCookie(c, 'sid');
   if (token) {
     const session = await resumeSession(c.get('deps'), token);
-    if (session === 'expired') {
+    if (session === 'expired' || session === 'unknown') {
       clearCookie(c, 'sid');
-      c.set('sessionExpired', true);
-    }
-    else c.set('session', session);
+      // issue 19: only a session that really timed out is told so; a cookie we cannot find gets the neutral message
+      c.set('sessionEnded', session);
+    } else c.set('session', session);
   }
   await next();
 };
@@ -22,6 +22,7 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.get('session')) return next();
   const back = c.req.method === 'GET' ? new URL(c.req.url).pathname + new URL(c.req.url).search : paths.top;
-  const expired = c.get('sessionExpired') ? 'expired=1&' : '';
+  const ended = c.get('sessionEnded');
+  const expired = ended === 'expired' ? 'expired=1&' : ended === 'unknown' ? 'ended=1&' : '';
   return c.redirect(`${paths.signIn}?${expired}next=${encodeURIComponent(back)}`, 303);
 };

@@ -85,7 +85,7 @@ function fieldNames(html: string): string[] {
   return [...new Set([...html.matchAll(/<(?:input|textarea|select|button)\b[^>]*\bname="([^"]+)"/g)].map((m) => m[1]).filter((n) => n !== 'csrf'))];
 }
 
-const needsSession = (location: string | null) => /^\/login\?(expired=1&)?next=/.test(location ?? '');
+const needsSession = (location: string | null) => /^\/login\?(expired=1&|ended=1&)?next=/.test(location ?? '');
 const needsFlow = (location: string | null) => location === '/login?flow=expired';
 
 function isGuardRedirect(e: Endpoint, location: string | null): boolean {

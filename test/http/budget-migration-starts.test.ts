@@ -50,7 +50,7 @@ describe('S3 migration starts per legacy ID', () => {
     await useUpBudget();
     const res = await signIn('old-pass-1', { 'accept-language': 'en' });
     expect(res.status).toBe(429);
-    expect(res.body).toContain('Please wait a while and start the procedure again (after 10:00)');
+    expect(res.body).toContain('Please wait a while and start the procedure again after 10:00 (Japan time).');
   });
 
   it('wrong passwords are answered exactly as before, budget used up or not', async () => {

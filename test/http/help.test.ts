@@ -13,6 +13,7 @@ const messages: [string, string][] = [
   ['locked', 'パスワードを一定回数以上誤って入力されたため、IDが無効となっています。'],
   ['throttled', 'しばらく時間をおいて再度お試しください。'],
   ['session-expired', ja['signin.sessionExpired']],
+  ['session-ended', ja['signin.sessionEnded']],
   ['flow-expired', ja['signin.flowExpired']],
   ['flow-cancelled', 'ログイン画面から再度お手続きが必要です'],
   ['card-email-taken', 'クレジットカードに登録されているメールアドレスは既にMy IDとして登録されています。'],

@@ -115,7 +115,7 @@ describe('O4 prune', () => {
     } finally {
       console.log = log;
     }
-    expect(lines).toHaveLength(9);
+    expect(lines).toHaveLength(10);
     expect(lines[0]).toBe('sessions: 0 removed');
     expect(lines.at(-1)).toContain('outbox: kept');
   });

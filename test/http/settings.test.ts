@@ -93,7 +93,7 @@ describe('T2 change password', () => {
     // the second browser's session is gone
     const otherTop = await other.get('/top');
     expect(otherTop.status).toBe(303);
-    expect(otherTop.location).toMatch(/^\/login\?expired=1/);
+    expect(otherTop.location).toMatch(/^\/login\?ended=1/);
     // old password no longer signs in, the new one does
     expect((await browser(h).post('/login', { id: EMAIL, password: PASSWORD })).status).toBe(422);
     expect((await browser(h).post('/login', { id: EMAIL, password: NEW_PASSWORD })).status).toBe(303);

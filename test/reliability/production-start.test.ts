@@ -51,14 +51,16 @@ describe('O1 the demo as npm start runs it', () => {
 });
 
 describe('O1 production', () => {
+  // SPEC D2: no transport is set here, so NOTIFY_STAND_IN=true keeps the stand-in on purpose
   const production = (dir: string, port: number, extra: Record<string, string | undefined> = {}) =>
-    portalEnv(dir, port, { NODE_ENV: 'production', SECRET, SEED_DEMO: undefined, DEV_OUTBOX: undefined, ...extra });
+    portalEnv(dir, port, { NODE_ENV: 'production', SECRET, SEED_DEMO: undefined, DEV_OUTBOX: undefined, NOTIFY_STAND_IN: 'true', ...extra });
 
   it('on an empty database loads no demo set: the published demo password signs nobody in, and there is no outbox page', async () => {
     const dir = dataDir();
     const port = await freePort();
-    running = await startPortal(dir, port, { NODE_ENV: 'production', SECRET, SEED_DEMO: undefined, DEV_OUTBOX: undefined });
+    running = await startPortal(dir, port, { NODE_ENV: 'production', SECRET, SEED_DEMO: undefined, DEV_OUTBOX: undefined, NOTIFY_STAND_IN: 'true' });
     expect(running.output()).not.toContain('Warning: demo environment');
+    expect(running.output()).toContain(`Warning: NOTIFY_STAND_IN=true: email, sms, voice messages go to the console and ${join(dir, 'outbox.jsonl')}, not to members.`);
     expect((await fetch(`${running.url}/dev/outbox`)).status).toBe(404);
     const page = await fetch(`${running.url}/login`);
     const html = await page.text();
@@ -79,6 +81,15 @@ describe('O1 production', () => {
     const { code, output } = await runToExit(production(dir, await freePort(), { [key]: 'true' }));
     expect(code).toBe(1);
     expect(output.trim().split('\n')).toEqual([`Invalid setting ${key}: must not be true when NODE_ENV=production (it publishes demo passwords or codes)`]);
+  });
+
+  it('D2: without a transport for every channel, and without NOTIFY_STAND_IN=true, stops at start with one line', async () => {
+    const dir = dataDir();
+    const { code, output } = await runToExit(production(dir, await freePort(), { NOTIFY_STAND_IN: undefined, SMTP_URL: 'smtps://mailer:hunter2-pass@smtp.example.jp:465', MAIL_FROM: 'no-reply@example.jp' }));
+    expect(code).toBe(1);
+    expect(output.trim().split('\n')).toEqual([
+      'Invalid setting SMS_WEBHOOK_URL: must be set when NODE_ENV=production, since sms has no other transport (also unset: VOICE_WEBHOOK_URL); NOTIFY_STAND_IN=true keeps the console + file stand-in on purpose',
+    ]);
   });
 
   it('refuses a database that holds the demo set, with one line', async () => {
@@ -102,6 +113,18 @@ describe('§2 a bad setting is named, and a secret is never printed', () => {
     expect(code).toBe(1);
     expect(output.trim()).toBe('Invalid setting SECRET: must be at least 32 characters');
     expect(output).not.toContain('tiny-secret-value');
+  });
+
+  it('D2: a refused SMTP_URL is named with its password as ***, and a webhook URL without WEBHOOK_SECRET is named', async () => {
+    const dir = dataDir();
+    const smtp = await runToExit(portalEnv(dir, await freePort(), { SMTP_URL: 'smtp://mailer:hunter2-pass@smtp.example.jp:25?ignoreTLS=true', MAIL_FROM: 'no-reply@example.jp' }));
+    expect(smtp.code).toBe(1);
+    expect(smtp.output.trim()).toBe(
+      'Invalid setting SMTP_URL: must have no path or query: TLS follows from the scheme (smtps://, or smtp:// with STARTTLS required except to this machine) (got "smtp://mailer:***@smtp.example.jp:25?ignoreTLS=true")',
+    );
+    const hook = await runToExit(portalEnv(dir, await freePort(), { SMS_WEBHOOK_URL: 'https://sms.example.jp/send' }));
+    expect(hook.code).toBe(1);
+    expect(hook.output.trim()).toBe('Invalid setting WEBHOOK_SECRET: must be set when SMS_WEBHOOK_URL is (every webhook request is signed with it)');
   });
 
   it('a setting that holds no secret still shows what was given', async () => {

@@ -37,8 +37,10 @@ beforeEach(async () => {
 });
 
 const subject = 'holder:1' as const;
+const kind = 'migration';
 const email = (overrides: Partial<SendCodeInput> = {}): SendCodeInput => ({
   flowId,
+  kind,
   purpose: 'email',
   channel: 'email',
   destination: 'taro@example.jp',
@@ -49,7 +51,7 @@ const email = (overrides: Partial<SendCodeInput> = {}): SendCodeInput => ({
 });
 const lastCode = () => h.sent.at(-1)!.code!;
 const wrong = (code: string) => String((Number(code) + 1) % 10_000).padStart(4, '0');
-const verify = (code: string, f = flowId) => verifyCode(h, { flowId: f, purpose: 'email', subject, code, address: '203.0.113.7' });
+const verify = (code: string, f = flowId) => verifyCode(h, { flowId: f, kind, purpose: 'email', subject, code, address: '203.0.113.7' });
 const failures = async () => (await h.inspect.rows('code_failure'));
 const events = async (event: string) => (await h.inspect.rows('audit_log')).filter((e) => e.event === event);
 
@@ -120,7 +122,7 @@ describe('sendCode', () => {
       h.clock.advance(60 * SECOND);
     }
     // the fifth send already says when the sixth is possible: an hour after the first
-    const state = await codeState(h, { flowId, purpose: 'email', subject, address: '203.0.113.7' });
+    const state = await codeState(h, { flowId, kind, purpose: 'email', subject, address: '203.0.113.7' });
     expect(state.nextResendAt).toBe(start + 3_600 * SECOND);
     expect(await sendCode(h, email())).toEqual({ error: 'hourlyCap', nextResendAt: start + 3_600 * SECOND });
     h.clock.set(start + 3_600 * SECOND - 1);
@@ -173,7 +175,7 @@ describe('verifyCode', () => {
   it('expires at exactly CODE_TTL_SECONDS', async () => {
     await sendCode(h, email());
     h.clock.advance(300 * SECOND - 1);
-    expect((await codeState(h, { flowId, purpose: 'email', subject, address: '203.0.113.7' })).expiresAt).toBe(h.clock.now() + 1);
+    expect((await codeState(h, { flowId, kind, purpose: 'email', subject, address: '203.0.113.7' })).expiresAt).toBe(h.clock.now() + 1);
     const second = await h.flow();
     await sendCode(h, email({ flowId: second, destination: 'two@example.jp' }));
     const code2 = lastCode();
@@ -226,7 +228,7 @@ describe('verifyCode', () => {
     h.clock.advance(60 * SECOND);
     expect(await sendCode(h, email({ flowId: await h.flow() }))).toEqual({ error: 'locked', lockedUntil });
     expect(h.sent).toHaveLength(1);
-    expect(await codeState(h, { flowId, purpose: 'email', subject, address: '203.0.113.7' })).toMatchObject({ lockedUntil, expiresAt: null });
+    expect(await codeState(h, { flowId, kind, purpose: 'email', subject, address: '203.0.113.7' })).toMatchObject({ lockedUntil, expiresAt: null });
     // the lock is per purpose: the phone code is not locked
     expect(await sendCode(h, email({ purpose: 'phone', channel: 'sms', destination: '09012345678' }))).toMatchObject({ ok: true });
   });
@@ -305,7 +307,7 @@ describe('verifyCode', () => {
   it('binds a code to its destination when the flow says which: a code sent elsewhere is none, and not counted', async () => {
     await sendCode(h, email());
     const code = lastCode();
-    const at = (destination: string) => verifyCode(h, { flowId, purpose: 'email', subject, code, destination });
+    const at = (destination: string) => verifyCode(h, { flowId, kind, purpose: 'email', subject, code, destination });
     expect(await at('other@example.jp')).toEqual({ error: 'none' });
     expect(await failures()).toHaveLength(0);
     // the destination is compared normalised, as it was hashed when sent
@@ -316,21 +318,22 @@ describe('verifyCode', () => {
 describe('codeState', () => {
   it('shows the active code, the next resend time and no lock', async () => {
     const start = h.clock.now();
-    expect(await codeState(h, { flowId, purpose: 'email', subject, address: '203.0.113.7' })).toEqual({ expiresAt: null, nextResendAt: start, lockedUntil: null });
+    expect(await codeState(h, { flowId, kind, purpose: 'email', subject, address: '203.0.113.7' })).toEqual({ expiresAt: null, nextResendAt: start, lockedUntil: null, closed: false });
     await sendCode(h, email());
     h.clock.advance(10 * SECOND);
-    expect(await codeState(h, { flowId, purpose: 'email', subject, address: '203.0.113.7' })).toEqual({
+    expect(await codeState(h, { flowId, kind, purpose: 'email', subject, address: '203.0.113.7' })).toEqual({
       expiresAt: start + 300 * SECOND,
       nextResendAt: start + 30 * SECOND,
       lockedUntil: null,
+      closed: false,
     });
     // for a destination not yet used, a send is possible now
-    expect((await codeState(h, { flowId, purpose: 'email', subject, destination: 'new@example.jp', address: '203.0.113.7' })).nextResendAt).toBe(h.clock.now());
+    expect((await codeState(h, { flowId, kind, purpose: 'email', subject, destination: 'new@example.jp', address: '203.0.113.7' })).nextResendAt).toBe(h.clock.now());
   });
 
   it('shows no active code for a destination the latest code did not go to', async () => {
     await sendCode(h, email());
-    expect((await codeState(h, { flowId, purpose: 'email', subject, destination: 'taro@example.jp' })).expiresAt).not.toBeNull();
-    expect((await codeState(h, { flowId, purpose: 'email', subject, destination: 'new@example.jp', address: '203.0.113.7' })).expiresAt).toBeNull();
+    expect((await codeState(h, { flowId, kind, purpose: 'email', subject, destination: 'taro@example.jp' })).expiresAt).not.toBeNull();
+    expect((await codeState(h, { flowId, kind, purpose: 'email', subject, destination: 'new@example.jp', address: '203.0.113.7' })).expiresAt).toBeNull();
   });
 });

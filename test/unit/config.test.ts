@@ -33,12 +33,13 @@ describe('settings', () => {
     expect(c.COOKIE_SECURE).toBeUndefined();
   });
 
+  // NOTIFY_STAND_IN=true: these production settings keep the stand-in notifier (SPEC D2), so only O1 is at issue
   it('SPEC O1: production turns the demo off and cannot turn it back on', () => {
-    const prod = loadConfig({ NODE_ENV: 'production' }, secret);
+    const prod = loadConfig({ NODE_ENV: 'production', NOTIFY_STAND_IN: 'true' }, secret);
     expect(prod).toMatchObject({ DEV_OUTBOX: false, SEED_DEMO: false, HOST: '0.0.0.0' });
-    expect(() => loadConfig({ NODE_ENV: 'production', DEV_OUTBOX: 'true' }, secret)).toThrow(ConfigError);
-    expect(() => loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'yes' }, secret)).toThrow(ConfigError);
-    expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'false', DEV_OUTBOX: 'off' }, secret).DEV_OUTBOX).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production', NOTIFY_STAND_IN: 'true', DEV_OUTBOX: 'true' }, secret)).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production', NOTIFY_STAND_IN: 'true', SEED_DEMO: 'yes' }, secret)).toThrow(ConfigError);
+    expect(loadConfig({ NODE_ENV: 'production', NOTIFY_STAND_IN: 'true', SEED_DEMO: 'false', DEV_OUTBOX: 'off' }, secret).DEV_OUTBOX).toBe(false);
     expect(loadConfig({ DEV_OUTBOX: 'false' }, secret).DEV_OUTBOX).toBe(false);
   });
 

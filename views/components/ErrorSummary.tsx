@@ -1,12 +1,13 @@
 // The error summary at the top of a page: a focusable alert linking to each field in error (SPEC X6).
 import type { FieldError, View } from '../view.js';
 
-export function ErrorSummary({ v, errors }: { v: View; errors: FieldError[] }) {
+/** `title` replaces 「入力内容を確認してください」 when what went wrong is not an input mistake (a lock, a wait). */
+export function ErrorSummary({ v, errors, title }: { v: View; errors: FieldError[]; title?: string }) {
   if (errors.length === 0) return null;
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus>
       <h2 id="error-summary-title" class="error-summary-title">
-        {v.t('common.errorSummaryTitle')}
+        {title ?? v.t('common.errorSummaryTitle')}
       </h2>
       <ul class="error-summary-list">
         {errors.map((e) => (

@@ -5,7 +5,7 @@ export type Support = { phone: string; hours: string };
 
 export function SupportDesk({ v, support }: { v: View; support: Support }) {
   return (
-    <section aria-labelledby="support-heading" class="panel">
+    <section id="support" aria-labelledby="support-heading" class="panel">
       <h2 id="support-heading">{v.t('common.supportHeading')}</h2>
       <p>{v.t('common.supportBody', { phone: support.phone, hours: support.hours })}</p>
     </section>

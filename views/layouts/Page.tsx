@@ -2,6 +2,8 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { View } from '../view.js';
+import { MemberNav } from '../components/MemberNav.js';
+import { SessionTime } from '../components/SessionTime.js';
 
 /** SPEC O1: a demo says so on every page, and what it publishes. */
 function DemoBanner({ v }: { v: View }) {
@@ -64,8 +66,10 @@ export function Page({ v, title, hasErrors = false, children }: Props) {
               )}
             </ul>
           </div>
+          {v.member?.nav && <MemberNav v={v} />}
         </header>
         <main id="main" class="wrap" tabindex={-1}>
+          <SessionTime v={v} />
           {children}
         </main>
         <footer class="site-footer">

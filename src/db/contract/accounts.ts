@@ -23,11 +23,16 @@ export interface CredentialStore {
 }
 
 export type MemberCard = { cardName: string; last4: string; paymentDate: string | null; confirmedAmount: number | null; points: number | null };
+export type Notice = { titleJa: string; titleEn: string; bodyJa: string; bodyEn: string; publishedAt: number };
+
 export type MemberHome = {
   email: string;
+  /** The holder's name as the card record has it, and in roman letters ('' when the record has none). */
+  name: string;
+  nameRoman: string;
   previousSignInAt: number | null;
   cards: MemberCard[];
-  notices: { titleJa: string; titleEn: string; publishedAt: number }[];
+  notices: Notice[];
 };
 
 export interface MemberStore {

@@ -14,9 +14,16 @@ export type CodeLimits = {
   maxSendsPerDestinationPerHour: number;
   maxFailures: number;
   lockMs: number;
+  /** SPEC S1: wrong entries per holder/account, purpose and flow kind in any rolling 24 hours. */
+  maxFailuresPerDay: number;
+  /** SPEC S1: wrong entries per holder/account, purpose and flow kind in all, before the verification is closed. */
+  maxFailuresTotal: number;
 };
 
-export type RecordSendInput = {
+/** SPEC S1: the flow kind whose budgets a code counts under (migration, reset, registration, my-id-change). */
+type OfKind = { kind: string };
+
+export type RecordSendInput = OfKind & {
   flowId: number;
   purpose: string;
   channel: 'email' | 'sms' | 'voice';
@@ -35,9 +42,10 @@ export type RecordSendInput = {
 export type RecordSendResult =
   | { ok: true; challengeId: number; expiresAt: number; nextResendAt: number }
   | { error: 'tooSoon' | 'hourlyCap'; nextResendAt: number }
-  | { error: 'locked'; lockedUntil: number };
+  | { error: 'locked'; lockedUntil: number }
+  | { error: 'closed' };
 
-export type RecordAttemptInput = {
+export type RecordAttemptInput = OfKind & {
   flowId: number;
   purpose: string;
   subject: CodeSubject;
@@ -53,25 +61,31 @@ export type RecordAttemptResult =
   | { ok: true }
   | { error: 'none' | 'expired' }
   | { error: 'mismatch'; remaining: number }
-  | { error: 'locked'; lockedUntil: number };
+  | { error: 'locked'; lockedUntil: number }
+  /** SPEC S1: closed; `closedNow` on the wrong entry that closed it, with where its notice goes (null: nobody to tell). */
+  | { error: 'closed'; closedNow: boolean; noticeTo: string | null };
 
-export type CodeStateInput = { flowId: number; purpose: string; subject: CodeSubject; destinationHash?: string; requester: string; now: number };
+export type CodeStateInput = OfKind & { flowId: number; purpose: string; subject: CodeSubject; destinationHash?: string; requester: string; now: number };
 
 export type CodeState = {
   /** When the flow's active code for the purpose expires; null when there is none. */
   expiresAt: number | null;
   /** The earliest time a (re)send to the destination is accepted. */
   nextResendAt: number;
-  /** Until when verification is locked; null when it is not. */
+  /** Until when verification is locked (M6a, or S1's rolling day); null when it is not. */
   lockedUntil: number | null;
+  /** SPEC S1: closed until an operator (or, for M and G, a password reset) reopens it. */
+  closed: boolean;
 };
 
 export interface CodeStore {
-  /** One unit of work: checks the lock and the send caps of SPEC S5 (a refusal is audited with the cap), replaces the flow's active code for the purpose, records the new one, audits. */
+  /** One unit of work: checks the closure and locks (M6a, S1), the send caps of SPEC S5 (a refusal is audited with the cap), replaces the flow's active code for the purpose, records the new one, audits. */
   recordSend(input: RecordSendInput, limits: CodeLimits): Promise<RecordSendResult>;
   /**
    * One unit of work: checks a typed code against the flow's active code. A right code is used up and clears the
-   * subject's count; a wrong one is counted, and the `maxFailures`-th locks the subject+purpose and voids the active code.
+   * subject's count and the kind's rolling day (SPEC S1: never the total); a wrong one is counted, and the `maxFailures`-th
+   * locks the subject+purpose and voids the active code; the kind's `maxFailuresPerDay`-th in 24 hours locks until the
+   * oldest of them is a day old; its `maxFailuresTotal`-th closes it (audited `code_closed`).
    */
   recordAttempt(input: RecordAttemptInput, limits: CodeLimits): Promise<RecordAttemptResult>;
   /** What a code page shows. Without a destination, that of the flow's latest code for the purpose is used. */

@@ -1,5 +1,6 @@
 // Store contract: The legacy import (SPEC §2) and the demo extras.
 
+import type { Notice } from './accounts.js';
 export type ImportKeys = { holderKeys: string[]; cardHashes: string[]; loginIds: string[]; myIds: string[] };
 export type TakenImportKeys = { holderKeys: Set<string>; cardHashes: Set<string>; loginIds: Set<string>; myIds: Set<string> };
 
@@ -32,7 +33,7 @@ export type ImportCounts = { holders: number; cards: number; phones: number; leg
 export type WriteImportResult = { ok: true; counts: ImportCounts } | { ok: false; taken: TakenImportKeys };
 
 export type DemoExtras = {
-  notices: { titleJa: string; titleEn: string; publishedAt: number }[];
+  notices: Notice[];
   /** Keyed hashes of identifiers to leave locked, as SPEC L5 would after this many failures. */
   locked: { identifierHash: string; failures: number; at: number }[];
 };

@@ -23,6 +23,8 @@ export type PruneCutoffs = {
   lockRetentionMs: number;
   /** SPEC L7: an address throttle window lasts this long. */
   addressWindowMs: number;
+  /** SPEC S1/S2: the rolling window of the daily budgets (wrong codes, submitted addresses). */
+  budgetWindowMs: number;
   auditRetentionMs: number;
 };
 
@@ -37,6 +39,8 @@ export type PruneCounts = {
   signInFailureCounts: number;
   signInLocks: number;
   codeFailures: number;
+  /** SPEC S1/S2: wrong-code and address-submission rows past the daily window (S1's totals and closures are kept). */
+  budgetEntries: number;
   addressThrottles: number;
   auditRows: number;
 };
@@ -57,8 +61,17 @@ export type UnlockTarget = {
   noticeTo: string | null;
 };
 
-export type UnlockInput = { identifierHash: string; target: UnlockTarget; reason: string; what: 'my_id' | 'login_id' | 'card'; now: number };
-export type UnlockResult = { signInLockEnded: boolean; codeLocksEnded: string[] };
+export type UnlockInput = {
+  identifierHash: string;
+  target: UnlockTarget;
+  reason: string;
+  what: 'my_id' | 'login_id' | 'card';
+  now: number;
+  /** SPEC S1: CODE_MAX_FAILURES_PER_DAY, to tell which rolling days were locking. */
+  maxFailuresPerDay: number;
+};
+/** What was ended: `subject/purpose` for an M6a lock, `subject/purpose/kind (day)` for S1's rolling day; `subject/purpose/kind` reopened. */
+export type UnlockResult = { signInLockEnded: boolean; codeLocksEnded: string[]; verificationsReopened: string[] };
 
 export interface UnlockStore {
   /** A My ID (normalised email) of an open account. */
@@ -67,7 +80,10 @@ export interface UnlockStore {
   findLoginIdTarget(loginId: string): Promise<UnlockTarget | undefined>;
   /** A card by the keyed hash of its number. */
   findCardTarget(numberHash: string): Promise<UnlockTarget | undefined>;
-  /** SPEC O6, one unit of work: ends the identifier's lock and every running M6a code lock of the holder and their accounts; audits `operator_unlock` with the reason. */
+  /**
+   * SPEC O6, one unit of work: ends the identifier's lock and every running code lock (M6a, S1's rolling day) of the holder
+   * and their accounts, and reopens their verifications closed by S1; audits `operator_unlock` with the reason.
+   */
   unlock(input: UnlockInput): Promise<UnlockResult>;
 }
 

@@ -67,11 +67,17 @@ export type ChallengeRecord = {
   replacedAt: number | null;
 };
 export type CodeFailureRecord = { subject: string; purpose: string; failures: number; lockedUntil: number | null; updatedAt: number };
+/** SPEC S1: the total of wrong codes per holder/account, purpose and flow kind, and its closure. */
+export type CodeBudgetRecord = { subject: string; purpose: string; kind: string; total: number; closedAt: number | null; updatedAt: number };
+/** SPEC S1: one wrong code of the rolling day. */
+export type CodeFailureTimeRecord = { id: number; subject: string; purpose: string; kind: string; at: number };
+/** SPEC S2: one valid address submitted in M3, G2 or T2. */
+export type AddressSubmissionRecord = { id: number; subject: string; flowId: number; at: number };
 export type SignInAttemptRecord = { identifierHash: string; failures: number; lockedAt: number | null; updatedAt: number };
 export type AddressThrottleRecord = { address: string; windowStartedAt: number; failures: number; refusedAt: number | null };
 /** An audit event as stored: `detail` is its JSON text. */
 export type AuditRecord = { id: number; at: number; event: string; accountId: number | null; subject: string | null; address: string | null; detail: string | null };
-export type NoticeRecord = { id: number; titleJa: string; titleEn: string; publishedAt: number };
+export type NoticeRecord = { id: number; titleJa: string; titleEn: string; bodyJa: string; bodyEn: string; publishedAt: number };
 /** SPEC O4/O7: one line per pruned flow; `day` is YYYY-MM-DD (Japan time) of the day it started. */
 export type FlowSummaryRecord = { id: number; kind: string; step: string; outcome: 'completed' | 'cancelled' | 'expired'; day: string };
 /** SPEC §2/D5: a message the notifier sent; `messageId` is its UUID. */

@@ -1,4 +1,5 @@
 // Store contract: All of it, as the app's Deps carry it.
+import type { AddressBudgetStore } from './address-budget.js';
 import type { AccountStore, CredentialStore, MemberStore } from './accounts.js';
 import type { AuditStore } from './audit.js';
 import type { CodeStore } from './codes.js';
@@ -7,11 +8,12 @@ import type { LockoutStore } from './lockout.js';
 import type { OutboxStore } from './outbox.js';
 import type { DemoResetStore, HealthStore, ReportStore, RetentionStore, UnlockStore } from './operations.js';
 import type { MigrationStore, RegistrationStore, ResetStore, SettingsStore } from './procedures.js';
-import type { AccountCardRecord, AccountRecord, AddressThrottleRecord, AuditRecord, CardRecord, ChallengeRecord, CodeFailureRecord, CredentialRecord, FlowRecord, FlowSummaryRecord, HolderRecord, NoticeRecord, OutboxRecord, PhoneRecord, SessionRecord, SignInAttemptRecord } from './records.js';
+import type { AccountCardRecord, AccountRecord, AddressSubmissionRecord, AddressThrottleRecord, AuditRecord, CardRecord, ChallengeRecord, CodeBudgetRecord, CodeFailureRecord, CodeFailureTimeRecord, CredentialRecord, FlowRecord, FlowSummaryRecord, HolderRecord, NoticeRecord, OutboxRecord, PhoneRecord, SessionRecord, SignInAttemptRecord } from './records.js';
 import type { FlowStore, SessionStore } from './flows-sessions.js';
 
 export type Stores = {
   accounts: AccountStore;
+  addressBudget: AddressBudgetStore;
   audit: AuditStore;
   codes: CodeStore;
   credentials: CredentialStore;
@@ -45,6 +47,9 @@ export type TableRows = {
   flow: FlowRecord;
   challenge: ChallengeRecord;
   code_failure: CodeFailureRecord;
+  code_budget: CodeBudgetRecord;
+  code_failure_time: CodeFailureTimeRecord;
+  address_submission: AddressSubmissionRecord;
   sign_in_attempt: SignInAttemptRecord;
   address_throttle: AddressThrottleRecord;
   audit_log: AuditRecord;

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { AccountStore, CredentialRow, CredentialStore, MemberStore } from '../contract.js';
 import type { Db } from './client.js';
-import { accountCardTable, accountTable, cardTable, credentialTable, noticeTable } from './schema.js';
+import { accountCardTable, accountTable, cardTable, credentialTable, holderTable, noticeTable } from './schema.js';
 
 export function accountStore(db: Db): AccountStore {
   return {
@@ -62,7 +62,12 @@ export function credentialStore(db: Db): CredentialStore {
 export function memberStore(db: Db): MemberStore {
   return {
     async loadHome(accountId) {
-      const account = db.select().from(accountTable).where(eq(accountTable.id, accountId)).get();
+      const account = db
+        .select({ email: accountTable.email, previousSignInAt: accountTable.previousSignInAt, name: holderTable.name, nameRoman: holderTable.nameRoman })
+        .from(accountTable)
+        .innerJoin(holderTable, eq(holderTable.id, accountTable.holderId))
+        .where(eq(accountTable.id, accountId))
+        .get();
       if (!account) return undefined;
       const cards = db
         .select({
@@ -78,12 +83,12 @@ export function memberStore(db: Db): MemberStore {
         .orderBy(asc(cardTable.id))
         .all();
       const notices = db
-        .select({ titleJa: noticeTable.titleJa, titleEn: noticeTable.titleEn, publishedAt: noticeTable.publishedAt })
+        .select({ titleJa: noticeTable.titleJa, titleEn: noticeTable.titleEn, bodyJa: noticeTable.bodyJa, bodyEn: noticeTable.bodyEn, publishedAt: noticeTable.publishedAt })
         .from(noticeTable)
         .orderBy(desc(noticeTable.publishedAt))
         .limit(5)
         .all();
-      return { email: account.email, previousSignInAt: account.previousSignInAt, cards, notices };
+      return { ...account, cards, notices };
     },
   };
 }

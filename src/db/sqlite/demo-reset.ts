@@ -5,11 +5,14 @@ import { inTransaction, type Db } from './client.js';
 import {
   accountCardTable,
   accountTable,
+  addressSubmissionTable,
   addressThrottleTable,
   auditTable,
   cardTable,
   challengeTable,
+  codeBudgetTable,
   codeFailureTable,
+  codeFailureTimeTable,
   credentialTable,
   flowSummaryTable,
   flowTable,
@@ -32,7 +35,7 @@ function eraseDemoData(db: Db, demoHolderKeys: string[]): EraseDemoResult {
       const otherAccounts = tx.select({ n: count() }).from(accountTable).where(inArray(accountTable.holderId, others)).get()?.n ?? 0;
       if (otherHolders > 0 || otherAccounts > 0) return { refused: { otherHolders, otherAccounts } };
       const holders = tx.select({ n: count() }).from(holderTable).get()?.n ?? 0;
-      for (const table of [challengeTable, flowTable, flowSummaryTable, sessionTable, accountCardTable, credentialTable, accountTable, phoneTable, cardTable, holderTable, codeFailureTable, signInAttemptTable, addressThrottleTable, auditTable, noticeTable, outboxTable]) {
+      for (const table of [challengeTable, flowTable, flowSummaryTable, sessionTable, accountCardTable, credentialTable, accountTable, phoneTable, cardTable, holderTable, codeFailureTable, codeBudgetTable, codeFailureTimeTable, addressSubmissionTable, signInAttemptTable, addressThrottleTable, auditTable, noticeTable, outboxTable]) {
         tx.delete(table).run();
       }
       tx.run(sql`DELETE FROM sqlite_sequence`);

@@ -1,5 +1,6 @@
 // The store contract on SQLite: opens the file (or :memory:) and builds every store over it. Only entry points import this.
 import type { Database, Stores } from '../contract.js';
+import { addressBudgetStore } from './address-budget.js';
 import { accountStore, credentialStore, memberStore } from './accounts.js';
 import { auditStore } from './audit.js';
 import { backupDatabase } from './backup.js';
@@ -24,6 +25,7 @@ import { unlockStore } from './unlock.js';
 export function sqliteStores(db: Db): Stores {
   return {
     accounts: accountStore(db),
+    addressBudget: addressBudgetStore(db),
     audit: auditStore(db),
     codes: codeStore(db),
     credentials: credentialStore(db),

@@ -6,6 +6,7 @@ import { accountTable, sessionTable, signInAttemptTable } from './schema.js';
 import { writeAudit } from './audit.js';
 import { advanceFlow } from './flows.js';
 import { endCardLocks } from './lockout.js';
+import { reopenClosed } from './code-budget.js';
 
 export function resetStore(db: Db): ResetStore {
   return {
@@ -22,7 +23,9 @@ export function resetStore(db: Db): ResetStore {
         tx.delete(signInAttemptTable).where(eq(signInAttemptTable.identifierHash, input.identifierHash)).run();
         const wasLocked = attempt?.lockedAt != null;
         endCardLocks(tx, account.holderId, input.cardLockKey);
-        writeAudit(tx, { at: input.now, event: 'password_reset', accountId: account.id, address: input.address, detail: { unlocked: wasLocked } });
+        // SPEC S1: a completed reset reopens the holder's verifications closed in M and G (never R's or T2's)
+        const reopened = reopenClosed(tx, [`holder:${account.holderId}`], ['migration', 'registration']);
+        writeAudit(tx, { at: input.now, event: 'password_reset', accountId: account.id, address: input.address, detail: { unlocked: wasLocked, ...(reopened.length > 0 ? { reopened } : {}) } });
         return { ok: true, email: account.email, wasLocked };
       });
     },

@@ -4,6 +4,7 @@ import type { UnlockResult, UnlockStore, UnlockTarget } from '../contract.js';
 import { inTransaction, type Db, type Executor } from './client.js';
 import { accountCardTable, accountTable, cardTable, codeFailureTable, credentialTable, signInAttemptTable } from './schema.js';
 import { writeAudit } from './audit.js';
+import { endDays, reopenClosed } from './code-budget.js';
 
 function holderTarget(ex: Executor, holderId: number, cardEmail: string | null, firstAccount?: { id: number; email: string }): UnlockTarget {
   const open = ex.select({ id: accountTable.id, email: accountTable.email }).from(accountTable).where(and(eq(accountTable.holderId, holderId), isNull(accountTable.closedAt))).all();
@@ -35,7 +36,7 @@ function findCardTarget(db: Db, numberHash: string): UnlockTarget | undefined {
   return card && holderTarget(db, card.holderId, card.email);
 }
 
-/** Ends the identifier's lock and every running M6a code lock of the holder and their accounts; audits `operator_unlock` with the reason. */
+/** Ends the identifier's lock, every running code lock (M6a, S1's day) of the holder and their accounts, and reopens their closed verifications (S1); audits `operator_unlock` with the reason. */
 function operatorUnlock(db: Db, input: Parameters<UnlockStore['unlock']>[0]): UnlockResult {
   const { now, target } = input;
   const subjects = [`holder:${target.holderId}`, ...target.accountIds.map((id) => `account:${id}`)];
@@ -50,17 +51,20 @@ function operatorUnlock(db: Db, input: Parameters<UnlockStore['unlock']>[0]): Un
         .where(and(inArray(codeFailureTable.subject, subjects), gt(codeFailureTable.lockedUntil, now)))
         .returning({ subject: codeFailureTable.subject, purpose: codeFailureTable.purpose })
         .all();
-      const codeLocksEnded = running.map((r) => `${r.subject}/${r.purpose}`);
-      if (signInLockEnded || codeLocksEnded.length > 0) {
+      // SPEC S1/O6: closed verifications reopen, and the rolling day's wrong entries (and its lock) go too
+      const verificationsReopened = reopenClosed(tx, subjects);
+      const dayLocks = endDays(tx, subjects, now, input.maxFailuresPerDay).map((k) => `${k} (day)`);
+      const codeLocksEnded = [...running.map((r) => `${r.subject}/${r.purpose}`), ...dayLocks];
+      if (signInLockEnded || codeLocksEnded.length > 0 || verificationsReopened.length > 0) {
         writeAudit(tx, {
           at: now,
           event: 'operator_unlock',
           accountId: target.accountIds[0] ?? null,
           subject: input.identifierHash,
-          detail: { reason: input.reason, what: input.what, holderId: target.holderId, signInLockEnded, codeLocksEnded },
+          detail: { reason: input.reason, what: input.what, holderId: target.holderId, signInLockEnded, codeLocksEnded, verificationsReopened },
         });
       }
-      return { signInLockEnded, codeLocksEnded };
+      return { signInLockEnded, codeLocksEnded, verificationsReopened };
   });
 }
 

@@ -22,9 +22,9 @@ import { atStep, currentFlow, dropFlowCookie, loadFlow, startFlow, stepUrl } fro
 import { mountEmailCodeStep, sendEmailCode } from '../verify/email-code-step.js';
 import { mountPhoneStep, sendFirstPhoneCode } from '../verify/phone-step.js';
 import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from '../verify/new-password.js';
-import { auditEmailTaken, checkEmailAddress, emailProblemError } from '../verify/email.js';
+import { auditEmailTaken, checkEmailAddress, countAddress, emailProblemError } from '../verify/email.js';
 import { emailCode, phone } from './codes.js';
-import { supportOf } from '../verify/code-step.js';
+import { holderSubject, supportOf } from '../verify/code-step.js';
 import { readBirthdate } from './birthdate.js';
 import { REGISTRATION_FIRST_STEP } from './machine.js';
 import { base, cancelAction, KIND, next, stepOf } from './shared.js';
@@ -185,6 +185,9 @@ export const registrationRoutes = new Hono<AppEnv>()
     const raw = typed.success ? typed.output.email : '';
     const checked = checkEmailAddress(raw);
     if ('problem' in checked) return showEmail(c, 400, raw, [emailProblemError(t, checked.problem)]);
+    // SPEC S2: counted, taken or not, before it is looked up
+    const ended = await countAddress(c, flow, holderSubject(flow.holderId));
+    if (ended) return c.redirect(ended, 303);
     // SPEC G2: an address that is already a My ID cannot be used
     if (await deps.stores.settings.isMyIdTaken(checked.email)) {
       await auditEmailTaken(c, checked.email, { flow: KIND, step: 'email', flowId: flow.id });

@@ -15,7 +15,7 @@ import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
 import { atStep, currentFlow, dropFlowCookie, loadFlow, startFlow, stepUrl } from '../guard.js';
 import { nextStep, type StepTable } from '../machine.js';
-import { auditEmailTaken, checkEmailAddress, emailProblemError } from '../verify/email.js';
+import { auditEmailTaken, checkEmailAddress, countAddress, emailProblemError } from '../verify/email.js';
 import { moveTo, supportOf } from '../verify/code-step.js';
 import { mountEmailCodeStep, sendEmailCode, type EmailCodeSpec } from '../verify/email-code-step.js';
 import { checkCurrentPasswordCounted, triesLeftWarning } from './current-password.js';
@@ -70,21 +70,39 @@ function showNew(c: Context<AppEnv>, status: 200 | 400 | 409, email?: string, er
   return c.html(<NewMyIdPage v={viewOf(c)} current={c.get('session')!.email} email={email} errors={errors} action={action} />, status);
 }
 
-/** The posted new My ID (M3 rules, not the current one, not already a My ID), or the form shown again with why not. */
+/** The posted new My ID by the M3 rules and not the current one, or the form shown again with why not (nothing counted). */
 async function readNewMyId(c: Context<AppEnv>, action: string): Promise<{ email: string } | { refused: Response }> {
   const t = c.get('t');
   const parsed = v.safeParse(EmailForm, c.get('form'));
   const raw = parsed.success ? parsed.output.email : '';
-  const refuse = async (status: 400 | 409, error: FieldError) => ({ refused: await showNew(c, status, raw, [error], action) });
   const checked = checkEmailAddress(raw);
-  if ('problem' in checked) return refuse(400, emailProblemError(t, checked.problem));
-  if (checked.email === c.get('session')!.email) return refuse(400, { field: 'email', message: t('settings.errorEmailSame') });
-  if (await c.get('deps').stores.settings.isMyIdTaken(checked.email)) {
-    await auditEmailTaken(c, checked.email, { flow: 'my-id', step: 'email' });
-    return refuse(409, { field: 'email', message: t('registration.errorEmailTaken') });
-  }
+  if ('problem' in checked) return { refused: await showNew(c, 400, raw, [emailProblemError(t, checked.problem)], action) };
+  if (checked.email === c.get('session')!.email) return { refused: await showNew(c, 400, raw, [{ field: 'email', message: t('settings.errorEmailSame') }], action) };
   return { email: checked.email };
 }
+
+/**
+ * The flow's address step (at `email`) takes a read address: SPEC S2 counts it before it is looked up (a spent budget ends
+ * the flow, back to the settings); one that is already a My ID is refused (audited); else the code goes to it.
+ */
+async function submitNewMyId(c: Context<AppEnv>, flow: FlowRow, email: string, raw: string): Promise<Response> {
+  const deps = c.get('deps');
+  const ended = await countAddress(c, flow, subject(flow));
+  if (ended) return c.redirect(ended, 303);
+  if (await deps.stores.settings.isMyIdTaken(email)) {
+    await auditEmailTaken(c, email, { flow: 'my-id', step: 'email', flowId: flow.id });
+    return showNew(c, 409, raw, [{ field: 'email', message: c.get('t')('registration.errorEmailTaken') }], addressStep);
+  }
+  const to = next('email', 'EMAIL_ENTERED');
+  if (!(await deps.stores.flows.advance(flow.id, 'email', to, { email }))) return c.redirect(addressStep, 303);
+  await sendEmailCode(deps, { ...flow, step: to, email }, emailCode, c.get('lang'), c.get('address'));
+  return c.redirect(stepUrl(base, to), 303);
+}
+
+const rawOf = (c: Context<AppEnv>) => {
+  const parsed = v.safeParse(EmailForm, c.get('form'));
+  return parsed.success ? parsed.output.email : '';
+};
 
 function showConfirm(c: Context<AppEnv>, status: 200 | 400 | 409 | 422, errors: FieldError[] = []) {
   return c.html(<ConfirmMyIdPage v={viewOf(c)} deadline={currentFlow(c).expiresAt} email={currentFlow(c).email ?? ''} errors={errors} />, status);
@@ -96,22 +114,18 @@ export const myIdRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
     const read = await readNewMyId(c, base);
     if ('refused' in read) return read.refused;
-    const flowId = await startFlow(c, { kind: KIND, step: 'email-code', accountId: c.get('session')!.accountId, email: read.email });
+    // SPEC S2: the flow starts at the address step with the first address, so every later one is counted in it
+    const flowId = await startFlow(c, { kind: KIND, step: 'email', accountId: c.get('session')!.accountId });
     const flow = await deps.stores.flows.findById(flowId);
-    if (flow) await sendEmailCode(deps, flow, emailCode, c.get('lang'), c.get('address'));
-    return c.redirect(stepUrl(base, 'email-code'), 303);
+    if (!flow) return c.redirect(base, 303);
+    return submitNewMyId(c, flow, read.email, rawOf(c));
   })
   // back from the code step to correct the address: the one typed before is in the field
   .get('/email', loadFlow(KIND), ownFlow, atStep(base, 'email'), (c) => showNew(c, 200, currentFlow(c).email ?? undefined, [], addressStep))
   .post('/email', loadFlow(KIND), ownFlow, atStep(base, 'email'), async (c) => {
-    const deps = c.get('deps');
-    const flow = currentFlow(c);
     const read = await readNewMyId(c, addressStep);
     if ('refused' in read) return read.refused;
-    const to = next('email', 'EMAIL_ENTERED');
-    if (!(await deps.stores.flows.advance(flow.id, 'email', to, { email: read.email }))) return c.redirect(addressStep, 303);
-    await sendEmailCode(deps, { ...flow, step: to, email: read.email }, emailCode, c.get('lang'), c.get('address'));
-    return c.redirect(stepUrl(base, to), 303);
+    return submitNewMyId(c, currentFlow(c), read.email, rawOf(c));
   })
   .post('/cancel', loadFlow(KIND), ownFlow, async (c) => {
     const deps = c.get('deps');

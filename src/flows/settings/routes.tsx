@@ -13,8 +13,8 @@ export const settingsRoutes = new Hono<AppEnv>()
   .get('/', (c) => {
     const session = c.get('session')!;
     const doneParam = c.req.query('done');
-    const done: SettingsDone | undefined =
-      doneParam === 'password' ? { kind: 'password' } : doneParam === 'my-id' ? { kind: 'myId', email: session.email } : doneParam === 'cancelled' ? { kind: 'cancelled' } : undefined;
+    const simple: Record<string, SettingsDone> = { password: { kind: 'password' }, cancelled: { kind: 'cancelled' }, addresses: { kind: 'addressBudget' }, 'addresses-day': { kind: 'addressBudgetDay' } };
+    const done: SettingsDone | undefined = doneParam === 'my-id' ? { kind: 'myId', email: session.email } : doneParam ? simple[doneParam] : undefined;
     return c.html(<SettingsPage v={viewOf(c)} email={session.email} done={done} />);
   })
   .get('/password', showChangePassword)

@@ -8,7 +8,7 @@ import { paths, safeReturnPath } from '../../paths.js';
 import { clearCookie, writeCookie } from '../../web/cookies.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
-import { startMigrationFlow } from '../guard.js';
+import { completedFlowEmail, startMigrationFlow } from '../guard.js';
 import { identifierHash } from '../../auth/lockout.js';
 import { normaliseIdentifier } from '../../auth/normalise.js';
 
@@ -19,9 +19,12 @@ const SignInForm = v.object({
 
 function noticeOf(c: Context<AppEnv>): SignInNotice | undefined {
   if (c.req.query('expired')) return 'expired';
+  if (c.req.query('ended')) return 'ended';
   if (c.req.query('out')) return 'signedOut';
   if (c.req.query('flow') === 'expired') return 'flowExpired';
   if (c.req.query('flow') === 'cancelled') return 'flowCancelled';
+  if (c.req.query('flow') === 'addresses') return 'addressBudget';
+  if (c.req.query('flow') === 'addresses-day') return 'addressBudgetDay';
   return undefined;
 }
 
@@ -35,9 +38,10 @@ function showSignIn(c: Context<AppEnv>, status: 200 | 400 | 422 | 429, props: Sh
 
 export const signInRoutes = new Hono<AppEnv>()
   .get('/', (c) => c.redirect(c.get('session') ? paths.top : paths.signIn, 303))
-  .get(paths.signIn, (c) => {
+  .get(paths.signIn, async (c) => {
     if (c.get('session')) return c.redirect(safeReturnPath(c.req.query('next')) ?? paths.top, 303);
-    const id = c.req.query('id');
+    // the done page's link carries no address: the My ID comes from this browser's completed flow
+    const id = (await completedFlowEmail(c)) ?? c.req.query('id');
     return showSignIn(c, 200, { id: id && id.length <= 320 ? id : undefined });
   })
   .post(paths.signIn, async (c) => {
@@ -52,14 +56,15 @@ export const signInRoutes = new Hono<AppEnv>()
 
     const deps = c.get('deps');
     const result = await signIn(deps, { identifier: form.id, password: form.password, address: c.get('address') });
+    // issue 19: a wait or a lock is not an input mistake, so no field is marked for it (field '')
     if (result.kind === 'throttled') {
       // SPEC L7: the guide's "wait and try again", and when the window ends
       c.header('Retry-After', String(Math.max(1, Math.ceil((result.retryAt - deps.clock.now()) / 1000))));
-      return showSignIn(c, 429, { id: form.id, failure: 'throttled', retryAt: result.retryAt, errors: [{ field: 'id', message: t('errors.throttled') }] });
+      return showSignIn(c, 429, { id: form.id, failure: 'throttled', retryAt: result.retryAt, errors: [{ field: '', message: t('errors.throttled') }] });
     }
     if (result.kind === 'locked') {
       const [failure, message] = result.message === 'myId' ? (['lockedMyId', 'signin.errorLockedMyId'] as const) : (['lockedLegacy', 'signin.errorLockedLegacy'] as const);
-      return showSignIn(c, 422, { id: form.id, failure, errors: [{ field: 'id', message: t(message) }] });
+      return showSignIn(c, 422, { id: form.id, failure, errors: [{ field: '', message: t(message) }] });
     }
     if (result.kind === 'refused') {
       // issue 19: from the 3rd failure on, say how many remain — counted per typed ID, known or not (L6)
@@ -81,7 +86,7 @@ export const signInRoutes = new Hono<AppEnv>()
         // SPEC S3: the right password, but this ID started its day's migration flows already: not a failure, not a lock
         c.header('Retry-After', String(Math.max(1, Math.ceil((started.retryAt - deps.clock.now()) / 1000))));
         const time = viewOf(c).clockTime(started.retryAt);
-        return showSignIn(c, 429, { id: form.id, failure: 'migrationBudget', retryAt: started.retryAt, errors: [{ field: 'id', message: t('signin.errorMigrationBudget', { time }) }] });
+        return showSignIn(c, 429, { id: form.id, failure: 'migrationBudget', retryAt: started.retryAt, errors: [{ field: '', message: t('signin.errorMigrationBudget', { time }) }] });
       }
       return c.redirect(`${paths.migration}/terms`, 303);
     }

@@ -7,6 +7,7 @@ import { codeState, verifyCode, type CodePurpose, type CodeSubject, type VerifyC
 import type { Deps } from '../../deps.js';
 import type { FlowRow } from '../../db/contract.js';
 import type { T } from '../../i18n/index.js';
+import { closureNoticeMessage } from '../../notify/closure-texts.js';
 import type { CodeProcedure } from '../../notify/texts.js';
 import type { AppEnv } from '../../web/env.js';
 import { atStep, currentFlow, loadFlow, stepUrl } from '../guard.js';
@@ -66,7 +67,18 @@ function codeError(t: T, result: Exclude<VerifyCodeResult, { ok: true }>): { sta
       return { status: 422, errors: [{ field: 'code', message: t('verify.codeErrorExpired') }] };
     case 'locked':
       return { status: 429, errors: [{ field: 'code', message: t('verify.codeErrorLocked') }] };
+    case 'closed':
+      return { status: 429, errors: [{ field: 'code', message: t('verify.codeErrorClosed') }] };
   }
+}
+
+/** SPEC S11: the wrong code that closed a verification emails the holder; not awaited, so the answer's timing tells nothing. */
+function sendClosureNotice(deps: Deps, kind: string, purpose: CodePurpose, to: string): void {
+  const procedure = procedureOf(kind);
+  if (!procedure) return;
+  const { config } = deps;
+  const message = closureNoticeMessage({ to, procedure, purpose, at: deps.clock.now(), brand: config.BRAND_NAME, supportPhone: config.SUPPORT_PHONE, supportHours: config.SUPPORT_HOURS });
+  void deps.notifier.send(message).catch((err: unknown) => console.error(`[closure notice] ${err instanceof Error ? err.message : String(err)}`));
 }
 
 function readCode(form: Record<string, string>): string {
@@ -74,10 +86,11 @@ function readCode(form: Record<string, string>): string {
   return parsed.success ? parsed.output.code : '';
 }
 
-export async function timesOf(deps: Deps, flow: FlowRow, purpose: CodePurpose, subject: CodeSubject, destination: string | undefined, address: string): Promise<CodeTimes> {
-  const state = await codeState(deps, { flowId: flow.id, purpose, subject, destination, address });
+/** What a code page shows, and whether the verification is closed (SPEC S1). */
+export async function timesOf(deps: Deps, flow: FlowRow, purpose: CodePurpose, subject: CodeSubject, destination: string | undefined, address: string): Promise<CodeTimes & { closed: boolean }> {
+  const state = await codeState(deps, { flowId: flow.id, kind: flow.kind, purpose, subject, destination, address });
   const now = deps.clock.now();
-  return { expiresAt: state.expiresAt, nextResendAt: state.nextResendAt > now ? state.nextResendAt : null, lockedUntil: state.lockedUntil };
+  return { expiresAt: state.expiresAt, nextResendAt: state.nextResendAt > now ? state.nextResendAt : null, lockedUntil: state.lockedUntil, closed: state.closed };
 }
 
 /**
@@ -90,8 +103,9 @@ export async function submitCode(c: Context<AppEnv>, spec: CodeStepSpec, purpose
   const code = readCode(c.get('form'));
   if (code.trim() === '') return { status: 400, errors: [{ field: 'code', message: t('verify.codeErrorRequired') }] };
   const deps = c.get('deps');
-  const result = await verifyCode(deps, { flowId: flow.id, purpose, subject: spec.subject(flow), code, destination, address: c.get('address') });
+  const result = await verifyCode(deps, { flowId: flow.id, kind: spec.kind, purpose, subject: spec.subject(flow), code, destination, address: c.get('address') });
   if (!('ok' in result)) {
+    if (result.error === 'closed' && result.closedNow && result.noticeTo) sendClosureNotice(deps, spec.kind, purpose, result.noticeTo);
     // a second submit of the same right code: the first one used it and moved the flow on
     const now = result.error === 'none' ? await deps.stores.flows.findById(flow.id) : undefined;
     if (now && now.step !== spec.step) return c.redirect(stepUrl(spec.base, spec.step), 303);
@@ -102,8 +116,13 @@ export async function submitCode(c: Context<AppEnv>, spec: CodeStepSpec, purpose
 }
 
 /** A send refused by the limits of SPEC M6a, as a page-level error. */
-export function sendError(t: T, v: { clockTime(ms: number): string }, result: { error: 'tooSoon' | 'hourlyCap'; nextResendAt: number } | { error: 'locked'; lockedUntil: number }): FieldError[] {
+export function sendError(
+  t: T,
+  v: { clockTime(ms: number): string },
+  result: { error: 'tooSoon' | 'hourlyCap'; nextResendAt: number } | { error: 'locked'; lockedUntil: number } | { error: 'closed' },
+): FieldError[] {
   if (result.error === 'locked') return [{ field: '', message: t('verify.codeErrorLocked') }];
+  if (result.error === 'closed') return [{ field: '', message: t('verify.codeErrorClosed') }];
   const time = v.clockTime(result.nextResendAt);
   return [{ field: '', message: result.error === 'tooSoon' ? t('verify.codeErrorTooSoon', { time }) : t('verify.codeErrorHourlyCap', { time }) }];
 }

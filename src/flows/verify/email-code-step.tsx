@@ -35,7 +35,7 @@ export function mountEmailCodeStep(app: Hono<AppEnv>, spec: EmailCodeSpec): void
     const times = await timesOf(c.get('deps'), flow, 'email', spec.subject(flow), spec.destination(flow), c.get('address'));
     // a locked verification gets its own page: no code field or resend that look alive (issue 19)
     // (a wrong code answered while a concurrent request locked it still says it was wrong: 422)
-    if (times.lockedUntil !== null && (status === 200 || status === 429)) return showCodeLocked(c, spec, times.lockedUntil, status);
+    if ((times.closed || times.lockedUntil !== null) && (status === 200 || status === 429)) return showCodeLocked(c, spec, times.closed ? null : times.lockedUntil, status);
     const actions = { action: url, resendAction: `${url}/resend`, changeAction: changeAddress && `${url}/change`, cancelAction: spec.cancelAction };
     const text = { ...spec.text(c.get('t'), flow), deadline: flow.expiresAt };
     return c.html(<EmailCodePage v={viewOf(c)} text={text} {...actions} times={times} errors={errors} resent={c.req.query('resent') === '1'} />, status);
@@ -61,6 +61,7 @@ export function mountEmailCodeStep(app: Hono<AppEnv>, spec: EmailCodeSpec): void
 export function sendEmailCode(deps: Deps, flow: FlowRow, spec: EmailCodeSpec, lang: Lang, address: string) {
   return sendCode(deps, {
     flowId: flow.id,
+    kind: spec.kind,
     purpose: 'email',
     channel: 'email',
     destination: spec.destination(flow),

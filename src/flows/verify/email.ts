@@ -7,6 +7,9 @@ import type { T } from '../../i18n/index.js';
 import { identifierHash } from '../../auth/lockout.js';
 import { maskEmail } from '../../auth/normalise.js';
 import type { AppEnv } from '../../web/env.js';
+import type { CodeSubject, FlowRow } from '../../db/contract.js';
+import { paths } from '../../paths.js';
+import { dropFlowCookie } from '../guard.js';
 
 export { checkEmailAddress, type EmailProblem };
 
@@ -39,4 +42,27 @@ export async function auditEmailTaken(c: Context<AppEnv>, email: string, where: 
     address: c.get('address'),
     detail: { ...where, to: maskEmail(email) },
   });
+}
+
+/**
+ * SPEC S2: counts a syntactically valid address submitted in M3, G2 or T2 — before it is looked up, so a taken and a free one
+ * count alike. Undefined: go on and answer it. Otherwise the budget was spent and the flow has ended: where to go
+ * (M and G: sign-in; T2: the settings), with the message saying which budget.
+ */
+export async function countAddress(c: Context<AppEnv>, flow: FlowRow, subject: CodeSubject): Promise<string | undefined> {
+  const deps = c.get('deps');
+  const { config } = deps;
+  const counted = await deps.stores.addressBudget.countSubmission({
+    flowId: flow.id,
+    subject,
+    now: deps.clock.now(),
+    maxPerFlow: config.EMAIL_TAKEN_MAX_PER_FLOW,
+    maxPerDay: config.EMAIL_TAKEN_MAX_PER_DAY,
+    accountId: flow.accountId ?? c.get('session')?.accountId ?? null,
+    address: c.get('address'),
+  });
+  if ('ok' in counted) return undefined;
+  dropFlowCookie(c);
+  const which = counted.ended === 'day' ? 'addresses-day' : 'addresses';
+  return flow.kind === 'my-id-change' ? `${paths.settings}?done=${which}` : `${paths.signIn}?flow=${which}`;
 }

@@ -31,7 +31,7 @@ async function phonesOf(deps: Deps, holderId: number): Promise<(PhoneChoice & { 
 
 /** Sends a phone code and records which phone and channel in the flow (still at `step`). */
 async function sendPhoneCode(deps: Deps, flow: FlowRow, spec: PhoneSpec, phone: { index: number; number: string }, channel: CodeChannel, lang: Lang, address: string) {
-  const result = await sendCode(deps, { flowId: flow.id, purpose: 'phone', channel, destination: phone.number, subject: spec.subject(flow), lang, procedure: procedureOf(spec.kind), address });
+  const result = await sendCode(deps, { flowId: flow.id, kind: spec.kind, purpose: 'phone', channel, destination: phone.number, subject: spec.subject(flow), lang, procedure: procedureOf(spec.kind), address });
   if ('ok' in result) await deps.stores.flows.updateData(flow.id, spec.step, { ...flow.data, phone: { index: phone.index, channel } });
   return result;
 }
@@ -65,7 +65,7 @@ export function mountPhoneStep(app: Hono<AppEnv>, spec: PhoneSpec): void {
     const offered = used ?? phones.find((p) => p.kind === 'mobile') ?? phones[0];
     const times = await timesOf(deps, flow, 'phone', spec.subject(flow), offered?.number, c.get('address'));
     // (a wrong code answered while a concurrent request locked it still says it was wrong: 422)
-    if (times.lockedUntil !== null && (status === 200 || status === 429)) return showCodeLocked(c, spec, times.lockedUntil, status);
+    if ((times.closed || times.lockedUntil !== null) && (status === 200 || status === 429)) return showCodeLocked(c, spec, times.closed ? null : times.lockedUntil, status);
     return c.html(
       <PhonePage
         v={viewOf(c)}

@@ -35,9 +35,15 @@ export const help = defineMessages(
     'help.migrationBudgetMessage': 'しばらく時間をおいて再度お手続きください',
     'help.migrationBudgetMeaning': '旧ID・初期IDで正しくログインされましたが、同じIDでのお手続きの開始が24時間の上限回数に達しました。第三者によるIDの使い回しを防ぐための制限で、失敗やロックではありません。',
     'help.migrationBudgetTodo1': '画面に表示された時刻（日本時間）を過ぎてから、もう一度ログインしてお手続きを最後まで進めてください。',
+    'help.addressBudgetMeaning': '1回のお手続きで入力できるメールアドレスは{addressMax}件まで、24時間では{addressDay}件までです。使えるアドレスかどうかにかかわらず数えます。他の人のメールアドレスを調べられないようにするための制限です。',
+    'help.addressBudgetTodo1': 'ログイン画面（My IDの変更の場合は各種変更・申請手続きの画面）からもう一度お手続きください。ご自身だけがお使いのメールアドレスを、よく確かめてから入力してください。',
+    'help.addressBudgetTodo2': '「24時間以内の」と表示された場合は、しばらく時間をおいてから、もう一度お手続きください。',
 
     'help.sessionMeaning': '{idle}分間操作がなかった、またはログインから{hours}時間が経ったため、セキュリティ保護のため自動的にログアウトしました。',
     'help.sessionTodo1': 'もう一度ログインしてください。ログイン後は、表示していたページに戻ります。',
+    'help.sessionTodo2': 'ログイン中は、各ページの上部にログアウトされる時刻が表示されます。時間が足りないときは「ログイン時間を延長する」を押してください。',
+    'help.sessionEndedMeaning': 'ログアウトした後、パスワードやMy IDを変更した後（他の端末やブラウザのログインも終了します）、または長い間操作がなかった後に表示されます。',
+    'help.sessionEndedTodo1': 'もう一度ログインしてください。ご自身で変更した覚えがないのにこの表示が続く場合は、パスワードを再設定してください。',
 
     'help.flowExpiredMeaning': 'お手続きは開始から{flowMinutes}分以内に完了していただく必要があります。時間が経ったか、別の画面やブラウザで新しくお手続きを始めたため、このお手続きは無効になりました。入力途中の内容は保存されていません。',
     'help.flowExpiredTodo1': 'ログイン画面から、もう一度お手続きを始めてください。',
@@ -77,6 +83,11 @@ export const help = defineMessages(
     'help.codeLockedMessage': '一定回数以上入力に誤りがあったため、認証機能がロックされました。しばらく時間をおいて再度お試しください。',
     'help.codeLockedMeaning': '認証コードが{codeMax}回続けて誤って入力されたため、不正な操作を防ぐために、この認証を{lockMinutes}分間停止しています。再送信や、お手続きのやり直しではロックは解除されません。',
     'help.codeLockedTodo1': '{lockMinutes}分ほどお待ちいただいてから、もう一度お手続きください。',
+    'help.codeLockedTodo2': '24時間のうちに{codeDay}回誤って入力された場合は、そのうち最初の誤りから24時間たつまでロックが続きます。解除される時刻は画面に表示しています。',
+
+    'help.codeClosedMeaning': 'このお手続きで認証コードが合計{codeTotal}回誤って入力されたため、不正な操作を防ぐために、このお手続きの認証機能を停止しました。時間をおいても、お手続きをやり直しても再開しません。ご登録のメールアドレスにお知らせをお送りしています。',
+    'help.codeClosedTodo1': 'サポートデスク（{supportPhone}、受付時間 {supportHours}）にお電話ください。ご本人確認のうえ、再開いたします。',
+    'help.codeClosedTodo2': '旧ID・初期IDでの移行や「My ID作成」のお手続きの場合は、My IDをお持ちであれば、パスワードを再設定されても再開できます。',
 
     'help.resendHeading': '認証コードを再送信できないとき',
     'help.resendMeaning': '同じ宛先への認証コードの送信は、{resendSeconds}秒以上の間隔をあけ、1時間に{perHour}回までとしています。次に再送信できる時刻は画面に表示しています。',
@@ -134,9 +145,15 @@ export const help = defineMessages(
     'help.migrationBudgetMessage': 'Please wait a while and start the procedure again',
     'help.migrationBudgetMeaning': 'You signed in correctly with a former or initial ID, but this ID has started the procedure the maximum number of times allowed in 24 hours. The limit stops an ID from being reused by someone else; it is not a failure or a lock.',
     'help.migrationBudgetTodo1': 'After the time shown on the page (Japan time), sign in again and complete the procedure.',
+    'help.addressBudgetMeaning': 'One procedure accepts up to {addressMax} email addresses, and up to {addressDay} in 24 hours, whether or not each can be used. The limit stops anyone from finding out other people’s addresses.',
+    'help.addressBudgetTodo1': 'Start again from sign-in (for a change of My ID, from “Change your details”). Check the address, one only you use, before you enter it.',
+    'help.addressBudgetTodo2': 'If the message says “in 24 hours”, wait a while before you start again.',
 
     'help.sessionMeaning': 'For your security you were signed out automatically, because there was no activity for {idle} minutes or {hours} hours have passed since you signed in.',
     'help.sessionTodo1': 'Sign in again. You will return to the page you were on.',
+    'help.sessionTodo2': 'While you are signed in, the top of each page shows when you will be signed out. If you need more time, press “Stay signed in”.',
+    'help.sessionEndedMeaning': 'You see this after signing out, after your password or My ID was changed (which also ends sign-ins on other devices and browsers), or after a long time without activity.',
+    'help.sessionEndedTodo1': 'Sign in again. If you keep seeing this and did not change anything yourself, reset your password.',
 
     'help.flowExpiredMeaning': 'A procedure must be completed within {flowMinutes} minutes of starting it. Either that time passed or you started a new procedure in another window or browser, so this one is no longer valid. Nothing you entered was saved.',
     'help.flowExpiredTodo1': 'Start the procedure again from the sign-in page.',
@@ -151,7 +168,7 @@ export const help = defineMessages(
 
     'help.emailInvalidMessage': 'The email address is not entered correctly.',
     'help.emailInvalidMeaning': 'The email address you entered is not in a valid form. Below the message we show which of these applies.',
-    'help.emailRuleAscii': 'Use half-width letters, digits and symbols (full-width characters are converted automatically; Japanese and other characters that cannot be converted are not allowed).',
+    'help.emailRuleAscii': 'Use only the letters a–z, digits 0–9 and the symbols of a standard keyboard (letters typed with Japanese input are converted automatically; Japanese and other characters that cannot be converted are not allowed).',
     'help.emailRuleAt': 'It must contain exactly one “@”.',
     'help.emailRuleAtEdge': 'There must be characters both before and after the “@”.',
     'help.emailRuleSymbol': 'Check for symbols that email addresses cannot contain.',
@@ -176,6 +193,11 @@ export const help = defineMessages(
     'help.codeLockedMessage': 'Verification has been locked because of too many wrong entries. Please wait a while and try again.',
     'help.codeLockedMeaning': 'The verification code was entered wrongly {codeMax} times in a row, so to prevent misuse this verification is paused for {lockMinutes} minutes. Resending or starting the procedure again does not unlock it.',
     'help.codeLockedTodo1': 'Wait about {lockMinutes} minutes, then start the procedure again.',
+    'help.codeLockedTodo2': 'If the code is entered wrongly {codeDay} times within 24 hours, the lock lasts until 24 hours after the first of those. The page shows when it ends.',
+
+    'help.codeClosedMeaning': 'The verification code for this procedure has been entered wrongly {codeTotal} times in all, so to prevent misuse verification for this procedure has been stopped. Waiting or starting again does not reopen it. We have sent a notice to your registered email address.',
+    'help.codeClosedTodo1': 'Call the support desk on {supportPhone} ({supportHours}). After checking your identity, they will reopen it.',
+    'help.codeClosedTodo2': 'For moving from a former or initial ID, or for creating a My ID: if you have a My ID, resetting your password also reopens it.',
 
     'help.resendHeading': 'When you cannot resend a code',
     'help.resendMeaning': 'Codes to the same address or number are sent at least {resendSeconds} seconds apart and at most {perHour} times an hour. The page shows when the next resend is possible.',

@@ -4,7 +4,8 @@ import { defineMessages } from '../define.js';
 export const member = defineMessages(
   {
     'member.title': 'トップページ',
-    'member.heading': 'トップページ',
+    'member.heading': '{name} 様',
+    'member.navSupport': 'お客さまサポート',
     'member.previousSignIn': '前回ログイン日時：{time}',
     'member.firstSignIn': '今回が初めてのログインです。',
     'member.cardsHeading': 'ご利用中のカード',
@@ -24,8 +25,9 @@ export const member = defineMessages(
   },
   {
     'member.title': 'Home',
-    'member.heading': 'Home',
-    'member.previousSignIn': 'Previous sign-in: {time}',
+    'member.heading': 'Welcome, {name}',
+    'member.navSupport': 'Customer support',
+    'member.previousSignIn': 'Previous sign-in: {time} (Japan time)',
     'member.firstSignIn': 'This is your first sign-in.',
     'member.cardsHeading': 'Your cards',
     'member.cardEnding': 'ending {last4}',

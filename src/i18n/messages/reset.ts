@@ -4,7 +4,7 @@ import { defineMessages } from '../define.js';
 export const reset = defineMessages(
   {
     'reset.startTitle': 'パスワードの再設定',
-    'reset.startHeading': 'パスワードを忘れた方はこちら',
+    'reset.startHeading': 'パスワードの再設定',
     'reset.startIntro': 'My ID（ご登録のメールアドレス）を入力して「送信する」を押してください。My IDとして登録されている場合は、そのメールアドレスあてに認証コードをお送りします。続いてご登録の電話番号で認証したうえで、新しいパスワードを設定します。',
     'reset.startLegacyNote': '{legacy}のID・初期IDをお使いの方や、My IDを忘れた方は「My ID作成はこちら」からお手続きください。',
     'reset.emailLabel': 'メールアドレス',
@@ -22,13 +22,13 @@ export const reset = defineMessages(
     'reset.passwordIntro': 'My ID {email} の新しいパスワードを設定してください。',
     'reset.passwordSubmit': '登録',
     'reset.doneTitle': 'パスワードの再設定完了',
-    'reset.doneHeading': 'パスワードの再設定が完了しました',
+    'reset.doneHeading': 'パスワード再設定完了',
     'reset.doneBody': '新しいパスワードを設定しました。IDのロックは解除され、ログイン中だった画面はすべてログアウトしています。My IDあてにお知らせのメールをお送りしました。',
     'reset.doneSignIn': '{brand}にログインする',
   },
   {
     'reset.startTitle': 'Reset your password',
-    'reset.startHeading': 'Forgot your password?',
+    'reset.startHeading': 'Reset your password',
     'reset.startIntro': 'Enter your My ID (your registered email address) and select “Send”. If it is registered as a My ID, we send a verification code to it. You then verify your registered phone number and choose a new password.',
     'reset.startLegacyNote': 'If you use a {legacy} ID or an initial ID, or have forgotten your My ID, use “Create a My ID” instead.',
     'reset.emailLabel': 'Email address',
@@ -46,7 +46,7 @@ export const reset = defineMessages(
     'reset.passwordIntro': 'Choose a new password for My ID {email}.',
     'reset.passwordSubmit': 'Save',
     'reset.doneTitle': 'Password reset complete',
-    'reset.doneHeading': 'Your password has been reset',
+    'reset.doneHeading': 'Password reset complete',
     'reset.doneBody': 'Your new password is set. Any lock on your ID has been lifted and every signed-in browser has been signed out. We have emailed a notice to your My ID.',
     'reset.doneSignIn': 'Sign in to {brand}',
   },

@@ -39,6 +39,9 @@ export const settings = defineMessages(
     'settings.confirmCardEmail': 'カードに登録されているメールアドレスのうち、これまでのMy IDと同じものも新しいアドレスに変わります。',
     'settings.lockedTitle': 'IDが無効となっています',
     'settings.cancelled': 'My IDの変更を中止しました。',
+    'settings.addressBudget': 'メールアドレスの入力回数が上限に達したため、My IDの変更を終了しました。もう一度お手続きください。',
+    'settings.addressBudgetDay': '24時間以内のメールアドレスの入力回数が上限に達したため、My IDの変更を終了しました。しばらく時間をおいて再度お手続きください。',
+    'settings.addressBudgetHelp': 'このメッセージについて詳しく見る',
   },
   {
     'settings.title': 'Change your details',
@@ -77,5 +80,8 @@ export const settings = defineMessages(
     'settings.confirmCardEmail': 'Registered card email addresses that were the same as your previous My ID change to the new address too.',
     'settings.lockedTitle': 'Your ID has been disabled',
     'settings.cancelled': 'The change of My ID was cancelled.',
+    'settings.addressBudget': 'The change of My ID has ended because email addresses were entered too many times. Please start again.',
+    'settings.addressBudgetDay': 'The change of My ID has ended because email addresses were entered too many times in 24 hours. Please wait a while and try again.',
+    'settings.addressBudgetHelp': 'More about this message',
   },
 );

@@ -38,8 +38,8 @@ function pageRules(expected: Expect) {
         problems.push(`#${field.id} is aria-invalid but its error message is not in aria-describedby`);
       }
     }
-  } else if (title.startsWith(expected.errorPrefix)) {
-    problems.push(`<title> "${title}" says error but the page has no error summary`);
+  } else if (title.startsWith(expected.errorPrefix) && !document.querySelector('.error-page')) {
+    problems.push(`<title> "${title}" says error but the page has no error summary and is no error page`);
   }
   for (const input of document.querySelectorAll('input[type="password"]')) {
     if (input.hasAttribute('value')) problems.push(`password field #${input.id} is pre-filled`);

@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import type { Walker } from '../support/walker.js';
 
-export const DEMO_MEMBER = { id: 'member@example.jp', password: 'Demo#2025pass' };
+export const DEMO_MEMBER = { id: 'member@example.jp', password: 'Demo#2025pass', name: { ja: '中村 優子', en: 'YUKO NAKAMURA' } };
 
 export async function signInErrors(w: Walker) {
   const { t } = w;
@@ -37,7 +37,7 @@ export async function memberTopAndSignOut(w: Walker) {
   const { t } = w;
   await signInMember(w);
   expect(await w.path()).toBe('/top');
-  await w.expectPage(200, t('member.heading'), t('member.cardsHeading'));
+  await w.expectPage(200, t('member.heading', { name: DEMO_MEMBER.name[w.lang] }), t('member.cardsHeading'));
   expect(await w.mainText()).toMatch(/4980|0075|0182/); // the member's cards by their last 4 digits
 
   await w.follow(t('member.settingsLink'));

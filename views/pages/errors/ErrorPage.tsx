@@ -2,16 +2,19 @@
 import { Page } from '../../layouts/Page.js';
 import type { View } from '../../view.js';
 
-type Props = { v: View; title: string; body: string; linkHref: string; linkText: string };
+type Props = { v: View; title: string; body: string; hint?: string; linkHref: string; linkText: string };
 
-export function ErrorPage({ v, title, body, linkHref, linkText }: Props) {
+export function ErrorPage({ v, title, body, hint, linkHref, linkText }: Props) {
   return (
-    <Page v={v} title={title}>
-      <h1>{title}</h1>
-      <p>{body}</p>
-      <p>
-        <a href={linkHref}>{linkText}</a>
-      </p>
+    <Page v={v} title={title} hasErrors>
+      <div class="error-page">
+        <h1>{title}</h1>
+        <p>{body}</p>
+        {hint && <p>{hint}</p>}
+        <p>
+          <a href={linkHref}>{linkText}</a>
+        </p>
+      </div>
     </Page>
   );
 }

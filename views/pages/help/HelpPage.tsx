@@ -4,6 +4,7 @@ import { Page } from '../../layouts/Page.js';
 import type { View } from '../../view.js';
 import { LinkList, ways, type Link } from '../../components/LinkList.js';
 import { PASSWORD_RULES } from '../../components/NewPasswordFields.js';
+import { SupportDesk, type Support } from '../../components/SupportDesk.js';
 
 /** The configured limits the explanations quote, so the page says what this portal really does. */
 export type HelpLimits = {
@@ -18,6 +19,14 @@ export type HelpLimits = {
   resendSeconds: number;
   perHour: number;
   cardLockHours: number;
+  /** SPEC S1: CODE_MAX_FAILURES_PER_DAY, CODE_MAX_FAILURES_TOTAL; S2: EMAIL_TAKEN_MAX_PER_FLOW, EMAIL_TAKEN_MAX_PER_DAY */
+  codeDay: number;
+  codeTotal: number;
+  addressMax: number;
+  addressDay: number;
+  /** SPEC §2: the support desk a closure sends the member to. */
+  supportPhone: string;
+  supportHours: string;
 };
 
 type Topic = {
@@ -43,12 +52,14 @@ const signInTopics: Topic[] = [
   { id: 'locked-legacy', message: 'signin.errorLockedLegacy', meaning: 'help.lockedLegacyMeaning', todo: ['help.lockedLegacyTodo1'], links: [register] },
   { id: 'throttled', message: 'errors.throttled', meaning: 'help.throttledMeaning', todo: ['help.throttledTodo1', 'help.throttledTodo2'] },
   { id: 'migration-budget', message: 'help.migrationBudgetMessage', meaning: 'help.migrationBudgetMeaning', todo: ['help.migrationBudgetTodo1'] },
-  { id: 'session-expired', message: 'signin.sessionExpired', meaning: 'help.sessionMeaning', todo: ['help.sessionTodo1'], links: [signIn] },
+  { id: 'session-expired', message: 'signin.sessionExpired', meaning: 'help.sessionMeaning', todo: ['help.sessionTodo1', 'help.sessionTodo2'], links: [signIn] },
+  { id: 'session-ended', message: 'signin.sessionEnded', meaning: 'help.sessionEndedMeaning', todo: ['help.sessionEndedTodo1'], links: [signIn] },
   { id: 'flow-expired', message: 'signin.flowExpired', meaning: 'help.flowExpiredMeaning', todo: ['help.flowExpiredTodo1'], links: [signIn] },
   { id: 'flow-cancelled', message: 'signin.flowCancelled', meaning: 'help.flowCancelledMeaning', todo: ['help.flowCancelledTodo1'], links: [signIn] },
   { id: 'forbidden', message: 'errors.forbiddenTitle', meaning: 'help.forbiddenMeaning', todo: ['help.forbiddenTodo1'] },
   { id: 'card-details', message: 'registration.errorDetails', meaning: 'help.cardDetailsMeaning', todo: ['help.cardDetailsTodo1'], links: [register] },
   { id: 'card-locked', message: 'registration.errorLocked', meaning: 'help.cardLockedMeaning', todo: ['help.cardLockedTodo1'] },
+  { id: 'address-budget', message: 'signin.addressBudget', meaning: 'help.addressBudgetMeaning', todo: ['help.addressBudgetTodo1', 'help.addressBudgetTodo2'], links: [signIn] },
   { id: 'current-password-locked', message: 'settings.errorCurrentLocked', meaning: 'help.currentLockedMeaning', todo: ['help.currentLockedTodo1'], links: [reset] },
 ];
 
@@ -64,7 +75,8 @@ const migrationTopics: Topic[] = [
   { id: 'email-unavailable', message: 'help.emailUnavailableMessage', meaning: 'help.emailUnavailableMeaning', todo: ['help.emailUnavailableTodo1', 'help.emailUnavailableTodo2'], links: [reset] },
   { id: 'code-mismatch', message: 'help.codeMismatchMessage', meaning: 'help.codeMismatchMeaning', todo: ['help.codeMismatchTodo1', 'help.codeMismatchTodo2'] },
   { id: 'code-expired', message: 'help.codeExpiredMessage', meaning: 'help.codeExpiredMeaning', todo: ['help.codeExpiredTodo1'] },
-  { id: 'code-locked', message: 'help.codeLockedMessage', meaning: 'help.codeLockedMeaning', todo: ['help.codeLockedTodo1'] },
+  { id: 'code-locked', message: 'help.codeLockedMessage', meaning: 'help.codeLockedMeaning', todo: ['help.codeLockedTodo1', 'help.codeLockedTodo2'] },
+  { id: 'code-closed', message: 'verify.codeErrorClosed', meaning: 'help.codeClosedMeaning', todo: ['help.codeClosedTodo1', 'help.codeClosedTodo2'], links: [reset] },
   { id: 'resend-wait', heading: 'help.resendHeading', meaning: 'help.resendMeaning', todo: ['help.resendTodo1'] },
   { id: 'no-code', heading: 'help.noCodeHeading', meaning: 'help.noCodeMeaning', todo: ['help.noCodeTodo1', 'help.noCodeTodo2', 'help.noCodeTodo3'] },
   {
@@ -109,7 +121,7 @@ function TopicSection({ v, topic, p }: { v: View; topic: Topic; p: Params }) {
   );
 }
 
-export function HelpPage({ v, limits }: { v: View; limits: HelpLimits }) {
+export function HelpPage({ v, limits, support }: { v: View; limits: HelpLimits; support: Support }) {
   const p: Params = { ...limits };
   return (
     <Page v={v} title={v.t('help.title')}>
@@ -134,6 +146,9 @@ export function HelpPage({ v, limits }: { v: View; limits: HelpLimits }) {
         <p>
           <a href="#tips">{v.t('help.groupTips')}</a>
         </p>
+        <p>
+          <a href="#support">{v.t('common.supportHeading')}</a>
+        </p>
       </nav>
       {groups.map((g) => (
         <>
@@ -151,6 +166,7 @@ export function HelpPage({ v, limits }: { v: View; limits: HelpLimits }) {
         <li>{v.t('signin.helpHalfWidth')}</li>
         <li>{v.t('signin.helpPaste')}</li>
       </ul>
+      <SupportDesk v={v} support={support} />
       <p>
         <a href="/login">{v.t('help.backToSignIn')}</a>
       </p>

@@ -13,7 +13,7 @@ export function MigrationDonePage({ v, email, step }: { v: View; email: string; 
         <p>{v.t('migration.doneBody')}</p>
       </Callout>
       <p>
-        <a class="button" href={`/login?id=${encodeURIComponent(email)}`}>
+        <a class="button" href="/login">
           {v.t('migration.doneSignIn')}
         </a>
       </p>

@@ -14,7 +14,7 @@ export function RegisterDonePage({ v, email, step }: { v: View; email: string; s
       </Callout>
       <p>{v.t('registration.doneCan')}</p>
       <p>
-        <a class="button" href={`/login?id=${encodeURIComponent(email)}`}>
+        <a class="button" href="/login">
           {v.t('registration.doneSignIn')}
         </a>
       </p>

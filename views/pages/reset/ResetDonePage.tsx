@@ -13,7 +13,7 @@ export function ResetDonePage({ v, email, step }: { v: View; email: string; step
         <p>{v.t('reset.doneBody')}</p>
       </Callout>
       <p>
-        <a class="button" href={`/login?id=${encodeURIComponent(email)}`}>
+        <a class="button" href="/login">
           {v.t('reset.doneSignIn')}
         </a>
       </p>

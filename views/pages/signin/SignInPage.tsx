@@ -7,16 +7,20 @@ import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
 import { LinkList, ways } from '../../components/LinkList.js';
 
-export type SignInNotice = 'expired' | 'flowExpired' | 'flowCancelled' | 'signedOut';
+export type SignInNotice = 'expired' | 'ended' | 'flowExpired' | 'flowCancelled' | 'signedOut' | 'addressBudget' | 'addressBudgetDay';
 export type SignInFailure = 'generic' | 'lockedLegacy' | 'lockedMyId' | 'throttled' | 'migrationBudget';
 
 type Props = { v: View; id?: string; next?: string; errors?: FieldError[]; notice?: SignInNotice; failure?: SignInFailure; retryAt?: number };
 
 const noticeKey = {
   expired: 'signin.sessionExpired',
+  ended: 'signin.sessionEnded',
   flowExpired: 'signin.flowExpired',
   flowCancelled: 'signin.flowCancelled',
   signedOut: 'signin.signedOut',
+  // SPEC S2: the flow ended because too many addresses were submitted
+  addressBudget: 'signin.addressBudget',
+  addressBudgetDay: 'signin.addressBudgetDay',
 } as const;
 
 /** Where the help page explains each failure (SPEC H1). */
@@ -30,7 +34,7 @@ function HelpLink({ v, failure }: { v: View; failure: SignInFailure }) {
   );
 }
 
-function FailureHelp({ v, failure, retryAt }: { v: View; failure: SignInFailure; retryAt?: number }) {
+function FailureHelp({ v, failure, retryAt, emailShaped }: { v: View; failure: SignInFailure; retryAt?: number; emailShaped: boolean }) {
   if (failure === 'throttled') {
     return (
       <Callout kind="warning">
@@ -73,16 +77,20 @@ function FailureHelp({ v, failure, retryAt }: { v: View; failure: SignInFailure;
       </Callout>
     );
   }
+  // issue 19: the advice that fits the typed ID's shape comes first — a My ID is an email address (known or not alike, L6)
+  const legacy = (
+    <li>
+      {v.t('signin.lockedMyIdActionLegacy')} <a href="/register">{v.t('signin.createMyId')}</a>
+    </li>
+  );
+  const myId = (
+    <li>
+      {v.t('signin.lockedMyIdActionMyId')} <a href="/reset">{v.t('signin.forgotPassword')}</a>
+    </li>
+  );
   return (
     <Callout kind="warning">
-      <ul>
-        <li>
-          {v.t('signin.lockedMyIdActionLegacy')} <a href="/register">{v.t('signin.createMyId')}</a>
-        </li>
-        <li>
-          {v.t('signin.lockedMyIdActionMyId')} <a href="/reset">{v.t('signin.forgotPassword')}</a>
-        </li>
-      </ul>
+      <ul>{emailShaped ? [myId, legacy] : [legacy, myId]}</ul>
       <HelpLink v={v} failure={failure} />
     </Callout>
   );
@@ -91,11 +99,16 @@ function FailureHelp({ v, failure, retryAt }: { v: View; failure: SignInFailure;
 export function SignInPage({ v, id, next, errors = [], notice, failure, retryAt }: Props) {
   return (
     <Page v={v} title={v.t('signin.title')} hasErrors={errors.length > 0}>
-      <ErrorSummary v={v} errors={errors} />
-      {failure && <FailureHelp v={v} failure={failure} retryAt={retryAt} />}
+      <ErrorSummary v={v} errors={errors} title={failure && failure !== 'generic' ? v.t('signin.cannotNowTitle') : undefined} />
+      {failure && <FailureHelp v={v} failure={failure} retryAt={retryAt} emailShaped={(id ?? '').includes('@')} />}
       {notice && (
         <Callout kind={notice === 'signedOut' ? 'success' : 'info'} role="status">
           <p>{v.t(noticeKey[notice])}</p>
+          {(notice === 'addressBudget' || notice === 'addressBudgetDay') && (
+            <p>
+              <a href="/help#address-budget">{v.t('signin.moreHelp')}</a>
+            </p>
+          )}
         </Callout>
       )}
       <h1>{v.t('signin.heading')}</h1>
@@ -104,7 +117,7 @@ export function SignInPage({ v, id, next, errors = [], notice, failure, retryAt 
         <TextField v={v} id="password" type="password" label={v.t('signin.passwordLabel')} error={errorFor(errors, 'password')} autocomplete="current-password" />
         <Button>{v.t('signin.submit')}</Button>
       </Form>
-      <LinkList v={v} links={[ways.reset, ways.register, ways.help]} />
+      <LinkList v={v} links={[{ ...ways.register, hint: 'signin.createMyIdWhen' }, { ...ways.reset, hint: 'signin.forgotPasswordWhen' }, ways.help]} />
       <section aria-labelledby="kinds-heading" class="panel">
         <h2 id="kinds-heading">{v.t('signin.kindsHeading')}</h2>
         <ul>

@@ -11,7 +11,8 @@ import type { FlowRow } from '../../../db/contract.js';
 import type { AppEnv } from '../../../web/env.js';
 import { viewOf } from '../../../web/view.js';
 import { currentFlow } from '../../guard.js';
-import { auditEmailTaken, checkEmailAddress, emailProblemError } from '../../verify/email.js';
+import { auditEmailTaken, checkEmailAddress, countAddress, emailProblemError } from '../../verify/email.js';
+import { holderSubject } from '../../verify/code-step.js';
 import { sendEmailCode } from '../../verify/email-code-step.js';
 import { sendFirstPhoneCode } from '../../verify/phone-step.js';
 import { emailCodeStep, phoneStep } from './codes.js';
@@ -92,6 +93,9 @@ export function mountEmailSteps(app: Hono<AppEnv>): void {
     const raw = typed.success ? typed.output.email : '';
     const checked = checkEmailAddress(raw);
     if ('problem' in checked) return showNewEmail(c, 400, raw, [emailProblemError(t, checked.problem)]);
+    // SPEC S2: counted, taken or not, before it is looked up
+    const ended = await countAddress(c, flow, holderSubject(flow.holderId));
+    if (ended) return c.redirect(ended, 303);
     // SPEC M3: an address that is already a My ID cannot be used
     if (await deps.stores.settings.isMyIdTaken(checked.email)) {
       await auditEmailTaken(c, checked.email, { flow: 'migration', step: 'new-email', flowId: flow.id });
