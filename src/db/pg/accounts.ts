@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { AccountStore, CredentialRow, CredentialStore, MemberStore } from '../contract.js';
 import { first, type Db } from './client.js';
-import { accountCardTable, accountTable, cardTable, credentialTable, noticeTable } from './schema.js';
+import { accountCardTable, accountTable, cardTable, credentialTable, holderTable, noticeTable } from './schema.js';
 
 export function accountStore(db: Db): AccountStore {
   return {
@@ -60,7 +60,13 @@ export function credentialStore(db: Db): CredentialStore {
 export function memberStore(db: Db): MemberStore {
   return {
     async loadHome(accountId) {
-      const account = await first(db.select().from(accountTable).where(eq(accountTable.id, accountId)));
+      const account = await first(
+        db
+          .select({ email: accountTable.email, previousSignInAt: accountTable.previousSignInAt, name: holderTable.name, nameRoman: holderTable.nameRoman })
+          .from(accountTable)
+          .innerJoin(holderTable, eq(holderTable.id, accountTable.holderId))
+          .where(eq(accountTable.id, accountId)),
+      );
       if (!account) return undefined;
       const cards = await db
         .select({
@@ -75,11 +81,11 @@ export function memberStore(db: Db): MemberStore {
         .where(eq(accountCardTable.accountId, accountId))
         .orderBy(asc(cardTable.id));
       const notices = await db
-        .select({ titleJa: noticeTable.titleJa, titleEn: noticeTable.titleEn, publishedAt: noticeTable.publishedAt })
+        .select({ titleJa: noticeTable.titleJa, titleEn: noticeTable.titleEn, bodyJa: noticeTable.bodyJa, bodyEn: noticeTable.bodyEn, publishedAt: noticeTable.publishedAt })
         .from(noticeTable)
         .orderBy(desc(noticeTable.publishedAt))
         .limit(5);
-      return { email: account.email, previousSignInAt: account.previousSignInAt, cards, notices };
+      return { ...account, cards, notices };
     },
   };
 }

@@ -1,10 +1,11 @@
-// Verification codes on PostgreSQL (SPEC M6a): challenge rows, per-destination send caps and per-subject failure counts.
+// Verification codes on PostgreSQL (SPEC M6a, S1): challenge rows, per-destination send caps and per-subject failure counts.
 // Every method that reads a counter and writes it back does so in one SERIALIZABLE transaction (client.ts), querying only through it.
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { CodeLimits, CodeStore, CodeSubject, RecordAttemptResult, RecordSendResult } from '../contract.js';
 import { first, inTransaction, type Db, type Executor } from './client.js';
 import { challengeTable, codeFailureTable } from './schema.js';
 import { writeAudit } from './audit.js';
+import { clearDay, closureNoticeAddress, countWrongEntry, readBudget, type BudgetKey } from './code-budget.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -14,7 +15,7 @@ function auditWho(subject: CodeSubject, address: string | undefined) {
   return account ? { accountId: Number(account[1]), address } : { subject, address };
 }
 
-/** The lock of a subject+purpose, or null when it has none or it has passed. */
+/** The M6a lock of a subject+purpose, or null when it has none or it has passed. */
 async function readLock(ex: Executor, subject: CodeSubject, purpose: string, now: number): Promise<number | null> {
   const row = await first(
     ex
@@ -23,6 +24,16 @@ async function readLock(ex: Executor, subject: CodeSubject, purpose: string, now
       .where(and(eq(codeFailureTable.subject, subject), eq(codeFailureTable.purpose, purpose))),
   );
   return row?.lockedUntil != null && row.lockedUntil > now ? row.lockedUntil : null;
+}
+
+/** The later of two lock ends, null when neither locks. */
+const later = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
+
+/** SPEC M6a + S1: closed, or locked until when (the M6a lock or the kind's rolling day), or neither. */
+async function readHold(ex: Executor, key: BudgetKey & { subject: CodeSubject }, now: number, limits: CodeLimits): Promise<{ closed: true } | { closed: false; lockedUntil: number | null }> {
+  const budget = await readBudget(ex, key, now, limits);
+  if (budget.closed) return { closed: true };
+  return { closed: false, lockedUntil: later(await readLock(ex, key.subject, key.purpose, now), budget.dayLockedUntil) };
 }
 
 type SendScope = { flowId: number; purpose: string; destinationHash: string; requester: string };
@@ -70,8 +81,9 @@ export function codeStore(db: Db): CodeStore {
     async recordSend(input, limits) {
       const { flowId, purpose, now } = input;
       return inTransaction(db, async (tx): Promise<RecordSendResult> => {
-        const lockedUntil = await readLock(tx, input.subject, purpose, now);
-        if (lockedUntil !== null) return { error: 'locked', lockedUntil };
+        const hold = await readHold(tx, input, now, limits);
+        if (hold.closed) return { error: 'closed' };
+        if (hold.lockedUntil !== null) return { error: 'locked', lockedUntil: hold.lockedUntil };
         const sends = await recentSends(tx, input, now);
         const allowed = nextSendAt(sends, now, limits);
         if (allowed.cap !== undefined) {
@@ -96,12 +108,15 @@ export function codeStore(db: Db): CodeStore {
 
     async recordAttempt(input, limits) {
       const { flowId, purpose, subject, now } = input;
+      const key = { subject, purpose, kind: input.kind };
       const who = auditWho(subject, input.address);
       const failureKey = and(eq(codeFailureTable.subject, subject), eq(codeFailureTable.purpose, purpose));
       const active = and(eq(challengeTable.flowId, flowId), eq(challengeTable.purpose, purpose), isNull(challengeTable.usedAt), isNull(challengeTable.replacedAt));
       return inTransaction(db, async (tx): Promise<RecordAttemptResult> => {
+        const hold = await readHold(tx, key, now, limits);
+        if (hold.closed) return { error: 'closed', closedNow: false, noticeTo: null };
+        if (hold.lockedUntil !== null) return { error: 'locked', lockedUntil: hold.lockedUntil };
         const failure = await first(tx.select().from(codeFailureTable).where(failureKey));
-        if (failure?.lockedUntil != null && failure.lockedUntil > now) return { error: 'locked', lockedUntil: failure.lockedUntil };
         const challenge = await first(
           tx
             .select({ id: challengeTable.id, destinationHash: challengeTable.destinationHash, codeHash: challengeTable.codeHash, expiresAt: challengeTable.expiresAt })
@@ -123,6 +138,8 @@ export function codeStore(db: Db): CodeStore {
             .where(and(eq(challengeTable.id, challenge.id), isNull(challengeTable.usedAt), isNull(challengeTable.replacedAt), gt(challengeTable.expiresAt, now)));
           if (used.rowCount !== 1) return { error: 'none' };
           await tx.delete(codeFailureTable).where(failureKey);
+          // SPEC S1: a right code clears the per-lock and daily counts, never the total
+          await clearDay(tx, key);
           // SPEC S10
           await writeAudit(tx, { at: now, event: 'code_verified', ...who, detail: { flowId, purpose } });
           return { ok: true };
@@ -131,22 +148,32 @@ export function codeStore(db: Db): CodeStore {
         // SPEC M6a: after a lock has passed the count starts again
         const previous = failure && failure.lockedUntil == null ? failure.failures : 0;
         const failures = previous + 1;
-        const lockedUntil = failures >= limits.maxFailures ? now + limits.lockMs : null;
+        const lockLockedUntil = failures >= limits.maxFailures ? now + limits.lockMs : null;
         await tx
           .insert(codeFailureTable)
-          .values({ subject, purpose, failures, lockedUntil, updatedAt: now })
-          .onConflictDoUpdate({ target: [codeFailureTable.subject, codeFailureTable.purpose], set: { failures, lockedUntil, updatedAt: now } });
-        await writeAudit(tx, { at: now, event: 'code_failed', ...who, detail: { flowId, purpose, failures } });
-        if (lockedUntil === null) return { error: 'mismatch', remaining: limits.maxFailures - failures };
-        // a lock also voids the code it was guessing at: after the lock a new code must be sent
+          .values({ subject, purpose, failures, lockedUntil: lockLockedUntil, updatedAt: now })
+          .onConflictDoUpdate({ target: [codeFailureTable.subject, codeFailureTable.purpose], set: { failures, lockedUntil: lockLockedUntil, updatedAt: now } });
+        // SPEC S1: the kind's rolling day and total
+        const budget = await countWrongEntry(tx, key, now, limits);
+        await writeAudit(tx, { at: now, event: 'code_failed', ...who, detail: { flowId, purpose, kind: input.kind, failures, day: budget.day, total: budget.total } });
+        const lockedUntil = later(lockLockedUntil, budget.dayLockedUntil);
+        if (lockedUntil === null && !budget.closedNow) return { error: 'mismatch', remaining: limits.maxFailures - failures };
+        // a lock or closure also voids the code it was guessing at: after a lock a new code must be sent
         await tx.update(challengeTable).set({ replacedAt: now }).where(active);
-        await writeAudit(tx, { at: now, event: 'code_locked', ...who, detail: { flowId, purpose, lockedUntil } });
-        return { error: 'locked', lockedUntil };
+        if (budget.closedNow) {
+          // SPEC S1/S10: verification closed; S11: its notice goes to the holder
+          await writeAudit(tx, { at: now, event: 'code_closed', ...who, detail: { flowId, purpose, kind: input.kind, total: budget.total } });
+          return { error: 'closed', closedNow: true, noticeTo: await closureNoticeAddress(tx, subject, flowId) };
+        }
+        const why = lockLockedUntil !== null && lockLockedUntil >= (budget.dayLockedUntil ?? 0) ? 'lock' : 'day';
+        await writeAudit(tx, { at: now, event: 'code_locked', ...who, detail: { flowId, purpose, kind: input.kind, lockedUntil, budget: why } });
+        return { error: 'locked', lockedUntil: lockedUntil! };
       });
     },
 
     async readState(input, limits) {
       const { flowId, purpose, now } = input;
+      const hold = await readHold(db, input, now, limits);
       const latest = await first(
         db
           .select({ destinationHash: challengeTable.destinationHash, expiresAt: challengeTable.expiresAt, usedAt: challengeTable.usedAt, replacedAt: challengeTable.replacedAt })
@@ -161,7 +188,8 @@ export function codeStore(db: Db): CodeStore {
       return {
         expiresAt: active?.expiresAt ?? null,
         nextResendAt: destinationHash === undefined ? now : nextSendAt(await recentSends(db, { flowId, purpose, destinationHash, requester: input.requester }, now), now, limits).at,
-        lockedUntil: await readLock(db, input.subject, purpose, now),
+        lockedUntil: hold.closed ? null : hold.lockedUntil,
+        closed: hold.closed,
       };
     },
   };

@@ -1,6 +1,7 @@
 // The store contract on PostgreSQL (SPEC Z1, Z5): opens a pool, migrates under an advisory lock, and builds every store over it.
 // Loaded only when DATABASE_URL is set (a dynamic import in src/main.ts and the commands), so the SQLite demo never loads pg.
 import type { Database, Stores } from '../contract.js';
+import { addressBudgetStore } from './address-budget.js';
 import { accountStore, credentialStore, memberStore } from './accounts.js';
 import { auditStore } from './audit.js';
 import { migrateLocked, openPool, withAdvisoryLock, type Db, type PoolOptions } from './client.js';
@@ -24,6 +25,7 @@ import { unlockStore } from './unlock.js';
 export function pgStores(db: Db): Stores {
   return {
     accounts: accountStore(db),
+    addressBudget: addressBudgetStore(db),
     audit: auditStore(db),
     codes: codeStore(db),
     credentials: credentialStore(db),

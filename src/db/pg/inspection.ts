@@ -17,6 +17,9 @@ export const pgTables = {
   flow: schema.flowTable,
   challenge: schema.challengeTable,
   code_failure: schema.codeFailureTable,
+  code_budget: schema.codeBudgetTable,
+  code_failure_time: schema.codeFailureTimeTable,
+  address_submission: schema.addressSubmissionTable,
   sign_in_attempt: schema.signInAttemptTable,
   address_throttle: schema.addressThrottleTable,
   audit_log: schema.auditTable,
@@ -36,6 +39,7 @@ const insertionOrder: Record<TableName, SQL> = {
   ...(Object.fromEntries(Object.entries(tables).map(([name, t]) => [name, 'id' in t ? asc(t.id as never) : sql`1`])) as Record<TableName, SQL>),
   account_card: sql`${schema.accountCardTable.linkedAt}, ${schema.accountCardTable.cardId}`,
   code_failure: sql`${schema.codeFailureTable.updatedAt}`,
+  code_budget: sql`${schema.codeBudgetTable.updatedAt}`,
   sign_in_attempt: sql`${schema.signInAttemptTable.updatedAt}`,
   address_throttle: sql`${schema.addressThrottleTable.windowStartedAt}`,
 };

@@ -6,6 +6,7 @@ import { accountTable, sessionTable, signInAttemptTable } from './schema.js';
 import { writeAudit } from './audit.js';
 import { advanceFlow } from './flows.js';
 import { endCardLocks } from './lockout.js';
+import { reopenClosed } from './code-budget.js';
 
 export function resetStore(db: Db): ResetStore {
   return {
@@ -21,7 +22,9 @@ export function resetStore(db: Db): ResetStore {
         const ended = await tx.delete(signInAttemptTable).where(eq(signInAttemptTable.identifierHash, input.identifierHash)).returning({ lockedAt: signInAttemptTable.lockedAt });
         const wasLocked = ended.some((a) => a.lockedAt != null);
         await endCardLocks(tx, account.holderId, input.cardLockKey);
-        await writeAudit(tx, { at: input.now, event: 'password_reset', accountId: account.id, address: input.address, detail: { unlocked: wasLocked } });
+        // SPEC S1: a completed reset reopens the holder's verifications closed in M and G (never R's or T2's)
+        const reopened = await reopenClosed(tx, [`holder:${account.holderId}`], ['migration', 'registration']);
+        await writeAudit(tx, { at: input.now, event: 'password_reset', accountId: account.id, address: input.address, detail: { unlocked: wasLocked, ...(reopened.length > 0 ? { reopened } : {}) } });
         return { ok: true, email: account.email, wasLocked };
       });
     },

@@ -3,7 +3,18 @@
 import { and, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { FlowForSummary, FlowSummary, PruneCounts, PruneCutoffs, RetentionStore } from '../contract.js';
 import { inTransaction, type Db } from './client.js';
-import { addressThrottleTable, auditTable, challengeTable, codeFailureTable, flowSummaryTable, flowTable, sessionTable, signInAttemptTable } from './schema.js';
+import {
+  addressSubmissionTable,
+  addressThrottleTable,
+  auditTable,
+  challengeTable,
+  codeFailureTable,
+  codeFailureTimeTable,
+  flowSummaryTable,
+  flowTable,
+  sessionTable,
+  signInAttemptTable,
+} from './schema.js';
 
 const BATCH = 500;
 
@@ -63,9 +74,23 @@ async function pruneExpired(db: Db, c: PruneCutoffs, summarise: (f: FlowForSumma
       .delete(codeFailureTable)
       .where(or(and(isNull(codeFailureTable.lockedUntil), lte(codeFailureTable.updatedAt, now - c.quietMs)), and(isNotNull(codeFailureTable.lockedUntil), lte(codeFailureTable.lockedUntil, now)))),
   );
+  // SPEC S1/S2: a daily budget's entries once out of its window; an address stays while its flow lives (the per-flow count)
+  const budgetCutoff = now - c.budgetWindowMs;
+  const budgetEntries =
+    (await changes(db.delete(codeFailureTimeTable).where(lte(codeFailureTimeTable.at, budgetCutoff)))) +
+    (await changes(
+      db
+        .delete(addressSubmissionTable)
+        .where(
+          and(
+            lte(addressSubmissionTable.at, budgetCutoff),
+            sql`NOT EXISTS (SELECT 1 FROM ${flowTable} WHERE ${flowTable.id} = ${addressSubmissionTable.flowId} AND ${flowTable.endedAt} IS NULL AND ${flowTable.expiresAt} > ${now})`,
+          ),
+        ),
+    ));
   const addressThrottles = await changes(db.delete(addressThrottleTable).where(lte(addressThrottleTable.windowStartedAt, now - c.addressWindowMs)));
   const auditRows = await changes(db.delete(auditTable).where(lt(auditTable.at, now - c.auditRetentionMs)));
-  return { sessions, flows, challenges, flowSummaries: flows, signInFailureCounts, signInLocks, codeFailures, addressThrottles, auditRows };
+  return { sessions, flows, challenges, flowSummaries: flows, signInFailureCounts, signInLocks, codeFailures, budgetEntries, addressThrottles, auditRows };
 }
 
 export function retentionStore(db: Db): RetentionStore {

@@ -1,9 +1,10 @@
-// SPEC O6 operator unlock on PostgreSQL: whose lock an ID or card is, and ending it (with any running code lock of the holder) in one transaction.
+// SPEC O6 operator unlock on PostgreSQL: whose lock an ID or card is, and ending it (with any running code lock and S1 closure of the holder) in one transaction.
 import { and, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { UnlockInput, UnlockResult, UnlockStore, UnlockTarget } from '../contract.js';
 import { first, inTransaction, type Db } from './client.js';
 import { accountCardTable, accountTable, cardTable, codeFailureTable, credentialTable, signInAttemptTable } from './schema.js';
 import { writeAudit } from './audit.js';
+import { endDays, reopenClosed } from './code-budget.js';
 
 async function holderTarget(db: Db, holderId: number, cardEmail: string | null, firstAccount?: { id: number; email: string }): Promise<UnlockTarget> {
   const open = await db.select({ id: accountTable.id, email: accountTable.email }).from(accountTable).where(and(eq(accountTable.holderId, holderId), isNull(accountTable.closedAt))).orderBy(accountTable.id);
@@ -33,7 +34,7 @@ async function findCardTarget(db: Db, numberHash: string): Promise<UnlockTarget 
   return card && holderTarget(db, card.holderId, card.email);
 }
 
-/** Ends the identifier's lock and every running M6a code lock of the holder and their accounts; audits `operator_unlock` with the reason. */
+/** Ends the identifier's lock, every running code lock (M6a, S1's day) of the holder and their accounts, and reopens their closed verifications (S1); audits `operator_unlock` with the reason. */
 function operatorUnlock(db: Db, input: UnlockInput): Promise<UnlockResult> {
   const { now, target } = input;
   const subjects = [`holder:${target.holderId}`, ...target.accountIds.map((id) => `account:${id}`)];
@@ -46,17 +47,20 @@ function operatorUnlock(db: Db, input: UnlockInput): Promise<UnlockResult> {
       .delete(codeFailureTable)
       .where(and(inArray(codeFailureTable.subject, subjects), gt(codeFailureTable.lockedUntil, now)))
       .returning({ subject: codeFailureTable.subject, purpose: codeFailureTable.purpose });
-    const codeLocksEnded = running.map((r) => `${r.subject}/${r.purpose}`);
-    if (signInLockEnded || codeLocksEnded.length > 0) {
+    // SPEC S1/O6: closed verifications reopen, and the rolling day's wrong entries (and its lock) go too
+    const verificationsReopened = await reopenClosed(tx, subjects);
+    const dayLocks = (await endDays(tx, subjects, now, input.maxFailuresPerDay)).map((k) => `${k} (day)`);
+    const codeLocksEnded = [...running.map((r) => `${r.subject}/${r.purpose}`), ...dayLocks];
+    if (signInLockEnded || codeLocksEnded.length > 0 || verificationsReopened.length > 0) {
       await writeAudit(tx, {
         at: now,
         event: 'operator_unlock',
         accountId: target.accountIds[0] ?? null,
         subject: input.identifierHash,
-        detail: { reason: input.reason, what: input.what, holderId: target.holderId, signInLockEnded, codeLocksEnded },
+        detail: { reason: input.reason, what: input.what, holderId: target.holderId, signInLockEnded, codeLocksEnded, verificationsReopened },
       });
     }
-    return { signInLockEnded, codeLocksEnded };
+    return { signInLockEnded, codeLocksEnded, verificationsReopened };
   });
 }
 
