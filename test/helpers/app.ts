@@ -10,7 +10,7 @@ import type { Deps } from '../../src/deps.js';
 import { memoryLogger } from '../../src/log/logger.js';
 import type { Database } from '../../src/db/contract.js';
 import { createOutboxNotifier } from '../../src/notify/notifier.js';
-import { openDialectDatabase, openTestDatabase } from './stores.js';
+import { createTestPgDatabase, openDialectDatabase, openTestDatabase, testDialect, testPgUrl } from './stores.js';
 
 export const ORIGIN = 'http://localhost';
 
@@ -40,6 +40,19 @@ export function fileHarness(config: Config, clock: Clock): Harness {
 export async function urlHarness(url: string, config: Config, clock: Clock): Promise<Harness> {
   const { openPostgres } = await import('../../src/db/pg/index.js');
   return harnessOver(await openPostgres(url, { max: 4 }), config, clock, tmpdir());
+}
+
+/**
+ * A harness over a database that commands (in this process or others) open too, in the run's dialect: a SQLite file in a new
+ * folder, or under TEST_DB=pg a new PostgreSQL database of the run's cluster; `env` is what a command needs to find it.
+ */
+export async function sharedHarness(overrides: Record<string, string>, clock: Clock): Promise<{ h: Harness; env: Record<string, string> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'portal-shared-'));
+  const config = testConfig({ DATABASE_FILE: join(dir, 'app.db'), ...overrides });
+  const common = { SECRET: config.SECRET, SEED_DEMO: 'false', ...overrides };
+  if (testDialect === 'sqlite') return { h: fileHarness(config, clock), env: { ...common, DATABASE_FILE: config.DATABASE_FILE } };
+  const url = testPgUrl(await createTestPgDatabase());
+  return { h: await urlHarness(url, config, clock), env: { ...common, DATABASE_URL: url } };
 }
 
 /** A cookie-keeping browser for app.request(): follows nothing, remembers Set-Cookie, sends the CSRF token. */

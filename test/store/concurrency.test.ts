@@ -11,7 +11,9 @@ const config = testConfig();
 const clock = fakeClock();
 let db: Database;
 const heard: AuditEvent[] = [];
-const limits: CodeLimits = { ttlMs: 300_000, resendMs: 0, maxSendsPerHour: 100, maxSendsPerDestinationPerHour: 3, maxFailures: 5, lockMs: 1_800_000 };
+const limits: CodeLimits = { ttlMs: 300_000, resendMs: 0, maxSendsPerHour: 100, maxSendsPerDestinationPerHour: 3, maxFailures: 5, lockMs: 1_800_000, maxFailuresPerDay: 10, maxFailuresTotal: 20 };
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 beforeEach(async () => {
   db = await openDialectDatabase();
@@ -19,6 +21,11 @@ beforeEach(async () => {
   db.stores.audit.onRecord((e) => heard.push(e));
 });
 afterEach(() => db.close());
+
+/** One email code for `flowId` to account 1 (a reset), and one wrong entry of it. */
+const sendOne = (flowId: number, now: number) =>
+  db.stores.codes.recordSend({ flowId, kind: 'reset', purpose: 'email', channel: 'email', destinationHash: 'd', subject: 'account:1', requester: 'r', maskedDestination: 'm', now, codeHash: 'h' }, limits);
+const wrongCode = (flowId: number, now: number) => db.stores.codes.recordAttempt({ flowId, kind: 'reset', purpose: 'email', subject: 'account:1', now, matches: () => false }, limits);
 
 const together = <T>(n: number, work: (i: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, i) => work(i)));
 
@@ -46,7 +53,7 @@ describe(`the store contract under concurrency (${testDialect})`, () => {
     const flows = await together(10, (i) => db.stores.flows.insert(`token-${i}`, { kind: 'reset', step: 'email-code' }, now, 1_800_000));
     const sends = await together(10, (i) =>
       db.stores.codes.recordSend(
-        { flowId: flows[i], purpose: 'email', channel: 'email', destinationHash: 'dest-1', subject: `account:${i + 1}`, requester: `203.0.113.${i}`, maskedDestination: 't***@e***.jp', now, codeHash: `code-${i}` },
+        { flowId: flows[i], kind: 'reset', purpose: 'email', channel: 'email', destinationHash: 'dest-1', subject: `account:${i + 1}`, requester: `203.0.113.${i}`, maskedDestination: 't***@e***.jp', now, codeHash: `code-${i}` },
         limits,
       ),
     );
@@ -74,11 +81,62 @@ describe(`the store contract under concurrency (${testDialect})`, () => {
   it('M6a: 12 racing wrong codes lock at exactly CODE_MAX_FAILURES, and a lock is written once', async () => {
     const now = clock.now();
     const flowId = await db.stores.flows.insert('code-flow', { kind: 'reset', step: 'email-code' }, now, 1_800_000);
-    await db.stores.codes.recordSend({ flowId, purpose: 'email', channel: 'email', destinationHash: 'd', subject: 'account:1', requester: 'r', maskedDestination: 'm', now, codeHash: 'h' }, limits);
-    const results = await together(12, () => db.stores.codes.recordAttempt({ flowId, purpose: 'email', subject: 'account:1', now, matches: () => false }, limits));
+    await sendOne(flowId, now);
+    const results = await together(12, () => wrongCode(flowId, now));
     expect(results.filter((r) => 'error' in r && r.error === 'mismatch')).toHaveLength(4);
     expect((await db.inspect.rows('code_failure'))[0].failures).toBe(5);
     expect((await db.inspect.rows('audit_log')).filter((r) => r.event === 'code_locked')).toHaveLength(1);
+  });
+
+  it('S1: 10 racing wrong codes at a total of 18 close the verification exactly once, at 20', async () => {
+    const now = clock.now();
+    const flowId = await db.stores.flows.insert('close-flow', { kind: 'reset', step: 'email-code' }, now, 1_800_000);
+    await sendOne(flowId, now);
+    await db.inspect.insert('code_budget', { subject: 'account:1', purpose: 'email', kind: 'reset', total: 18, updatedAt: now - DAY });
+    const results = await together(10, () => wrongCode(flowId, now));
+    expect(results.filter((r) => 'error' in r && r.error === 'mismatch')).toHaveLength(1);
+    expect(results.filter((r) => 'error' in r && r.error === 'closed' && r.closedNow)).toHaveLength(1);
+    expect(results.filter((r) => 'error' in r && r.error === 'closed' && !r.closedNow)).toHaveLength(8);
+    expect(await db.inspect.rows('code_budget')).toMatchObject([{ subject: 'account:1', purpose: 'email', kind: 'reset', total: 20, closedAt: now }]);
+    expect((await db.inspect.rows('audit_log')).filter((r) => r.event === 'code_closed')).toHaveLength(1);
+    expect(await db.inspect.count('code_failure_time')).toBe(2);
+  });
+
+  it('S1: 10 racing wrong codes on a day of 6 lock the rolling day at exactly CODE_MAX_FAILURES_PER_DAY, once', async () => {
+    const now = clock.now();
+    const flowId = await db.stores.flows.insert('day-flow', { kind: 'reset', step: 'email-code' }, now, 1_800_000);
+    await sendOne(flowId, now);
+    // six wrong entries an hour ago in earlier flows (their M6a count has passed; the day's and the total have not)
+    for (let i = 0; i < 6; i++) await db.inspect.insert('code_failure_time', { subject: 'account:1', purpose: 'email', kind: 'reset', at: now - HOUR });
+    await db.inspect.insert('code_budget', { subject: 'account:1', purpose: 'email', kind: 'reset', total: 6, updatedAt: now - HOUR });
+    const results = await together(10, () => wrongCode(flowId, now));
+    expect(results.filter((r) => 'error' in r && r.error === 'mismatch')).toHaveLength(3);
+    // the 10th of the day locks until the oldest of them is a day old
+    expect(results.filter((r) => 'error' in r && r.error === 'locked')).toEqual(Array(7).fill({ error: 'locked', lockedUntil: now - HOUR + DAY }));
+    expect(await db.inspect.count('code_failure_time')).toBe(10);
+    expect((await db.inspect.rows('code_budget'))[0].total).toBe(10);
+    const locked = (await db.inspect.rows('audit_log')).filter((r) => r.event === 'code_locked');
+    expect(locked.map((r) => JSON.parse(r.detail!).budget)).toEqual(['day']);
+  });
+
+  it('S2: 10 racing addresses in one flow are counted exactly EMAIL_TAKEN_MAX_PER_FLOW times, then the flow ends', async () => {
+    const now = clock.now();
+    const flowId = await db.stores.flows.insert('address-flow', { kind: 'migration', step: 'new-email' }, now, 1_800_000);
+    const results = await together(10, (i) => db.stores.addressBudget.countSubmission({ flowId, subject: 'holder:1', now, maxPerFlow: 3, maxPerDay: 10, address: `192.0.2.${i}` }));
+    expect(results.filter((r) => 'ok' in r)).toHaveLength(3);
+    expect(results.filter((r) => 'ended' in r && r.ended === 'flow')).toHaveLength(7);
+    expect(await db.inspect.count('address_submission')).toBe(3);
+    expect((await db.stores.flows.findById(flowId))?.endedAt).toBe(now);
+  });
+
+  it('S2: 15 racing addresses of one holder in 15 flows are counted exactly EMAIL_TAKEN_MAX_PER_DAY times', async () => {
+    const now = clock.now();
+    const flows = await together(15, (i) => db.stores.flows.insert(`holder-flow-${i}`, { kind: 'migration', step: 'new-email' }, now, 1_800_000));
+    const results = await together(15, (i) => db.stores.addressBudget.countSubmission({ flowId: flows[i], subject: 'holder:1', now, maxPerFlow: 3, maxPerDay: 10 }));
+    expect(results.filter((r) => 'ok' in r)).toHaveLength(10);
+    expect(results.filter((r) => 'ended' in r && r.ended === 'day')).toHaveLength(5);
+    expect(await db.inspect.count('address_submission')).toBe(10);
+    expect((await db.inspect.rows('audit_log')).filter((r) => r.event === 'email_budget_spent')).toHaveLength(5);
   });
 
   it('§2/D5: the outbox keeps every message, newest first', async () => {
