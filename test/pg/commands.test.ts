@@ -89,6 +89,30 @@ describe('Z4 npm run db:copy', () => {
   });
 });
 
+describe('Z1/Z2 starting the server on PostgreSQL', () => {
+  const startServer = (env: Record<string, string>) =>
+    new Promise<{ code: number; stderr: string }>((done) =>
+      execFile(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: dir, PORT: '0', ...env }, timeout: 60_000 }, (err, _out, stderr) =>
+        done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stderr }),
+      ),
+    );
+
+  it('without SECRET stops at start with one line, creating no secret file', async () => {
+    const out = await startServer({ DATABASE_URL: testPgUrl('nowhere'), DATABASE_FILE: join(dir, 'z2', 'app.db') });
+    expect(out.code).toBe(1);
+    expect(out.stderr).toBe('Invalid setting SECRET: must be set when DATABASE_URL is (every instance must share it; a generated secret file is for one machine only)\n');
+    expect(existsSync(join(dir, 'z2', 'secret'))).toBe(false);
+  });
+
+  it('a database it cannot open stops the start with one line, the password shown as ***', async () => {
+    const out = await startServer({ DATABASE_URL: testPgUrl('no_such_db').replace('postgres@', 'postgres:hunter22@'), SECRET: config.SECRET });
+    expect(out.code).toBe(1);
+    expect(out.stderr.trim().split('\n')).toHaveLength(1);
+    expect(out.stderr).toMatch(/^Cannot open the database postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/no_such_db: database "no_such_db" does not exist/);
+    expect(out.stderr).not.toContain('hunter22');
+  });
+});
+
 describe('Z4 the operator commands on PostgreSQL', () => {
   let url: string;
   let env: Record<string, string>;
