@@ -8,12 +8,12 @@ import { delimiter, join } from 'node:path';
 export type Cluster = { dir: string; port: number; bin: string; url: (database?: string) => string; stop(): void; restart(): Promise<void> };
 
 /** The folder holding both initdb and pg_ctl: on PATH first, then Debian's /usr/lib/postgresql/<version>/bin, newest first. */
-export function findPgBin(): string | undefined {
-  const onPath = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
-  const debian = existsSync('/usr/lib/postgresql')
-    ? readdirSync('/usr/lib/postgresql')
+export function findPgBin(path = process.env.PATH ?? '', debianRoot = '/usr/lib/postgresql'): string | undefined {
+  const onPath = path.split(delimiter).filter(Boolean);
+  const debian = existsSync(debianRoot)
+    ? readdirSync(debianRoot)
         .sort((a, b) => Number(b) - Number(a))
-        .map((v) => join('/usr/lib/postgresql', v, 'bin'))
+        .map((v) => join(debianRoot, v, 'bin'))
     : [];
   return [...onPath, ...debian].find((dir) => existsSync(join(dir, 'pg_ctl')) && existsSync(join(dir, 'initdb')));
 }
