@@ -32,6 +32,8 @@ export const ConfigSchema = v.object({
   PORT: int(3000, 0, 65535),
   HOST: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(200, 'must be at most 200 characters'))),
   DATABASE_FILE: text('data/app.db', 1000),
+  // SPEC §2: the stand-in also appends each message as one JSON line here (the table is what the outbox page and the worker read)
+  OUTBOX_FILE: text('data/outbox.jsonl', 1000),
   // SPEC Z1: PostgreSQL instead of the SQLite file, for several instances over one database
   DATABASE_URL: v.optional(
     v.pipe(v.string(), v.trim(), v.maxLength(2000, 'must be at most 2000 characters'), v.regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must be a URL such as postgres://user:password@host:5432/portal')),

@@ -92,7 +92,7 @@ function warnAtStart(config: Config, demoData: boolean, logger: Logger): void {
   if (config.DEV_OUTBOX && !isLoopback(config.HOST)) logger.warn(`Warning: HOST=${config.HOST} serves the demo outbox, and so every code, to the network.`);
   // SPEC D2: a production portal on the stand-in sends nothing to members; NOTIFY_STAND_IN=true said so on purpose
   const standIn = channelsWithoutTransport(config);
-  if (config.production && standIn.length > 0) logger.warn(`Warning: NOTIFY_STAND_IN=true: ${standIn.join(', ')} messages go to the console and the outbox table, not to members.`);
+  if (config.production && standIn.length > 0) logger.warn(`Warning: NOTIFY_STAND_IN=true: ${standIn.join(', ')} messages go to the console, ${config.OUTBOX_FILE} and the outbox table, not to members.`);
 }
 
 /** Opens (and migrates) the database, or stops with one line: an unreachable PostgreSQL is an operator's problem, not a stack trace. */
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   // the one choice of store implementation (SPEC Z5): the flows see only the contract
   const db = await openDatabaseOrExit(config, logger);
-  const deps: Deps = { config, stores: db.stores, clock: systemClock, notifier: createOutboxNotifier(db.stores.outbox, systemClock), logger };
+  const deps: Deps = { config, stores: db.stores, clock: systemClock, notifier: createOutboxNotifier(db.stores.outbox, systemClock, { file: config.OUTBOX_FILE }), logger };
   const { holdsDemoSet, seedDemo } = await import('./cli/seed-demo.js');
   // SPEC Z3: instances starting together over one database seed it once (the others find it seeded)
   if (config.SEED_DEMO) await db.exclusive('seed-demo', () => seedDemo(deps));

@@ -93,7 +93,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     for (const closed of reopened) console.log(`${shown}: closed verification ${closed} (S1) reopened`);
     console.log(`audit: operator_unlock written with the reason`);
     if (target.noticeTo) {
-      const notifier = createOutboxNotifier(db.stores.outbox, systemClock, () => {});
+      const notifier = createOutboxNotifier(db.stores.outbox, systemClock, { file: config.OUTBOX_FILE, log: () => {} });
       await notifier.send(
         unlockNoticeMessage({ to: target.noticeTo, what, codeLockEnded: result.codeLocksEnded.length > 0, verificationReopened: reopened.length > 0, at: now, brand: config.BRAND_NAME, supportPhone: config.SUPPORT_PHONE, supportHours: config.SUPPORT_HOURS }),
       );

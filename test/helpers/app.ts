@@ -17,7 +17,7 @@ export const ORIGIN = 'http://localhost';
 function harnessOver(db: Database, config: Config, clock: Clock, dir: string) {
   const { stores, inspect } = db;
   const log = memoryLogger();
-  const deps: Deps = { config, stores, clock, notifier: createOutboxNotifier(stores.outbox, clock, () => {}), logger: log.logger };
+  const deps: Deps = { config, stores, clock, notifier: createOutboxNotifier(stores.outbox, clock, { log: () => {} }), logger: log.logger };
   const app = createApp(deps);
   return { app, deps, stores, inspect, clock: clock as ReturnType<typeof fakeClock>, config, dir, outbox: () => stores.outbox.list(), logs: log.lines, close: () => db.close() };
 }

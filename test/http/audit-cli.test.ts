@@ -37,7 +37,7 @@ beforeAll(async () => {
   const config = testConfig({ DATABASE_FILE: env.DATABASE_FILE, LOGIN_MAX_FAILURES: '2', IP_MAX_FAILURES: '3', TRUST_PROXY: 'true' });
   const clock = fakeClock(Date.now() - 2 * 3_600_000);
   const db = openTestDatabase(config.DATABASE_FILE);
-  const deps: Deps = { config, stores: db.stores, clock, notifier: createOutboxNotifier(db.stores.outbox, clock, () => {}) };
+  const deps: Deps = { config, stores: db.stores, clock, notifier: createOutboxNotifier(db.stores.outbox, clock, { log: () => {} }) };
   const app = createApp(deps);
   const login = async (id: string, password: string, address: string) => {
     const page = await app.request('/login');
