@@ -50,7 +50,6 @@ function appEnv(port: number, dir: string, db: string, extra: Record<string, str
     PORT: String(port),
     HOST: '127.0.0.1',
     DATABASE_FILE: join(dir, db),
-    OUTBOX_FILE: join(dir, `${db}.outbox.jsonl`),
     SECRET,
     ...extra,
   };
@@ -244,6 +243,26 @@ async function main(): Promise<void> {
     log('P4: locked identifier and throttled address vs bare Hono');
     noteLoad('P4');
     rows.push(...(await measureRefusals(app, fresh, bare, sec)));
+
+    // ---- Z3: two instances over one PostgreSQL against one over SQLite (the small data set, copied with db:copy)
+    if (process.env.SKIP_PG !== '1') {
+      log('Z3: 2 instances on PostgreSQL vs 1 on SQLite');
+      noteLoad('Z3');
+      const { measureTwoInstances } = await import('./multi.js');
+      rows.push(
+        ...(await measureTwoInstances({
+          sqliteApp: smallApp,
+          sqliteFile: join(dir, 'small.db'),
+          env: (port, extra) => ({ ...appEnv(port, dir, 'small.db'), ...extra }),
+          entry: bundle,
+          seconds: sec,
+          connections: connections.signIn,
+          myId: ids.myId,
+          accounts: smallAccounts,
+          password: PASSWORD,
+        })),
+      );
+    }
 
     // ---- P6: memory and start-up
     const peak = app.peakRssMb();

@@ -43,10 +43,11 @@ for (let day = 0; day < 14; day++) {
     await b.post('/migration/email-choice', { choice: 'yes' });
     await b.get('/migration/phone');
     if (k === plan + 2) {
-      if (day % 3 === 0) for (const g of ['0000', '1111', '2222', '3333'].filter((c) => c !== lastCode(h, phone)).slice(0, 3)) await b.post('/migration/phone', { code: g });
+      const phoneCode = await lastCode(h, phone);
+      if (day % 3 === 0) for (const g of ['0000', '1111', '2222', '3333'].filter((c) => c !== phoneCode).slice(0, 3)) await b.post('/migration/phone', { code: g });
       continue;
     }
-    await b.post('/migration/phone', { code: lastCode(h, phone) });
+    await b.post('/migration/phone', { code: await lastCode(h, phone) });
     await b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD });
   }
   const stranger = browser(h);

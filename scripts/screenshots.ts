@@ -49,7 +49,7 @@ async function main() {
     await shot('04-email-choice.png');
     await press(t('migration.yes'));
     await shot('05-code-entry.png');
-    await label(t('verify.codeLabel')).fill(server.latestCode((m) => m.channel === 'sms' && m.to.replace(/\D/g, '').endsWith(HOLDER.phoneLast4)));
+    await label(t('verify.codeLabel')).fill(await server.latestCode((m) => m.channel === 'sms' && m.to.replace(/\D/g, '').endsWith(HOLDER.phoneLast4)));
     await press(t('verify.codeSubmit'));
     await label(t('password.newLabel')).fill('taro1985');
     await label(t('password.confirmLabel')).fill('taro1986');

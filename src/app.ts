@@ -28,6 +28,7 @@ import { parseForm } from './web/form.js';
 import { chooseLanguage } from './web/language.js';
 import { loadSession } from './web/session.js';
 import { HashQueueFullError, setHashQueueMax } from './auth/password.js';
+import { isDatabaseUnavailable } from './db/unavailable.js';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
@@ -107,6 +108,12 @@ export function createApp(deps: Deps) {
     if (err instanceof HTTPException && err.status === 413) return errorResponse(c, 413);
     // SPEC S6: too many hashes waiting in this process — come back in a few seconds; nothing was counted
     if (err instanceof HashQueueFullError) {
+      c.header('Retry-After', String(HASH_QUEUE_RETRY_SECONDS));
+      return errorResponse(c, 503);
+    }
+    // SPEC Z3/X4: the database is away (PostgreSQL restarting, a connection cut): a styled 503, try again shortly
+    if (isDatabaseUnavailable(err)) {
+      logger.warn({ err: err.message, method: c.req.method, path: c.req.path }, 'database unavailable');
       c.header('Retry-After', String(HASH_QUEUE_RETRY_SECONDS));
       return errorResponse(c, 503);
     }

@@ -32,7 +32,12 @@ export const ConfigSchema = v.object({
   PORT: int(3000, 0, 65535),
   HOST: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(200, 'must be at most 200 characters'))),
   DATABASE_FILE: text('data/app.db', 1000),
+  // SPEC §2: the stand-in also appends each message as one JSON line here (the table is what the outbox page and the worker read)
   OUTBOX_FILE: text('data/outbox.jsonl', 1000),
+  // SPEC Z1: PostgreSQL instead of the SQLite file, for several instances over one database
+  DATABASE_URL: v.optional(
+    v.pipe(v.string(), v.trim(), v.maxLength(2000, 'must be at most 2000 characters'), v.regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must be a URL such as postgres://user:password@host:5432/portal')),
+  ),
   SEED_DEMO: bool(undefined),
   DEV_OUTBOX: bool(undefined),
   BRAND_NAME: text('My Card', 60),
@@ -175,6 +180,10 @@ export function loadConfig(env: Record<string, string | undefined>, secret?: str
   const delivery = deliveryProblem(raw, standIn, production);
   if (delivery) throw new ConfigError(`Invalid setting ${delivery.key}: ${delivery.message}`);
   // SPEC O4: a lock's last attempts are read from the audit log, which must outlive them
+  // SPEC Z2: every instance over one PostgreSQL must hash with the same key, so a per-machine generated secret will not do
+  if (raw.DATABASE_URL !== undefined && raw.SECRET === undefined) {
+    throw new ConfigError('Invalid setting SECRET: must be set when DATABASE_URL is (every instance must share it; a generated secret file is for one machine only)');
+  }
   if (raw.AUDIT_RETENTION_DAYS < raw.LOCK_RETENTION_DAYS) {
     throw new ConfigError(`Invalid setting AUDIT_RETENTION_DAYS: must be at least LOCK_RETENTION_DAYS (${raw.LOCK_RETENTION_DAYS}), since retention reads a lock's last attempts from the audit log (got ${JSON.stringify(env.AUDIT_RETENTION_DAYS ?? '')})`);
   }

@@ -1,4 +1,4 @@
-// The only reader of process.env: loadConfig → open the stores (SQLite) → seed → createApp → serve, and a graceful stop.
+// The only reader of process.env: loadConfig → open the stores (SQLite, or PostgreSQL with DATABASE_URL) → seed → createApp → serve, and a graceful stop.
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { realpathSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { systemClock } from './auth/clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { openSqlite } from './db/sqlite/index.js';
+import { describeDatabase, openDatabase } from './db/open.js';
 import type { Deps } from './deps.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { createOutboxNotifier } from './notify/notifier.js';
@@ -93,14 +93,25 @@ function warnAtStart(config: Config, demoData: boolean, logger: Logger): void {
   if (config.DEV_OUTBOX && !isLoopback(config.HOST)) logger.warn(`Warning: HOST=${config.HOST} serves the demo outbox, and so every code, to the network.`);
   // SPEC D2: a production portal on the stand-in sends nothing to members; NOTIFY_STAND_IN=true said so on purpose
   const standIn = channelsWithoutTransport(config);
-  if (config.production && standIn.length > 0) logger.warn(`Warning: NOTIFY_STAND_IN=true: ${standIn.join(', ')} messages go to the console and ${config.OUTBOX_FILE}, not to members.`);
+  if (config.production && standIn.length > 0) logger.warn(`Warning: NOTIFY_STAND_IN=true: ${standIn.join(', ')} messages go to the console, ${config.OUTBOX_FILE} and the outbox table, not to members.`);
+}
+
+/** Opens (and migrates) the database, or stops with one line: an unreachable PostgreSQL is an operator's problem, not a stack trace. */
+async function openDatabaseOrExit(config: Config, logger: Logger) {
+  try {
+    return await openDatabase(config, (err) => logger.warn({ err: err.message }, 'database connection lost; the next query reconnects'));
+  } catch (err) {
+    console.error(`Cannot open the database ${describeDatabase(config)}: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
 }
 
 async function main(): Promise<void> {
   let config;
   try {
     const env = process.env;
-    const secret = env.SECRET ? undefined : loadOrCreateSecret(dirname(env.DATABASE_FILE?.trim() || 'data/app.db'));
+    // SPEC Z2: the secret file is a one-machine convenience; with DATABASE_URL the setting is required (loadConfig says so)
+    const secret = env.SECRET || env.DATABASE_URL ? undefined : loadOrCreateSecret(dirname(env.DATABASE_FILE?.trim() || 'data/app.db'));
     config = loadConfig(env, secret);
   } catch (err) {
     if (err instanceof ConfigError) {
@@ -111,14 +122,15 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL);
   // the one choice of store implementation (SPEC Z5): the flows see only the contract
-  const db = openSqlite(config.DATABASE_FILE);
-  const deps: Deps = { config, stores: db.stores, clock: systemClock, newCode, notifier: createOutboxNotifier(config.OUTBOX_FILE, systemClock), logger };
+  const db = await openDatabaseOrExit(config, logger);
+  const deps: Deps = { config, stores: db.stores, clock: systemClock, newCode, notifier: createOutboxNotifier(db.stores.outbox, systemClock, { file: config.OUTBOX_FILE }), logger };
   const { holdsDemoSet, seedDemo } = await import('./cli/seed-demo.js');
-  if (config.SEED_DEMO) await seedDemo(deps);
+  // SPEC Z3: instances starting together over one database seed it once (the others find it seeded)
+  if (config.SEED_DEMO) await db.exclusive('seed-demo', () => seedDemo(deps));
   const demoData = await holdsDemoSet(deps.stores);
   // SPEC O1: a production portal never serves the demo set, whose passwords the README publishes
   if (config.production && demoData) {
-    console.error(`Refusing to start: ${config.DATABASE_FILE} holds the demo data set (its passwords are public); use a database without it when NODE_ENV=production`);
+    console.error(`Refusing to start: ${describeDatabase(config)} holds the demo data set (its passwords are public); use a database without it when NODE_ENV=production`);
     process.exit(1);
   }
   warnAtStart(config, demoData, logger);

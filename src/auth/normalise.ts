@@ -5,6 +5,9 @@ const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u
 // Dashes and long-vowel marks NFKC leaves alone (GOTCHAS): removed from codes, phones and card numbers.
 const DASHES = /[-\u2010-\u2015\u2212\u30FC\uFF70\u301C\uFF5E\u2E3A\u2E3B]/g;
 const SPACE = /[\s\u3000]/g;
+// Control characters (NUL and the like) a hostile form can carry: no ID, email, code, phone or card number has one, and
+// PostgreSQL text cannot hold NUL, so they go before any lookup (SPEC X4: bad input is answered, never a 500).
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** NFKC, invisible characters removed, surrounding whitespace (incl. U+3000, CR/LF) trimmed. */
 export function normaliseText(input: string): string {
@@ -13,12 +16,12 @@ export function normaliseText(input: string): string {
 
 /** An ID or email used for sign-in or lookup: normalised text in lower case. */
 export function normaliseIdentifier(input: string): string {
-  return normaliseText(input).toLowerCase();
+  return normaliseText(input).replace(CONTROL, '').toLowerCase();
 }
 
 /** Codes, phone numbers and card numbers: normalised, then every space and hyphen removed. */
 export function normaliseDigits(input: string): string {
-  return normaliseText(input).replace(SPACE, '').replace(DASHES, '');
+  return normaliseText(input).replace(CONTROL, '').replace(SPACE, '').replace(DASHES, '');
 }
 
 /** SPEC N2: a password as typed at sign-in (surrounding whitespace ignored). */

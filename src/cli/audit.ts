@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { identifierHash } from '../auth/lockout.js';
-import { ConfigError, loadConfig } from '../config.js';
-import { openSqlite } from '../db/sqlite/index.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { describeDatabase, openDatabase } from '../db/open.js';
 
 const USAGE = 'usage: npm run audit -- [--since 30m|1h|2d|2025-01-15T10:00:00+09:00] [--event NAME] [--id IDENTIFIER]';
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -72,21 +72,27 @@ async function main(argv: string[], env: Record<string, string | undefined>): Pr
   const now = Date.now();
   const opts = parseArgs(argv, now);
   if (typeof opts === 'string') return (console.error(`${opts}\n${USAGE}`), 1);
-  let databaseFile: string;
+  let config: Config;
   try {
-    databaseFile = loadConfig(env).DATABASE_FILE;
+    config = loadConfig(env);
   } catch (e) {
     if (e instanceof ConfigError) return (console.error(e.message), 1);
     throw e;
   }
-  if (!existsSync(databaseFile)) return (console.error(`no database at ${databaseFile} (set DATABASE_FILE)`), 1);
+  const databaseFile = config.DATABASE_FILE;
+  if (!config.DATABASE_URL && !existsSync(databaseFile)) return (console.error(`no database at ${databaseFile} (set DATABASE_FILE, or DATABASE_URL for PostgreSQL)`), 1);
   let subject: string | undefined;
   if (opts.id !== undefined) {
     const secret = readSecret(env, databaseFile);
     if (!secret) return (console.error('--id needs the server secret: set SECRET or keep the secret file next to the database'), 1);
     subject = identifierHash(secret, opts.id);
   }
-  const db = openSqlite(databaseFile);
+  let db;
+  try {
+    db = await openDatabase(config);
+  } catch (e) {
+    return (console.error(`cannot open the database ${describeDatabase(config)}: ${e instanceof Error ? e.message : String(e)}`), 1);
+  }
   try {
     const rows = (await db.stores.audit.list(opts.since)).filter((r) => (!opts.event || r.event === opts.event) && (!subject || r.subject === subject));
     for (const row of rows) console.log(formatAuditLine(row));

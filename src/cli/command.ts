@@ -1,9 +1,9 @@
-// What every operator command shares: the server's settings (with its secret file), the database (SQLite, behind the store contract), and one clear line on failure.
+// What every operator command shares: the server's settings (with its secret file), the database (SQLite or PostgreSQL, behind the store contract), and one clear line on failure.
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { openSqlite, type SqliteDatabase } from '../db/sqlite/index.js';
+import { describeDatabase, openDatabase, type OpenedDatabase } from '../db/open.js';
 import { loadOrCreateSecret } from '../secret-file.js';
 
 /** A refusal or bad input: its message is the one line the operator sees, with exit code 1. */
@@ -13,6 +13,7 @@ export class CommandError extends Error {}
 export function loadSettings(env: Record<string, string | undefined>): Config {
   try {
     const first = loadConfig(env);
+    // SPEC Z2: with DATABASE_URL, SECRET is required and loadConfig has already said so
     return first.SECRET ? first : loadConfig(env, loadOrCreateSecret(dirname(first.DATABASE_FILE)));
   } catch (e) {
     if (e instanceof ConfigError) throw new CommandError(e.message);
@@ -20,10 +21,14 @@ export function loadSettings(env: Record<string, string | undefined>): Config {
   }
 }
 
-/** Opens the existing database file (a command never creates an empty one by mistake). */
-export function openExistingDb(config: Config): SqliteDatabase {
-  if (!existsSync(config.DATABASE_FILE)) throw new CommandError(`no database at ${config.DATABASE_FILE} (set DATABASE_FILE)`);
-  return openSqlite(config.DATABASE_FILE);
+/** Opens the database the settings name: PostgreSQL with DATABASE_URL, else the existing SQLite file (a command never creates an empty one by mistake). */
+export async function openExistingDb(config: Config): Promise<OpenedDatabase> {
+  if (!config.DATABASE_URL && !existsSync(config.DATABASE_FILE)) throw new CommandError(`no database at ${config.DATABASE_FILE} (set DATABASE_FILE, or DATABASE_URL for PostgreSQL)`);
+  try {
+    return await openDatabase(config);
+  } catch (e) {
+    throw new CommandError(`cannot open the database ${describeDatabase(config)}: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** Runs a command's main when the file is the entry point: exit code from main, one line (never a stack trace) on any error. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { systemClock } from '../auth/clock.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { openSqlite } from '../db/sqlite/index.js';
+import { describeDatabase, openDatabase } from '../db/open.js';
 import { loadOrCreateSecret } from '../secret-file.js';
 import { importCsv, type ImportCounts } from './importer.js';
 
@@ -49,7 +49,12 @@ async function main(argv: string[], env: Record<string, string | undefined>): Pr
   }
   const csv = readCsv(file);
   if (!csv.ok) return (console.error(csv.problem), 1);
-  const db = openSqlite(config.DATABASE_FILE);
+  let db;
+  try {
+    db = await openDatabase(config);
+  } catch (e) {
+    return (console.error(`cannot open the database ${describeDatabase(config)}: ${e instanceof Error ? e.message : String(e)}`), 1);
+  }
   try {
     const result = await importCsv(db.stores.import, csv.text, {
       secret: config.SECRET,

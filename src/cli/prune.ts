@@ -6,7 +6,7 @@ import { CommandError, loadSettings, openExistingDb, runCommand } from './comman
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   if (argv.length > 0) throw new CommandError('usage: npm run prune');
   const config = loadSettings(env);
-  const db = openExistingDb(config);
+  const db = await openExistingDb(config);
   try {
     const counts = await pruneNow({ stores: db.stores, config, clock: systemClock });
     for (const line of describePrune(counts)) console.log(line);

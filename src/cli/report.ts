@@ -32,7 +32,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
   const args = parseArgs(argv);
   if (!existsSync(dirname(args.out)) || !statSync(dirname(args.out)).isDirectory()) throw new CommandError(`cannot write ${args.out}: no folder ${dirname(args.out)}`);
   const config = loadSettings(env);
-  const db = openExistingDb(config);
+  const db = await openExistingDb(config);
   try {
     const report = await buildReport(db.stores, systemClock.now(), args.days);
     writeFileSync(args.out, renderReportHtml(report, args.lang, config.BRAND_NAME));

@@ -60,7 +60,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     digits = normaliseDigits(await readCardNumber());
     if (!/^\d{12,19}$/.test(digits)) throw new CommandError('the card number on standard input must be 12 to 19 digits (spaces and hyphens allowed)');
   }
-  const db = openExistingDb(config);
+  const db = await openExistingDb(config);
   try {
     const id = args.id === undefined ? '' : normaliseIdentifier(args.id);
     let target: UnlockTarget | undefined;
@@ -93,11 +93,11 @@ export async function main(argv: string[], env: Record<string, string | undefine
     for (const closed of reopened) console.log(`${shown}: closed verification ${closed} (S1) reopened`);
     console.log(`audit: operator_unlock written with the reason`);
     if (target.noticeTo) {
-      const notifier = createOutboxNotifier(config.OUTBOX_FILE, systemClock, () => {});
+      const notifier = createOutboxNotifier(db.stores.outbox, systemClock, { file: config.OUTBOX_FILE, log: () => {} });
       await notifier.send(
         unlockNoticeMessage({ to: target.noticeTo, what, codeLockEnded: result.codeLocksEnded.length > 0, verificationReopened: reopened.length > 0, at: now, brand: config.BRAND_NAME, supportPhone: config.SUPPORT_PHONE, supportHours: config.SUPPORT_HOURS }),
       );
-      console.log(`notice: sent to ${maskEmail(target.noticeTo)} (${config.OUTBOX_FILE})`);
+      console.log(`notice: sent to ${maskEmail(target.noticeTo)} (the outbox)`);
     } else console.log('notice: none sent, the holder has no email on record (call them back)');
     return 0;
   } finally {

@@ -12,5 +12,6 @@ export type * from './contract/lockout.js';
 export type * from './contract/procedures.js';
 export type * from './contract/import.js';
 export type * from './contract/audit.js';
+export type * from './contract/outbox.js';
 export type * from './contract/operations.js';
 export type * from './contract/stores.js';

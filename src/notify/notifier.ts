@@ -1,51 +1,44 @@
-// The Notifier interface (stand-in for email, SMS and voice) and the console + JSON-lines outbox (SPEC §2).
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+// The Notifier interface (stand-in for email, SMS and voice) and the console + JSON-lines + outbox-table stand-in (SPEC §2, D5).
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../auth/clock.js';
+import type { OutboxChannel, OutboxEntry as StoredEntry, OutboxMessage, OutboxStore } from '../db/contract.js';
 
-export type Channel = 'email' | 'sms' | 'voice';
+export type Channel = OutboxChannel;
 
-export type Message = { channel: Channel; to: string; subject: string; text: string; code?: string };
+export type Message = OutboxMessage;
 
-export type OutboxEntry = Message & { id: string; at: string };
+export type OutboxEntry = StoredEntry;
 
 export interface Notifier {
   send(message: Message): Promise<void>;
 }
 
-/** Reads the outbox back, newest first (the demo outbox page and the tests). */
-export function readOutbox(file: string): OutboxEntry[] {
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .flatMap((line) => {
-      try {
-        return [JSON.parse(line) as OutboxEntry];
-      } catch {
-        return [];
-      }
-    })
-    .reverse();
-}
+export type StandInOptions = {
+  /** SPEC §2: `OUTBOX_FILE`, where each message is also appended as one JSON line; none in tests that read the table. */
+  file?: string;
+  log?: (line: string) => void;
+};
 
-/** Prints every message and appends it as one JSON line to the outbox file. */
-export function createOutboxNotifier(file: string, clock: Clock, log: (line: string) => void = console.log): Notifier {
-  mkdirSync(dirname(file), { recursive: true });
+/**
+ * Prints every message, stores it as one row of the outbox table, which every instance shares (SPEC Z3, D5), and
+ * appends it to the JSON-lines file of SPEC §2 in its shape `{"id","at","channel","to","subject","text","code"}`.
+ */
+export function createOutboxNotifier(outbox: OutboxStore, clock: Clock, options: StandInOptions = {}): Notifier {
+  const { file, log = console.log } = options;
+  if (file) mkdirSync(dirname(file), { recursive: true });
   return {
     async send(message) {
-      const entry: OutboxEntry = {
-        id: randomUUID(),
-        at: new Date(clock.now()).toISOString(),
-        channel: message.channel,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        ...(message.code === undefined ? {} : { code: message.code }),
-      };
-      appendFileSync(file, `${JSON.stringify(entry)}\n`);
-      log(`[outbox] ${entry.channel} to ${entry.to}: ${entry.subject}`);
+      const id = randomUUID();
+      const now = clock.now();
+      await outbox.add({ ...message, id, now });
+      if (file) {
+        const { channel, to, subject, text, code } = message;
+        const entry = { id, at: new Date(now).toISOString(), channel, to, subject, text, ...(code === undefined ? {} : { code }) };
+        appendFileSync(file, `${JSON.stringify(entry)}\n`);
+      }
+      log(`[outbox] ${message.channel} to ${message.to}: ${message.subject}`);
     },
   };
 }

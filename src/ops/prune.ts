@@ -53,7 +53,7 @@ export function describePrune(c: PruneCounts): string[] {
     `daily budget entries (wrong codes, addresses): ${c.budgetEntries} removed`,
     `address throttles: ${c.addressThrottles} removed`,
     `audit rows: ${c.auditRows} removed`,
-    'outbox: nothing to prune (a JSON-lines file, not a table)',
+    'outbox: kept (a message has no final state to count 7 days from until delivery tracking, SPEC D1, records one)',
   ];
 }
 

@@ -112,8 +112,8 @@ function datePart(name: string): string {
 }
 
 /** What a careful user would type into a field of this name. */
-function fill(name: string, page: string, session: boolean): string | undefined {
-  if (/code/i.test(name)) return h.outbox().find((m) => m.code)?.code;
+async function fill(name: string, page: string, session: boolean): Promise<string | undefined> {
+  if (/code/i.test(name)) return (await h.outbox()).find((m) => m.code)?.code;
   if (/mail|^id$/i.test(name)) return session ? NEW_EMAIL : REG_EMAIL;
   if (/card/i.test(name)) return CARD;
   // the birth date's three fields (issue 19 item 6): year, month, day of the same date
@@ -147,7 +147,7 @@ async function walkFlow(path: string, session: boolean, starters: string[]): Pro
   } else {
     const page = await (await h.app.request(starter, { headers: { cookie: ctx.cookie } })).text();
     const fields: Record<string, string> = {};
-    for (const name of fieldNames(page)) fields[name] = /mail|^id$/i.test(name) && !session ? MEMBER.email : fill(name, page, session) ?? '';
+    for (const name of fieldNames(page)) fields[name] = /mail|^id$/i.test(name) && !session ? MEMBER.email : (await fill(name, page, session)) ?? '';
     res = await h.app.request(starter, form(ctx, fields));
   }
   const flowCookie = res.headers.getSetCookie().find((l) => l.startsWith('flow='));
@@ -166,7 +166,7 @@ async function walkFlow(path: string, session: boolean, starters: string[]): Pro
     if (names.some((n) => /password|current/i.test(n))) break; // the completing step: fuzzed, never walked past
     const fields: Record<string, string> = {};
     for (const name of names) {
-      const value = fill(name, html, session);
+      const value = await fill(name, html, session);
       if (value !== undefined) fields[name] = value;
     }
     const next = await h.app.request(`${base}/${step}`, form(ctx, fields));
@@ -253,14 +253,14 @@ function withNearValid(arb: fc.Arbitrary<HostileRequest>, e: Endpoint): fc.Arbit
 let endpoints: Endpoint[] = [];
 
 beforeAll(async () => {
-  h = makeHarness({ IP_MAX_FAILURES: '1000000' });
+  h = await makeHarness({ IP_MAX_FAILURES: '1000000' });
   await addHolder(h, { legacyId: LEGACY.id, legacyPassword: LEGACY.password, birthdate: BIRTHDATE, phones: ['09011110001'], cards: [{ number: CARD, email: 'fuzz.card@example.jp' }] });
   const member = await addHolder(h, { phones: ['09022220002', '0311112222'], account: MEMBER, cards: [{ email: MEMBER.email }] });
   accountId = member.account!.id;
   endpoints = await discover();
 }, 60_000);
 
-afterAll(() => {
+afterAll(async () => {
   const lines = endpoints.map((e) => {
     const t = tallies.get(e.path);
     if (!t) return `  ${e.path}: not run`;

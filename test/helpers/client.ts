@@ -48,7 +48,19 @@ export function cookieClient(send: Send, origin: string, headers: Record<string,
 
 export type CookieClient = ReturnType<typeof cookieClient>;
 
-/** The same client against a real server at `base` (http://127.0.0.1:PORT). */
-export function serverClient(base: string): CookieClient {
-  return cookieClient((path, init) => fetch(base + path, init), base);
+/**
+ * The same client against a real server at `base` (http://127.0.0.1:PORT); `use(other)` sends the same browser (cookies and
+ * token) to another instance, as a load balancer would (SPEC Z3).
+ */
+export function serverClient(base: string) {
+  let at = base;
+  const client = cookieClient((path, init) => fetch(at + path, init), base);
+  const withUse = {
+    ...client,
+    use(other: string) {
+      at = other;
+      return withUse;
+    },
+  };
+  return withUse;
 }

@@ -20,16 +20,16 @@ export const WRONG_CODE = '0000';
 export const WRONG_CODES = ['0000', '0001', '0002', '0003', '0004', '0005', '0006', '0007', '0008', '0009'] as const;
 
 /** What the tests read codes from: a harness's outbox. */
-type HasOutbox = { outbox(): OutboxEntry[] };
+type HasOutbox = { outbox(): Promise<OutboxEntry[]> };
 
 /** Every message carrying a code sent to `to` (email address or phone digits), newest first. */
-export function codesTo(h: HasOutbox, to: string) {
-  return h.outbox().filter((m) => m.to === to && m.code);
+export async function codesTo(h: HasOutbox, to: string) {
+  return (await h.outbox()).filter((m) => m.to === to && m.code);
 }
 
 /** The newest code sent to `to`; throws when none was sent. */
-export function lastCode(h: HasOutbox, to: string): string {
-  const entry = codesTo(h, to)[0];
+export async function lastCode(h: HasOutbox, to: string): Promise<string> {
+  const entry = (await codesTo(h, to))[0];
   if (!entry?.code) throw new Error(`no code sent to ${to}`);
   return entry.code;
 }

@@ -51,7 +51,7 @@ function stepFrom(res: Answer, base: string, what: string): string {
 async function phoneCode(h: Harness, b: Browser, base: string): Promise<string> {
   const page = await b.get(`${base}/phone`);
   if (!/<input[^>]*id="code"/.test(page.body)) await b.post(`${base}/phone/send`, { phone: '0', channel: 'voice' });
-  const sent = h.outbox().find((m) => m.code && m.channel !== 'email');
+  const sent = (await h.outbox()).find((m) => m.code && m.channel !== 'email');
   if (!sent?.code) throw new Error('walk: no phone code was sent');
   return sent.code;
 }
@@ -71,7 +71,7 @@ function movesOf(h: Harness, b: Browser, flow: Flow, o: WalkOptions): { base: st
           terms: () => b.post('/migration/terms', {}),
           'email-choice': () => b.post('/migration/email-choice', { choice: o.choice ?? (o.email === undefined ? 'yes' : 'no') }),
           'new-email': () => b.post('/migration/new-email', { email: o.email ?? '' }),
-          'email-code': () => b.post('/migration/email-code', { code: lastCode(h, email) }),
+          'email-code': async () => b.post('/migration/email-code', { code: await lastCode(h, email) }),
           'confirm-email': () => b.post('/migration/confirm-email', {}),
           phone: phone('/migration'),
           password: () => b.post('/migration/password', passwordForm(o)),
@@ -82,7 +82,7 @@ function movesOf(h: Harness, b: Browser, flow: Flow, o: WalkOptions): { base: st
         base: '/reset',
         start: () => b.post('/reset', { email: o.email ?? '' }),
         moves: {
-          'email-code': () => b.post('/reset/email-code', { code: lastCode(h, email) }),
+          'email-code': async () => b.post('/reset/email-code', { code: await lastCode(h, email) }),
           phone: phone('/reset'),
           password: () => b.post('/reset/password', passwordForm(o)),
         },
@@ -95,7 +95,7 @@ function movesOf(h: Harness, b: Browser, flow: Flow, o: WalkOptions): { base: st
           phone: phone('/register'),
           terms: () => b.post('/register/terms', {}),
           email: () => b.post('/register/email', { email: o.email ?? '' }),
-          'email-code': () => b.post('/register/email-code', { code: lastCode(h, email) }),
+          'email-code': async () => b.post('/register/email-code', { code: await lastCode(h, email) }),
           password: () => b.post('/register/password', passwordForm(o)),
         },
       };
@@ -108,7 +108,7 @@ function movesOf(h: Harness, b: Browser, flow: Flow, o: WalkOptions): { base: st
           return b.post('/settings/my-id', { email: o.email ?? '' });
         },
         moves: {
-          'email-code': () => b.post('/settings/my-id/email-code', { code: lastCode(h, email) }),
+          'email-code': async () => b.post('/settings/my-id/email-code', { code: await lastCode(h, email) }),
           confirm: async () => {
             const res = await b.post('/settings/my-id/confirm', { current: o.password ?? '' });
             // the change lands on the settings page, not on a step of the flow

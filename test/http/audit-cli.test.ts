@@ -13,8 +13,8 @@ import { testConfig } from '../../src/config.js';
 import type { Deps } from '../../src/deps.js';
 import { createOutboxNotifier } from '../../src/notify/notifier.js';
 import { ORIGIN } from '../helpers/app.js';
-import { sequentialCodes } from '../helpers/codes.js';
 import { addHolder } from '../helpers/fixtures.js';
+import { sequentialCodes } from '../helpers/codes.js';
 import { openTestDatabase } from '../helpers/stores.js';
 
 const run = promisify(execFile);
@@ -38,7 +38,7 @@ beforeAll(async () => {
   const config = testConfig({ DATABASE_FILE: env.DATABASE_FILE, LOGIN_MAX_FAILURES: '2', IP_MAX_FAILURES: '3', TRUST_PROXY: 'true' });
   const clock = fakeClock(Date.now() - 2 * 3_600_000);
   const db = openTestDatabase(config.DATABASE_FILE);
-  const deps: Deps = { config, stores: db.stores, clock, newCode: sequentialCodes(), notifier: createOutboxNotifier(join(dir, 'outbox.jsonl'), clock, () => {}) };
+  const deps: Deps = { config, stores: db.stores, clock, newCode: sequentialCodes(), notifier: createOutboxNotifier(db.stores.outbox, clock, { log: () => {} }) };
   const app = createApp(deps);
   const login = async (id: string, password: string, address: string) => {
     const page = await app.request('/login');

@@ -16,7 +16,7 @@ const UNAVAILABLE = 'ご入力いただいたメールアドレスはご利用�
 
 let h: Harness;
 beforeEach(async () => {
-  h = makeHarness();
+  h = await makeHarness();
   for (const email of TAKEN) await addHolder(h, { account: { email, password: 'Sakura#2025x' } });
   await addHolder(h, { legacyId: 'taro-01', legacyPassword: 'old-pass-1', phones: ['09011112222'], cards: [{ email: null }] });
 });
@@ -67,7 +67,7 @@ describe('S2 per flow', () => {
       answers.push(`${r.status} ${r.location}`);
     }
     expect(answers).toEqual(['303 /login?flow=addresses', '303 /login?flow=addresses']);
-    expect(h.outbox().some((m) => m.to === 'free@example.jp')).toBe(false);
+    expect((await h.outbox()).some((m) => m.to === 'free@example.jp')).toBe(false);
   });
 
   it('an invalid address is a form error, not counted; M2 はい on a taken card email is audited, not counted', async () => {
@@ -87,9 +87,9 @@ describe('S2 per flow', () => {
     expect((await b.post('/migration/email-code/change', {})).location).toBe('/migration/new-email');
     expect((await submit(b, TAKEN[0])).status).toBe(409);
     expect((await submit(b, 'taro@example.jp')).location).toBe('/migration/email-code');
-    await b.post('/migration/email-code', { code: lastCode(h, 'taro@example.jp') });
+    await b.post('/migration/email-code', { code: await lastCode(h, 'taro@example.jp') });
     expect((await b.post('/migration/confirm-email', {})).location).toBe('/migration/phone');
-    await b.post('/migration/phone', { code: lastCode(h, '09011112222') });
+    await b.post('/migration/phone', { code: await lastCode(h, '09011112222') });
     expect((await b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).location).toBe('/migration/done');
     expect(await events('email_budget_spent')).toHaveLength(0);
   });
@@ -114,9 +114,9 @@ describe('S2 per holder in 24 hours', () => {
 
     // a new flow ends at its first submission, free address or not, and sends nothing
     const fifth = await atNewEmail();
-    const sends = h.outbox().length;
+    const sends = (await h.outbox()).length;
     expect((await submit(fifth, 'free@example.jp')).location).toBe('/login?flow=addresses-day');
-    expect(h.outbox()).toHaveLength(sends);
+    expect(await h.outbox()).toHaveLength(sends);
     expect((await events('email_budget_spent')).map((e) => e.detail.budget)).toEqual(['day', 'day']);
     expect(await events('email_taken')).toHaveLength(10);
 
@@ -134,13 +134,13 @@ describe('S2 in G2 and T2', () => {
     const b = browser(h);
     await b.get('/register');
     expect((await b.post('/register', { card: '4980123412345678', birthdate: '1980-02-03' })).location).toBe('/register/phone');
-    await b.post('/register/phone', { code: lastCode(h, '09033334444') });
+    await b.post('/register/phone', { code: await lastCode(h, '09033334444') });
     expect((await b.post('/register/terms', {})).location).toBe('/register/email');
     for (const email of TAKEN.slice(0, 3)) expect((await b.post('/register/email', { email })).status).toBe(409);
     const fourth = await b.post('/register/email', { email: 'free@example.jp' });
     expect(fourth.location).toBe('/login?flow=addresses');
     expect((await b.get('/register/email')).location).toMatch(/^\/login/);
-    expect(h.outbox().some((m) => m.to === 'free@example.jp')).toBe(false);
+    expect((await h.outbox()).some((m) => m.to === 'free@example.jp')).toBe(false);
   });
 
   it('T2: the first address starts the flow and the 4th ends it back to the settings, with the message', async () => {
@@ -160,7 +160,7 @@ describe('S2 in G2 and T2', () => {
     expect(settings.body).toContain('メールアドレスの入力回数が上限に達したため、My IDの変更を終了しました。もう一度お手続きください。');
     const account = (await h.inspect.rows('account')).find((a) => a.email === 'hanako@example.jp')!;
     expect(await events('email_budget_spent')).toMatchObject([{ accountId: account.id, subject: `account:${account.id}`, detail: { budget: 'flow' } }]);
-    expect(h.outbox().some((m) => m.to === 'free@example.jp')).toBe(false);
+    expect((await h.outbox()).some((m) => m.to === 'free@example.jp')).toBe(false);
     // nothing about the account changed
     expect(account.email).toBe('hanako@example.jp');
   });

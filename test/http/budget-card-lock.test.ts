@@ -17,7 +17,7 @@ const DAY = 86_400_000;
 let h: Harness;
 beforeEach(async () => {
   // the clock starts at 2025-01-15 10:00 in Tokyo
-  h = makeHarness();
+  h = await makeHarness();
   await addHolder(h, {
     birthdate: BIRTH,
     phones: ['09011112222'],
@@ -42,7 +42,7 @@ async function lockCard(card: string) {
   return answers;
 }
 
-const lockNotices = () => h.outbox().filter((m) => m.subject === '【My Card】カード番号ロックのお知らせ');
+const lockNotices = async () => (await h.outbox()).filter((m) => m.subject === '【My Card】カード番号ロックのお知らせ');
 
 describe('S4 card-number lock', () => {
   it('locks at the fifth wrong birth date, says until when, and lasts CARD_LOCK_SECONDS, no longer', async () => {
@@ -59,12 +59,12 @@ describe('S4 card-number lock', () => {
 
   it('an unknown card number gets the same pages at the same points, and nobody is emailed', async () => {
     const known = await lockCard(CARD);
-    const notices = lockNotices().length;
+    const notices = (await lockNotices()).length;
     expect(await lockCard(UNKNOWN_CARD)).toEqual(known);
     const unknown = await identify(UNKNOWN_CARD, BIRTH);
     expect(unknown.status).toBe(422);
     expect(unknown.body).toContain('2025年1月16日 10:00（日本時間）以降');
-    expect(lockNotices()).toHaveLength(notices);
+    expect((await lockNotices())).toHaveLength(notices);
     h.clock.advance(DAY);
     expect((await identify(UNKNOWN_CARD, '1999-09-09')).body).not.toContain(LOCKED);
   });
@@ -73,7 +73,7 @@ describe('S4 card-number lock', () => {
     await lockCard(CARD);
     await identify(CARD, '1999-09-09');
     await new Promise((r) => setTimeout(r, 50));
-    const notices = lockNotices();
+    const notices = (await lockNotices());
     expect(notices).toHaveLength(1);
     expect(notices[0].to).toBe(MY_ID);
     expect(notices[0].text).toContain('5678');
@@ -87,7 +87,7 @@ describe('S4 card-number lock', () => {
     await addHolder(h, { birthdate: BIRTH, cards: [{ number: '4980777788889999', email: 'only-card@example.jp' }] });
     await lockCard('4980777788889999');
     await new Promise((r) => setTimeout(r, 50));
-    expect(lockNotices().map((m) => m.to)).toEqual(['only-card@example.jp']);
+    expect((await lockNotices()).map((m) => m.to)).toEqual(['only-card@example.jp']);
   });
 
   it('a completed password reset for the holder ends the lock of every card of the holder early', async () => {
@@ -96,8 +96,8 @@ describe('S4 card-number lock', () => {
     const b = browser(h);
     await b.get('/reset');
     await b.post('/reset', { email: MY_ID });
-    expect((await b.post('/reset/email-code', { code: lastCode(h, MY_ID) })).location).toBe('/reset/phone');
-    expect((await b.post('/reset/phone', { code: lastCode(h, '09011112222') })).location).toBe('/reset/password');
+    expect((await b.post('/reset/email-code', { code: (await lastCode(h, MY_ID)) })).location).toBe('/reset/phone');
+    expect((await b.post('/reset/phone', { code: (await lastCode(h, '09011112222')) })).location).toBe('/reset/password');
     expect((await b.post('/reset/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).location).toBe('/reset/done');
     expect((await identify(CARD, BIRTH)).location).toBe('/register/phone');
     expect((await identify(OTHER_CARD, BIRTH)).location).toBe('/register/phone');
@@ -110,9 +110,9 @@ describe('S4 card-number lock', () => {
     expect((await b.post('/login', { id: 'taro-01', password: 'old-pass-1' })).location).toBe('/migration/terms');
     await b.post('/migration/terms', {});
     await b.post('/migration/new-email', { email: 'taro@example.jp' });
-    await b.post('/migration/email-code', { code: lastCode(h, 'taro@example.jp') });
+    await b.post('/migration/email-code', { code: (await lastCode(h, 'taro@example.jp')) });
     expect((await b.post('/migration/confirm-email', {})).location).toBe('/migration/phone');
-    await b.post('/migration/phone', { code: lastCode(h, '09055556666') });
+    await b.post('/migration/phone', { code: (await lastCode(h, '09055556666')) });
     expect((await b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).location).toBe('/migration/done');
     expect((await identify('4980333344446666', BIRTH)).location).toBe('/register/phone');
   });

@@ -4,8 +4,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
+import { GOOD_PASSWORD, startMigration, type Browser } from '../helpers/walk.js';
 import { lastCode, WRONG_CODE } from '../helpers/codes.js';
-import { type Browser, GOOD_PASSWORD, walkTo } from '../helpers/walk.js';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -18,14 +18,14 @@ const DESK = 'サポートデスク（0120-000-000、受付時間 9:00〜17:00�
 
 let h: Harness;
 let t0: number;
-beforeEach(() => {
+beforeEach(async () => {
   // the clock starts at 2025-01-15 10:00 in Tokyo
-  h = makeHarness();
+  h = await makeHarness();
   t0 = h.clock.now();
 });
 
 /** A code never sent to anyone (the harness's codes are a sequence that skips it). */
-function wrongCode(_to = PHONE): string {
+async function wrongCode(_to = PHONE): Promise<string> {
   return WRONG_CODE;
 }
 
@@ -34,7 +34,7 @@ async function guess(b: Browser, url: string, n: number, to = PHONE) {
   const statuses: number[] = [];
   let last = { status: 0, body: '' };
   for (let i = 0; i < n; i++) {
-    last = await b.post(url, { code: wrongCode(to) });
+    last = await b.post(url, { code: await wrongCode(to) });
     statuses.push(last.status);
   }
   return { statuses, last };
@@ -42,7 +42,8 @@ async function guess(b: Browser, url: string, n: number, to = PHONE) {
 
 /** M up to the phone step (the SMS goes on arrival unless the verification is locked or closed). */
 async function migrationPhone(): Promise<Browser> {
-  const b = await walkTo(h, 'migration', 'phone', { id: 'taro-01', password: 'old-pass-1' });
+  const { b } = await startMigration(h, 'taro-01', 'old-pass-1');
+  expect((await b.post('/migration/email-choice', { choice: 'yes' })).location).toBe('/migration/phone');
   return b;
 }
 
@@ -81,7 +82,7 @@ function expectClosedPage(body: string) {
 }
 
 const audit = async (event: string) => (await h.inspect.rows('audit_log')).filter((r) => r.event === event).map((r) => ({ ...r, detail: JSON.parse(r.detail ?? '{}') as Record<string, unknown> }));
-const closureNotices = () => h.outbox().filter((m) => m.subject === '【My Card】認証機能停止のお知らせ');
+const closureNotices = async () => (await h.outbox()).filter((m) => m.subject === '【My Card】認証機能停止のお知らせ');
 
 describe('S1 code-guess budgets', () => {
   beforeEach(async () => {
@@ -98,14 +99,14 @@ describe('S1 code-guess budgets', () => {
 
     // an hour on, the half-hour lock has long passed: still locked, nothing sent, nothing counted
     h.clock.set(t0 + 60 * MIN);
-    const sends = h.outbox().length;
+    const sends = (await h.outbox()).length;
     const b = await migrationPhone();
     const page = await b.get('/migration/phone');
     expect(page.status).toBe(200);
     expect(page.body).toContain('<h1>認証機能がロックされました</h1>');
     expect(page.body).toContain('2025年1月16日 10:00（日本時間）');
     expect(page.body).not.toContain('name="code"');
-    expect(h.outbox()).toHaveLength(sends);
+    expect(await h.outbox()).toHaveLength(sends);
     // no code went out, so a posted one is no code: back to the locked page
     expect((await b.post('/migration/phone', { code: '1234' })).location).toBe('/migration/phone');
     expect(await h.inspect.rows('code_budget')).toMatchObject([{ subject: 'holder:1', purpose: 'phone', kind: 'migration', total: 10, closedAt: null }]);
@@ -118,8 +119,8 @@ describe('S1 code-guess budgets', () => {
     expect((await (await migrationPhone()).get('/migration/phone')).body).toContain('認証機能がロックされました');
     h.clock.set(t0 + DAY);
     const reopened = await migrationPhone();
-    expect(h.outbox()[0]).toMatchObject({ to: PHONE, channel: 'sms' });
-    expect((await reopened.post('/migration/phone', { code: lastCode(h, PHONE) })).location).toBe('/migration/password');
+    expect((await h.outbox())[0]).toMatchObject({ to: PHONE, channel: 'sms' });
+    expect((await reopened.post('/migration/phone', { code: await lastCode(h, PHONE) })).location).toBe('/migration/password');
   });
 
   it('the 20th wrong code closes the verification: closure page with the support desk, code_closed, one notice to the card email; time does not reopen it', async () => {
@@ -139,7 +140,7 @@ describe('S1 code-guess budgets', () => {
     expect(closed[0]).toMatchObject({ subject: 'holder:1', detail: { purpose: 'phone', kind: 'migration', total: 20 } });
     expect(await h.inspect.rows('code_budget')).toMatchObject([{ total: 20, closedAt: h.clock.now() }]);
     await new Promise((r) => setTimeout(r, 50));
-    const notices = closureNotices();
+    const notices = await closureNotices();
     expect(notices).toHaveLength(1);
     expect(notices[0].to).toBe('card@example.jp');
     expect(notices[0].text).toContain('「My IDへの移行」のお手続き');
@@ -150,15 +151,15 @@ describe('S1 code-guess budgets', () => {
 
     // 60 days later: still closed, no SMS, nothing counted, no second notice; in English too
     h.clock.set(t0 + 60 * DAY);
-    const sends = h.outbox().length;
+    const sends = (await h.outbox()).length;
     const b = await migrationPhone();
-    expect(h.outbox()).toHaveLength(sends);
+    expect(await h.outbox()).toHaveLength(sends);
     const page = await b.get('/migration/phone');
     expect(page.status).toBe(200);
     expectClosedPage(page.body);
     expect((await b.post('/migration/phone', { code: '1234' })).location).toBe('/migration/phone');
     expect(await h.inspect.rows('code_budget')).toMatchObject([{ total: 20 }]);
-    expect(closureNotices()).toHaveLength(1);
+    expect(await closureNotices()).toHaveLength(1);
     const en = await b.get('/migration/phone?lang=en');
     expect(en.body).toContain('<h1>Verification has been stopped</h1>');
     expect(en.body).toContain('please call the support desk');
@@ -169,8 +170,8 @@ describe('S1 code-guess budgets', () => {
     // (the 20th wrong code was also M6a's 5th: that lock, per holder and purpose across flows, runs its half hour first)
     h.clock.advance(30 * MIN);
     const b = await registrationPhone();
-    expect(h.outbox()[0]).toMatchObject({ to: PHONE, channel: 'sms' });
-    expect((await b.post('/register/phone', { code: lastCode(h, PHONE) })).location).toBe('/register/terms');
+    expect((await h.outbox())[0]).toMatchObject({ to: PHONE, channel: 'sms' });
+    expect((await b.post('/register/phone', { code: await lastCode(h, PHONE) })).location).toBe('/register/terms');
     // the M closure is untouched by the G verification
     expect(await h.inspect.rows('code_budget')).toMatchObject([{ kind: 'migration', total: 20 }]);
   });
@@ -178,7 +179,7 @@ describe('S1 code-guess budgets', () => {
   it('a right code clears the day’s count and the per-lock count, never the total', async () => {
     const b = await migrationPhone();
     expect((await guess(b, '/migration/phone', 4)).statuses).toEqual([422, 422, 422, 422]);
-    expect((await b.post('/migration/phone', { code: lastCode(h, PHONE) })).location).toBe('/migration/password');
+    expect((await b.post('/migration/phone', { code: await lastCode(h, PHONE) })).location).toBe('/migration/password');
     expect(await h.inspect.rows('code_budget')).toMatchObject([{ total: 4, closedAt: null }]);
     expect(await h.inspect.count('code_failure_time')).toBe(0);
     expect(await h.inspect.count('code_failure')).toBe(0);
@@ -187,11 +188,11 @@ describe('S1 code-guess budgets', () => {
   it('an honest member who mistypes a code twice meets no budget: no lock, no notice, and the migration completes', async () => {
     const b = await migrationPhone();
     expect((await guess(b, '/migration/phone', 2)).statuses).toEqual([422, 422]);
-    expect((await b.post('/migration/phone', { code: lastCode(h, PHONE) })).location).toBe('/migration/password');
+    expect((await b.post('/migration/phone', { code: await lastCode(h, PHONE) })).location).toBe('/migration/password');
     expect((await b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).location).toBe('/migration/done');
     expect(await audit('code_locked')).toHaveLength(0);
     expect(await audit('code_closed')).toHaveLength(0);
-    expect(closureNotices()).toHaveLength(0);
+    expect(await closureNotices()).toHaveLength(0);
   });
 });
 
@@ -201,22 +202,22 @@ describe('S1 what reopens a closure', () => {
     const { last } = await spendTotal(registrationPhone, '/register/phone');
     expectClosedPage(last.body);
     await new Promise((r) => setTimeout(r, 50));
-    expect(closureNotices().map((m) => m.to)).toEqual(['hanako@example.jp']);
-    expect(closureNotices()[0].text).toContain('「My IDの作成」のお手続き');
+    expect((await closureNotices()).map((m) => m.to)).toEqual(['hanako@example.jp']);
+    expect((await closureNotices())[0].text).toContain('「My IDの作成」のお手続き');
 
     h.clock.advance(30 * MIN); // past M6a's half-hour lock of the 20th wrong code
     const r = browser(h);
     await r.get('/reset');
     await r.post('/reset', { email: 'hanako@example.jp' });
-    expect((await r.post('/reset/email-code', { code: lastCode(h, 'hanako@example.jp') })).location).toBe('/reset/phone');
-    expect((await r.post('/reset/phone', { code: lastCode(h, PHONE) })).location).toBe('/reset/password');
+    expect((await r.post('/reset/email-code', { code: await lastCode(h, 'hanako@example.jp') })).location).toBe('/reset/phone');
+    expect((await r.post('/reset/phone', { code: await lastCode(h, PHONE) })).location).toBe('/reset/password');
     expect((await r.post('/reset/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).location).toBe('/reset/done');
     expect(await h.inspect.count('code_budget')).toBe(0); // G's closure and total are gone (R's right codes counted nothing)
     const reset = (await audit('password_reset'))[0];
     expect(reset.detail.reopened).toEqual(['holder:1/phone/registration']);
 
     const b = await registrationPhone();
-    expect((await b.post('/register/phone', { code: lastCode(h, PHONE) })).location).toBe('/register/terms');
+    expect((await b.post('/register/phone', { code: await lastCode(h, PHONE) })).location).toBe('/register/terms');
   });
 });
 
@@ -239,7 +240,7 @@ describe('S1 without an enumeration oracle', () => {
     // R's closure page does not offer the reset as a way back, and only the real holder is emailed
     expect(known.last.body).not.toContain('パスワードを再設定されても');
     await new Promise((r) => setTimeout(r, 50));
-    expect(closureNotices().map((m) => m.to)).toEqual(['hanako@example.jp']);
+    expect((await closureNotices()).map((m) => m.to)).toEqual(['hanako@example.jp']);
     expect((await audit('code_closed')).length).toBe(2);
   });
 });

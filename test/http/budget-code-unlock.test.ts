@@ -1,33 +1,27 @@
 // SPEC S1/O6: `npm run unlock` reopens a verification S1 closed (and ends the rolling day's lock): it says so, audits it,
 // tells the holder, and the holder can verify again; without any lock or closure it changes nothing.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeClock } from '../../src/auth/clock.js';
-import { testConfig } from '../../src/config.js';
 import { main } from '../../src/cli/unlock.js';
-import { fileHarness, type Harness } from '../helpers/app.js';
+import { sharedHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
+import { startMigration } from '../helpers/walk.js';
 import { lastCode, WRONG_CODE } from '../helpers/codes.js';
-import { walkTo } from '../helpers/walk.js';
 
 const PHONE = '09011112222';
 const MIN = 60_000;
 let h: Harness;
 let env: Record<string, string>;
 
-beforeEach(() => {
-  const dir = mkdtempSync(join(tmpdir(), 'unlock-s1-'));
-  const config = testConfig({ DATABASE_FILE: join(dir, 'app.db'), OUTBOX_FILE: join(dir, 'outbox.jsonl') });
-  env = { DATABASE_FILE: config.DATABASE_FILE, OUTBOX_FILE: config.OUTBOX_FILE, SECRET: config.SECRET, SEED_DEMO: 'false' };
-  // the unlock command runs on the system clock: the portal's fake clock starts there too
-  h = fileHarness(config, fakeClock(Date.now()));
+beforeEach(async () => {
+  // the unlock command runs on the system clock: the portal's fake clock starts there too; it opens the run's dialect's database
+  ({ h, env } = await sharedHarness({}, fakeClock(Date.now())));
 });
 afterEach(() => h.close());
 
 async function phoneStep() {
-  const b = await walkTo(h, 'migration', 'phone', { id: 'taro-01', password: 'old-pass-1' });
+  const { b } = await startMigration(h, 'taro-01', 'old-pass-1');
+  await b.post('/migration/email-choice', { choice: 'yes' });
   return b;
 }
 
@@ -67,12 +61,12 @@ describe('S1 closure and npm run unlock', () => {
     const row = (await h.inspect.rows('audit_log')).find((r) => r.event === 'operator_unlock')!;
     expect(JSON.parse(row.detail!)).toMatchObject({ reason: 'called in, identity checked, ticket 7', verificationsReopened: ['holder:1/phone/migration'] });
     expect(await h.inspect.count('code_budget')).toBe(0);
-    const notice = h.outbox().find((m) => m.subject === '【My Card】ロック解除のお知らせ')!;
+    const notice = (await h.outbox()).find((m) => m.subject === '【My Card】ロック解除のお知らせ')!;
     expect(notice.to).toBe('card@example.jp');
     expect(notice.text).toContain('停止していた認証機能を再開しました');
 
     const b = await phoneStep();
-    expect((await b.post('/migration/phone', { code: lastCode(h, PHONE) })).location).toBe('/migration/password');
+    expect((await b.post('/migration/phone', { code: await lastCode(h, PHONE) })).location).toBe('/migration/password');
   });
 
   it('ends the rolling day’s lock too, naming it; nothing locked or closed is one line and exit 1', async () => {
@@ -88,6 +82,6 @@ describe('S1 closure and npm run unlock', () => {
     expect(await h.inspect.count('code_failure_time')).toBe(0);
     expect(await h.inspect.rows('code_budget')).toMatchObject([{ total: 10, closedAt: null }]); // the total is kept
     const b = await phoneStep();
-    expect((await b.post('/migration/phone', { code: lastCode(h, PHONE) })).location).toBe('/migration/password');
+    expect((await b.post('/migration/phone', { code: await lastCode(h, PHONE) })).location).toBe('/migration/password');
   });
 });

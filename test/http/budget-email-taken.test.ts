@@ -8,7 +8,7 @@ import { lastCode } from '../helpers/codes.js';
 const TAKEN = 'someone@example.jp';
 let h: Harness;
 beforeEach(async () => {
-  h = makeHarness();
+  h = await makeHarness();
   await addHolder(h, { account: { email: TAKEN, password: 'Sakura#2025x' } });
 });
 
@@ -41,7 +41,7 @@ describe('S10 email_taken', () => {
     const b = browser(h);
     await b.get('/register');
     expect((await b.post('/register', { card: '4980123412345678', birthdate: '1980-02-03' })).location).toBe('/register/phone');
-    expect((await b.post('/register/phone', { code: lastCode(h, '09033334444') })).location).toBe('/register/terms');
+    expect((await b.post('/register/phone', { code: (await lastCode(h, '09033334444')) })).location).toBe('/register/terms');
     expect((await b.post('/register/terms', {})).location).toBe('/register/email');
     expect((await b.post('/register/email', { email: TAKEN })).status).toBe(409);
     const [row] = await takenRows();

@@ -5,16 +5,16 @@ import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 
 let h: Harness;
-afterEach(() => {
+afterEach(async () => {
   // the queue bound is per process: put the default back for the next file's harnesses
-  makeHarness();
+  await (await makeHarness()).close();
 });
 
 const from = (address: string) => browser(h, { 'x-forwarded-for': address });
 
 describe('S6 hash queue', () => {
   it('beyond HASH_QUEUE_MAX waiting hashes: 503 with Retry-After, and a refused request counts for nobody', async () => {
-    h = makeHarness({ HASH_QUEUE_MAX: '1', IP_MAX_FAILURES: '1000', LOGIN_MAX_FAILURES: '100', TRUST_PROXY: 'true' });
+    h = await makeHarness({ HASH_QUEUE_MAX: '1', IP_MAX_FAILURES: '1000', LOGIN_MAX_FAILURES: '100', TRUST_PROXY: 'true' });
     const browsers = await Promise.all(
       Array.from({ length: 12 }, async () => {
         const b = from('203.0.113.9');
@@ -39,7 +39,7 @@ describe('S6 hash queue', () => {
   });
 
   it('30 honest members signing in at once behind one address all get in, and count nothing against the address', async () => {
-    h = makeHarness({ IP_MAX_FAILURES: '10', TRUST_PROXY: 'true' });
+    h = await makeHarness({ IP_MAX_FAILURES: '10', TRUST_PROXY: 'true' });
     await addHolder(h, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' } });
     const browsers = await Promise.all(
       Array.from({ length: 30 }, async () => {
@@ -54,7 +54,7 @@ describe('S6 hash queue', () => {
   });
 
   it('a burst of failures from one address exceeds IP_MAX_FAILURES by at most the hashes in flight, then is throttled', async () => {
-    h = makeHarness({ IP_MAX_FAILURES: '3', LOGIN_MAX_FAILURES: '100', TRUST_PROXY: 'true' });
+    h = await makeHarness({ IP_MAX_FAILURES: '3', LOGIN_MAX_FAILURES: '100', TRUST_PROXY: 'true' });
     const browsers = await Promise.all(
       Array.from({ length: 10 }, async () => {
         const b = from('192.0.2.30');

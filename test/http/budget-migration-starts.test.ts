@@ -9,7 +9,7 @@ const MINUTE = 60_000;
 let h: Harness;
 beforeEach(async () => {
   // the clock starts at 10:00 in Tokyo
-  h = makeHarness({ LOGIN_MAX_FAILURES: '100' });
+  h = await makeHarness({ LOGIN_MAX_FAILURES: '100' });
   await addHolder(h, { legacyId: 'taro-01', legacyPassword: 'old-pass-1', cards: [{ email: 'taro@example.jp' }], phones: ['09011112222'] });
 });
 
@@ -27,7 +27,7 @@ async function useUpBudget(times = 10) {
 describe('S3 migration starts per legacy ID', () => {
   it('the 11th right password in 24 hours starts no flow and gets its own timed message, not a failure or a lock', async () => {
     await useUpBudget();
-    const outboxBefore = h.outbox().length;
+    const outboxBefore = (await h.outbox()).length;
     const b = browser(h);
     const res = await b.post('/login', { id: 'taro-01', password: 'old-pass-1' });
     expect(res.status).toBe(429);
@@ -40,7 +40,7 @@ describe('S3 migration starts per legacy ID', () => {
     expect(await h.inspect.count('flow')).toBe(10);
     // not a failure, not a lock, no notice
     expect(await h.inspect.rows('sign_in_attempt')).toHaveLength(0);
-    expect(h.outbox()).toHaveLength(outboxBefore);
+    expect((await h.outbox())).toHaveLength(outboxBefore);
     expect(res.body).not.toContain('ロックされている');
     const refused = (await h.inspect.rows('audit_log')).filter((r) => r.event === 'migration_start_refused');
     expect(refused).toHaveLength(1);

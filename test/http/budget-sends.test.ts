@@ -9,13 +9,13 @@ const VICTIM = 'hanako@example.jp';
 const UNKNOWN = 'nobody@example.jp';
 
 async function setup(overrides: Record<string, string> = {}) {
-  const h = makeHarness({ TRUST_PROXY: 'true', ...overrides });
+  const h = await makeHarness({ TRUST_PROXY: 'true', ...overrides });
   await addHolder(h, { birthdate: '1980-02-03', phones: ['09011112222'], cards: [{ number: '4980123412345678', email: VICTIM }], account: { email: VICTIM, password: 'Sakura#2025x' } });
   return h;
 }
 
 const from = (h: Harness, address: string) => browser(h, { 'x-forwarded-for': address });
-const mailsTo = (h: Harness, to: string) => h.outbox().filter((m) => m.to === to && m.code).length;
+const mailsTo = async (h: Harness, to: string) => (await h.outbox()).filter((m) => m.to === to && m.code).length;
 const audit = async (h: Harness, event: string) => (await h.inspect.rows('audit_log')).filter((r) => r.event === event).map((r) => ({ ...r, detail: JSON.parse(r.detail ?? 'null') }));
 
 /** One R1 request from a fresh browser at `address`: the status and where it leads. */
@@ -30,27 +30,27 @@ describe('S5 per destination and requester', () => {
   it('five resets an hour for someone’s address from one requester do not stop the owner’s own reset', async () => {
     const h = await setup();
     for (let i = 0; i < 5; i++) expect((await requestReset(h, '203.0.113.66', VICTIM)).location).toBe('/reset/email-code');
-    expect(mailsTo(h, VICTIM)).toBe(5);
+    expect((await mailsTo(h, VICTIM))).toBe(5);
     // the sixth from the same requester: the same answer, but nothing is sent, and the refusal is audited with its cap
     const sixth = await requestReset(h, '203.0.113.66', VICTIM);
     expect(sixth.location).toBe('/reset/email-code');
-    expect(mailsTo(h, VICTIM)).toBe(5);
+    expect((await mailsTo(h, VICTIM))).toBe(5);
     const [refused] = await audit(h, 'code_send_refused');
     expect(refused.detail).toMatchObject({ cap: 'requesterHourly', to: 'h*****@e******.jp', channel: 'email' });
     expect(refused.address).toBe('203.0.113.66');
     // the owner, from their own network, still gets a code
     const own = await requestReset(h, '198.51.100.5', VICTIM);
     expect(own.location).toBe('/reset/email-code');
-    expect(mailsTo(h, VICTIM)).toBe(6);
+    expect((await mailsTo(h, VICTIM))).toBe(6);
   });
 
   it('an IPv6 requester is one requester per /64', async () => {
     const h = await setup();
     for (let i = 0; i < 5; i++) await requestReset(h, `2001:db8:1:2::${i + 1}`, VICTIM);
     await requestReset(h, '2001:db8:1:2:ffff::9', VICTIM);
-    expect(mailsTo(h, VICTIM)).toBe(5);
+    expect((await mailsTo(h, VICTIM))).toBe(5);
     await requestReset(h, '2001:db8:1:3::1', VICTIM);
-    expect(mailsTo(h, VICTIM)).toBe(6);
+    expect((await mailsTo(h, VICTIM))).toBe(6);
   });
 
   it('a known and an unknown address get the same answers at the same points', async () => {
@@ -72,15 +72,15 @@ describe('S5 per destination across every requester', () => {
   it('the mail-bomb ceiling holds across requesters, and is audited as such', async () => {
     const h = await setup({ CODE_MAX_SENDS_PER_DESTINATION_PER_HOUR: '6' });
     for (let i = 0; i < 6; i++) await requestReset(h, `203.0.113.${10 + i}`, VICTIM);
-    expect(mailsTo(h, VICTIM)).toBe(6);
+    expect((await mailsTo(h, VICTIM))).toBe(6);
     expect((await requestReset(h, '198.51.100.77', VICTIM)).location).toBe('/reset/email-code');
-    expect(mailsTo(h, VICTIM)).toBe(6);
+    expect((await mailsTo(h, VICTIM))).toBe(6);
     const [refused] = await audit(h, 'code_send_refused');
     expect(refused.detail).toMatchObject({ cap: 'destinationHourly' });
     // an hour after the first send, the ceiling frees a send
     h.clock.advance(3600 * 1000);
     await requestReset(h, '198.51.100.77', VICTIM);
-    expect(mailsTo(h, VICTIM)).toBe(7);
+    expect((await mailsTo(h, VICTIM))).toBe(7);
   });
 
   it('the default ceiling is 50 an hour', async () => {
@@ -96,11 +96,11 @@ describe('S5 per flow', () => {
     h.clock.advance(10_000);
     const resend = await b.post('/reset/email-code/resend', {});
     expect(resend.status).toBe(429);
-    expect(mailsTo(h, VICTIM)).toBe(1);
+    expect((await mailsTo(h, VICTIM))).toBe(1);
     expect((await audit(h, 'code_send_refused'))[0].detail).toMatchObject({ cap: 'flowSpacing' });
     h.clock.advance(20_000);
     expect((await b.post('/reset/email-code/resend', {})).status).toBe(303);
-    expect(mailsTo(h, VICTIM)).toBe(2);
+    expect((await mailsTo(h, VICTIM))).toBe(2);
   });
 });
 
@@ -130,10 +130,10 @@ describe('S5 R1 and G1 count in the address throttle of L7', () => {
     };
     for (let i = 0; i < 3; i++) expect((await identify()).location).toBe('/register/phone');
     const flows = await h.inspect.count('flow');
-    const texts = h.outbox().length;
+    const texts = (await h.outbox()).length;
     expect((await identify()).status).toBe(429);
     expect(await h.inspect.count('flow')).toBe(flows);
-    expect(h.outbox()).toHaveLength(texts);
+    expect((await h.outbox())).toHaveLength(texts);
   });
 });
 
@@ -144,7 +144,7 @@ describe('S10 code audit rows', () => {
     const [sent] = await audit(h, 'code_sent');
     expect(sent.detail).toMatchObject({ channel: 'email', to: 'h*****@e******.jp' });
     expect(JSON.stringify(await h.inspect.rows('audit_log'))).not.toContain(VICTIM);
-    const code = h.outbox().find((m) => m.to === VICTIM)!.code!;
+    const code = (await h.outbox()).find((m) => m.to === VICTIM)!.code!;
     expect((await b.post('/reset/email-code', { code })).location).toBe('/reset/phone');
     const verified = await audit(h, 'code_verified');
     expect(verified).toHaveLength(1);

@@ -5,7 +5,7 @@ import { addHolder } from '../helpers/fixtures.js';
 
 let h: Harness;
 beforeEach(async () => {
-  h = makeHarness();
+  h = await makeHarness();
   await addHolder(h, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' } });
   await addHolder(h, { account: { email: 'jiro@example.jp', password: 'Momiji#2025y' } });
   await addHolder(h, { legacyId: 'taro-01', legacyPassword: 'old-pass-1' });

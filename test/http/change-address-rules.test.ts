@@ -10,8 +10,8 @@ const A = 'mistyped@example.jp';
 const B = 'right@example.jp';
 
 let h: Harness;
-beforeEach(() => {
-  h = makeHarness();
+beforeEach(async () => {
+  h = await makeHarness();
 });
 
 const flowRow = async () => (await h.inspect.rows('flow'))[0]!;
@@ -26,14 +26,14 @@ async function migrationAtCode(id: string, email = A): Promise<Browser> {
 describe('the change action is a step action like the others', () => {
   it('from another step it redirects to the current step and changes nothing', async () => {
     const b = await migrationAtCode('step-01');
-    expect((await b.post('/migration/email-code', { code: lastCode(h, A) })).location).toBe('/migration/confirm-email');
+    expect((await b.post('/migration/email-code', { code: (await lastCode(h, A)) })).location).toBe('/migration/confirm-email');
     const before = (await flowRow());
-    const sent = h.outbox().length;
+    const sent = (await h.outbox()).length;
     const res = await b.post('/migration/email-code/change', {});
     expect(res.status).toBe(303);
     expect(res.location).toBe('/migration/confirm-email');
     expect((await flowRow())).toEqual(before);
-    expect(h.outbox()).toHaveLength(sent);
+    expect((await h.outbox())).toHaveLength(sent);
     // the same from a later step
     expect((await b.post('/migration/confirm-email', {})).location).toBe('/migration/phone');
     expect((await b.post('/migration/email-code/change', {})).location).toBe('/migration/phone');
@@ -41,14 +41,14 @@ describe('the change action is a step action like the others', () => {
 
   it('a double submit moves the flow once; a back and refresh of the code step send nothing', async () => {
     const b = await migrationAtCode('twice-02');
-    const sent = h.outbox().length;
+    const sent = (await h.outbox()).length;
     const [first, second] = await Promise.all([b.post('/migration/email-code/change', {}), b.post('/migration/email-code/change', {})]);
     // the one that lost the race is sent to the code step, whose guard sends it on to the address step
     expect([first.location, second.location]).toContain('/migration/new-email');
     for (const res of [first, second]) expect(['/migration/new-email', '/migration/email-code']).toContain(res.location);
     expect((await b.get('/migration/email-code')).location).toBe('/migration/new-email');
     await b.get('/migration/new-email');
-    expect(h.outbox()).toHaveLength(sent);
+    expect((await h.outbox())).toHaveLength(sent);
     expect((await flowRow()).step).toBe('new-email');
   });
 
@@ -71,7 +71,7 @@ describe('the change action is a step action like the others', () => {
     await s.post('/login', { id: 'hanako@example.jp', password: 'Sakura#2025x' });
     await s.get('/settings/my-id');
     await s.post('/settings/my-id', { email: A });
-    await s.post('/settings/my-id/email-code', { code: lastCode(h, A) });
+    await s.post('/settings/my-id/email-code', { code: (await lastCode(h, A)) });
     expect((await s.post('/settings/my-id/email-code/change', {})).location).toBe('/settings/my-id/confirm');
     expect((await s.get('/settings/my-id/email')).location).toBe('/settings/my-id/confirm');
   });
@@ -86,15 +86,15 @@ describe('SPEC M6a across the change', () => {
     const locked = await b.post('/migration/email-code', { code: '0000' });
     expect(locked.status).toBe(429);
     expect(locked.body).toContain('認証機能がロックされました');
-    expect((await b.post('/migration/email-code', { code: lastCode(h, B) })).status).toBe(429);
+    expect((await b.post('/migration/email-code', { code: (await lastCode(h, B)) })).status).toBe(429);
   });
 
   it('going back to the first address right away sends no second code: the spacing is per address, and the code already sent works', async () => {
     const b = await migrationAtCode('back-04');
-    const first = lastCode(h, A);
+    const first = (await lastCode(h, A));
     await b.post('/migration/email-code/change', {});
     expect((await b.post('/migration/new-email', { email: A })).location).toBe('/migration/email-code');
-    expect(h.outbox().filter((m) => m.to === A)).toHaveLength(1);
+    expect((await h.outbox()).filter((m) => m.to === A)).toHaveLength(1);
     const page = await b.get('/migration/email-code');
     expect(page.body).toContain('認証コードは10:05まで有効です。');
     expect((await b.post('/migration/email-code', { code: first })).location).toBe('/migration/confirm-email');
@@ -104,11 +104,11 @@ describe('SPEC M6a across the change', () => {
     const b = await migrationAtCode('bind-05');
     await b.post('/migration/email-code/change', {});
     await b.post('/migration/new-email', { email: B });
-    const codeB = lastCode(h, B);
+    const codeB = (await lastCode(h, B));
     await b.post('/migration/email-code/change', {});
     // A had a code 0 s ago: this send is refused as too soon, B's code stays the latest one
     await b.post('/migration/new-email', { email: A });
-    expect(h.outbox().filter((m) => m.to === A)).toHaveLength(1);
+    expect((await h.outbox()).filter((m) => m.to === A)).toHaveLength(1);
     const page = await b.get('/migration/email-code');
     expect(page.body).not.toContain('まで有効です。');
     expect(page.body).toContain('認証コードの再送信は10:00以降に可能です。');
@@ -118,7 +118,7 @@ describe('SPEC M6a across the change', () => {
     expect((await flowRow()).step).toBe('email-code');
     h.clock.advance(h.config.CODE_RESEND_SECONDS * 1000);
     expect((await b.post('/migration/email-code/resend', {})).status).toBe(303);
-    expect((await b.post('/migration/email-code', { code: lastCode(h, A) })).location).toBe('/migration/confirm-email');
+    expect((await b.post('/migration/email-code', { code: (await lastCode(h, A)) })).location).toBe('/migration/confirm-email');
     expect((await flowRow()).email).toBe(A);
   });
 });

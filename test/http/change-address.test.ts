@@ -9,8 +9,8 @@ const A = 'mistyped@example.jp';
 const B = 'right@example.jp';
 
 let h: Harness;
-beforeEach(() => {
-  h = makeHarness();
+beforeEach(async () => {
+  h = await makeHarness();
 });
 
 /**
@@ -18,11 +18,11 @@ beforeEach(() => {
  * address step (prefilled with A), then B; A's code is refused and B's code moves on to `after`.
  */
 async function correctAddress(b: Browser, base: string, addressStep: string, after: string) {
-  const codeA = lastCode(h, A);
+  const codeA = (await lastCode(h, A));
   const page = await b.get(`${base}/email-code`);
   expect(page.body).toContain(`action="${base}/email-code/change"`);
   expect(page.body).toContain('メールアドレスを変更する</button>');
-  const sent = h.outbox().length;
+  const sent = (await h.outbox()).length;
   const change = await b.post(`${base}/email-code/change`, {});
   expect(change.status).toBe(303);
   expect(change.location).toBe(addressStep);
@@ -30,14 +30,14 @@ async function correctAddress(b: Browser, base: string, addressStep: string, aft
   const form = await b.get(addressStep);
   expect(form.status).toBe(200);
   expect(form.body).toMatch(new RegExp(`<input[^>]*id="email"[^>]*value="${A}"`));
-  expect(h.outbox()).toHaveLength(sent);
+  expect((await h.outbox())).toHaveLength(sent);
 
   expect((await b.post(addressStep, { email: B })).location).toBe(`${base}/email-code`);
-  expect(h.outbox()).toHaveLength(sent + 1);
+  expect((await h.outbox())).toHaveLength(sent + 1);
   expect((await b.get(`${base}/email-code`)).body).toContain(B) // shown as typed (issue 19 item 4);
   const old = await b.post(`${base}/email-code`, { code: codeA });
   expect(old.status).toBe(422);
-  expect((await b.post(`${base}/email-code`, { code: lastCode(h, B) })).location).toBe(after);
+  expect((await b.post(`${base}/email-code`, { code: (await lastCode(h, B)) })).location).toBe(after);
 }
 
 const accountOf = async (email: string) => (await h.inspect.rows('account')).find((rec) => rec.email === email);
@@ -49,7 +49,7 @@ describe('migration: new email → email code → change → new email', () => {
     await correctAddress(b, '/migration', '/migration/new-email', '/migration/confirm-email');
     expect((await b.get('/migration/confirm-email')).body).toContain(`${B} をMy IDとして登録しますか？`);
     expect((await b.post('/migration/confirm-email', {})).location).toBe('/migration/phone');
-    await b.post('/migration/phone', { code: lastCode(h, '09012345678') });
+    await b.post('/migration/phone', { code: (await lastCode(h, '09012345678')) });
     expect((await b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).location).toBe('/migration/done');
     expect(await accountOf(B)).toBeDefined();
     expect(await accountOf(A)).toBeUndefined();
@@ -63,7 +63,7 @@ describe('new My ID (G2): email → email code → change → email', () => {
     const b = browser(h);
     await b.get('/register');
     expect((await b.post('/register', { card: '4980123412345678', birthdate: '1979-11-03' })).location).toBe('/register/phone');
-    await b.post('/register/phone', { code: lastCode(h, '09033334444') });
+    await b.post('/register/phone', { code: (await lastCode(h, '09033334444')) });
     expect((await b.post('/register/terms', {})).location).toBe('/register/email');
     expect((await b.post('/register/email', { email: A })).location).toBe('/register/email-code');
     await correctAddress(b, '/register', '/register/email', '/register/password');

@@ -14,7 +14,7 @@ const N = 4;
 let h: Harness;
 
 beforeEach(async () => {
-  h = makeHarness({ LOGIN_MAX_FAILURES: String(N) });
+  h = await makeHarness({ LOGIN_MAX_FAILURES: String(N) });
   await addHolder(h, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' } });
   await addHolder(h, { legacyId: 'taro-01', legacyPassword: 'Legacy#pass1' });
   await addHolder(h, { initialId: 'init-7788', initialPassword: 'Initial#pass1' });
@@ -98,6 +98,6 @@ describe('L6 a known and an unknown ID are indistinguishable', () => {
   it('the only difference is the email to the real owner, sent after the response is decided', async () => {
     await journey('hanako@example.jp', wrong);
     await journey('nobody@example.jp', wrong);
-    expect(h.outbox().map((m) => m.to)).toEqual(['hanako@example.jp']);
+    expect((await h.outbox()).map((m) => m.to)).toEqual(['hanako@example.jp']);
   });
 });

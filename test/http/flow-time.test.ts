@@ -7,7 +7,7 @@ import { walkTo } from '../helpers/walk.js';
 const MIN = 60_000;
 
 async function atPhone() {
-  const h = makeHarness(); // FLOW_TTL_SECONDS 1800; the clock starts at 10:00 Tokyo
+  const h = await makeHarness(); // FLOW_TTL_SECONDS 1800; the clock starts at 10:00 Tokyo
   await addHolder(h, { legacyId: 'time-01', cards: [{ email: 'time@example.jp' }], phones: ['09012340001'] });
   const b = await walkTo(h, 'migration', 'phone', { id: 'time-01' });
   return { h, b };
@@ -80,7 +80,7 @@ describe('SPEC X6: a flow page shows its deadline with a button that extends it'
   });
 
   it('the help page says what the button does, with the configured time', async () => {
-    const h = makeHarness({ FLOW_TTL_SECONDS: '1200' });
+    const h = await makeHarness({ FLOW_TTL_SECONDS: '1200' });
     const help = await browser(h).get('/help');
     expect(help.body).toContain('「お手続きの時間を延長する」を押してください。その時点から20分間、続けられます。');
     expect((await browser(h).get('/help?lang=en')).body).toContain('you then have 20 minutes from that moment.');
@@ -93,7 +93,7 @@ describe('SPEC X6: a flow page shows its deadline with a button that extends it'
 
   it('the done page shows no deadline to extend (the lock page neither: issue19-code-locked.test.ts)', async () => {
     const { h, b } = await atPhone();
-    await b.post('/migration/phone', { code: [...h.outbox()].find((m) => m.code)!.code! });
+    await b.post('/migration/phone', { code: (await h.outbox()).find((m) => m.code)!.code! });
     await b.post('/migration/password', { password: 'Kumo#River82', confirm: 'Kumo#River82' });
     expect((await b.get('/migration/done')).body).not.toContain('/flow/extend');
   });
@@ -101,7 +101,7 @@ describe('SPEC X6: a flow page shows its deadline with a button that extends it'
 
 describe('SPEC §3: the step indicator is part of the heading and the title, counted along the path taken', () => {
   it('keeping the card email: ステップ 1, 2, then 3/5 to 5/5', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await addHolder(h, { legacyId: 'steps-01', cards: [{ email: 'steps@example.jp' }], phones: ['09012340002'] });
     const b = browser(h);
     await b.post('/login', { id: 'steps-01', password: 'legacy-pass' });
@@ -115,7 +115,7 @@ describe('SPEC §3: the step indicator is part of the heading and the title, cou
     await b.post('/migration/email-choice', { choice: 'yes' });
     expect((await shown('/migration/phone'))[0]).toBe('ステップ 3/5');
     expect((await shown('/migration/phone'))[1]).toContain('（ステップ 3/5） | My Card');
-    await b.post('/migration/phone', { code: h.outbox().find((m) => m.code)!.code! });
+    await b.post('/migration/phone', { code: (await h.outbox()).find((m) => m.code)!.code! });
     expect((await shown('/migration/password'))[0]).toBe('ステップ 4/5');
     await b.post('/migration/password', { password: 'Kumo#River82', confirm: 'Kumo#River82' });
     expect((await shown('/migration/done'))[0]).toBe('ステップ 5/5');

@@ -36,7 +36,7 @@ function section(body: string, id: string): string {
 
 describe('H1 help page', () => {
   it.each(messages)('#%s quotes the message and says what it means and what to do', async (id, message) => {
-    const { status, body } = await browser(makeHarness()).get('/help');
+    const { status, body } = await browser(await makeHarness()).get('/help');
     expect(status).toBe(200);
     const s = section(body, id);
     expect(s).toContain(message);
@@ -46,7 +46,7 @@ describe('H1 help page', () => {
   });
 
   it('lists every M3 email rule and every M7 password rule', async () => {
-    const { body } = await browser(makeHarness()).get('/help');
+    const { body } = await browser(await makeHarness()).get('/help');
     const email = section(body, 'email-invalid');
     for (const rule of ['「@」はちょうど1つ', '「@」の前と後ろ', '使えない記号', '「.」が必要', '254文字以内', '半角の英数字']) expect(email).toContain(rule);
     const password = section(body, 'password-rules');
@@ -56,7 +56,7 @@ describe('H1 help page', () => {
   });
 
   it('quotes the configured limits, not fixed numbers', async () => {
-    const { body } = await browser(makeHarness({ LOGIN_MAX_FAILURES: '7', IP_WINDOW_SECONDS: '1200', CODE_MAX_FAILURES: '4', CODE_LOCK_SECONDS: '3600' })).get('/help');
+    const { body } = await browser(await makeHarness({ LOGIN_MAX_FAILURES: '7', IP_WINDOW_SECONDS: '1200', CODE_MAX_FAILURES: '4', CODE_LOCK_SECONDS: '3600' })).get('/help');
     expect(section(body, 'locked')).toContain('7回続けて');
     expect(section(body, 'throttled')).toContain('20分間');
     expect(section(body, 'code-locked')).toContain('4回続けて');
@@ -64,14 +64,14 @@ describe('H1 help page', () => {
   });
 
   it('the lock sections link to reset and to My ID creation', async () => {
-    const { body } = await browser(makeHarness()).get('/help');
+    const { body } = await browser(await makeHarness()).get('/help');
     expect(section(body, 'locked')).toContain('href="/reset"');
     expect(section(body, 'locked')).toContain('href="/register"');
     expect(section(body, 'locked-legacy')).toContain('href="/register"');
   });
 
   it('is complete in English', async () => {
-    const { body } = await browser(makeHarness()).get('/help?lang=en');
+    const { body } = await browser(await makeHarness()).get('/help?lang=en');
     expect(body).toContain('<html lang="en">');
     expect(section(body, 'locked')).toContain('Your ID has been disabled because the password was entered wrongly too many times.');
     expect(section(body, 'code-mismatch')).toContain('What to do');
@@ -81,7 +81,7 @@ describe('H1 help page', () => {
   });
 
   it('has one h1, unique ids, and a unique title', async () => {
-    const { body } = await browser(makeHarness()).get('/help');
+    const { body } = await browser(await makeHarness()).get('/help');
     expect(body.match(/<h1>/g)).toHaveLength(1);
     const ids = [...body.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
@@ -91,7 +91,7 @@ describe('H1 help page', () => {
 
 describe('H1 the help link is in the same place on every page', () => {
   it('header and footer of the sign-in page, a failure page, the top page, the 404 and the help page itself', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await addHolder(h, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' } });
     const b = browser(h);
     const pages = [await b.get('/login'), await b.post('/login', { id: 'x@example.jp', password: 'y' }), await b.get('/help'), await b.get('/no-such-page')];
@@ -106,7 +106,7 @@ describe('H1 the help link is in the same place on every page', () => {
   });
 
   it('each sign-in failure links to its own explanation', async () => {
-    const h = makeHarness({ LOGIN_MAX_FAILURES: '2' });
+    const h = await makeHarness({ LOGIN_MAX_FAILURES: '2' });
     const b = browser(h);
     expect((await b.post('/login', { id: 'x@example.jp', password: 'y' })).body).toContain('href="/help#cannot-sign-in"');
     expect((await b.post('/login', { id: 'x@example.jp', password: 'y' })).body).toContain('href="/help#locked"');

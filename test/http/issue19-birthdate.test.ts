@@ -5,7 +5,7 @@ import { addHolder } from '../helpers/fixtures.js';
 
 describe('issue 19 item 6: date of birth in three fields', () => {
   it('accepts 年・月・日 and starts the flow', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await addHolder(h, { birthdate: '1985-04-12', cards: [{ number: '4980123412345678' }] });
     const b = browser(h);
     await b.get('/register');
@@ -15,7 +15,7 @@ describe('issue 19 item 6: date of birth in three fields', () => {
   });
 
   it('points the error at the first wrong field and keeps what was typed', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const b = browser(h);
     await b.get('/register');
     const month = await b.post('/register', { card: '4980123412345678', 'birthdate-year': '1985', 'birthdate-month': '13', 'birthdate-day': '1' });

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { browser, makeHarness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
+import { startMigration } from '../helpers/walk.js';
 import { lastCode, WRONG_CODE } from '../helpers/codes.js';
-import { walkTo } from '../helpers/walk.js';
 
 const wrongFor = (_right: string) => WRONG_CODE;
 
@@ -22,10 +22,11 @@ function expectLockedPage(body: string, lockMessageCount = 1) {
 
 describe('issue 19 item 3: the locked code page', () => {
   it('migration phone step: after CODE_MAX_FAILURES wrong codes, POST and GET show the locked page', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await addHolder(h, { legacyId: 'lock-p1', phones: ['09055556666'], cards: [{ email: 'lock-p1@example.jp' }] });
-    const b = await walkTo(h, 'migration', 'phone', { id: 'lock-p1' });
-    const wrong = wrongFor(lastCode(h, '09055556666'));
+    const { b } = await startMigration(h, 'lock-p1', 'legacy-pass');
+    await b.post('/migration/email-choice', { choice: 'yes' });
+    const wrong = wrongFor((await lastCode(h, '09055556666')));
     for (let i = 1; i < h.config.CODE_MAX_FAILURES; i++) await b.post('/migration/phone', { code: wrong });
     const locked = await b.post('/migration/phone', { code: wrong });
     expect(locked.status).toBe(429);
@@ -40,11 +41,11 @@ describe('issue 19 item 3: the locked code page', () => {
   });
 
   it('the reset email code step locks the same way', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await addHolder(h, { cards: [{ email: 'hana@example.jp' }], account: { email: 'hana@example.jp', password: 'Sakura#2025x' } });
     const b = browser(h);
     await b.post('/reset', { email: 'hana@example.jp' });
-    const wrong = wrongFor(lastCode(h, 'hana@example.jp'));
+    const wrong = wrongFor((await lastCode(h, 'hana@example.jp')));
     for (let i = 1; i < h.config.CODE_MAX_FAILURES; i++) await b.post('/reset/email-code', { code: wrong });
     const locked = await b.post('/reset/email-code', { code: wrong });
     expect(locked.status).toBe(429);

@@ -7,7 +7,7 @@ const summaryTitle = (html: string) => html.match(/<h2 id="error-summary-title"[
 
 describe('issue 19 item 10: error summaries', () => {
   it('the 429 sign-in page is headed as a wait, with no field marked invalid', async () => {
-    const h = makeHarness({ IP_MAX_FAILURES: '3' });
+    const h = await makeHarness({ IP_MAX_FAILURES: '3' });
     const b = browser(h);
     for (let i = 0; i < 3; i++) await b.post('/login', { id: `u${i}@example.jp`, password: 'wrong-pass' });
     const res = await b.post('/login', { id: 'u9@example.jp', password: 'wrong-pass' });
@@ -20,7 +20,7 @@ describe('issue 19 item 10: error summaries', () => {
   });
 
   it('a locked ID is headed as a lock, with no field marked invalid — alike for a known and an unknown ID', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const b = browser(h);
     let body = '';
     for (let i = 0; i < 6; i++) body = (await b.post('/login', { id: 'nobody@example.jp', password: `wrong-${i}` })).body;
@@ -30,7 +30,7 @@ describe('issue 19 item 10: error summaries', () => {
   });
 
   it('a wrong password is still an input mistake: the usual heading, and the ID field linked and marked', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const res = await browser(h).post('/login', { id: 'nobody@example.jp', password: 'wrong-pass' });
     expect(res.status).toBe(422);
     expect(summaryTitle(res.body)).toBe('入力内容を確認してください');

@@ -7,7 +7,7 @@ import { startMigration, walkTo } from '../helpers/walk.js';
 
 describe('issue 19 item 5: masks', () => {
   it('the card email on /migration/email-choice is aria-hidden and said in words', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await addHolder(h, { legacyId: 'mask-01', cards: [{ email: 'taro@example.jp' }] });
     const { b } = await startMigration(h, 'mask-01', 'legacy-pass');
     const page = await b.get('/migration/email-choice');
@@ -17,7 +17,7 @@ describe('issue 19 item 5: masks', () => {
   });
 
   it('phone radios and the sent notice say “the number ending 5678”; a landline is masked as a landline', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await addHolder(h, { legacyId: 'mask-02', phones: ['09012345678', '0312345678'], cards: [{ email: 'mask-02@example.jp' }] });
     const b = await walkTo(h, 'migration', 'phone', { id: 'mask-02' });
     const page = await b.get('/migration/phone');

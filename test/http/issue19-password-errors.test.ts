@@ -5,7 +5,7 @@ import { addHolder } from '../helpers/fixtures.js';
 
 describe('issue 19 items 9 and 10', () => {
   it('the inline error of the new password lists every broken rule; the rules list describes the field; the summary has autofocus', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await addHolder(h, { cards: [{ email: 'hana@example.jp' }], account: { email: 'hana@example.jp', password: 'Sakura#2025x' } });
     const b = browser(h);
     await b.post('/login', { id: 'hana@example.jp', password: 'Sakura#2025x' });

@@ -17,7 +17,7 @@ const tokyo = (ms: number) => new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia
 
 describe('issue 19 item 11: the session time limit, shown and extendable', () => {
   it('every signed-in page says when the session ends if left idle, in Japan time, with an extend button', async () => {
-    const h = makeHarness({ SESSION_IDLE_SECONDS: '900' });
+    const h = await makeHarness({ SESSION_IDLE_SECONDS: '900' });
     const b = await signedIn(h);
     const ends = tokyo(h.clock.now() + 15 * MIN);
     for (const path of ['/top', '/settings', '/settings/password']) {
@@ -32,7 +32,7 @@ describe('issue 19 item 11: the session time limit, shown and extendable', () =>
   });
 
   it('the button extends the idle limit and returns to the same page', async () => {
-    const h = makeHarness({ SESSION_IDLE_SECONDS: '900' });
+    const h = await makeHarness({ SESSION_IDLE_SECONDS: '900' });
     const b = await signedIn(h);
     await b.get('/settings');
     h.clock.advance(14 * MIN);
@@ -46,7 +46,7 @@ describe('issue 19 item 11: the session time limit, shown and extendable', () =>
   });
 
   it('the shown time never promises more than the session really has: the idle clock runs from the last stored touch', async () => {
-    const h = makeHarness({ SESSION_IDLE_SECONDS: '900' });
+    const h = await makeHarness({ SESSION_IDLE_SECONDS: '900' });
     const b = await signedIn(h);
     const signedInAt = h.clock.now();
     h.clock.advance(30_000); // under the once-a-minute touch
@@ -55,7 +55,7 @@ describe('issue 19 item 11: the session time limit, shown and extendable', () =>
   });
 
   it('near SESSION_MAX_SECONDS the page names the absolute end and offers no extension it cannot give', async () => {
-    const h = makeHarness({ SESSION_IDLE_SECONDS: '900', SESSION_MAX_SECONDS: '3600' });
+    const h = await makeHarness({ SESSION_IDLE_SECONDS: '900', SESSION_MAX_SECONDS: '3600' });
     const b = await signedIn(h);
     const start = h.clock.now();
     for (let i = 0; i < 4; i++) {
@@ -73,7 +73,7 @@ describe('issue 19 item 11: the session time limit, shown and extendable', () =>
   });
 
   it('an extension refuses a return address off this site, and needs a session', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const b = await signedIn(h);
     const offsite = await b.post('/session/extend', { back: '//evil.example/x' });
     expect(offsite.location).toBe('/top');
@@ -84,7 +84,7 @@ describe('issue 19 item 11: the session time limit, shown and extendable', () =>
   });
 
   it('no limit is shown to a visitor who is not signed in', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const page = await browser(h).get('/login');
     expect(page.body).not.toContain('/session/extend');
   });

@@ -8,7 +8,7 @@ const LEGACY_ADVICE = '「My ID作成はこちら」からMy IDを新規作成�
 const MY_ID_ADVICE = '「パスワードをお忘れの方はこちら」からパスワードを再設定してください。';
 
 async function lockedBody(id: string) {
-  const h = makeHarness();
+  const h = await makeHarness();
   await addHolder(h, { cards: [{ email: 'hana@example.jp' }], account: { email: 'hana@example.jp', password: 'Sakura#2025x' } });
   const b = browser(h);
   let body = '';
@@ -33,16 +33,16 @@ describe('issue 19 item 13: the sign-in page', () => {
   });
 
   it('the confusable-characters hint names the characters in words, so no font can hide the difference', async () => {
-    const page = await browser(makeHarness()).get('/login?lang=ja');
+    const page = await browser(await makeHarness()).get('/login?lang=ja');
     expect(page.body).toContain('大文字のアイ「I」');
     expect(page.body).toContain('小文字のエル「l」');
-    const en = await browser(makeHarness()).get('/login?lang=en');
+    const en = await browser(await makeHarness()).get('/login?lang=en');
     expect(en.body).toContain('capital i (I)');
     expect(en.body).toContain('small L (l)');
   });
 
   it('the links under the form say when to use which, as the guide does', async () => {
-    const page = await browser(makeHarness()).get('/login?lang=ja');
+    const page = await browser(await makeHarness()).get('/login?lang=ja');
     const links = page.body.slice(page.body.indexOf('class="link-list"'));
     expect(links).toMatch(/href="\/register">My ID作成はこちら<\/a><p class="hint">新しいメールアドレスをMy IDとして登録したい場合、ログインIDがわからない場合/);
     expect(links).toMatch(/href="\/reset">パスワードをお忘れの方はこちら<\/a><p class="hint">My IDを登録済みで、パスワードを忘れた場合/);

@@ -1,10 +1,10 @@
 // Issue 19 item 17: small error pages — the 403 says it is an error, hints at cookies and restarts where the member was;
 // a session cookie that was never valid is not told it "timed out".
 import { describe, expect, it } from 'vitest';
-import { ORIGIN, browser, makeHarness } from '../helpers/app.js';
+import { ORIGIN, browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 
-async function postWithoutToken(h: ReturnType<typeof makeHarness>, path: string, lang = '') {
+async function postWithoutToken(h: Harness, path: string, lang = '') {
   return h.app.request(`${path}${lang}`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN },
@@ -14,7 +14,7 @@ async function postWithoutToken(h: ReturnType<typeof makeHarness>, path: string,
 
 describe('issue 19 item 17: small error pages', () => {
   it('the 403 has the error title prefix and a hint about cookies, in both languages', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const ja = await postWithoutToken(h, '/reset');
     expect(ja.status).toBe(403);
     const body = await ja.text();
@@ -27,7 +27,7 @@ describe('issue 19 item 17: small error pages', () => {
   });
 
   it('the 403 restarts at the page the form belongs to, never at a URL that only takes a POST', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const cases: [string, string][] = [
       ['/reset', '/reset'],
       ['/migration/phone/send', '/migration/phone'],
@@ -46,14 +46,14 @@ describe('issue 19 item 17: small error pages', () => {
   });
 
   it('other error pages say they are errors in the title too', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const res = await browser(h).get('/no-such-page');
     expect(res.status).toBe(404);
     expect(res.body).toMatch(/<title>エラー: /);
   });
 
   it('a session cookie the portal never issued is not told it timed out', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const res = await h.app.request('/top', { headers: { cookie: 'sid=not-a-session-the-portal-made' } });
     expect(res.status).toBe(303);
     const location = res.headers.get('location') ?? '';
@@ -63,7 +63,7 @@ describe('issue 19 item 17: small error pages', () => {
   });
 
   it('a session that really timed out is still told so (SPEC T3)', async () => {
-    const h = makeHarness({ SESSION_IDLE_SECONDS: '900' });
+    const h = await makeHarness({ SESSION_IDLE_SECONDS: '900' });
     await addHolder(h, { cards: [{ email: 'hana@example.jp' }], account: { email: 'hana@example.jp', password: 'Sakura#2025x' } });
     const b = browser(h);
     await b.post('/login', { id: 'hana@example.jp', password: 'Sakura#2025x' });

@@ -16,7 +16,7 @@ const navOf = (html: string) => html.match(/<nav aria-label="[^"]*" class="membe
 
 describe('issue 19 item 15: the top page', () => {
   it('greets the holder by name in the heading, in both languages', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const b = await signedIn(h, { name: '山田 花子', nameRoman: 'HANAKO YAMADA' });
     const ja = await b.get('/top');
     expect(ja.body).toMatch(/<h1[^>]*>山田 花子 様<\/h1>/);
@@ -25,14 +25,14 @@ describe('issue 19 item 15: the top page', () => {
   });
 
   it('an English page with no roman name shows the Japanese name marked lang="ja"', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const b = await signedIn(h, { name: '山田 花子', nameRoman: '' });
     const en = await b.get('/top?lang=en');
     expect(en.body).toMatch(/<h1[^>]*>Welcome, <span lang="ja">山田 花子<\/span><\/h1>/);
   });
 
   it('English pages mark the Japanese card names lang="ja" (WCAG 3.1.2); Japanese pages need no mark', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const b = await signedIn(h);
     const en = await b.get('/top?lang=en');
     expect(en.body).toContain('<span lang="ja">ゴールドカード</span>');
@@ -43,7 +43,7 @@ describe('issue 19 item 15: the top page', () => {
   });
 
   it('a notice opens to its text without script', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await h.inspect.insert('notice', { titleJa: '年末年始の営業時間について', titleEn: 'Holiday opening hours', bodyJa: '12月29日から1月3日まではお休みします。', bodyEn: 'We are closed from 29 December to 3 January.', publishedAt: h.clock.now() });
     const b = await signedIn(h);
     const ja = await b.get('/top');
@@ -53,7 +53,7 @@ describe('issue 19 item 15: the top page', () => {
   });
 
   it('one member menu, with a support entry, sits in the same place on /top and /settings', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const b = await signedIn(h);
     const top = await b.get('/top');
     const settings = await b.get('/settings');
@@ -73,7 +73,7 @@ describe('issue 19 item 15: the top page', () => {
   });
 
   it('the menu is not shown to a visitor, nor before current terms are accepted (only sections that work)', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const visitor = await browser(h).get('/login');
     expect(visitor.body).not.toContain('class="member-nav"');
     const b = await signedIn(h, { account: { email: 'hana@example.jp', password: 'Sakura#2025x', termsVersion: 'old' } });
@@ -83,7 +83,7 @@ describe('issue 19 item 15: the top page', () => {
   });
 
   it('the help page has the support section the menu points to, naming SUPPORT_PHONE and SUPPORT_HOURS', async () => {
-    const h = makeHarness({ SUPPORT_PHONE: '0120-123-456', SUPPORT_HOURS: '9:00〜18:00' });
+    const h = await makeHarness({ SUPPORT_PHONE: '0120-123-456', SUPPORT_HOURS: '9:00〜18:00' });
     const help = await browser(h).get('/help');
     expect(help.body).toMatch(/id="support"/);
     expect(help.body).toContain('0120-123-456');

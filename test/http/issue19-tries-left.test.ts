@@ -5,7 +5,7 @@ import { addHolder } from '../helpers/fixtures.js';
 
 describe('issue 19 item 2: tries left', () => {
   it('sign-in warns from the 3rd failure, alike for a known and an unknown ID', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await addHolder(h, { cards: [{ email: 'hana@example.jp' }], account: { email: 'hana@example.jp', password: 'Sakura#2025x' } });
     const bodies: Record<string, string[]> = { known: [], unknown: [] };
     for (const [who, id] of [['known', 'hana@example.jp'], ['unknown', 'nobody@example.jp']] as const) {
@@ -19,7 +19,7 @@ describe('issue 19 item 2: tries left', () => {
   });
 
   it('the settings password change warns before it signs the member out', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await addHolder(h, { cards: [{ email: 'hana@example.jp' }], account: { email: 'hana@example.jp', password: 'Sakura#2025x' } });
     const b = browser(h);
     await b.post('/login', { id: 'hana@example.jp', password: 'Sakura#2025x' });

@@ -6,7 +6,7 @@ import { walkTo } from '../helpers/walk.js';
 
 describe('issue 19 item 4: typed addresses in full', () => {
   it('the migration email code page shows the address as typed', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await addHolder(h, { legacyId: 'typo-01', cards: [{ email: 'typo-01@example.jp' }] });
     const b = await walkTo(h, 'migration', 'email-code', { id: 'typo-01', email: 'ichiro@exmaple.net' });
     const page = await b.get('/migration/email-code');
@@ -14,7 +14,7 @@ describe('issue 19 item 4: typed addresses in full', () => {
   });
 
   it('the reset code page names the typed address, for a known and an unknown one alike', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await addHolder(h, { cards: [{ email: 'hana@example.jp' }], account: { email: 'hana@example.jp', password: 'Sakura#2025x' } });
     for (const email of ['hana@example.jp', 'hana@exmaple.jp']) {
       const b = browser(h);
@@ -24,7 +24,7 @@ describe('issue 19 item 4: typed addresses in full', () => {
   });
 
   it('the My ID change code page shows the new address in full', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await addHolder(h, { cards: [{ email: 'hana@example.jp' }], account: { email: 'hana@example.jp', password: 'Sakura#2025x' } });
     const b = browser(h);
     await b.post('/login', { id: 'hana@example.jp', password: 'Sakura#2025x' });

@@ -9,7 +9,7 @@ const h1 = (html: string) => html.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)?.[1]?.repla
 
 describe('issue 19 item 14: wording', () => {
   it('/reset and /register are headed by what they are, in both languages', async () => {
-    const b = browser(makeHarness());
+    const b = browser(await makeHarness());
     expect(h1((await b.get('/reset?lang=ja')).body)).toBe('パスワードの再設定');
     expect(h1((await b.get('/register?lang=ja')).body)).toBe('My IDの新規作成');
     expect(h1((await b.get('/reset?lang=en')).body)).toBe('Reset your password');

@@ -17,7 +17,7 @@ const WINDOW_S = 600;
 
 let h: Harness;
 beforeEach(async () => {
-  h = makeHarness({ IP_MAX_FAILURES: String(MAX), IP_WINDOW_SECONDS: String(WINDOW_S), LOGIN_MAX_FAILURES: '100', TRUST_PROXY: 'true' });
+  h = await makeHarness({ IP_MAX_FAILURES: String(MAX), IP_WINDOW_SECONDS: String(WINDOW_S), LOGIN_MAX_FAILURES: '100', TRUST_PROXY: 'true' });
   await addHolder(h, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' } });
 });
 
@@ -74,7 +74,7 @@ describe('L7 address throttle', () => {
   });
 
   it('attempts on a locked ID count as failures too', async () => {
-    h = makeHarness({ IP_MAX_FAILURES: String(MAX), LOGIN_MAX_FAILURES: '1', TRUST_PROXY: 'true' });
+    h = await makeHarness({ IP_MAX_FAILURES: String(MAX), LOGIN_MAX_FAILURES: '1', TRUST_PROXY: 'true' });
     const b = from('203.0.113.7');
     for (let i = 0; i < MAX; i++) expect((await b.post('/login', { id: 'same@example.jp', password: 'wrong' })).status).toBe(422);
     expect((await b.post('/login', { id: 'same@example.jp', password: 'wrong' })).status).toBe(429);
@@ -114,7 +114,7 @@ describe('L7 address throttle', () => {
 
 describe('L7 TRUST_PROXY decides whether X-Forwarded-For is believed', () => {
   it('when false, a changing X-Forwarded-For does not escape the throttle', async () => {
-    h = makeHarness({ IP_MAX_FAILURES: String(MAX), TRUST_PROXY: 'false' });
+    h = await makeHarness({ IP_MAX_FAILURES: String(MAX), TRUST_PROXY: 'false' });
     const b = browser(h);
     for (let i = 0; i < MAX; i++) expect((await b.post('/login', { id: 'a@example.jp', password: 'x' }, { 'x-forwarded-for': `192.0.2.${i}` })).status).toBe(422);
     const res = await b.post('/login', { id: 'a@example.jp', password: 'x' }, { 'x-forwarded-for': '192.0.2.99' });

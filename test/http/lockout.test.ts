@@ -15,13 +15,13 @@ let h: Harness;
 const N = 5;
 
 beforeEach(async () => {
-  h = makeHarness({ LOGIN_MAX_FAILURES: String(N) });
+  h = await makeHarness({ LOGIN_MAX_FAILURES: String(N) });
   await addHolder(h, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' }, cards: [{ email: 'hanako@example.jp' }] });
   await addHolder(h, { legacyId: 'Taro-01', legacyPassword: 'legacy-pass', cards: [{ email: 'taro@example.jp' }] });
   await addHolder(h, { initialId: 'init-7788', initialPassword: 'initial-pass', cards: [{ email: 'ken@example.jp' }] });
 });
 
-const notices = () => h.outbox().filter((m) => m.subject === NOTICE_SUBJECT);
+const notices = async () => (await h.outbox()).filter((m) => m.subject === NOTICE_SUBJECT);
 const audit = async (event: string) => (await h.inspect.rows('audit_log')).filter((rec) => rec.event === event);
 
 /** Posts wrong passwords and returns the responses. */
@@ -44,7 +44,7 @@ describe.each([
       expect(res.body).toContain(GENERIC);
       expect(res.body).not.toContain(message);
     }
-    expect(notices()).toHaveLength(0);
+    expect((await notices())).toHaveLength(0);
 
     const locking = (await fail(b, id, 1))[0];
     expect(locking.status).toBe(422);
@@ -68,7 +68,7 @@ describe.each([
     const b = browser(h);
     await fail(b, id, N + 3);
     await b.post('/login', { id, password });
-    const sent = notices();
+    const sent = (await notices());
     expect(sent).toHaveLength(1);
     expect(sent[0].channel).toBe('email');
     expect(sent[0].to).toBe(to);
@@ -81,7 +81,7 @@ describe.each([
     const b = browser(h);
     await b.get('/login?lang=en');
     await fail(b, id, N);
-    const [sent] = notices();
+    const [sent] = (await notices());
     expect(sent.subject).toBe(NOTICE_SUBJECT);
     expect(sent.text).toContain(`ID：${id}`);
     expect(sent.text).toContain(`ID: ${id}`);
@@ -123,7 +123,7 @@ describe('L5 counting per normalised identifier', () => {
     expect(res[N].body).toContain(LOCKED_MY_ID);
     const legacy = await fail(b, 'no-such-legacy', N);
     expect(legacy[N - 1].body).toContain(LOCKED_LEGACY);
-    expect(h.outbox()).toHaveLength(0);
+    expect((await h.outbox())).toHaveLength(0);
     expect(await audit('sign_in_locked')).toHaveLength(2);
   });
 
@@ -139,7 +139,7 @@ describe('L5 counting per normalised identifier', () => {
     expect(res.every((r) => r.body.includes(GENERIC))).toBe(true);
     const locking = await browser(h).post('/login', { id: 'moved-01', password: 'moved-pass' });
     expect(locking.body).toContain(LOCKED_LEGACY);
-    expect(notices().map((m) => m.to)).toEqual(['moved@example.jp']);
+    expect((await notices()).map((m) => m.to)).toEqual(['moved@example.jp']);
   });
 });
 
@@ -153,7 +153,7 @@ describe('L5 exact under concurrency', () => {
     expect(res.filter((r) => r.body.includes(LOCKED_MY_ID))).toHaveLength(2 * N + 1);
     const row = (await h.inspect.rows('sign_in_attempt'))[0];
     expect(row?.failures).toBe(N);
-    expect(notices()).toHaveLength(1);
+    expect((await notices())).toHaveLength(1);
     expect(await audit('sign_in_locked')).toHaveLength(1);
   });
 
@@ -185,7 +185,7 @@ describe('L5 ways out and the demo lock', () => {
   });
 
   it("the demo seed's locked My ID is refused with the lock message even with its right password", async () => {
-    h = makeHarness(); // the seed only fills an empty database
+    h = await makeHarness(); // the seed only fills an empty database
     expect((await seedDemo(h.deps)).seeded).toBe(true);
     const res = await browser(h).post('/login', { id: DEMO_LOCKED_ID, password: 'Demo#2025lock' });
     expect(res.status).toBe(422);

@@ -22,7 +22,7 @@ describe('M4 email code, M5 confirm, M6 landline voice (initial ID, card without
     expect(codePage.body).toContain('認証する</button>');
     expect(codePage.body).toContain('認証コードを再送信する</button>');
 
-    const code = lastCode(h, 'hanako@example.jp');
+    const code = (await lastCode(h, 'hanako@example.jp'));
     const wrong = await b.post('/migration/email-code', { code: WRONG_CODE });
     expect(wrong.status).toBe(422);
     expect(wrong.body).toContain('認証コードが一致しません。');
@@ -37,7 +37,7 @@ describe('M4 email code, M5 confirm, M6 landline voice (initial ID, card without
     expect((await b.post('/migration/confirm-email', {})).location).toBe('/migration/phone');
 
     // landline only: nothing sent on arrival; a radio list of the numbers and the voice button
-    expect(h.outbox().filter((m) => m.channel !== 'email')).toHaveLength(0);
+    expect((await h.outbox()).filter((m) => m.channel !== 'email')).toHaveLength(0);
     const phone = await b.get('/migration/phone');
     expect(phone.body).toMatch(/type="radio"[^>]*name="phone"/);
     expect(phone.body).toContain('**-****-5678'); // a landline keeps its own shape (issue 19 item 5)
@@ -50,7 +50,7 @@ describe('M4 email code, M5 confirm, M6 landline voice (initial ID, card without
     expect(sms.status).toBe(400);
 
     expect((await b.post('/migration/phone/send', { phone: '1', channel: 'voice' })).location).toBe('/migration/phone');
-    const voice = h.outbox().find((m) => m.channel === 'voice')!;
+    const voice = (await h.outbox()).find((m) => m.channel === 'voice')!;
     expect(voice.to).toBe('0412345678');
     // the call speaks the digits one by one
     expect(voice.text.replace(/\D/g, '')).toContain(voice.code!);
@@ -68,7 +68,7 @@ describe('M4 email code, M5 confirm, M6 landline voice (initial ID, card without
     expect((await h.inspect.rows('credential')).find((rec) => rec.id === landlineHolder.initial!.id)?.retiredAt).not.toBeNull();
     const account = (await h.inspect.rows('account')).find((rec) => rec.email === 'hanako@example.jp')!;
     expect((await h.inspect.rows('account_card')).filter((rec) => rec.accountId === account.id)).toHaveLength(1);
-    expect(h.outbox().find((m) => m.to === 'hanako@example.jp' && !m.code)?.subject).toContain('My ID登録完了');
+    expect((await h.outbox()).find((m) => m.to === 'hanako@example.jp' && !m.code)?.subject).toContain('My ID登録完了');
   });
 
   it('M5 いいえ ends the flow and changes nothing', async () => {
@@ -84,7 +84,7 @@ describe('M4 email code, M5 confirm, M6 landline voice (initial ID, card without
     const b = browser(h);
     await walkNewEmailToConfirm(b, 'newtaro@example.jp');
     await b.post('/migration/confirm-email', {});
-    await b.post('/migration/phone', { code: lastCode(h, '09011112222') });
+    await b.post('/migration/phone', { code: (await lastCode(h, '09011112222')) });
     expect((await b.post('/migration/password', { password: PASSWORD, confirm: PASSWORD })).location).toBe('/migration/done');
     const emails = (await h.inspect.rows('card')).filter((rec) => rec.holderId === mobileHolder.holder.id).map((c) => c.email);
     expect(emails).toEqual(['newtaro@example.jp', 'newtaro@example.jp', 'other.card@example.jp']);
@@ -98,9 +98,9 @@ describe('M6 a holder with a mobile and a landline', () => {
     await b.post('/migration/terms', {});
     await b.post('/migration/email-choice', { choice: 'yes' });
     await b.post('/migration/new-email', { email: 'saburo@example.jp' });
-    await b.post('/migration/email-code', { code: lastCode(h, 'saburo@example.jp') });
+    await b.post('/migration/email-code', { code: (await lastCode(h, 'saburo@example.jp')) });
     expect((await b.post('/migration/confirm-email', {})).location).toBe('/migration/phone');
-    expect(codesTo(h, '08055556666')).toHaveLength(1);
+    expect((await codesTo(h, '08055556666'))).toHaveLength(1);
     const page = await b.get('/migration/phone');
     expect(page.body).toContain('***-****-6666');
     expect(page.body).toContain('***-***-4567'); // a landline keeps its own shape (issue 19 item 5)
@@ -108,7 +108,7 @@ describe('M6 a holder with a mobile and a landline', () => {
 
     h.clock.advance(31_000);
     expect((await b.post('/migration/phone/send', { phone: '1', channel: 'voice' })).location).toBe('/migration/phone');
-    const calls = codesTo(h, '08055556666');
+    const calls = (await codesTo(h, '08055556666'));
     expect(calls).toHaveLength(2);
     expect(calls[0].channel).toBe('voice');
     // the voice code replaced the SMS one (SPEC M6a: a resend replaces the previous code)
@@ -128,7 +128,7 @@ describe('English', () => {
     expect((await b.get('/migration/email-choice')).body).toContain('Register the email address on your card');
     await b.post('/migration/email-choice', { choice: 'yes' });
     expect((await b.get('/migration/phone')).body).toContain('Move to a My ID: verify your phone');
-    await b.post('/migration/phone', { code: lastCode(h, '09011112222') });
+    await b.post('/migration/phone', { code: (await lastCode(h, '09011112222')) });
     const pw = await b.get('/migration/password');
     expect(pw.body).toContain('Set your password');
     await b.post('/migration/password', { password: PASSWORD, confirm: PASSWORD });

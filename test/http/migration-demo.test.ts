@@ -7,7 +7,7 @@ import { lastCode } from '../helpers/codes.js';
 const PASSWORD = 'Umi!Kaze2026';
 let h: Harness;
 beforeEach(async () => {
-  h = makeHarness();
+  h = await makeHarness();
   await seedDemo(h.deps);
 });
 
@@ -42,7 +42,7 @@ describe('README demo migrations', () => {
     const b = await signIn('demo-sms', 'demo-pass-1');
     expect((await b.post('/migration/terms', {})).location).toBe('/migration/email-choice');
     expect((await b.post('/migration/email-choice', { choice: 'yes' })).location).toBe('/migration/phone');
-    expect((await b.post('/migration/phone', { code: lastCode(h, '09012345678') })).location).toBe('/migration/password');
+    expect((await b.post('/migration/phone', { code: (await lastCode(h, '09012345678')) })).location).toBe('/migration/password');
     await finish(b, 'taro.yamada@example.jp');
   });
 
@@ -51,11 +51,11 @@ describe('README demo migrations', () => {
     await b.post('/migration/terms', {});
     expect((await b.post('/migration/email-choice', { choice: 'no' })).location).toBe('/migration/new-email');
     await b.post('/migration/new-email', { email: 'ichiro.new@example.jp' });
-    expect((await b.post('/migration/email-code', { code: lastCode(h, 'ichiro.new@example.jp') })).location).toBe('/migration/confirm-email');
+    expect((await b.post('/migration/email-code', { code: (await lastCode(h, 'ichiro.new@example.jp')) })).location).toBe('/migration/confirm-email');
     expect((await b.post('/migration/confirm-email', {})).location).toBe('/migration/phone');
-    expect(h.outbox().filter((m) => m.to === '0312345678')).toHaveLength(0);
+    expect((await h.outbox()).filter((m) => m.to === '0312345678')).toHaveLength(0);
     expect((await b.post('/migration/phone/send', { phone: '0', channel: 'voice' })).location).toBe('/migration/phone');
-    expect((await b.post('/migration/phone', { code: lastCode(h, '0312345678') })).location).toBe('/migration/password');
+    expect((await b.post('/migration/phone', { code: (await lastCode(h, '0312345678')) })).location).toBe('/migration/password');
     await finish(b, 'ichiro.new@example.jp');
     expect((await h.inspect.rows('card')).filter((c) => c.email === 'ichiro.suzuki@example.com')).toHaveLength(0);
   });
@@ -68,7 +68,7 @@ describe('README demo migrations', () => {
     expect(page.body).toContain('***-****-6789');
     expect(page.body).toContain('***-***-5678'); // a landline keeps its own shape (issue 19 item 5)
     expect(page.body).toContain('type="radio"');
-    expect((await b.post('/migration/phone', { code: lastCode(h, '08023456789') })).location).toBe('/migration/password');
+    expect((await b.post('/migration/phone', { code: (await lastCode(h, '08023456789')) })).location).toBe('/migration/password');
     await finish(b, 'misaki.takahashi@example.jp');
   });
 
@@ -76,7 +76,7 @@ describe('README demo migrations', () => {
     const b = await signIn('demo-multi', 'demo-pass-4');
     await b.post('/migration/terms', {});
     await b.post('/migration/email-choice', { choice: 'yes' });
-    await b.post('/migration/phone', { code: lastCode(h, '07034567890') });
+    await b.post('/migration/phone', { code: (await lastCode(h, '07034567890')) });
     await finish(b, 'ken.tanaka@example.jp');
     expect(await linkedCards('ken.tanaka@example.jp')).toBe(2);
     const other = browser(h);
@@ -87,7 +87,7 @@ describe('README demo migrations', () => {
     await office.post('/migration/email-choice', { choice: 'yes' });
     h.clock.advance(h.config.CODE_RESEND_SECONDS * 1000);
     await office.post('/migration/phone/send', { phone: '0', channel: 'sms' });
-    await office.post('/migration/phone', { code: lastCode(h, '07034567890') });
+    await office.post('/migration/phone', { code: (await lastCode(h, '07034567890')) });
     await finish(office, 'ken.office@example.com');
     expect(await linkedCards('ken.office@example.com')).toBe(1);
   });
@@ -108,7 +108,7 @@ describe('README demo migrations', () => {
     const b = await signIn('init-demo', 'demo-init-1');
     await b.post('/migration/terms', {});
     await b.post('/migration/email-choice', { choice: 'yes' });
-    await b.post('/migration/phone', { code: lastCode(h, '08011112222') });
+    await b.post('/migration/phone', { code: (await lastCode(h, '08011112222')) });
     await finish(b, 'sho.watanabe@example.jp');
     const again = browser(h);
     await again.get('/login');

@@ -37,13 +37,13 @@ describe('guards: skipped steps, unknown and expired flows, back and refresh', (
     expect((await b.post('/migration/terms', {})).location).toBe('/migration/phone');
     await b.get('/migration/phone');
     await b.get('/migration/phone');
-    expect(codesTo(h, '09011112222')).toHaveLength(1);
+    expect((await codesTo(h, '09011112222'))).toHaveLength(1);
 
     const c = browser(h);
     await walkNewEmailToConfirm(c, 'once@example.jp');
     expect((await c.post('/migration/new-email', { email: 'once@example.jp' })).location).toBe('/migration/confirm-email');
     await c.get('/migration/email-code');
-    expect(codesTo(h, 'once@example.jp')).toHaveLength(1);
+    expect((await codesTo(h, 'once@example.jp'))).toHaveLength(1);
   });
 
   it('a cross-site POST is refused with the styled 403', async () => {
@@ -57,7 +57,7 @@ describe('guards: skipped steps, unknown and expired flows, back and refresh', (
 
 describe('two browsers migrating the same legacy ID', () => {
   it('the second to finish is sent back to sign-in, its flow ended, and nothing of it is written', async () => {
-    const h2 = makeHarness({ CODE_RESEND_SECONDS: '0' });
+    const h2 = await makeHarness({ CODE_RESEND_SECONDS: '0' });
     const { legacy } = await addHolder(h2, { legacyId: 'dual-01', phones: ['09077778888'], cards: [{ email: 'dual@example.jp' }] });
     const walk = async (email: string) => {
       const b = browser(h2);
@@ -66,9 +66,9 @@ describe('two browsers migrating the same legacy ID', () => {
       await b.post('/migration/terms', {});
       await b.post('/migration/email-choice', { choice: 'no' });
       await b.post('/migration/new-email', { email });
-      await b.post('/migration/email-code', { code: h2.outbox().find((m) => m.to === email)!.code! });
+      await b.post('/migration/email-code', { code: (await h2.outbox()).find((m) => m.to === email)!.code! });
       await b.post('/migration/confirm-email', {});
-      await b.post('/migration/phone', { code: h2.outbox().find((m) => m.to === '09077778888')!.code! });
+      await b.post('/migration/phone', { code: (await h2.outbox()).find((m) => m.to === '09077778888')!.code! });
       expect((await b.get('/migration/password')).status).toBe(200);
       return b;
     };
@@ -105,11 +105,11 @@ describe('SPEC X6: no time limit without the time shown', () => {
     expect((await b.get('/migration/new-email')).body).toContain(deadline);
     await b.post('/migration/new-email', { email: 'clock@example.jp' });
     expect((await b.get('/migration/email-code')).body).toContain(deadline);
-    await b.post('/migration/email-code', { code: lastCode(h, 'clock@example.jp') });
+    await b.post('/migration/email-code', { code: (await lastCode(h, 'clock@example.jp')) });
     expect((await b.get('/migration/confirm-email')).body).toContain(deadline);
     await b.post('/migration/confirm-email', {});
     expect((await b.get('/migration/phone')).body).toContain(deadline);
-    await b.post('/migration/phone', { code: lastCode(h, '09011112222') });
+    await b.post('/migration/phone', { code: (await lastCode(h, '09011112222')) });
     expect((await b.get('/migration/password')).body).toContain(deadline);
   });
 
@@ -123,11 +123,11 @@ describe('SPEC X6: no time limit without the time shown', () => {
     bodies.push(['new-email', (await b.get('/migration/new-email')).body]);
     await b.post('/migration/new-email', { email: 'note@example.jp' });
     bodies.push(['email-code', (await b.get('/migration/email-code')).body]);
-    await b.post('/migration/email-code', { code: lastCode(h, 'note@example.jp') });
+    await b.post('/migration/email-code', { code: (await lastCode(h, 'note@example.jp')) });
     bodies.push(['confirm-email', (await b.get('/migration/confirm-email')).body]);
     await b.post('/migration/confirm-email', {});
     bodies.push(['phone', (await b.get('/migration/phone')).body]);
-    await b.post('/migration/phone', { code: lastCode(h, '09011112222') });
+    await b.post('/migration/phone', { code: (await lastCode(h, '09011112222')) });
     bodies.push(['password', (await b.get('/migration/password')).body]);
     for (const [step, body] of bodies) {
       expect(body, step).toContain('action="/migration/cancel"');
@@ -151,10 +151,10 @@ describe('M6a on the phone step, with a fake clock', () => {
     const tooSoon = await b.post('/migration/phone/send', { phone: '0', channel: 'voice' });
     expect(tooSoon.status).toBe(429);
     expect(tooSoon.body).toContain('10:00以降に再送信してください');
-    expect(codesTo(h, '09011112222')).toHaveLength(1);
+    expect((await codesTo(h, '09011112222'))).toHaveLength(1);
     h.clock.advance(h.config.CODE_RESEND_SECONDS * 1000);
     expect((await b.post('/migration/phone/send', { phone: '0', channel: 'voice' })).location).toBe('/migration/phone');
-    const call = codesTo(h, '09011112222')[0];
+    const call = (await codesTo(h, '09011112222'))[0];
     expect(call.channel).toBe('voice');
     expect((await b.get('/migration/phone')).body).toContain('音声電話で認証コードをお知らせしました');
   });
@@ -162,19 +162,19 @@ describe('M6a on the phone step, with a fake clock', () => {
   it('an expired SMS code is refused; a resend after expiry works', async () => {
     const b = browser(h);
     await atPhone(b);
-    const code = lastCode(h, '09011112222');
+    const code = (await lastCode(h, '09011112222'));
     h.clock.advance(h.config.CODE_TTL_SECONDS * 1000 + 1);
     const late = await b.post('/migration/phone', { code });
     expect(late.status).toBe(422);
     expect(late.body).toContain('認証コードの有効期限が切れています。');
     expect((await b.post('/migration/phone/send', { phone: '0', channel: 'sms' })).location).toBe('/migration/phone');
-    expect((await b.post('/migration/phone', { code: lastCode(h, '09011112222') })).location).toBe('/migration/password');
+    expect((await b.post('/migration/phone', { code: (await lastCode(h, '09011112222')) })).location).toBe('/migration/password');
   });
 
   it('CODE_MAX_FAILURES wrong phone codes lock the phone step until the lock window ends, shown as a clock time; the email step is not locked', async () => {
     const b = browser(h);
     await atPhone(b);
-    const right = lastCode(h, '09011112222');
+    const right = (await lastCode(h, '09011112222'));
     const wrong = WRONG_CODE;
     for (let i = 1; i < h.config.CODE_MAX_FAILURES; i++) expect((await b.post('/migration/phone', { code: wrong })).status).toBe(422);
     const locked = await b.post('/migration/phone', { code: wrong });
@@ -191,7 +191,7 @@ describe('M6a on the phone step, with a fake clock', () => {
     await other.post('/migration/terms', {});
     await other.post('/migration/email-choice', { choice: 'no' });
     await other.post('/migration/new-email', { email: 'sep@example.jp' });
-    expect((await other.post('/migration/email-code', { code: lastCode(h, 'sep@example.jp') })).location).toBe('/migration/confirm-email');
+    expect((await other.post('/migration/email-code', { code: (await lastCode(h, 'sep@example.jp')) })).location).toBe('/migration/confirm-email');
   });
 });
 
@@ -203,11 +203,11 @@ describe('double clicks (two identical POSTs at once)', () => {
     await Promise.all([b.post('/migration/email-choice', { choice: 'no' }), b.post('/migration/email-choice', { choice: 'no' })]);
     const entered = await Promise.all([b.post('/migration/new-email', { email: 'dbl@example.jp' }), b.post('/migration/new-email', { email: 'dbl@example.jp' })]);
     for (const r of entered) expect(['/migration/email-code', '/migration/new-email']).toContain(r.location);
-    expect(codesTo(h, 'dbl@example.jp')).toHaveLength(1);
-    const code = lastCode(h, 'dbl@example.jp');
+    expect((await codesTo(h, 'dbl@example.jp'))).toHaveLength(1);
+    const code = (await lastCode(h, 'dbl@example.jp'));
     await Promise.all([b.post('/migration/email-code', { code }), b.post('/migration/email-code', { code })]);
     await Promise.all([b.post('/migration/confirm-email', {}), b.post('/migration/confirm-email', {})]);
-    expect(codesTo(h, '09011112222')).toHaveLength(1);
+    expect((await codesTo(h, '09011112222'))).toHaveLength(1);
     expect((await h.inspect.rows('flow'))[0]?.step).toBe('phone');
     expect((await b.get('/migration/phone')).status).toBe(200);
   });

@@ -13,7 +13,7 @@ const PASSWORD = 'Kawa!Nagare77';
 type Page = { name: string; status: number; body: string; error: boolean };
 
 async function collectPages(lang: 'ja' | 'en'): Promise<Page[]> {
-  const h = makeHarness({ CODE_RESEND_SECONDS: '0' });
+  const h = await makeHarness({ CODE_RESEND_SECONDS: '0' });
   await addHolder(h, { account: { email: 'taken@example.jp', password: 'Sakura#2025x' } });
   // holder 1: card email already a My ID, a mobile and a landline → every branch of M2–M6 in one walk
   await addHolder(h, { legacyId: 'pages-01', phones: ['09011112222', '0312345678'], cards: [{ email: 'taken@example.jp' }] });
@@ -43,14 +43,14 @@ async function collectPages(lang: 'ja' | 'en'): Promise<Page[]> {
   await get('/migration/email-code');
   await bad('email-code empty', '/migration/email-code', { code: '' });
   await bad('email-code mismatch', '/migration/email-code', { code: WRONG_CODE });
-  await b.post('/migration/email-code', { code: code('pages@example.jp') });
+  await b.post('/migration/email-code', { code: (await code('pages@example.jp')) });
   await get('/migration/confirm-email');
   await b.post('/migration/confirm-email', {});
   await get('/migration/phone');
   await bad('phone send no choice', '/migration/phone/send', { channel: 'voice' });
   await b.post('/migration/phone/send', { phone: '1', channel: 'voice' });
   await get('/migration/phone'); // after a voice call to the landline
-  await b.post('/migration/phone', { code: code('0312345678') });
+  await b.post('/migration/phone', { code: (await code('0312345678')) });
   await get('/migration/password');
   await bad('password errors', '/migration/password', { password: 'pages1', confirm: 'x' });
   await b.post('/migration/password', { password: PASSWORD, confirm: PASSWORD });

@@ -2,10 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { makeHarness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { type Browser, GOOD_PASSWORD, walkTo } from '../helpers/walk.js';
+import { GOOD_PASSWORD, startMigration, type Browser } from '../helpers/walk.js';
+import { lastCode } from '../helpers/codes.js';
 
-async function toPassword(h: ReturnType<typeof makeHarness>, id: string, phone: string, email: string): Promise<Browser> {
-  const b = await walkTo(h, 'migration', 'password', { id, email });
+async function toPassword(h: Awaited<ReturnType<typeof makeHarness>>, id: string, phone: string, email: string): Promise<Browser> {
+  const { b } = await startMigration(h, id, 'legacy-pass');
+  await b.post('/migration/email-choice', { choice: 'no' });
+  await b.post('/migration/new-email', { email });
+  await b.post('/migration/email-code', { code: (await lastCode(h, email)) });
+  await b.post('/migration/confirm-email', {});
+  await b.post('/migration/phone', { code: (await lastCode(h, phone)) });
   expect((await b.get('/migration/password')).status).toBe(200);
   return b;
 }
@@ -13,7 +19,7 @@ async function toPassword(h: ReturnType<typeof makeHarness>, id: string, phone: 
 describe('M9 one email, two migrations', () => {
   it.each([2, 6])('%i flows completing at once: one winner, the others told the address cannot be used', async (n) => {
     // every member types the same address, so its per-destination send cap is lifted for the test
-    const h = makeHarness({ CODE_RESEND_SECONDS: '0', CODE_MAX_SENDS_PER_HOUR: '100' });
+    const h = await makeHarness({ CODE_RESEND_SECONDS: '0', CODE_MAX_SENDS_PER_HOUR: '100' });
     const browsers: Browser[] = [];
     for (let i = 0; i < n; i++) {
       const phone = `0901000${String(i).padStart(4, '0')}`;

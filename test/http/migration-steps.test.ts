@@ -58,8 +58,8 @@ describe('M2 keep the card email, SMS, M7, M8 (whole journey)', () => {
     // はい on a free address: no email code, the SMS goes out on arrival at the phone step
     const kept = await b.post('/migration/email-choice', { choice: 'yes' });
     expect(kept.location).toBe('/migration/phone');
-    expect(codesTo(h, CARD_EMAIL)).toHaveLength(0);
-    const sms = codesTo(h, '09011112222');
+    expect((await codesTo(h, CARD_EMAIL))).toHaveLength(0);
+    const sms = (await codesTo(h, '09011112222'));
     expect(sms).toHaveLength(1);
     expect(sms[0].channel).toBe('sms');
     expect(sms[0].text).toContain(sms[0].code!);
@@ -98,7 +98,7 @@ describe('M2 keep the card email, SMS, M7, M8 (whole journey)', () => {
     const audit = (await h.inspect.rows('audit_log')).filter((a) => a.event === 'migration_completed');
     expect(audit).toHaveLength(1);
     expect(audit[0].accountId).toBe(account.id);
-    const confirmation = h.outbox().find((m) => m.to === CARD_EMAIL && !m.code);
+    const confirmation = (await h.outbox()).find((m) => m.to === CARD_EMAIL && !m.code);
     expect(confirmation?.subject).toContain('My ID登録完了');
 
     // refresh of the done page and a replayed password POST change nothing
@@ -123,7 +123,7 @@ describe('M2 keep the card email, SMS, M7, M8 (whole journey)', () => {
     expect(res.location).toBe('/migration/new-email');
     const page = await b.get('/migration/new-email');
     expect(page.body).toContain('クレジットカードに登録されているメールアドレスは既にMy IDとして登録されています。');
-    expect(h.outbox().filter((m) => m.code)).toHaveLength(0);
+    expect((await h.outbox()).filter((m) => m.code)).toHaveLength(0);
   });
 
   it('a missing or unknown choice shows the question again and changes nothing', async () => {
@@ -171,7 +171,7 @@ describe('M3 new email', () => {
     if (fragment === null) {
       // full-width input is converted, not refused (SPEC N1)
       expect(res.location).toBe('/migration/email-code');
-      expect(codesTo(h, 'taro@example.jp')).toHaveLength(1);
+      expect((await codesTo(h, 'taro@example.jp'))).toHaveLength(1);
       return;
     }
     expect(res.status).toBe(400);
@@ -179,14 +179,14 @@ describe('M3 new email', () => {
     if (fragment) expect(res.body).toContain(fragment);
     expect(res.body).toMatch(/<title>エラー: /);
     expect(res.body).toMatch(/aria-invalid="true"/);
-    expect(h.outbox().filter((m) => m.code)).toHaveLength(0);
+    expect((await h.outbox()).filter((m) => m.code)).toHaveLength(0);
   });
 
   it('an old carrier address with two dots in a row before the @ is accepted (GOTCHAS: rfcEmail)', async () => {
     const b = browser(h);
     await atNewEmail(b);
     expect((await b.post('/migration/new-email', { email: 'taro..yamada@docomo.ne.jp' })).location).toBe('/migration/email-code');
-    expect(codesTo(h, 'taro..yamada@docomo.ne.jp')).toHaveLength(1);
+    expect((await codesTo(h, 'taro..yamada@docomo.ne.jp'))).toHaveLength(1);
   });
 
   it('an address that is already a My ID (any case) is refused with 409 and no code is sent', async () => {
@@ -196,7 +196,7 @@ describe('M3 new email', () => {
     expect(res.status).toBe(409);
     expect(res.body).toContain('ご入力いただいたメールアドレスはご利用いただけません。');
     expect(res.body).toContain('value="Taken@Example.JP"');
-    expect(h.outbox().filter((m) => m.code)).toHaveLength(0);
+    expect((await h.outbox()).filter((m) => m.code)).toHaveLength(0);
   });
 
   it('ログインへ戻る ends the flow', async () => {

@@ -2,12 +2,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
+import { GOOD_PASSWORD, startMigration } from '../helpers/walk.js';
 import { lastCode, WRONG_CODE } from '../helpers/codes.js';
-import { GOOD_PASSWORD, startMigration, walkTo } from '../helpers/walk.js';
 
 let h: Harness;
-beforeEach(() => {
-  h = makeHarness();
+beforeEach(async () => {
+  h = await makeHarness();
 });
 
 const snapshot = async () => ({
@@ -31,14 +31,14 @@ describe('keep the card email + SMS (M2 はい → M6 ⑦-1 → M7 → M8)', () 
     // SPEC M6 ⑦-1: the SMS goes on arrival, once — a refresh sends nothing more
     const phonePage = await b.get('/migration/phone');
     await b.get('/migration/phone');
-    expect(h.outbox().filter((m) => m.channel === 'sms')).toHaveLength(1);
+    expect((await h.outbox()).filter((m) => m.channel === 'sms')).toHaveLength(1);
     expect(phonePage.body).toContain('***-****-2222');
     expect(phonePage.body).toContain('音声電話で認証コードを送信');
     expect(phonePage.body).toMatch(/認証コードは\d{2}:\d{2}まで有効です。/);
     const wrong = await b.post('/migration/phone', { code: WRONG_CODE });
     expect(wrong.status).toBe(422);
     expect(wrong.body).toContain('認証コードが一致しません。');
-    const right = await b.post('/migration/phone', { code: lastCode(h, '09011112222') });
+    const right = await b.post('/migration/phone', { code: (await lastCode(h, '09011112222')) });
     expect(right.location).toBe('/migration/password');
     const done = await b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD });
     expect(done.location).toBe('/migration/done');
@@ -52,7 +52,7 @@ describe('keep the card email + SMS (M2 はい → M6 ⑦-1 → M7 → M8)', () 
     expect(account.termsVersion).toBe(h.config.TERMS_VERSION);
     expect((await h.inspect.rows('account_card'))).toEqual([expect.objectContaining({ accountId: account.id, cardId: cards[0].id })]);
     expect((await h.inspect.rows('credential')).find((rec) => rec.id === legacy!.id)!.retiredAt).not.toBeNull();
-    expect(h.outbox()[0]).toMatchObject({ channel: 'email', to: 'taro@example.jp', subject: '【My Card】My ID登録完了のお知らせ' });
+    expect((await h.outbox())[0]).toMatchObject({ channel: 'email', to: 'taro@example.jp', subject: '【My Card】My ID登録完了のお知らせ' });
 
     // afterwards: the legacy ID gets the generic error, the My ID signs in to the top page
     const old = await browser(h).post('/login', { id: 'taro-01', password: 'old-pass-1' });
@@ -68,7 +68,8 @@ describe('new email + landline voice (M2 いいえ → M3 → M4 → M5 → M6 �
   it('checks the address, verifies it, calls the landline and changes the card email', async () => {
     const { cards } = await addHolder(h, { legacyId: 'hana-02', legacyPassword: 'old-pass-2', cards: [{ email: 'old@example.jp' }], phones: ['0312345678'] });
     await addHolder(h, { account: { email: 'someone@example.jp', password: 'Other#2025x' } });
-    const b = await walkTo(h, 'migration', 'new-email', { id: 'hana-02', password: 'old-pass-2', choice: 'no' });
+    const { b } = await startMigration(h, 'hana-02', 'old-pass-2');
+    expect((await b.post('/migration/email-choice', { choice: 'no' })).location).toBe('/migration/new-email');
     const form = await b.get('/migration/new-email');
     expect(form.body).toMatch(/<input[^>]*type="email"[^>]*autocomplete="email"/);
     expect(form.body).toContain('例：abc@example.jp');
@@ -91,24 +92,24 @@ describe('new email + landline voice (M2 いいえ → M3 → M4 → M5 → M6 �
     const taken = await b.post('/migration/new-email', { email: 'SOMEONE@example.jp' });
     expect(taken.status).toBe(409);
     expect(taken.body).toContain('ご入力いただいたメールアドレスはご利用いただけません。');
-    expect(h.outbox()).toHaveLength(0);
+    expect((await h.outbox())).toHaveLength(0);
 
     expect((await b.post('/migration/new-email', { email: ' new@example.jp ' })).location).toBe('/migration/email-code');
     const codePage = await b.get('/migration/email-code');
     expect(codePage.body).toMatch(/<input[^>]*inputmode="numeric"[^>]*autocomplete="one-time-code"|autocomplete="one-time-code"[^>]*inputmode="numeric"/);
-    expect((await b.post('/migration/email-code', { code: lastCode(h, 'new@example.jp') })).location).toBe('/migration/confirm-email');
+    expect((await b.post('/migration/email-code', { code: (await lastCode(h, 'new@example.jp')) })).location).toBe('/migration/confirm-email');
     const confirm = await b.get('/migration/confirm-email');
     expect(confirm.body).toContain('new@example.jp をMy IDとして登録しますか？');
     expect((await b.post('/migration/confirm-email', {})).location).toBe('/migration/phone');
 
     // landline only: nothing is sent until the member chooses the number
-    expect(h.outbox().filter((m) => m.channel !== 'email')).toHaveLength(0);
+    expect((await h.outbox()).filter((m) => m.channel !== 'email')).toHaveLength(0);
     const phone = await b.get('/migration/phone');
     expect(phone.body).toContain('**-****-5678'); // a landline keeps its own shape (issue 19 item 5)
     expect(phone.body).toContain('type="radio"');
     expect((await b.post('/migration/phone/send', { phone: '0', channel: 'sms' })).status).toBe(400);
     expect((await b.post('/migration/phone/send', { phone: '0', channel: 'voice' })).location).toBe('/migration/phone');
-    const call = h.outbox().find((m) => m.channel === 'voice')!;
+    const call = (await h.outbox()).find((m) => m.channel === 'voice')!;
     expect(call.to).toBe('0312345678');
     expect((await b.post('/migration/phone', { code: call.code! })).location).toBe('/migration/password');
 
@@ -130,7 +131,7 @@ describe('branches of M2', () => {
     expect((await b.post('/migration/email-choice', { choice: 'yes' })).location).toBe('/migration/new-email');
     const page = await b.get('/migration/new-email');
     expect(page.body).toContain('クレジットカードに登録されているメールアドレスは既にMy IDとして登録されています。');
-    expect(h.outbox()).toHaveLength(0);
+    expect((await h.outbox())).toHaveLength(0);
   });
 
   it('a card with no registered email goes from the terms straight to M3', async () => {
@@ -144,14 +145,20 @@ describe('branches of M2', () => {
       legacyId: 'multi-05',
       cards: [{ email: 'ken@example.jp' }, { email: 'ken@example.jp' }, { email: 'work@example.com' }],
     });
-    await walkTo(h, 'migration', 'done', { id: 'multi-05' });
+    const { b } = await startMigration(h, 'multi-05', 'legacy-pass');
+    await b.post('/migration/email-choice', { choice: 'yes' });
+    await b.post('/migration/phone', { code: (await lastCode(h, '09012345678')) });
+    await b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD });
     const linked = (await h.inspect.rows('account_card')).map((l) => l.cardId).sort();
     expect(linked).toEqual([cards[0].id, cards[1].id]);
   });
 
   it('an initial ID migrates the same way and is used up', async () => {
     const { initial } = await addHolder(h, { initialId: 'init-06', initialPassword: 'first-pass', cards: [{ email: 'first@example.jp' }] });
-    await walkTo(h, 'migration', 'done', { id: 'init-06', password: 'first-pass' });
+    const { b } = await startMigration(h, 'init-06', 'first-pass');
+    await b.post('/migration/email-choice', { choice: 'yes' });
+    await b.post('/migration/phone', { code: (await lastCode(h, '09012345678')) });
+    expect((await b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).location).toBe('/migration/done');
     expect((await h.inspect.rows('credential')).find((rec) => rec.id === initial!.id)!.retiredAt).not.toBeNull();
     expect((await browser(h).post('/login', { id: 'init-06', password: 'first-pass' })).status).toBe(422);
   });
@@ -187,7 +194,10 @@ describe('the flow guard (SPEC §3)', () => {
   it('いいえ at M5 ends the flow and nothing changes', async () => {
     await addHolder(h, { legacyId: 'no-09', cards: [{ email: 'keep@example.jp' }] });
     const before = await snapshot();
-    const b = await walkTo(h, 'migration', 'confirm-email', { id: 'no-09', email: 'other@example.jp' });
+    const { b } = await startMigration(h, 'no-09', 'legacy-pass');
+    await b.post('/migration/email-choice', { choice: 'no' });
+    await b.post('/migration/new-email', { email: 'other@example.jp' });
+    await b.post('/migration/email-code', { code: (await lastCode(h, 'other@example.jp')) });
     expect((await b.post('/migration/cancel', {})).location).toBe('/login?flow=cancelled');
     expect(await snapshot()).toEqual(before);
   });
@@ -208,7 +218,9 @@ describe('the flow guard (SPEC §3)', () => {
 
   it('a second submit of the completing password writes nothing more', async () => {
     await addHolder(h, { legacyId: 'twice-11', cards: [{ email: 'twice@example.jp' }] });
-    const b = await walkTo(h, 'migration', 'password', { id: 'twice-11' });
+    const { b } = await startMigration(h, 'twice-11', 'legacy-pass');
+    await b.post('/migration/email-choice', { choice: 'yes' });
+    await b.post('/migration/phone', { code: (await lastCode(h, '09012345678')) });
     const [one, two] = await Promise.all([
       b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD }),
       b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD }),
@@ -219,6 +231,6 @@ describe('the flow guard (SPEC §3)', () => {
       expect(landed.location ?? '/migration/done').toBe('/migration/done');
     }
     expect((await h.inspect.rows('account'))).toHaveLength(1);
-    expect(h.outbox().filter((m) => m.subject.includes('登録完了'))).toHaveLength(1);
+    expect((await h.outbox()).filter((m) => m.subject.includes('登録完了'))).toHaveLength(1);
   });
 });

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 import { scrub } from '../../src/log/logger.js';
+import { GOOD_PASSWORD, startMigration } from '../helpers/walk.js';
 import { lastCode, WRONG_CODE } from '../helpers/codes.js';
-import { GOOD_PASSWORD, walkTo } from '../helpers/walk.js';
 
 describe('O2 /healthz and /readyz', () => {
   it('answer 200 with no cookie, no token and no session', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     for (const [path, body] of [['/healthz', 'ok'], ['/readyz', 'ready']] as const) {
       const res = await h.app.request(path);
       expect(res.status).toBe(200);
@@ -19,7 +19,7 @@ describe('O2 /healthz and /readyz', () => {
   });
 
   it('/readyz is 503 once the database is gone, while /healthz still answers', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await h.close();
     const ready = await h.app.request('/readyz');
     expect(ready.status).toBe(503);
@@ -30,7 +30,7 @@ describe('O2 /healthz and /readyz', () => {
   });
 
   it('/readyz is 503 when a migration is missing', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await h.inspect.forgetLatestMigration();
     expect((await h.app.request('/readyz')).status).toBe(503);
   });
@@ -38,7 +38,7 @@ describe('O2 /healthz and /readyz', () => {
 
 describe('O3 logs', () => {
   it('writes one JSON line per request: time, request id, method, path without query, status, ms', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const res = await h.app.request('/login?id=taro%40example.jp&lang=en');
     const lines = h.logs().map((l) => JSON.parse(l));
     const request = lines.filter((l) => l.msg === 'request');
@@ -54,18 +54,20 @@ describe('O3 logs', () => {
   });
 
   it('a whole journey — migration with codes, a wrong password, a lock — leaves no secret in any line', async () => {
-    const h: Harness = makeHarness({ LOGIN_MAX_FAILURES: '3' });
+    const h: Harness = await makeHarness({ LOGIN_MAX_FAILURES: '3' });
     const secrets: string[] = [h.config.SECRET];
     const words: string[] = []; // short values (codes) that must not appear as a word
     await addHolder(h, { legacyId: 'log-legacy-1', legacyPassword: 'old-Pass-77', cards: [{ email: 'card.owner@example.jp' }], phones: ['09087654321'] });
-    const b = await walkTo(h, 'migration', 'email-code', { id: 'log-legacy-1', password: 'old-Pass-77', email: 'new.member@example.org' });
-    const emailCode = lastCode(h, 'new.member@example.org');
+    const { b } = await startMigration(h, 'log-legacy-1', 'old-Pass-77');
+    await b.post('/migration/email-choice', { choice: 'no' });
+    await b.post('/migration/new-email', { email: 'new.member@example.org' });
+    const emailCode = (await lastCode(h, 'new.member@example.org'));
     const wrongCode = WRONG_CODE;
     await b.post('/migration/email-code', { code: wrongCode });
     expect((await b.post('/migration/email-code', { code: emailCode })).location).toBe('/migration/confirm-email');
     await b.post('/migration/confirm-email', {});
     await b.get('/migration/phone');
-    const smsCode = lastCode(h, '09087654321');
+    const smsCode = (await lastCode(h, '09087654321'));
     expect((await b.post('/migration/phone', { code: smsCode })).location).toBe('/migration/password');
     expect((await b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).location).toBe('/migration/done');
     words.push(emailCode, wrongCode, smsCode);

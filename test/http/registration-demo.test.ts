@@ -6,7 +6,7 @@ import { lastCode } from '../helpers/codes.js';
 
 let h: Harness;
 beforeEach(async () => {
-  h = makeHarness();
+  h = await makeHarness();
   await seedDemo(h.deps);
 });
 
@@ -17,8 +17,8 @@ describe('demo data', () => {
     const b = browser(h);
     await b.get('/reset');
     expect((await b.post('/reset', { email: 'locked@example.jp' })).location).toBe('/reset/email-code');
-    expect((await b.post('/reset/email-code', { code: lastCode(h, 'locked@example.jp') })).location).toBe('/reset/phone');
-    expect((await b.post('/reset/phone', { code: lastCode(h, '09044445555') })).location).toBe('/reset/password');
+    expect((await b.post('/reset/email-code', { code: (await lastCode(h, 'locked@example.jp')) })).location).toBe('/reset/phone');
+    expect((await b.post('/reset/phone', { code: (await lastCode(h, '09044445555')) })).location).toBe('/reset/password');
     expect((await b.post('/reset/password', { password: 'Umi!Kaze2026', confirm: 'Umi!Kaze2026' })).location).toBe('/reset/done');
     expect((await browser(h).post('/login', { id: 'locked@example.jp', password: 'Umi!Kaze2026' })).location).toBe('/top');
   });
@@ -27,10 +27,10 @@ describe('demo data', () => {
     const b = browser(h);
     await b.get('/register');
     expect((await b.post('/register', { card: '4980 1234 0066 0060', birthdate: '2000-01-15' })).location).toBe('/register/phone');
-    expect((await b.post('/register/phone', { code: lastCode(h, '08011112222') })).location).toBe('/register/terms');
+    expect((await b.post('/register/phone', { code: (await lastCode(h, '08011112222')) })).location).toBe('/register/terms');
     expect((await b.post('/register/terms', {})).location).toBe('/register/email');
     expect((await b.post('/register/email', { email: 'sho.new@example.jp' })).location).toBe('/register/email-code');
-    expect((await b.post('/register/email-code', { code: lastCode(h, 'sho.new@example.jp') })).location).toBe('/register/password');
+    expect((await b.post('/register/email-code', { code: (await lastCode(h, 'sho.new@example.jp')) })).location).toBe('/register/password');
     expect((await b.post('/register/password', { password: 'Umi!Kaze2026', confirm: 'Umi!Kaze2026' })).location).toBe('/register/done');
     expect((await browser(h).post('/login', { id: 'init-demo', password: 'demo-init-1' })).status).toBe(422);
     expect((await browser(h).post('/login', { id: 'sho.new@example.jp', password: 'Umi!Kaze2026' })).location).toBe('/top');
@@ -40,12 +40,12 @@ describe('demo data', () => {
     const b = browser(h);
     await b.get('/register');
     await b.post('/register', { card: '4980123400770075', birthdate: '1980-09-30' });
-    await b.post('/register/phone', { code: lastCode(h, '09022223333') });
+    await b.post('/register/phone', { code: (await lastCode(h, '09022223333')) });
     await b.post('/register/terms', {});
     await b.post('/register/email', { email: 'yuko.new@example.jp' });
-    await b.post('/register/email-code', { code: lastCode(h, 'yuko.new@example.jp') });
+    await b.post('/register/email-code', { code: (await lastCode(h, 'yuko.new@example.jp')) });
     expect((await b.post('/register/password', { password: 'Umi!Kaze2026', confirm: 'Umi!Kaze2026' })).location).toBe('/register/done');
-    expect(h.outbox().find((m) => m.to === 'member@example.jp' && !m.code)!.subject).toBe('【My Card】My ID廃止のお知らせ');
+    expect((await h.outbox()).find((m) => m.to === 'member@example.jp' && !m.code)!.subject).toBe('【My Card】My ID廃止のお知らせ');
     expect((await browser(h).post('/login', { id: 'member@example.jp', password: 'Demo#2025pass' })).status).toBe(422);
     const top = await browser(h).post('/login', { id: 'yuko.new@example.jp', password: 'Umi!Kaze2026' });
     expect(top.location).toBe('/top');
@@ -56,7 +56,7 @@ describe('demo data', () => {
     await b.post('/login', { id: 'member@example.jp', password: 'Demo#2025pass' });
     expect((await b.get('/settings')).status).toBe(200);
 
-    const later = makeHarness({ TERMS_VERSION: '2099-01' });
+    const later = await makeHarness({ TERMS_VERSION: '2099-01' });
     await seedDemo({ ...later.deps, config: h.config });
     const c = browser(later);
     await c.post('/login', { id: 'member@example.jp', password: 'Demo#2025pass' });

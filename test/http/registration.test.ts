@@ -23,7 +23,7 @@ const addMainHolder = (target: Harness) =>
     account: { email: OLD_MY_ID, password: 'Sakura#2025x', termsVersion: '2024-10' },
   });
 beforeEach(async () => {
-  h = makeHarness({ TERMS_VERSION: '2025-04' });
+  h = await makeHarness({ TERMS_VERSION: '2025-04' });
   holder = await addMainHolder(h);
   await addHolder(h, { account: { email: 'someone@example.jp', password: 'Sakura#2025x' } });
 });
@@ -39,7 +39,7 @@ async function walkToEmail(b: Browser) {
   const res = await identify(b);
   expect(res.status).toBe(303);
   expect(res.location).toBe('/register/phone');
-  const sms = codesTo(h, '09033334444')[0];
+  const sms = (await codesTo(h, '09033334444'))[0];
   expect(sms.channel).toBe('sms');
   expect((await b.post('/register/phone', { code: sms.code! })).location).toBe('/register/terms');
   const terms = await b.get('/register/terms');
@@ -51,7 +51,7 @@ async function walkToEmail(b: Browser) {
 async function walkToPassword(b: Browser, email = NEW_MY_ID) {
   await walkToEmail(b);
   expect((await b.post('/register/email', { email })).location).toBe('/register/email-code');
-  expect((await b.post('/register/email-code', { code: lastCode(h, email) })).location).toBe('/register/password');
+  expect((await b.post('/register/email-code', { code: (await lastCode(h, email)) })).location).toBe('/register/password');
 }
 
 describe('G1 card number and birth date', () => {
@@ -103,7 +103,7 @@ describe('G1 card number and birth date', () => {
     expect(message(locked.body)).toBe(message(lockedUnknown.body));
     expect((await h.inspect.rows('flow'))).toHaveLength(0);
     // SPEC S11: the known card's holder is told of the lock; the unknown card has nobody to tell, and no code went anywhere
-    expect(h.outbox().map((m) => [m.to, m.subject, m.code])).toEqual([[OLD_MY_ID, '【My Card】カード番号ロックのお知らせ', undefined]]);
+    expect((await h.outbox()).map((m) => [m.to, m.subject, m.code])).toEqual([[OLD_MY_ID, '【My Card】カード番号ロックのお知らせ', undefined]]);
     // the other card of the same holder is counted on its own
     expect((await identify(b, OTHER_CARD, BIRTH)).location).toBe('/register/phone');
   });
@@ -142,7 +142,7 @@ describe('G2/G3 the whole flow', () => {
     expect((await b.post('/register/email', { email: ' Ｆｒｅｓｈ@example.jp ' })).location).toBe('/register/email-code');
     const codePage = await b.get('/register/email-code');
     expect(codePage.body).toContain('fresh@example.jp あてに4桁の認証コードをお送りしました。') // as typed (issue 19 item 4);
-    expect((await b.post('/register/email-code', { code: lastCode(h, NEW_MY_ID) })).location).toBe('/register/password');
+    expect((await b.post('/register/email-code', { code: (await lastCode(h, NEW_MY_ID)) })).location).toBe('/register/password');
     const weak = await b.post('/register/password', { password: 'Fresh#2025a', confirm: 'Fresh#2025a' });
     expect(weak.status).toBe(400);
     expect(weak.body).toContain('パスワードにMy ID（メールアドレス）の「@」より前の部分を含めることはできません。');
@@ -166,9 +166,9 @@ describe('G2/G3 the whole flow', () => {
     expect(events).toContain('account_closed');
     expect(events).toContain('registration_completed');
 
-    const created = h.outbox().find((m) => m.to === NEW_MY_ID && !m.code)!;
+    const created = (await h.outbox()).find((m) => m.to === NEW_MY_ID && !m.code)!;
     expect(created.subject).toBe('【My Card】My ID登録完了のお知らせ');
-    const closed = h.outbox().find((m) => m.to === OLD_MY_ID)!;
+    const closed = (await h.outbox()).find((m) => m.to === OLD_MY_ID)!;
     expect(closed.subject).toBe('【My Card】My ID廃止のお知らせ');
 
     const page = await b.get('/register/done');
@@ -204,11 +204,11 @@ describe('G2/G3 the whole flow', () => {
     const b = browser(h);
     await b.get('/register');
     expect((await b.post('/register', { card: '4980555566667777', birthdate: '1990-01-02' })).location).toBe('/register/phone');
-    expect((await b.post('/register/phone', { code: lastCode(h, '08055556666') })).location).toBe('/register/terms');
+    expect((await b.post('/register/phone', { code: (await lastCode(h, '08055556666')) })).location).toBe('/register/terms');
     await b.post('/register/terms', {});
     h.clock.advance(h.config.CODE_RESEND_SECONDS * 1000);
     expect((await b.post('/register/email', { email: NEW_MY_ID })).location).toBe('/register/email-code');
-    expect((await b.post('/register/email-code', { code: lastCode(h, NEW_MY_ID) })).location).toBe('/register/password');
+    expect((await b.post('/register/email-code', { code: (await lastCode(h, NEW_MY_ID)) })).location).toBe('/register/password');
 
     expect((await a.post('/register/password', { password: PASSWORD, confirm: PASSWORD })).location).toBe('/register/done');
     const lost = await b.post('/register/password', { password: 'Umi#Kaze2025', confirm: 'Umi#Kaze2025' });
@@ -221,7 +221,7 @@ describe('G2/G3 the whole flow', () => {
   it('cancels from the terms back to sign-in', async () => {
     const b = browser(h);
     await identify(b);
-    await b.post('/register/phone', { code: lastCode(h, '09033334444') });
+    await b.post('/register/phone', { code: (await lastCode(h, '09033334444')) });
     const res = await b.post('/register/cancel', {});
     expect(res.location).toBe('/login?flow=cancelled');
     expect((await b.get('/register/terms')).location).toBe('/login?flow=expired');
@@ -233,18 +233,18 @@ describe('G2 phone step when the SMS on arrival is refused', () => {
   it('says when a code can be sent (the per-number hourly cap holds across flows), and offers the send buttons', async () => {
     // SPEC S5: spacing is per flow, the hourly cap per number and requester — here a reset of the holder's My ID, from
     // this same client, already had the one text an hour it allows sent to the mobile
-    h = makeHarness({ TERMS_VERSION: '2025-04', CODE_MAX_SENDS_PER_HOUR: '1', FLOW_TTL_SECONDS: '7200' });
+    h = await makeHarness({ TERMS_VERSION: '2025-04', CODE_MAX_SENDS_PER_HOUR: '1', FLOW_TTL_SECONDS: '7200' });
     await addMainHolder(h);
     const r = browser(h);
     await r.get('/reset');
     await r.post('/reset', { email: OLD_MY_ID });
-    expect((await r.post('/reset/email-code', { code: lastCode(h, OLD_MY_ID) })).location).toBe('/reset/phone');
-    const texts = () => h.outbox().filter((m) => m.channel === 'sms').length;
-    expect(texts()).toBe(1);
+    expect((await r.post('/reset/email-code', { code: (await lastCode(h, OLD_MY_ID)) })).location).toBe('/reset/phone');
+    const texts = async () => (await h.outbox()).filter((m) => m.channel === 'sms').length;
+    expect((await texts())).toBe(1);
 
     const b = browser(h);
     expect((await identify(b)).location).toBe('/register/phone');
-    expect(texts()).toBe(1);
+    expect((await texts())).toBe(1);
     const page = await b.get('/register/phone');
     expect(page.body).not.toContain('id="code"');
     expect(page.body).toMatch(/認証コードの再送信は\d\d:\d\d以降に可能です。/);
@@ -253,15 +253,15 @@ describe('G2 phone step when the SMS on arrival is refused', () => {
 
     h.clock.advance(3600 * 1000);
     expect((await b.post('/register/phone/send', { phone: '0', channel: 'sms' })).location).toBe('/register/phone');
-    expect(texts()).toBe(2);
+    expect((await texts())).toBe(2);
     expect((await b.get('/register/phone')).body).toContain('id="code"');
-    expect((await b.post('/register/phone', { code: lastCode(h, '09033334444') })).location).toBe('/register/terms');
+    expect((await b.post('/register/phone', { code: (await lastCode(h, '09033334444')) })).location).toBe('/register/terms');
   });
 });
 
 describe('G1 and the address throttle (L7)', () => {
   it('answers 429 once one address has failed IP_MAX_FAILURES times, trying card after card', async () => {
-    const t = makeHarness({ IP_MAX_FAILURES: '3' });
+    const t = await makeHarness({ IP_MAX_FAILURES: '3' });
     const b = browser(t);
     for (let i = 0; i < 3; i++) expect((await identify(b, `400000000000000${i}`, BIRTH)).status).toBe(422);
     const throttled = await identify(b, '4000000000000009', BIRTH);

@@ -2,12 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { browser, makeHarness, ORIGIN } from '../helpers/app.js';
 
-const failFrom = async (h: ReturnType<typeof makeHarness>, forwardedFor: string) =>
+const failFrom = async (h: Awaited<ReturnType<typeof makeHarness>>, forwardedFor: string) =>
   (await browser(h, { 'x-forwarded-for': forwardedFor }).post('/login', { id: 'nobody@example.jp', password: 'wrong-pass' })).status;
 
 describe('O8 behind proxies: only what the trusted proxies wrote counts', () => {
   it('TRUST_PROXY=true: 40 failures, each with another forged left part behind one real hop, meet the 429 after 30', async () => {
-    const h = makeHarness({ TRUST_PROXY: 'true', LOGIN_MAX_FAILURES: '100' });
+    const h = await makeHarness({ TRUST_PROXY: 'true', LOGIN_MAX_FAILURES: '100' });
     const statuses: number[] = [];
     for (let i = 0; i < 40; i++) statuses.push(await failFrom(h, `198.51.100.${i}, 203.0.113.7`));
     expect(statuses.slice(0, 30).every((s) => s === 422)).toBe(true);
@@ -18,7 +18,7 @@ describe('O8 behind proxies: only what the trusted proxies wrote counts', () => 
   });
 
   it('TRUST_PROXY_HOPS=2: the second entry from the right is the client; the client-written part further left is ignored', async () => {
-    const h = makeHarness({ TRUST_PROXY_HOPS: '2', IP_MAX_FAILURES: '3', LOGIN_MAX_FAILURES: '100' });
+    const h = await makeHarness({ TRUST_PROXY_HOPS: '2', IP_MAX_FAILURES: '3', LOGIN_MAX_FAILURES: '100' });
     for (let i = 0; i < 3; i++) expect(await failFrom(h, `10.9.9.${i}, 203.0.113.8, 192.0.2.1`)).toBe(422);
     expect(await failFrom(h, '10.9.9.99, 203.0.113.8, 192.0.2.2')).toBe(429);
     // another client behind the same two proxies is not throttled
@@ -26,7 +26,7 @@ describe('O8 behind proxies: only what the trusted proxies wrote counts', () => 
   });
 
   it('with fewer entries than trusted hops, the socket address is used, not the header', async () => {
-    const h = makeHarness({ TRUST_PROXY_HOPS: '2', IP_MAX_FAILURES: '2', LOGIN_MAX_FAILURES: '100' });
+    const h = await makeHarness({ TRUST_PROXY_HOPS: '2', IP_MAX_FAILURES: '2', LOGIN_MAX_FAILURES: '100' });
     expect(await failFrom(h, '203.0.113.1')).toBe(422);
     expect(await failFrom(h, '203.0.113.2')).toBe(422);
     expect(await failFrom(h, '203.0.113.3')).toBe(429); // all three came from the same socket
@@ -35,7 +35,7 @@ describe('O8 behind proxies: only what the trusted proxies wrote counts', () => 
   });
 
   it('IPv6 clients are throttled per /64, and IPv4-mapped IPv6 counts as the IPv4 address', async () => {
-    const h = makeHarness({ TRUST_PROXY: 'true', IP_MAX_FAILURES: '2', LOGIN_MAX_FAILURES: '100' });
+    const h = await makeHarness({ TRUST_PROXY: 'true', IP_MAX_FAILURES: '2', LOGIN_MAX_FAILURES: '100' });
     expect(await failFrom(h, '2001:db8:1:2::1')).toBe(422);
     expect(await failFrom(h, '2001:db8:1:2:ffff:eeee:dddd:cccc')).toBe(422);
     expect(await failFrom(h, '[2001:db8:1:2::abcd]:4433')).toBe(429);
@@ -46,9 +46,9 @@ describe('O8 behind proxies: only what the trusted proxies wrote counts', () => 
     expect(await failFrom(h, '::FFFF:192.0.2.55')).toBe(429);
   });
 
-  it('the two settings must agree', () => {
-    expect(() => makeHarness({ TRUST_PROXY: 'true', TRUST_PROXY_HOPS: '0' })).toThrow(/TRUST_PROXY_HOPS/);
-    expect(() => makeHarness({ TRUST_PROXY: 'false', TRUST_PROXY_HOPS: '1' })).toThrow(/TRUST_PROXY/);
+  it('the two settings must agree', async () => {
+    await expect(makeHarness({ TRUST_PROXY: 'true', TRUST_PROXY_HOPS: '0' })).rejects.toThrow(/TRUST_PROXY_HOPS/);
+    await expect(makeHarness({ TRUST_PROXY: 'false', TRUST_PROXY_HOPS: '1' })).rejects.toThrow(/TRUST_PROXY/);
   });
 });
 
@@ -56,7 +56,7 @@ describe('O9 HSTS whenever the portal is served over https', () => {
   const hsts = 'max-age=31536000';
 
   it('with COOKIE_SECURE on, on pages, errors and static files', async () => {
-    const h = makeHarness({ COOKIE_SECURE: 'true' });
+    const h = await makeHarness({ COOKIE_SECURE: 'true' });
     for (const path of ['/login', '/no-such-page', '/static/app.css']) {
       expect((await h.app.request(path)).headers.get('strict-transport-security'), path).toBe(hsts);
     }
@@ -66,15 +66,15 @@ describe('O9 HSTS whenever the portal is served over https', () => {
   });
 
   it('through a trusted proxy that saw https, or with an https PUBLIC_ORIGIN', async () => {
-    const proxied = makeHarness({ TRUST_PROXY: 'true' });
+    const proxied = await makeHarness({ TRUST_PROXY: 'true' });
     expect((await proxied.app.request('/login', { headers: { 'x-forwarded-proto': 'https' } })).headers.get('strict-transport-security')).toBe(hsts);
-    const pub = makeHarness({ PUBLIC_ORIGIN: 'https://portal.example.jp' });
+    const pub = await makeHarness({ PUBLIC_ORIGIN: 'https://portal.example.jp' });
     expect((await pub.app.request('/login')).headers.get('strict-transport-security')).toBe(hsts);
   });
 
   it('never over plain http, nor when an untrusted client claims https', async () => {
-    expect((await makeHarness().app.request('/login')).headers.get('strict-transport-security')).toBeNull();
-    const untrusted = makeHarness();
+    expect((await (await makeHarness()).app.request('/login')).headers.get('strict-transport-security')).toBeNull();
+    const untrusted = await makeHarness();
     expect((await untrusted.app.request('/login', { headers: { 'x-forwarded-proto': 'https' } })).headers.get('strict-transport-security')).toBeNull();
   });
 });
@@ -84,7 +84,7 @@ describe('S8 links built from the request stay on this site', () => {
   const offSite = (href: string) => /^(?:[a-z][a-z0-9+.-]*:)?[/\\]{2}/i.test(href) || /^\/\\/.test(href) || /^[a-z][a-z0-9+.-]*:/i.test(href);
 
   it.each(['//evil.example/x', '/\\evil.example/x', '///evil.example/x', '/%09/evil.example'])('a 404 for %s links only to paths here', async (path) => {
-    const res = await makeHarness().app.request(`http://localhost${path}`);
+    const res = await (await makeHarness()).app.request(`http://localhost${path}`);
     expect(res.status).toBe(404);
     const links = hrefs(await res.text());
     expect(links.filter(offSite)).toEqual([]);
@@ -92,7 +92,7 @@ describe('S8 links built from the request stay on this site', () => {
   });
 
   it('a refused cross-site POST to //evil.example/x offers to start again here', async () => {
-    const res = await makeHarness().app.request('http://localhost//evil.example/x', {
+    const res = await (await makeHarness()).app.request('http://localhost//evil.example/x', {
       method: 'POST',
       headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
       body: 'a=1',
@@ -107,7 +107,7 @@ describe('S8 links built from the request stay on this site', () => {
 
 describe('O1 the demo banner', () => {
   it('outside production (the outbox page on), every page says it is a demo and that codes are shown', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     for (const path of ['/login', '/help', '/no-such-page', '/dev/outbox']) {
       const html = await (await h.app.request(path)).text();
       expect(html, path).toContain('デモ環境');
@@ -117,7 +117,7 @@ describe('O1 the demo banner', () => {
   });
 
   it('with the demo data set, it also says the demo passwords are public', async () => {
-    const h = makeHarness({ DEV_OUTBOX: 'false' });
+    const h = await makeHarness({ DEV_OUTBOX: 'false' });
     const plain = await (await h.app.request('/login')).text();
     expect(plain).not.toContain('デモ環境');
     const { createApp } = await import('../../src/app.js');
@@ -129,7 +129,7 @@ describe('O1 the demo banner', () => {
   });
 
   it('in production there is no banner and no outbox page', async () => {
-    const h = makeHarness({ NODE_ENV: 'production' });
+    const h = await makeHarness({ NODE_ENV: 'production' });
     const html = await (await h.app.request('/login')).text();
     expect(html).not.toContain('デモ環境');
     expect((await h.app.request('/dev/outbox')).status).toBe(404);
@@ -137,12 +137,12 @@ describe('O1 the demo banner', () => {
 });
 
 describe('O1 production refuses the demo conveniences', () => {
-  it.each(['SEED_DEMO', 'DEV_OUTBOX'])('%s=true with NODE_ENV=production stops the start with one line', (key) => {
-    expect(() => makeHarness({ NODE_ENV: 'production', [key]: 'true' })).toThrow(new RegExp(`^Invalid setting ${key}: must not be true when NODE_ENV=production`));
+  it.each(['SEED_DEMO', 'DEV_OUTBOX'])('%s=true with NODE_ENV=production stops the start with one line', async (key) => {
+    await expect(makeHarness({ NODE_ENV: 'production', [key]: 'true' })).rejects.toThrow(new RegExp(`^Invalid setting ${key}: must not be true when NODE_ENV=production`));
   });
 
   it('a POST from the banner-less production portal still works as before (honest members unaffected)', async () => {
-    const h = makeHarness({ NODE_ENV: 'production' });
+    const h = await makeHarness({ NODE_ENV: 'production' });
     const res = await browser(h).post('/login', { id: 'nobody@example.jp', password: 'x' }, { origin: ORIGIN });
     expect(res.status).toBe(422);
   });

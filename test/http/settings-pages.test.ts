@@ -14,7 +14,7 @@ const NEW_PASSWORD = 'Kawa!Nagare77';
 type Page = { name: string; status: number; body: string };
 
 async function collectPages(lang: 'ja' | 'en'): Promise<Page[]> {
-  const h: Harness = makeHarness({ TERMS_VERSION: '2025-04' });
+  const h: Harness = await makeHarness({ TERMS_VERSION: '2025-04' });
   await addHolder(h, {
     birthdate: '1979-11-03',
     phones: ['09033334444', '0312345678'],
@@ -47,7 +47,7 @@ async function collectPages(lang: 'ja' | 'en'): Promise<Page[]> {
   await b.post('/settings/my-id', { email: 'member.new@example.jp' });
   await get('/settings/my-id/email-code');
   await post('my-id code error', '/settings/my-id/email-code', { code: 'x' });
-  await b.post('/settings/my-id/email-code', { code: code('member.new@example.jp') });
+  await b.post('/settings/my-id/email-code', { code: (await code('member.new@example.jp')) });
   await get('/settings/my-id/confirm');
   await post('my-id confirm error', '/settings/my-id/confirm', { current: '' });
   await b.post('/settings/my-id/confirm', { current: NEW_PASSWORD });
@@ -61,10 +61,10 @@ async function collectPages(lang: 'ja' | 'en'): Promise<Page[]> {
   await b.post('/reset', { email: 'member.new@example.jp' });
   await get('/reset/email-code');
   await post('reset code error', '/reset/email-code', { code: '' });
-  await b.post('/reset/email-code', { code: code('member.new@example.jp') });
+  await b.post('/reset/email-code', { code: (await code('member.new@example.jp')) });
   await get('/reset/phone');
   await post('reset phone send error', '/reset/phone/send', { phone: '9', channel: 'sms' });
-  await b.post('/reset/phone', { code: code('09033334444') });
+  await b.post('/reset/phone', { code: (await code('09033334444')) });
   await get('/reset/password');
   await post('reset password errors', '/reset/password', { password: 'a', confirm: '' });
   await b.post('/reset/password', { password: PASSWORD, confirm: PASSWORD });
@@ -78,14 +78,14 @@ async function collectPages(lang: 'ja' | 'en'): Promise<Page[]> {
   const started = await b.post('/register', { card: '4980 1234 1234 5678', birthdate: '1979-11-03' });
   expect(started.location, started.body.match(/<div class="error-summary"[\s\S]*?<\/div>/)?.[0]).toBe('/register/phone');
   await get('/register/phone');
-  await b.post('/register/phone', { code: code('09033334444') });
+  await b.post('/register/phone', { code: (await code('09033334444')) });
   await get('/register/terms');
   await b.post('/register/terms', {});
   await get('/register/email');
   await post('register email taken', '/register/email', { email: 'member.new@example.jp' });
   await b.post('/register/email', { email: 'member.g@example.jp' });
   await get('/register/email-code');
-  await b.post('/register/email-code', { code: code('member.g@example.jp') });
+  await b.post('/register/email-code', { code: (await code('member.g@example.jp')) });
   await get('/register/password');
   await post('register password errors', '/register/password', { password: 'member1!', confirm: 'member1!' });
   await b.post('/register/password', { password: NEW_PASSWORD, confirm: NEW_PASSWORD });

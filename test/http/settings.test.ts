@@ -12,7 +12,7 @@ const NEW_PASSWORD = 'Kawa!Nagare77';
 let h: Harness;
 let accountId: number;
 beforeEach(async () => {
-  h = makeHarness();
+  h = await makeHarness();
   const made = await addHolder(h, {
     birthdate: '1985-04-12',
     nameRoman: 'HANAKO SATO',
@@ -84,7 +84,7 @@ describe('T2 change password', () => {
     expect(await verifyPassword(account.passwordHash, NEW_PASSWORD)).toBe(true);
     expect((await h.inspect.rows('audit_log')).filter((rec) => rec.event === 'password_changed')).toHaveLength(1);
 
-    const [notice] = h.outbox();
+    const [notice] = (await h.outbox());
     expect(notice.to).toBe(EMAIL);
     expect(notice.subject).toBe('【My Card】パスワード変更のお知らせ');
     expect(notice.code).toBeUndefined();
@@ -110,7 +110,7 @@ describe('T2 change password', () => {
     expect(res.body).toMatch(/<input[^>]*id="current"[^>]*aria-invalid="true"/);
     const account = (await h.inspect.rows('account')).find((rec) => rec.id === accountId)!;
     expect(await verifyPassword(account.passwordHash, PASSWORD)).toBe(true);
-    expect(h.outbox()).toHaveLength(0);
+    expect((await h.outbox())).toHaveLength(0);
   });
 
   it('reports each M7 rule broken and a missing current password with 400, never echoing passwords', async () => {
@@ -132,7 +132,7 @@ describe('T2 change password', () => {
     expect(card.body).toContain('パスワードにカード番号の一部を含めることはできません。');
     const phone = await b.post('/settings/password', { current: PASSWORD, password: 'Ab#x2222yz', confirm: 'Ab#x2222yz' });
     expect(phone.body).toContain('パスワードにご登録の電話番号の一部を含めることはできません。');
-    expect(h.outbox()).toHaveLength(0);
+    expect((await h.outbox())).toHaveLength(0);
   });
 
   it('refuses a cross-site post', async () => {
@@ -148,7 +148,7 @@ describe('T2 change password', () => {
     expect(page.body).toContain('Current password');
     const res = await b.post('/settings/password', { current: PASSWORD, password: NEW_PASSWORD, confirm: NEW_PASSWORD });
     expect(res.status).toBe(303);
-    expect(h.outbox()[0].subject).toBe('[My Card] Your password was changed');
+    expect((await h.outbox())[0].subject).toBe('[My Card] Your password was changed');
   });
 
   // two changes checked against the same current password: the winner ends the other browser's session, so that one is
@@ -176,7 +176,7 @@ describe('T2 change password', () => {
     if (!sameBrowser) expect(loser.location).toBe('/login');
     const account = (await h.inspect.rows('account')).find((rec) => rec.id === accountId)!;
     expect(await verifyPassword(account.passwordHash, winner)).toBe(true);
-    expect(h.outbox().filter((m) => m.subject === '【My Card】パスワード変更のお知らせ')).toHaveLength(1);
+    expect((await h.outbox()).filter((m) => m.subject === '【My Card】パスワード変更のお知らせ')).toHaveLength(1);
     expect((await h.inspect.rows('audit_log')).filter((e) => e.event === 'password_changed')).toHaveLength(1);
     expect((await h.inspect.rows('session')).filter((rec) => rec.accountId === accountId)).toHaveLength(1);
   });
@@ -196,7 +196,7 @@ describe('T2 wrong current passwords count towards the lock (L5)', () => {
     expect(locked.body).toContain('href="/reset"');
     expect((await h.inspect.rows('session'))).toHaveLength(0);
     expect((await h.inspect.rows('sign_in_attempt'))[0]!.lockedAt).not.toBeNull();
-    expect(h.outbox()[0].to).toBe(EMAIL);
+    expect((await h.outbox())[0].to).toBe(EMAIL);
     expect((await other.get('/top')).status).toBe(303);
     // the right password no longer signs in
     expect((await browser(h).post('/login', { id: EMAIL, password: PASSWORD })).body).toContain('IDが無効となっています');
@@ -216,7 +216,7 @@ describe('T2 change My ID', () => {
     // cancelling a change goes back to settings, and the page says so (not "back to sign-in")
     expect(page.body).toContain('キャンセルすると変更を中止し、設定画面に戻ります。');
     expect(page.body).not.toContain('ログイン画面に戻ります');
-    const verified = await b.post('/settings/my-id/email-code', { code: lastCode(h, NEW_EMAIL) });
+    const verified = await b.post('/settings/my-id/email-code', { code: (await lastCode(h, NEW_EMAIL)) });
     expect(verified.location).toBe('/settings/my-id/confirm');
   }
 
@@ -246,7 +246,7 @@ describe('T2 change My ID', () => {
     expect((await h.inspect.rows('account')).find((rec) => rec.id === accountId)!.email).toBe(NEW_EMAIL);
     expect((await h.inspect.rows('card'))[0]!.email).toBe(NEW_EMAIL);
     expect((await h.inspect.rows('audit_log')).filter((rec) => rec.event === 'my_id_changed')).toHaveLength(1);
-    const notice = h.outbox()[0];
+    const notice = (await h.outbox())[0];
     expect(notice.to).toBe(EMAIL);
     expect(notice.subject).toBe('【My Card】My ID変更のお知らせ');
     expect(notice.text).toContain('h*********@e******.jp');
@@ -269,7 +269,7 @@ describe('T2 change My ID', () => {
     expect([first.status, second.status]).toEqual([303, 303]);
     expect([first.location, second.location].sort()).toEqual(['/settings', '/settings?done=my-id']);
     expect((await h.inspect.rows('audit_log')).filter((rec) => rec.event === 'my_id_changed')).toHaveLength(1);
-    expect(h.outbox().filter((m) => m.subject === '【My Card】My ID変更のお知らせ')).toHaveLength(1);
+    expect((await h.outbox()).filter((m) => m.subject === '【My Card】My ID変更のお知らせ')).toHaveLength(1);
   });
 
   it('refuses a malformed, the same, or a taken address', async () => {
@@ -285,7 +285,7 @@ describe('T2 change My ID', () => {
     const taken = await b.post('/settings/my-id', { email: 'taken@example.jp' });
     expect(taken.status).toBe(409);
     expect(taken.body).toContain('ご入力いただいたメールアドレスはご利用いただけません。');
-    expect(h.outbox()).toHaveLength(0);
+    expect((await h.outbox())).toHaveLength(0);
   });
 
   it('refuses skipping the code, another member using the flow cookie, and cancels back to the settings', async () => {
@@ -323,7 +323,7 @@ describe('T2 change My ID', () => {
     for (const { br, email } of targets) {
       await br.get('/settings/my-id');
       expect((await br.post('/settings/my-id', { email })).location).toBe('/settings/my-id/email-code');
-      expect((await br.post('/settings/my-id/email-code', { code: lastCode(h, email) })).location).toBe('/settings/my-id/confirm');
+      expect((await br.post('/settings/my-id/email-code', { code: (await lastCode(h, email)) })).location).toBe('/settings/my-id/confirm');
     }
     const replies = await Promise.all(targets.map(({ br }) => br.post('/settings/my-id/confirm', { current: PASSWORD })));
     const done = replies.filter((r) => r.location === '/settings?done=my-id');
@@ -333,6 +333,6 @@ describe('T2 change My ID', () => {
     expect((await h.inspect.rows('account')).find((rec) => rec.id === accountId)!.email).toBe(winner);
     expect((await h.inspect.rows('card'))[0]!.email).toBe(winner);
     expect((await h.inspect.rows('audit_log')).filter((rec) => rec.event === 'my_id_changed')).toHaveLength(1);
-    expect(h.outbox().filter((m) => m.subject === '【My Card】My ID変更のお知らせ')).toHaveLength(1);
+    expect((await h.outbox()).filter((m) => m.subject === '【My Card】My ID変更のお知らせ')).toHaveLength(1);
   });
 });

@@ -5,7 +5,7 @@ import { addHolder } from '../helpers/fixtures.js';
 
 let h: Harness;
 beforeEach(async () => {
-  h = makeHarness();
+  h = await makeHarness();
   await addHolder(h, {
     cards: [{ cardName: 'ゴールドカード', number: '4111111111111111', paymentDate: '2024-12-27', confirmedAmount: 12345, points: 299 }],
     account: { email: 'hanako@example.jp', password: 'Sakura#2025x' },

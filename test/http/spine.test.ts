@@ -4,14 +4,14 @@ import { browser, makeHarness, ORIGIN } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 
 async function signedInHarness(overrides: Record<string, string> = {}) {
-  const h = makeHarness(overrides);
+  const h = await makeHarness(overrides);
   await addHolder(h, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' } });
   return h;
 }
 
 describe('X1 security headers', () => {
   it('every page has a CSP with no script source, nosniff, a referrer policy and no-store', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     for (const path of ['/login', '/no-such-page']) {
       const res = await h.app.request(path);
       const csp = res.headers.get('content-security-policy')!;
@@ -29,12 +29,12 @@ describe('X1 security headers', () => {
   });
 
   it('pages carry no script at all', async () => {
-    const body = await (await makeHarness().app.request('/login')).text();
+    const body = await (await (await makeHarness()).app.request('/login')).text();
     expect(body).not.toMatch(/<script|onclick=|javascript:/i);
   });
 
   it('the stylesheet is served', async () => {
-    const res = await makeHarness().app.request('/static/app.css');
+    const res = await (await makeHarness()).app.request('/static/app.css');
     expect(res.status).toBe(200);
     expect(await res.text()).toContain(':focus-visible');
   });
@@ -101,7 +101,7 @@ describe('X2 CSRF', () => {
 
 describe('X3 cookies', () => {
   it('over http: HttpOnly, SameSite=Lax, no Secure', async () => {
-    const res = await makeHarness().app.request('/login');
+    const res = await (await makeHarness()).app.request('/login');
     const csrf = res.headers.getSetCookie().find((c) => c.startsWith('csrf='))!;
     expect(csrf).toMatch(/HttpOnly/);
     expect(csrf).toMatch(/SameSite=Lax/);
@@ -118,10 +118,10 @@ describe('X3 cookies', () => {
   });
 
   it('behind a TLS proxy the forwarded protocol counts only when TRUST_PROXY is on', async () => {
-    const trusted = makeHarness({ TRUST_PROXY: 'true' });
+    const trusted = await makeHarness({ TRUST_PROXY: 'true' });
     const a = await trusted.app.request('/login', { headers: { 'x-forwarded-proto': 'https' } });
     expect(a.headers.getSetCookie().some((c) => c.startsWith('__Host-csrf='))).toBe(true);
-    const untrusted = makeHarness();
+    const untrusted = await makeHarness();
     const b = await untrusted.app.request('/login', { headers: { 'x-forwarded-proto': 'https' } });
     expect(b.headers.getSetCookie().some((c) => c.startsWith('csrf='))).toBe(true);
   });
@@ -129,7 +129,7 @@ describe('X3 cookies', () => {
 
 describe('X4 bad input', () => {
   it('a body over 16 KB → styled 413', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const b = browser(h);
     const res = await b.post('/login', { id: 'x'.repeat(17 * 1024), password: 'p' });
     expect(res.status).toBe(413);
@@ -141,7 +141,7 @@ describe('X4 bad input', () => {
     ['text/plain', 'id=a'],
     ['application/x-www-form-urlencoded', 'id=%E0%A4%A&password=%'],
   ])('a malformed form (%s) → 400 with the error summary', async (type, body) => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const b = browser(h);
     await b.get('/login');
     const res = await h.app.request('/login', { method: 'POST', headers: { 'content-type': type, origin: ORIGIN, cookie: `csrf=${b.jar.get('csrf')}` }, body });
@@ -152,7 +152,7 @@ describe('X4 bad input', () => {
   });
 
   it('an unknown path → styled 404 in the chosen language', async () => {
-    const res = await makeHarness().app.request('/nowhere?lang=en');
+    const res = await (await makeHarness()).app.request('/nowhere?lang=en');
     expect(res.status).toBe(404);
     const html = await res.text();
     expect(html).toContain('<h1>Page not found</h1>');
@@ -174,7 +174,7 @@ describe('X4 bad input', () => {
 
 describe('§2 demo outbox page', () => {
   it('is on by default and lists messages newest first', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await h.deps.notifier.send({ channel: 'email', to: 'a@example.jp', subject: 'first', text: 'one' });
     await h.deps.notifier.send({ channel: 'sms', to: '09012345678', subject: 'second', text: 'code 1234', code: '1234' });
     const res = await h.app.request('/dev/outbox');
@@ -182,12 +182,12 @@ describe('§2 demo outbox page', () => {
     const html = await res.text();
     expect(html.indexOf('second')).toBeLessThan(html.indexOf('first'));
     expect(html).toContain('1234');
-    expect(h.outbox()[0]).toMatchObject({ channel: 'sms', to: '09012345678', subject: 'second', text: 'code 1234', code: '1234' });
-    expect(h.outbox()[1].code).toBeUndefined();
+    expect((await h.outbox())[0]).toMatchObject({ channel: 'sms', to: '09012345678', subject: 'second', text: 'code 1234', code: '1234' });
+    expect((await h.outbox())[1].code).toBeUndefined();
   });
 
   it('is off in production unless DEV_OUTBOX is set, and the footer link goes with it', async () => {
-    const h = makeHarness({ NODE_ENV: 'production' });
+    const h = await makeHarness({ NODE_ENV: 'production' });
     expect((await h.app.request('/dev/outbox')).status).toBe(404);
     expect(await (await h.app.request('/login')).text()).not.toContain('/dev/outbox');
   });

@@ -6,7 +6,7 @@ import { addHolder } from '../helpers/fixtures.js';
 let h: Harness;
 let accountId: number;
 beforeEach(async () => {
-  h = makeHarness({ TERMS_VERSION: '2025-04' });
+  h = await makeHarness({ TERMS_VERSION: '2025-04' });
   const made = await addHolder(h, { account: { email: 'old-terms@example.jp', password: 'Sakura#2025x', termsVersion: '2024-10' } });
   accountId = made.account!.id;
 });

@@ -18,7 +18,7 @@ describe('S7 the import refuses hashes below m=19456, t=2', () => {
     ['m=19456, t=1', { memoryCost: 19_456, timeCost: 1 }],
     ['m=4096, t=3', { memoryCost: 4096, timeCost: 3 }],
   ])('a hash with %s is a bad row and nothing is written', async (_, params) => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const weak = await hash('legacy-pass', { ...params, parallelism: 1 });
     const result = await importCsv(h.stores.import, `${COLUMNS.join(',')}\n${row(weak)}\n`, { secret: h.config.SECRET, clock: h.clock, initialIdTtlDays: 90, termsVersion: '2025-01' });
     expect(result.ok).toBe(false);
@@ -29,7 +29,7 @@ describe('S7 the import refuses hashes below m=19456, t=2', () => {
   });
 
   it('a hash at or above the floor is stored as it is', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const strong = await hash('legacy-pass', { memoryCost: 32_768, timeCost: 3, parallelism: 1 });
     const result = await importCsv(h.stores.import, `${COLUMNS.join(',')}\n${row(strong)}\n`, { secret: h.config.SECRET, clock: h.clock, initialIdTtlDays: 90, termsVersion: '2025-01' });
     expect(result.ok).toBe(true);
@@ -39,7 +39,7 @@ describe('S7 the import refuses hashes below m=19456, t=2', () => {
 
 describe('S7 a weak stored hash is replaced at the next correct sign-in', () => {
   it('a My ID: signed in as before, and the hash is now at today’s parameters', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const { account } = await addHolder(h, { account: { email: 'weak@example.jp', password: 'Weak#2025pass' } });
     const weak = await weakHash('Weak#2025pass');
     expect(await h.stores.accounts.replaceHash(account!.id, account!.passwordHash, weak)).toBe(true);
@@ -62,7 +62,7 @@ describe('S7 a weak stored hash is replaced at the next correct sign-in', () => 
   });
 
   it('a legacy ID: the migration starts as before, and the hash is replaced', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const { legacy } = await addHolder(h, { legacyId: 'old-weak', legacyPassword: 'legacy-pass' });
     const weak = await weakHash('legacy-pass');
     expect(await h.stores.credentials.replaceHash(legacy!.id, legacy!.passwordHash, weak)).toBe(true);

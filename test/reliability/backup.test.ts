@@ -85,7 +85,7 @@ describe('O5 npm run backup', () => {
     const none = await command('backup', [], env);
     expect(none).toMatchObject({ code: 1, stderr: 'usage: npm run backup -- FILE\n' });
     const noDb = await command('backup', [join(dir, 'x.db')], env);
-    expect(noDb).toMatchObject({ code: 1, stderr: `no database at ${join(dir, 'app.db')} (set DATABASE_FILE)\n` });
+    expect(noDb).toMatchObject({ code: 1, stderr: `no database at ${join(dir, 'app.db')} (set DATABASE_FILE, or DATABASE_URL for PostgreSQL)\n` });
     const noFolder = await command('backup', [join(dir, 'missing', 'x.db')], env);
     expect(noFolder.code).toBe(1);
     expect(noFolder.stderr).toMatch(/^cannot write .*: no folder .*missing\n$/);

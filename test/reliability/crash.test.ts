@@ -172,12 +172,12 @@ describe('SIGKILL at random moments', () => {
       rmSync(dir, { recursive: true, force: true });
     });
     const dbFile = join(dir, 'app.db');
-    const outbox = join(dir, 'outbox.jsonl');
+    const outbox = dbFile;
     const env = { IP_MAX_FAILURES: '1000000', CODE_RESEND_SECONDS: '0' };
     writeFileSync(join(dir, 'holders.csv'), csv(await hashPassword('legacy-pass-1')));
     const imported = spawnSync(process.execPath, [TSX, 'src/cli/import.ts', join(dir, 'holders.csv')], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: dir, DATABASE_FILE: dbFile, OUTBOX_FILE: outbox },
+      env: { PATH: process.env.PATH ?? '', HOME: dir, DATABASE_FILE: dbFile },
       encoding: 'utf8',
     });
     expect(imported.status, imported.stderr).toBe(0);

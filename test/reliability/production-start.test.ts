@@ -60,7 +60,7 @@ describe('O1 production', () => {
     const port = await freePort();
     running = await startPortal(dir, port, { NODE_ENV: 'production', SECRET, SEED_DEMO: undefined, DEV_OUTBOX: undefined, NOTIFY_STAND_IN: 'true' });
     expect(running.output()).not.toContain('Warning: demo environment');
-    expect(running.output()).toContain(`Warning: NOTIFY_STAND_IN=true: email, sms, voice messages go to the console and ${join(dir, 'outbox.jsonl')}, not to members.`);
+    expect(running.output()).toContain(`Warning: NOTIFY_STAND_IN=true: email, sms, voice messages go to the console, ${join(dir, 'outbox.jsonl')} and the outbox table, not to members.`);
     expect((await fetch(`${running.url}/dev/outbox`)).status).toBe(404);
     const page = await fetch(`${running.url}/login`);
     const html = await page.text();

@@ -24,9 +24,9 @@ const audit = async (event: string) => (await h.inspect.rows('audit_log')).filte
 
 describe('M9: many flows completing for one email at the same moment', () => {
   const FLOWS = 8;
-  beforeEach(() => {
+  beforeEach(async () => {
     // so the contested address can be sent a code by every flow
-    h = makeHarness({ CODE_RESEND_SECONDS: '0', CODE_MAX_SENDS_PER_HOUR: '1000' });
+    h = await makeHarness({ CODE_RESEND_SECONDS: '0', CODE_MAX_SENDS_PER_HOUR: '1000' });
   });
 
   /** A holder walked through G1–G2 to the password step with CONTESTED verified as its new My ID. */
@@ -37,10 +37,10 @@ describe('M9: many flows completing for one email at the same moment', () => {
     const b = browser(h);
     await b.get('/register');
     expect((await b.post('/register', { card, birthdate: '1981-02-03' })).location).toBe('/register/phone');
-    expect((await b.post('/register/phone', { code: lastCode(h, phone) })).location).toBe('/register/terms');
+    expect((await b.post('/register/phone', { code: (await lastCode(h, phone)) })).location).toBe('/register/terms');
     expect((await b.post('/register/terms', {})).location).toBe('/register/email');
     expect((await b.post('/register/email', { email: CONTESTED })).location).toBe('/register/email-code');
-    expect((await b.post('/register/email-code', { code: lastCode(h, CONTESTED) })).location).toBe('/register/password');
+    expect((await b.post('/register/email-code', { code: (await lastCode(h, CONTESTED)) })).location).toBe('/register/password');
     return { b, holderId: made.holder.id, cardIds: made.cards.map((c) => c.id) };
   }
 
@@ -53,7 +53,7 @@ describe('M9: many flows completing for one email at the same moment', () => {
     expect((await b.post('/migration/terms', {})).location).toBe('/migration/email-choice');
     expect((await b.post('/migration/email-choice', { choice: 'yes' })).location).toBe('/migration/phone');
     await b.get('/migration/phone'); // SPEC M6 ⑦-1: the SMS goes on arrival
-    expect((await b.post('/migration/phone', { code: lastCode(h, phone) })).location).toBe('/migration/password');
+    expect((await b.post('/migration/phone', { code: (await lastCode(h, phone)) })).location).toBe('/migration/password');
     return { b, holderId: made.holder.id, cardIds: made.cards.map((c) => c.id), legacyId: made.legacy!.id };
   }
 
@@ -65,7 +65,7 @@ describe('M9: many flows completing for one email at the same moment', () => {
     expect((await b.post('/login', { id: email, password: PASSWORD })).location).toBe('/top');
     await b.get('/settings/my-id');
     expect((await b.post('/settings/my-id', { email: CONTESTED })).location).toBe('/settings/my-id/email-code');
-    expect((await b.post('/settings/my-id/email-code', { code: lastCode(h, CONTESTED) })).location).toBe('/settings/my-id/confirm');
+    expect((await b.post('/settings/my-id/email-code', { code: (await lastCode(h, CONTESTED)) })).location).toBe('/settings/my-id/confirm');
     return { b, accountId: made.account!.id, email };
   }
 
@@ -116,7 +116,7 @@ describe('M9: many flows completing for one email at the same moment', () => {
 describe('M6a: concurrent wrong codes against one verification', () => {
   const N = 5;
   beforeEach(async () => {
-    h = makeHarness({ CODE_MAX_FAILURES: String(N), CODE_RESEND_SECONDS: '0', CODE_MAX_SENDS_PER_HOUR: '1000' });
+    h = await makeHarness({ CODE_MAX_FAILURES: String(N), CODE_RESEND_SECONDS: '0', CODE_MAX_SENDS_PER_HOUR: '1000' });
     await addHolder(h, { phones: ['09011112222'], account: { email: 'taro@example.jp', password: 'Sakura#2025x' } });
   });
 
@@ -124,7 +124,7 @@ describe('M6a: concurrent wrong codes against one verification', () => {
     const b = browser(h);
     await b.get('/reset');
     expect((await b.post('/reset', { email: 'taro@example.jp' })).location).toBe('/reset/email-code');
-    const code = lastCode(h, 'taro@example.jp');
+    const code = (await lastCode(h, 'taro@example.jp'));
     const results = await Promise.all([...Array.from({ length: 4 * N }, () => b.post('/reset/email-code', { code: wrongCode(code) }))]);
     expect(results.filter((r) => summary(r.body).includes(MISMATCH))).toHaveLength(N - 1);
     expect(results.filter((r) => lockNotice(r.body).includes(CODE_LOCKED))).toHaveLength(3 * N + 1);
@@ -139,7 +139,7 @@ describe('M6a: concurrent wrong codes against one verification', () => {
       await b.get('/reset');
       expect((await b.post('/reset', { email: 'taro@example.jp' })).location).toBe('/reset/email-code');
     }
-    const code = lastCode(h, 'taro@example.jp');
+    const code = (await lastCode(h, 'taro@example.jp'));
     const results = await Promise.all(Array.from({ length: 6 * N }, (_, i) => browsers[i % 3].post('/reset/email-code', { code: wrongCode(code) })));
     expect(results.every((r) => r.status >= 400 && r.status < 500)).toBe(true);
     expect(results.filter((r) => summary(r.body).includes(MISMATCH))).toHaveLength(N - 1);
@@ -155,7 +155,7 @@ describe('M6a: concurrent wrong codes against one verification', () => {
 describe('L5: concurrent sign-ins for one identifier across the lock threshold', () => {
   const N = 5;
   beforeEach(async () => {
-    h = makeHarness({ LOGIN_MAX_FAILURES: String(N), IP_MAX_FAILURES: '100000' });
+    h = await makeHarness({ LOGIN_MAX_FAILURES: String(N), IP_MAX_FAILURES: '100000' });
     await addHolder(h, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' }, cards: [{ email: 'hanako@example.jp' }] });
     await addHolder(h, { legacyId: 'Taro-01', legacyPassword: 'legacy-pass', cards: [{ email: 'taro@example.jp' }] });
   });
@@ -174,7 +174,7 @@ describe('L5: concurrent sign-ins for one identifier across the lock threshold',
     expect(rows[0].failures).toBe(N);
     expect(rows[0].lockedAt).not.toBeNull();
     expect(await audit('sign_in_locked')).toHaveLength(1);
-    const notices = h.outbox().filter((m) => m.subject.includes('アカウント停止のお知らせ'));
+    const notices = (await h.outbox()).filter((m) => m.subject.includes('アカウント停止のお知らせ'));
     expect(notices.map((m) => m.to)).toEqual(to ? [to] : []);
     expect((await h.inspect.rows('session'))).toEqual([]);
   });

@@ -27,7 +27,7 @@ afterEach(async () => {
 });
 
 async function serveHarness(limits: ServerLimits) {
-  const h = makeHarness();
+  const h = await makeHarness();
   const server = await listen(h.app.fetch, { port: 0, hostname: '127.0.0.1', limits });
   servers.push(server);
   const address = server.address();

@@ -7,17 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fakeClock } from '../../src/auth/clock.js';
 import { testConfig } from '../../src/config.js';
-import { readOutbox } from '../../src/notify/notifier.js';
+import { readOutbox } from '../support/outbox.js';
 import { browser, fileHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 import { ROOT } from '../support/portal-process.js';
-import { lastCode, WRONG_CODES } from '../helpers/codes.js';
-import { walkTo } from '../helpers/walk.js';
+import { startMigration } from '../helpers/walk.js';
+import { lastCode } from '../helpers/codes.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'unlock-cli-'));
-const outboxFile = join(dir, 'outbox.jsonl');
-const config = testConfig({ DATABASE_FILE: join(dir, 'app.db'), OUTBOX_FILE: outboxFile, CODE_MAX_FAILURES: '3', IP_MAX_FAILURES: '1000' });
-const env = { PATH: process.env.PATH ?? '', DATABASE_FILE: config.DATABASE_FILE, OUTBOX_FILE: outboxFile, SECRET: config.SECRET, SEED_DEMO: 'false', SUPPORT_PHONE: '0120-111-222' };
+const config = testConfig({ DATABASE_FILE: join(dir, 'app.db'), CODE_MAX_FAILURES: '3', IP_MAX_FAILURES: '1000' });
+const env = { PATH: process.env.PATH ?? '', DATABASE_FILE: config.DATABASE_FILE, SECRET: config.SECRET, SEED_DEMO: 'false', SUPPORT_PHONE: '0120-111-222' };
 let h: Harness;
 
 function unlock(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -34,7 +33,7 @@ const lockWith = async (id: string) => {
   for (let i = 0; i < 5; i++) await b.post('/login', { id, password: `Wrong#${i}x` });
 };
 
-beforeAll(() => {
+beforeAll(async () => {
   h = fileHarness(config, fakeClock(Date.now()));
 });
 
@@ -48,7 +47,7 @@ describe('O6 npm run unlock', () => {
     expect(out.stdout).toContain('My ID locked.member@example.jp: sign-in lock (L5) ended');
     expect(out.stdout).toContain('notice: sent to l************@e******.jp');
     expect((await browser(h).post('/login', { id: 'locked.member@example.jp', password: 'Right#Pass12' })).location).toBe('/top');
-    const notice = readOutbox(outboxFile).find((m) => m.to === 'locked.member@example.jp')!;
+    const notice = (await readOutbox(config.DATABASE_FILE)).find((m) => m.to === 'locked.member@example.jp')!;
     expect(notice.subject).toBe('【My Card】ロック解除のお知らせ');
     expect(notice.text).toContain('ロックを解除しました');
     expect(notice.text).toContain('0120-111-222');
@@ -60,10 +59,11 @@ describe('O6 npm run unlock', () => {
 
   it('a legacy ID: ends its lock and the running code lock of the holder; the notice goes to the card email', async () => {
     await addHolder(h, { legacyId: 'legacy-locked', legacyPassword: 'old-pass-9', cards: [{ email: 'legacy.card@example.jp' }], phones: ['09033334444'] });
-    const b = await walkTo(h, 'migration', 'phone', { id: 'legacy-locked', password: 'old-pass-9' });
+    const { b } = await startMigration(h, 'legacy-locked', 'old-pass-9');
+    await b.post('/migration/email-choice', { choice: 'yes' });
     await b.get('/migration/phone');
-    lastCode(h, '09033334444'); // the SMS went out
-    for (const guess of WRONG_CODES.slice(0, 3)) await b.post('/migration/phone', { code: guess });
+    const sent = (await lastCode(h, '09033334444'));
+    for (const guess of ['0000', '1111', '2222', '3333'].filter((g) => g !== sent).slice(0, 3)) await b.post('/migration/phone', { code: guess });
     expect((await h.inspect.rows('code_failure')).filter((r) => r.lockedUntil !== null)).toHaveLength(1);
     await lockWith('legacy-locked');
     const out = await unlock(['legacy-locked', '--reason', 'identity checked']);
@@ -71,7 +71,7 @@ describe('O6 npm run unlock', () => {
     expect(out.stdout).toMatch(/ID legacy-locked: sign-in lock \(L5\) ended\nID legacy-locked: code lock holder:\d+\/phone \(M6a\) ended/);
     expect(await h.inspect.rows('code_failure')).toEqual([]);
     expect((await browser(h).post('/login', { id: 'legacy-locked', password: 'old-pass-9' })).location).toBe('/migration/terms');
-    expect(readOutbox(outboxFile)[0]).toMatchObject({ to: 'legacy.card@example.jp', subject: '【My Card】ロック解除のお知らせ' });
+    expect((await readOutbox(config.DATABASE_FILE))[0]).toMatchObject({ to: 'legacy.card@example.jp', subject: '【My Card】ロック解除のお知らせ' });
   });
 
   it('a card: the number comes from standard input, and G1 works again afterwards', async () => {
@@ -85,7 +85,7 @@ describe('O6 npm run unlock', () => {
     expect(out.stdout).toContain('card ending 0017: card-number lock (G1) ended');
     expect(out.stdout + out.stderr).not.toContain('4980123400110017');
     expect((await b.post('/register', { card: '4980 1234 0011 0017', birthdate: '1985-04-12' })).status).toBe(303);
-    expect(readOutbox(outboxFile).find((m) => m.to === 'card.holder@example.jp')?.text).toContain('末尾0017のカード');
+    expect((await readOutbox(config.DATABASE_FILE)).find((m) => m.to === 'card.holder@example.jp')?.text).toContain('末尾0017のカード');
   });
 
   it('unknown, not locked, or no reason: one line and exit 1, nothing changed', async () => {

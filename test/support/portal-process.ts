@@ -52,9 +52,11 @@ export type Portal = {
 };
 
 /** Starts the portal and waits until GET /login answers 200 (or throws with its output). */
-export async function startPortal(dir: string, port: number, extra: Record<string, string | undefined> = {}): Promise<Portal> {
+export async function startPortal(dir: string, port: number, extra: Record<string, string | undefined> = {}, opts: { bundle?: boolean } = {}): Promise<Portal> {
   // node itself runs the server (tsx as a loader, not tsx's CLI, which would put a wrapper process in between that SIGKILL cannot see past)
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: portalEnv(dir, port, extra), stdio: ['ignore', 'pipe', 'pipe'] });
+  // `bundle`: the precompiled dist/main.mjs that npm start runs (built once by the caller)
+  const args = opts.bundle ? ['dist/main.mjs'] : ['--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: portalEnv(dir, port, extra), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));

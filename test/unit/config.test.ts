@@ -11,7 +11,6 @@ describe('settings', () => {
       PORT: 3000,
       HOST: '127.0.0.1',
       DATABASE_FILE: 'data/app.db',
-      OUTBOX_FILE: 'data/outbox.jsonl',
       SEED_DEMO: true,
       DEV_OUTBOX: true,
       BRAND_NAME: 'My Card',
@@ -65,6 +64,18 @@ describe('settings', () => {
     expect(shownValue('SMTP_URL', 'smtp://tokenonly@smtp.example.jp')).toBe(' (got "smtp://***@smtp.example.jp")');
     expect(shownValue('SMTP_URL', 'not a url at all')).toBe(' (got "not a url at all")');
     expect(shownValue('PORT', 'eighty')).toBe(' (got "eighty")');
+  });
+
+  it('SPEC Z1/Z2: DATABASE_URL selects PostgreSQL, must be a postgres URL (password never shown), and requires SECRET', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://portal:pw@db:5432/portal', SECRET: secret }).DATABASE_URL).toBe('postgres://portal:pw@db:5432/portal');
+    expect(loadConfig({}, secret).DATABASE_URL).toBeUndefined();
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://portal:hunter22@db/portal', SECRET: secret })).toThrow(
+      new ConfigError('Invalid setting DATABASE_URL: must be a URL such as postgres://user:password@host:5432/portal (got "mysql://portal:***@db/portal")'),
+    );
+    // the generated secret file is one machine's: every instance must be given the same SECRET
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://portal:pw@db/portal' }, secret)).toThrow(
+      new ConfigError('Invalid setting SECRET: must be set when DATABASE_URL is (every instance must share it; a generated secret file is for one machine only)'),
+    );
   });
 
   it('reads booleans and numbers from their text', () => {

@@ -26,7 +26,7 @@ let db: Database;
 let clock: ReturnType<typeof fakeClock>;
 let options: ImportOptions;
 
-beforeEach(() => {
+beforeEach(async () => {
   db = openTestDatabase();
   clock = fakeClock(Date.UTC(2026, 10, 24, 9, 0, 0));
   options = { secret: SECRET, clock, initialIdTtlDays: 90, termsVersion: '2025-01' };

@@ -8,6 +8,8 @@ describe('N1 normalisation', () => {
     ['\u3000 legacy_01 \r\n', 'legacy_01'],
     ['ab\u200Bc\uFEFF', 'abc'],
     ['\u200Fabc\u202E', 'abc'],
+    // control characters (PostgreSQL text cannot hold NUL)
+    ['a\u0000b\u007F\u001B', 'ab'],
   ])('identifier %j → %j', (input, out) => expect(normaliseIdentifier(input)).toBe(out));
 
   it.each([
@@ -16,6 +18,7 @@ describe('N1 normalisation', () => {
     ['090-1234-5678', '09012345678'],
     ['０９０ー１２３４ー５６７８', '09012345678'],
     ['4111 1111-1111\u20101111', '4111111111111111'],
+    ['12\u000034', '1234'],
   ])('digits %j → %j', (input, out) => expect(normaliseDigits(input)).toBe(out));
 
   it('N2: a password loses only surrounding whitespace', () => {

@@ -80,3 +80,14 @@ export type AuditRecord = { id: number; at: number; event: string; accountId: nu
 export type NoticeRecord = { id: number; titleJa: string; titleEn: string; bodyJa: string; bodyEn: string; publishedAt: number };
 /** SPEC O4/O7: one line per pruned flow; `day` is YYYY-MM-DD (Japan time) of the day it started. */
 export type FlowSummaryRecord = { id: number; kind: string; step: string; outcome: 'completed' | 'cancelled' | 'expired'; day: string };
+/** SPEC §2/D5: a message the notifier sent; `messageId` is its UUID. */
+export type OutboxRecord = {
+  id: number;
+  messageId: string;
+  createdAt: number;
+  channel: 'email' | 'sms' | 'voice';
+  recipient: string;
+  subject: string;
+  text: string;
+  code: string | null;
+};

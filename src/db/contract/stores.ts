@@ -5,9 +5,10 @@ import type { AuditStore } from './audit.js';
 import type { CodeStore } from './codes.js';
 import type { ImportStore } from './import.js';
 import type { LockoutStore } from './lockout.js';
+import type { OutboxStore } from './outbox.js';
 import type { DemoResetStore, HealthStore, ReportStore, RetentionStore, UnlockStore } from './operations.js';
 import type { MigrationStore, RegistrationStore, ResetStore, SettingsStore } from './procedures.js';
-import type { AccountCardRecord, AccountRecord, AddressSubmissionRecord, AddressThrottleRecord, AuditRecord, CardRecord, ChallengeRecord, CodeBudgetRecord, CodeFailureRecord, CodeFailureTimeRecord, CredentialRecord, FlowRecord, FlowSummaryRecord, HolderRecord, NoticeRecord, PhoneRecord, SessionRecord, SignInAttemptRecord } from './records.js';
+import type { AccountCardRecord, AccountRecord, AddressSubmissionRecord, AddressThrottleRecord, AuditRecord, CardRecord, ChallengeRecord, CodeBudgetRecord, CodeFailureRecord, CodeFailureTimeRecord, CredentialRecord, FlowRecord, FlowSummaryRecord, HolderRecord, NoticeRecord, OutboxRecord, PhoneRecord, SessionRecord, SignInAttemptRecord } from './records.js';
 import type { FlowStore, SessionStore } from './flows-sessions.js';
 
 export type Stores = {
@@ -23,6 +24,7 @@ export type Stores = {
   lockout: LockoutStore;
   member: MemberStore;
   migration: MigrationStore;
+  outbox: OutboxStore;
   registration: RegistrationStore;
   report: ReportStore;
   reset: ResetStore;
@@ -53,6 +55,7 @@ export type TableRows = {
   audit_log: AuditRecord;
   notice: NoticeRecord;
   flow_summary: FlowSummaryRecord;
+  outbox: OutboxRecord;
 };
 export type TableName = keyof TableRows;
 /** Tables whose rows have an integer `id`. */
@@ -78,4 +81,14 @@ export interface Inspection {
 }
 
 /** An opened implementation: its stores, the inspection API, and a way to close it. */
-export type Database = { stores: Stores; inspect: Inspection; close(): Promise<void> };
+export type Database = {
+  dialect: 'sqlite' | 'postgres';
+  stores: Stores;
+  inspect: Inspection;
+  /**
+   * SPEC Z1/Z3: runs `work` while holding the lock `name`, which every process on the same database respects (on PostgreSQL
+   * an advisory lock), so that instances starting together do a start-up task (the demo seed) once.
+   */
+  exclusive<T>(name: string, work: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};

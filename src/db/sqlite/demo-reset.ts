@@ -18,6 +18,7 @@ import {
   flowTable,
   holderTable,
   noticeTable,
+  outboxTable,
   phoneTable,
   sessionTable,
   signInAttemptTable,
@@ -34,7 +35,7 @@ function eraseDemoData(db: Db, demoHolderKeys: string[]): EraseDemoResult {
       const otherAccounts = tx.select({ n: count() }).from(accountTable).where(inArray(accountTable.holderId, others)).get()?.n ?? 0;
       if (otherHolders > 0 || otherAccounts > 0) return { refused: { otherHolders, otherAccounts } };
       const holders = tx.select({ n: count() }).from(holderTable).get()?.n ?? 0;
-      for (const table of [challengeTable, flowTable, flowSummaryTable, sessionTable, accountCardTable, credentialTable, accountTable, phoneTable, cardTable, holderTable, codeFailureTable, codeBudgetTable, codeFailureTimeTable, addressSubmissionTable, signInAttemptTable, addressThrottleTable, auditTable, noticeTable]) {
+      for (const table of [challengeTable, flowTable, flowSummaryTable, sessionTable, accountCardTable, credentialTable, accountTable, phoneTable, cardTable, holderTable, codeFailureTable, codeBudgetTable, codeFailureTimeTable, addressSubmissionTable, signInAttemptTable, addressThrottleTable, auditTable, noticeTable, outboxTable]) {
         tx.delete(table).run();
       }
       tx.run(sql`DELETE FROM sqlite_sequence`);

@@ -13,6 +13,7 @@ import { importStore } from './import.js';
 import { sqliteInspection } from './inspection.js';
 import { lockoutStore } from './lockout.js';
 import { migrationStore } from './migration.js';
+import { outboxStore } from './outbox.js';
 import { registrationStore } from './registration.js';
 import { reportStore } from './report.js';
 import { resetStore } from './reset.js';
@@ -35,6 +36,7 @@ export function sqliteStores(db: Db): Stores {
     lockout: lockoutStore(db),
     member: memberStore(db),
     migration: migrationStore(db),
+    outbox: outboxStore(db),
     registration: registrationStore(db),
     report: reportStore(db),
     reset: resetStore(db),
@@ -52,9 +54,12 @@ export type SqliteDatabase = Database & { backup(file: string): Promise<{ pages:
 export function openSqlite(file: string): SqliteDatabase {
   const db = openDb(file);
   return {
+    dialect: 'sqlite',
     stores: sqliteStores(db),
     inspect: sqliteInspection(db),
     backup: (to) => backupDatabase(db, to),
+    // one file, one machine: SQLite's own write lock settles races between processes; a start-up task needs nothing more
+    exclusive: (_name, work) => work(),
     async close() {
       db.$client.close();
     },

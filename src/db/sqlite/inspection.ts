@@ -24,6 +24,7 @@ const tables = {
   audit_log: schema.auditTable,
   notice: schema.noticeTable,
   flow_summary: schema.flowSummaryTable,
+  outbox: schema.outboxTable,
 } satisfies Record<TableName, SQLiteTable>;
 
 // The contract's row types are exactly the schema's: a column added to one and not the other fails to compile here.

@@ -256,3 +256,19 @@ export const flowSummaryTable = sqliteTable(
   },
   (t) => [index('flow_summary_kind_day_idx').on(t.kind, t.day)],
 );
+
+/** SPEC §2/D5: every message the notifier sends, one row each (the stand-in's outbox; delivery state comes with SPEC D1). */
+export const outboxTable = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    messageId: text('message_id').notNull().unique(), // a UUID: the message's id on the outbox page (and its Idempotency-Key, SPEC D2)
+    createdAt: integer('created_at').notNull(),
+    channel: text('channel', { enum: ['email', 'sms', 'voice'] }).notNull(),
+    recipient: text('recipient').notNull(), // email address or phone digits
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    code: text('code'), // only on messages that carry a code
+  },
+  (t) => [index('outbox_created_idx').on(t.createdAt)],
+);

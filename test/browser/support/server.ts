@@ -2,7 +2,8 @@
 // demo data and its own outbox (started as the reliability tests start it).
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { readOutbox, type OutboxEntry } from '../../../src/notify/notifier.js';
+import type { OutboxEntry } from '../../../src/notify/notifier.js';
+import { readOutbox } from '../../support/outbox.js';
 import { dataDir, freePort, startPortal as spawnPortal, stopPortal } from '../../support/portal-process.js';
 
 export { ROOT } from '../../support/portal-process.js';
@@ -10,9 +11,9 @@ export { ROOT } from '../../support/portal-process.js';
 export type PortalServer = {
   url: string;
   dir: string;
-  outbox: () => OutboxEntry[];
+  outbox: () => Promise<OutboxEntry[]>;
   /** The code of the newest message matching `to` (an address, or a test of the whole entry). */
-  latestCode: (to: string | ((m: OutboxEntry) => boolean)) => string;
+  latestCode: (to: string | ((m: OutboxEntry) => boolean)) => Promise<string>;
   /** Stops the server; its folder (database, secret, outbox) is removed unless `keepFiles`. */
   stop: (keepFiles?: boolean) => Promise<void>;
 };
@@ -21,14 +22,15 @@ export type PortalServer = {
 export async function startPortal(settings: Record<string, string> = {}, reuseDir?: string): Promise<PortalServer> {
   const dir = reuseDir ?? dataDir('portal-browser-');
   const portal = await spawnPortal(dir, await freePort(), settings);
-  const outbox = () => readOutbox(join(dir, 'outbox.jsonl'));
+  const outbox = () => readOutbox(join(dir, 'app.db'));
   return {
     url: portal.url,
     dir,
     outbox,
-    latestCode(to) {
-      const hit = outbox().find((m) => m.code && (typeof to === 'string' ? m.to === to : to(m)));
-      if (!hit?.code) throw new Error(`no code in the outbox for ${String(to)}; outbox has: ${outbox().map((m) => `${m.channel}→${m.to}`).join(', ')}`);
+    async latestCode(to) {
+      const all = await outbox();
+      const hit = all.find((m) => m.code && (typeof to === 'string' ? m.to === to : to(m)));
+      if (!hit?.code) throw new Error(`no code in the outbox for ${String(to)}; outbox has: ${all.map((m) => `${m.channel}→${m.to}`).join(', ')}`);
       return hit.code;
     },
     async stop(keepFiles = false) {

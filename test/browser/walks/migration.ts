@@ -26,7 +26,7 @@ export async function migrationKeepEmail(w: Walker, newPassword: string) {
 
   expect(await w.path()).toBe('/migration/phone');
   await w.expectPage(200, t('verify.phoneHeading'), '7890');
-  await w.fill(t('verify.codeLabel'), w.server.latestCode(smsTo('7890')));
+  await w.fill(t('verify.codeLabel'), (await w.server.latestCode(smsTo('7890'))));
   await w.press(t('verify.codeSubmit'));
 
   expect(await w.path()).toBe('/migration/password');
@@ -80,7 +80,7 @@ export async function migrationNewEmailVoice(w: Walker, newPassword: string) {
 
   expect(await w.path()).toBe('/migration/email-code');
   await w.expectPage(200, t('migration.emailCodeHeading'));
-  const code = w.server.latestCode(email);
+  const code = (await w.server.latestCode(email));
   await w.fill(t('verify.codeLabel'), code === '0000' ? '1111' : '0000');
   await w.press(t('verify.codeSubmit'));
   expect(w.last.status).toBe(422);
@@ -96,7 +96,7 @@ export async function migrationNewEmailVoice(w: Walker, newPassword: string) {
   expect(await w.path()).toBe('/migration/phone');
   await w.expectPage(200, t('verify.phoneHeading'), t('verify.phoneLandlineHeading'));
   await w.press(t('verify.phoneSendVoice'));
-  await w.fill(t('verify.codeLabel'), w.server.latestCode(voiceTo('5678')));
+  await w.fill(t('verify.codeLabel'), (await w.server.latestCode(voiceTo('5678'))));
   await w.press(t('verify.codeSubmit'));
 
   expect(await w.path()).toBe('/migration/password');

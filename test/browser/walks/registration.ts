@@ -41,7 +41,7 @@ export async function registration(w: Walker, newPassword: string) {
   expect(await w.path()).toBe('/register/phone');
   await w.expectPage(200, t('verify.phoneHeading'));
   expect(await w.mainText()).toContain(HOLDER.phoneLast4);
-  await w.fill(t('verify.codeLabel'), w.server.latestCode((m) => m.channel === 'sms' && m.to.replace(/\D/g, '').endsWith(HOLDER.phoneLast4)));
+  await w.fill(t('verify.codeLabel'), (await w.server.latestCode((m) => m.channel === 'sms' && m.to.replace(/\D/g, '').endsWith(HOLDER.phoneLast4))));
   await w.press(t('verify.codeSubmit'));
 
   // M1: the terms in a scrollable region the keyboard can reach
@@ -65,7 +65,7 @@ export async function registration(w: Walker, newPassword: string) {
   // M4: the code emailed to the new address
   expect(await w.path()).toBe('/register/email-code');
   await w.expectPage(200, t('registration.emailCodeHeading'));
-  await w.fill(t('verify.codeLabel'), w.server.latestCode(email));
+  await w.fill(t('verify.codeLabel'), (await w.server.latestCode(email)));
   await w.press(t('verify.codeSubmit'));
 
   // M7 → M8

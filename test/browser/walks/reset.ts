@@ -55,7 +55,7 @@ export async function passwordReset(w: Walker, newPassword: string) {
   await w.press(t('reset.submit'));
   expect(await w.path()).toBe('/reset/email-code');
   await w.expectPage(200, t('reset.emailCodeHeading'));
-  const firstCode = w.server.latestCode(DEMO_LOCKED.id);
+  const firstCode = (await w.server.latestCode(DEMO_LOCKED.id));
 
   await w.press(t('verify.codeSubmit'));
   await w.expectErrors(t('verify.codeErrorRequired'));
@@ -68,8 +68,8 @@ export async function passwordReset(w: Walker, newPassword: string) {
   await w.press(t('verify.codeResend'));
   expect(w.last.status).toBe(200);
   expect(await w.mainText()).toContain(t('verify.codeResent'));
-  expect(w.server.outbox().filter((m) => m.to === DEMO_LOCKED.id && m.code).length).toBe(2);
-  const emailCode = w.server.latestCode(DEMO_LOCKED.id);
+  expect((await w.server.outbox()).filter((m) => m.to === DEMO_LOCKED.id && m.code).length).toBe(2);
+  const emailCode = (await w.server.latestCode(DEMO_LOCKED.id));
   await w.fill(t('verify.codeLabel'), emailCode);
   await w.press(t('verify.codeSubmit'));
 
@@ -77,7 +77,7 @@ export async function passwordReset(w: Walker, newPassword: string) {
   expect(await w.path()).toBe('/reset/phone');
   await w.expectPage(200, t('verify.phoneHeading'));
   expect(await w.mainText()).toContain(DEMO_LOCKED.phoneLast4);
-  const smsCode = w.server.latestCode((m) => m.channel === 'sms' && m.to.replace(/\D/g, '').endsWith(DEMO_LOCKED.phoneLast4));
+  const smsCode = (await w.server.latestCode((m) => m.channel === 'sms' && m.to.replace(/\D/g, '').endsWith(DEMO_LOCKED.phoneLast4)));
   await w.fill(t('verify.codeLabel'), smsCode);
   await w.press(t('verify.codeSubmit'));
 

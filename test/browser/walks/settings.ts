@@ -55,7 +55,7 @@ export async function settings(w: Walker, account: { id: string; password: strin
   await w.fill(t('settings.emailLabel'), changed.id);
   await w.press(t('settings.submitEmail'));
   await w.expectPage(200, t('settings.codeHeading'));
-  await w.fill(t('verify.codeLabel'), w.server.latestCode(changed.id));
+  await w.fill(t('verify.codeLabel'), (await w.server.latestCode(changed.id)));
   await w.press(t('verify.codeSubmit'));
   await w.expectPage(200, t('settings.confirmHeading'), changed.id);
   await w.fill(t('settings.currentPasswordLabel'), 'Not#theRight1');

@@ -33,7 +33,7 @@ export async function revisedTermsAndThrottle(w: Walker) {
   await w.press(t('verify.codeResend'));
   expect(w.last.status).toBe(429);
   await w.expectErrorsMention(...t('verify.codeErrorTooSoon').split('{time}'));
-  const code = w.server.latestCode(DEMO_MEMBER.id);
+  const code = (await w.server.latestCode(DEMO_MEMBER.id));
   const wrong = ['0000', '1111', '2222', '3333', '4444', '5555'].filter((c) => c !== code);
   for (let i = 0; i < 5; i++) {
     await w.fill(t('verify.codeLabel'), wrong[i]);

@@ -17,7 +17,7 @@ export let landlineHolder: Holder; // initial ID, card without email, two landli
 export let bothHolder: Holder; // legacy ID, card email already a My ID, a landline and a mobile
 
 beforeEach(async () => {
-  h = makeHarness({ TERMS_VERSION: '2025-04' });
+  h = await makeHarness({ TERMS_VERSION: '2025-04' });
   await addHolder(h, { account: { email: TAKEN, password: 'Sakura#2025x' } });
   mobileHolder = await addHolder(h, {
     phones: ['09011112222'],

@@ -1,15 +1,15 @@
-// Journeys a browser makes against the real server over HTTP, reading codes from the outbox file; any network error aborts them.
-import { readOutbox } from '../../../src/notify/notifier.js';
+// Journeys a browser makes against the real server over HTTP, reading codes from the outbox table; any network error aborts them.
+import { readOutbox } from '../../support/outbox.js';
 
 /** The tests' one cookie-keeping client, against a real server's URL. */
 export { serverClient } from '../../helpers/client.js';
 
 export class JourneyError extends Error {}
 
-/** The newest code sent to `to`, waiting briefly for the server to write it. */
-export async function codeFor(outboxFile: string, to: string, after: number): Promise<string> {
+/** The newest code sent to `to`, waiting briefly for the server to write it; `database` is the server's SQLite file or PostgreSQL URL. */
+export async function codeFor(database: string, to: string, after: number): Promise<string> {
   for (let i = 0; i < 50; i++) {
-    const hit = readOutbox(outboxFile).find((m) => m.to === to && m.code && Date.parse(m.at) >= after - 1000);
+    const hit = (await readOutbox(database)).find((m) => m.to === to && m.code && Date.parse(m.at) >= after - 1000);
     if (hit?.code) return hit.code;
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -1,0 +1,91 @@
+// Accounts (My IDs), legacy and initial IDs, and the member top page, as sign-in and the top page need them (PostgreSQL).
+import { and, asc, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import type { AccountStore, CredentialRow, CredentialStore, MemberStore } from '../contract.js';
+import { first, type Db } from './client.js';
+import { accountCardTable, accountTable, cardTable, credentialTable, holderTable, noticeTable } from './schema.js';
+
+export function accountStore(db: Db): AccountStore {
+  return {
+    async findOpenByEmail(email) {
+      return first(db.select().from(accountTable).where(and(eq(accountTable.email, email), isNull(accountTable.closedAt))).limit(1));
+    },
+    async find(id) {
+      return first(db.select().from(accountTable).where(eq(accountTable.id, id)));
+    },
+    async recordSignIn(accountId, now) {
+      await db
+        .update(accountTable)
+        .set({ previousSignInAt: sql`${accountTable.lastSignInAt}`, lastSignInAt: now })
+        .where(eq(accountTable.id, accountId));
+    },
+    async replaceHash(accountId, checkedHash, newHash) {
+      const result = await db
+        .update(accountTable)
+        .set({ passwordHash: newHash })
+        .where(and(eq(accountTable.id, accountId), eq(accountTable.passwordHash, checkedHash)));
+      return result.rowCount === 1;
+    },
+  };
+}
+
+export function credentialStore(db: Db): CredentialStore {
+  const withCard = () =>
+    db
+      .select({ credential: credentialTable, holderId: cardTable.holderId, cardEmail: cardTable.email })
+      .from(credentialTable)
+      .innerJoin(cardTable, eq(cardTable.id, credentialTable.cardId));
+  type Row = Awaited<ReturnType<typeof withCard>>[number];
+  const flatten = (row: Row | undefined): CredentialRow | undefined => row && { ...row.credential, holderId: row.holderId, cardEmail: row.cardEmail };
+  return {
+    async findUsable(loginId, now) {
+      return flatten(
+        await first(
+          withCard().where(and(eq(credentialTable.loginId, loginId), isNull(credentialTable.retiredAt), or(isNull(credentialTable.expiresAt), gt(credentialTable.expiresAt, now)))),
+        ),
+      );
+    },
+    async findAnyState(loginId) {
+      return flatten(await first(withCard().where(eq(credentialTable.loginId, loginId))));
+    },
+    async replaceHash(credentialId, checkedHash, newHash) {
+      const result = await db
+        .update(credentialTable)
+        .set({ passwordHash: newHash })
+        .where(and(eq(credentialTable.id, credentialId), eq(credentialTable.passwordHash, checkedHash)));
+      return result.rowCount === 1;
+    },
+  };
+}
+
+export function memberStore(db: Db): MemberStore {
+  return {
+    async loadHome(accountId) {
+      const account = await first(
+        db
+          .select({ email: accountTable.email, previousSignInAt: accountTable.previousSignInAt, name: holderTable.name, nameRoman: holderTable.nameRoman })
+          .from(accountTable)
+          .innerJoin(holderTable, eq(holderTable.id, accountTable.holderId))
+          .where(eq(accountTable.id, accountId)),
+      );
+      if (!account) return undefined;
+      const cards = await db
+        .select({
+          cardName: cardTable.cardName,
+          last4: cardTable.last4,
+          paymentDate: cardTable.paymentDate,
+          confirmedAmount: cardTable.confirmedAmount,
+          points: cardTable.points,
+        })
+        .from(accountCardTable)
+        .innerJoin(cardTable, eq(cardTable.id, accountCardTable.cardId))
+        .where(eq(accountCardTable.accountId, accountId))
+        .orderBy(asc(cardTable.id));
+      const notices = await db
+        .select({ titleJa: noticeTable.titleJa, titleEn: noticeTable.titleEn, bodyJa: noticeTable.bodyJa, bodyEn: noticeTable.bodyEn, publishedAt: noticeTable.publishedAt })
+        .from(noticeTable)
+        .orderBy(desc(noticeTable.publishedAt))
+        .limit(5);
+      return { ...account, cards, notices };
+    },
+  };
+}

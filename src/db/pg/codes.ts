@@ -1,0 +1,196 @@
+// Verification codes on PostgreSQL (SPEC M6a, S1): challenge rows, per-destination send caps and per-subject failure counts.
+// Every method that reads a counter and writes it back does so in one SERIALIZABLE transaction (client.ts), querying only through it.
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import type { CodeLimits, CodeStore, CodeSubject, RecordAttemptResult, RecordSendResult } from '../contract.js';
+import { first, inTransaction, type Db, type Executor } from './client.js';
+import { challengeTable, codeFailureTable } from './schema.js';
+import { writeAudit } from './audit.js';
+import { clearDay, closureNoticeAddress, countWrongEntry, readBudget, type BudgetKey } from './code-budget.js';
+
+const HOUR_MS = 3_600_000;
+
+/** Who an audit event is about: the account when the subject is one, the subject string otherwise. */
+function auditWho(subject: CodeSubject, address: string | undefined) {
+  const account = /^account:(\d+)$/.exec(subject);
+  return account ? { accountId: Number(account[1]), address } : { subject, address };
+}
+
+/** The M6a lock of a subject+purpose, or null when it has none or it has passed. */
+async function readLock(ex: Executor, subject: CodeSubject, purpose: string, now: number): Promise<number | null> {
+  const row = await first(
+    ex
+      .select({ lockedUntil: codeFailureTable.lockedUntil })
+      .from(codeFailureTable)
+      .where(and(eq(codeFailureTable.subject, subject), eq(codeFailureTable.purpose, purpose))),
+  );
+  return row?.lockedUntil != null && row.lockedUntil > now ? row.lockedUntil : null;
+}
+
+/** The later of two lock ends, null when neither locks. */
+const later = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
+
+/** SPEC M6a + S1: closed, or locked until when (the M6a lock or the kind's rolling day), or neither. */
+async function readHold(ex: Executor, key: BudgetKey & { subject: CodeSubject }, now: number, limits: CodeLimits): Promise<{ closed: true } | { closed: false; lockedUntil: number | null }> {
+  const budget = await readBudget(ex, key, now, limits);
+  if (budget.closed) return { closed: true };
+  return { closed: false, lockedUntil: later(await readLock(ex, key.subject, key.purpose, now), budget.dayLockedUntil) };
+}
+
+type SendScope = { flowId: number; purpose: string; destinationHash: string; requester: string };
+type SendCap = 'flowSpacing' | 'requesterHourly' | 'destinationHourly';
+type Sends = { lastOfFlow: number | undefined; destination: number[]; requester: number[] };
+
+/** Send times, newest first: of one flow, purpose and destination (its last one), and to one destination in the rolling hour, in all and from one requester. */
+async function recentSends(ex: Executor, scope: SendScope, now: number): Promise<Sends> {
+  const toDestination = await ex
+    .select({ createdAt: challengeTable.createdAt, requester: challengeTable.requester })
+    .from(challengeTable)
+    .where(and(eq(challengeTable.destinationHash, scope.destinationHash), gt(challengeTable.createdAt, now - HOUR_MS)))
+    .orderBy(desc(challengeTable.createdAt));
+  const lastOfFlow = await first(
+    ex
+      .select({ createdAt: challengeTable.createdAt })
+      .from(challengeTable)
+      .where(and(eq(challengeTable.flowId, scope.flowId), eq(challengeTable.purpose, scope.purpose), eq(challengeTable.destinationHash, scope.destinationHash)))
+      .orderBy(desc(challengeTable.createdAt))
+      .limit(1),
+  );
+  return {
+    lastOfFlow: lastOfFlow?.createdAt,
+    destination: toDestination.map((r) => r.createdAt),
+    requester: toDestination.filter((r) => r.requester === scope.requester).map((r) => r.createdAt),
+  };
+}
+
+/** SPEC S5: the earliest time another send may go and the cap that holds it back (the same rule as src/db/sqlite/codes.ts). */
+function nextSendAt(sends: Sends, now: number, limits: CodeLimits): { at: number; cap?: SendCap } {
+  const holds: [number, SendCap][] = [
+    [sends.lastOfFlow === undefined ? now : sends.lastOfFlow + limits.resendMs, 'flowSpacing'],
+    [sends.requester.length >= limits.maxSendsPerHour ? sends.requester[limits.maxSendsPerHour - 1] + HOUR_MS : now, 'requesterHourly'],
+    [sends.destination.length >= limits.maxSendsPerDestinationPerHour ? sends.destination[limits.maxSendsPerDestinationPerHour - 1] + HOUR_MS : now, 'destinationHourly'],
+  ];
+  const [at, cap] = holds.reduce((a, b) => (b[0] > a[0] ? b : a));
+  return at > now ? { at, cap } : { at: now };
+}
+
+/** The sends as they will be once one more goes now. */
+const withSend = (sends: Sends, now: number): Sends => ({ lastOfFlow: now, destination: [now, ...sends.destination], requester: [now, ...sends.requester] });
+
+export function codeStore(db: Db): CodeStore {
+  return {
+    async recordSend(input, limits) {
+      const { flowId, purpose, now } = input;
+      return inTransaction(db, async (tx): Promise<RecordSendResult> => {
+        const hold = await readHold(tx, input, now, limits);
+        if (hold.closed) return { error: 'closed' };
+        if (hold.lockedUntil !== null) return { error: 'locked', lockedUntil: hold.lockedUntil };
+        const sends = await recentSends(tx, input, now);
+        const allowed = nextSendAt(sends, now, limits);
+        if (allowed.cap !== undefined) {
+          // SPEC S10: a send refused by a cap is audited, naming the cap
+          await writeAudit(tx, { at: now, event: 'code_send_refused', ...auditWho(input.subject, input.address), detail: { flowId, purpose, channel: input.channel, to: input.maskedDestination, cap: allowed.cap, nextSendAt: allowed.at } });
+          return { error: allowed.cap === 'flowSpacing' ? 'tooSoon' : 'hourlyCap', nextResendAt: allowed.at };
+        }
+        // SPEC M6a: a resend replaces the previous code
+        await tx
+          .update(challengeTable)
+          .set({ replacedAt: now })
+          .where(and(eq(challengeTable.flowId, flowId), eq(challengeTable.purpose, purpose), isNull(challengeTable.usedAt), isNull(challengeTable.replacedAt)));
+        const expiresAt = now + limits.ttlMs;
+        const [row] = await tx
+          .insert(challengeTable)
+          .values({ flowId, purpose, channel: input.channel, destinationHash: input.destinationHash, requester: input.requester, codeHash: input.codeHash, createdAt: now, expiresAt })
+          .returning({ id: challengeTable.id });
+        await writeAudit(tx, { at: now, event: 'code_sent', ...auditWho(input.subject, input.address), detail: { flowId, purpose, channel: input.channel, to: input.maskedDestination } });
+        return { ok: true, challengeId: row.id, expiresAt, nextResendAt: nextSendAt(withSend(sends, now), now, limits).at };
+      });
+    },
+
+    async recordAttempt(input, limits) {
+      const { flowId, purpose, subject, now } = input;
+      const key = { subject, purpose, kind: input.kind };
+      const who = auditWho(subject, input.address);
+      const failureKey = and(eq(codeFailureTable.subject, subject), eq(codeFailureTable.purpose, purpose));
+      const active = and(eq(challengeTable.flowId, flowId), eq(challengeTable.purpose, purpose), isNull(challengeTable.usedAt), isNull(challengeTable.replacedAt));
+      return inTransaction(db, async (tx): Promise<RecordAttemptResult> => {
+        const hold = await readHold(tx, key, now, limits);
+        if (hold.closed) return { error: 'closed', closedNow: false, noticeTo: null };
+        if (hold.lockedUntil !== null) return { error: 'locked', lockedUntil: hold.lockedUntil };
+        const failure = await first(tx.select().from(codeFailureTable).where(failureKey));
+        const challenge = await first(
+          tx
+            .select({ id: challengeTable.id, destinationHash: challengeTable.destinationHash, codeHash: challengeTable.codeHash, expiresAt: challengeTable.expiresAt })
+            .from(challengeTable)
+            .where(active)
+            .orderBy(desc(challengeTable.id))
+            .limit(1),
+        );
+        // SPEC M6a: bound to one destination — the flow's address changed after this code was sent
+        if (!challenge || (input.destinationHash !== undefined && challenge.destinationHash !== input.destinationHash)) return { error: 'none' };
+        // SPEC M6a: valid for CODE_TTL_SECONDS; at exactly the TTL it has expired
+        if (now >= challenge.expiresAt) return { error: 'expired' };
+
+        if (input.matches(challenge)) {
+          // SPEC M6a: single use — the guard is in the statement that marks it used
+          const used = await tx
+            .update(challengeTable)
+            .set({ usedAt: now })
+            .where(and(eq(challengeTable.id, challenge.id), isNull(challengeTable.usedAt), isNull(challengeTable.replacedAt), gt(challengeTable.expiresAt, now)));
+          if (used.rowCount !== 1) return { error: 'none' };
+          await tx.delete(codeFailureTable).where(failureKey);
+          // SPEC S1: a right code clears the per-lock and daily counts, never the total
+          await clearDay(tx, key);
+          // SPEC S10
+          await writeAudit(tx, { at: now, event: 'code_verified', ...who, detail: { flowId, purpose } });
+          return { ok: true };
+        }
+
+        // SPEC M6a: after a lock has passed the count starts again
+        const previous = failure && failure.lockedUntil == null ? failure.failures : 0;
+        const failures = previous + 1;
+        const lockLockedUntil = failures >= limits.maxFailures ? now + limits.lockMs : null;
+        await tx
+          .insert(codeFailureTable)
+          .values({ subject, purpose, failures, lockedUntil: lockLockedUntil, updatedAt: now })
+          .onConflictDoUpdate({ target: [codeFailureTable.subject, codeFailureTable.purpose], set: { failures, lockedUntil: lockLockedUntil, updatedAt: now } });
+        // SPEC S1: the kind's rolling day and total
+        const budget = await countWrongEntry(tx, key, now, limits);
+        await writeAudit(tx, { at: now, event: 'code_failed', ...who, detail: { flowId, purpose, kind: input.kind, failures, day: budget.day, total: budget.total } });
+        const lockedUntil = later(lockLockedUntil, budget.dayLockedUntil);
+        if (lockedUntil === null && !budget.closedNow) return { error: 'mismatch', remaining: limits.maxFailures - failures };
+        // a lock or closure also voids the code it was guessing at: after a lock a new code must be sent
+        await tx.update(challengeTable).set({ replacedAt: now }).where(active);
+        if (budget.closedNow) {
+          // SPEC S1/S10: verification closed; S11: its notice goes to the holder
+          await writeAudit(tx, { at: now, event: 'code_closed', ...who, detail: { flowId, purpose, kind: input.kind, total: budget.total } });
+          return { error: 'closed', closedNow: true, noticeTo: await closureNoticeAddress(tx, subject, flowId) };
+        }
+        const why = lockLockedUntil !== null && lockLockedUntil >= (budget.dayLockedUntil ?? 0) ? 'lock' : 'day';
+        await writeAudit(tx, { at: now, event: 'code_locked', ...who, detail: { flowId, purpose, kind: input.kind, lockedUntil, budget: why } });
+        return { error: 'locked', lockedUntil: lockedUntil! };
+      });
+    },
+
+    async readState(input, limits) {
+      const { flowId, purpose, now } = input;
+      const hold = await readHold(db, input, now, limits);
+      const latest = await first(
+        db
+          .select({ destinationHash: challengeTable.destinationHash, expiresAt: challengeTable.expiresAt, usedAt: challengeTable.usedAt, replacedAt: challengeTable.replacedAt })
+          .from(challengeTable)
+          .where(and(eq(challengeTable.flowId, flowId), eq(challengeTable.purpose, purpose)))
+          .orderBy(desc(challengeTable.id))
+          .limit(1),
+      );
+      const destinationHash = input.destinationHash ?? latest?.destinationHash;
+      // a code that went to another destination is not the active code of this one
+      const active = latest && latest.usedAt === null && latest.replacedAt === null && latest.destinationHash === destinationHash ? latest : undefined;
+      return {
+        expiresAt: active?.expiresAt ?? null,
+        nextResendAt: destinationHash === undefined ? now : nextSendAt(await recentSends(db, { flowId, purpose, destinationHash, requester: input.requester }, now), now, limits).at,
+        lockedUntil: hold.closed ? null : hold.lockedUntil,
+        closed: hold.closed,
+      };
+    },
+  };
+}

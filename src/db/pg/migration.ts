@@ -1,0 +1,90 @@
+// Migration from a legacy or initial ID on PostgreSQL (SPEC M2, M8, M9): the card's facts, and completion as one transaction.
+import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import type { CompleteMigrationResult, MigrationStore, StartMigrationResult } from '../contract.js';
+import { first, inTransaction, isUniqueViolation, type Db } from './client.js';
+import { accountCardTable, accountTable, cardTable, credentialTable, flowTable } from './schema.js';
+import { writeAudit } from './audit.js';
+import { advanceFlow, endFlow, insertFlow } from './flows.js';
+import { endCardLocks } from './lockout.js';
+
+const DAY_MS = 86_400_000;
+
+export function migrationStore(db: Db): MigrationStore {
+  return {
+    async findCardEmail(cardId) {
+      return (await first(db.select({ email: cardTable.email }).from(cardTable).where(eq(cardTable.id, cardId))))?.email ?? null;
+    },
+
+    async start(input) {
+      const { now, maxPerDay } = input;
+      return inTransaction(db, async (tx): Promise<StartMigrationResult> => {
+        const started = await tx
+          .select({ createdAt: flowTable.createdAt })
+          .from(flowTable)
+          .where(and(eq(flowTable.kind, 'migration'), eq(flowTable.credentialId, input.flow.credentialId), gt(flowTable.createdAt, now - DAY_MS)))
+          .orderBy(asc(flowTable.createdAt));
+        if (started.length >= maxPerDay) {
+          // the budget frees a start when the oldest of the last `maxPerDay` starts is 24 hours old
+          const retryAt = started[started.length - maxPerDay].createdAt + DAY_MS;
+          await writeAudit(tx, { at: now, event: 'migration_start_refused', subject: input.identifierHash, address: input.address, detail: { credentialId: input.flow.credentialId, retryAt } });
+          return { error: 'budget', retryAt };
+        }
+        return { ok: true, flowId: await insertFlow(tx, input.tokenHash, input.flow, now, input.ttlMs) };
+      });
+    },
+
+    /** SPEC M8/M9 as src/db/sqlite/migration.ts: all or nothing; an address already a My ID changes nothing. */
+    async complete(input) {
+      const { now } = input;
+      try {
+        return await inTransaction(db, async (tx): Promise<CompleteMigrationResult> => {
+          // a second submit of the same flow finds it moved on, before anything else is looked at
+          const atPassword = await first(tx.select({ id: flowTable.id }).from(flowTable).where(and(eq(flowTable.id, input.flowId), eq(flowTable.step, input.move.from), isNull(flowTable.endedAt))));
+          if (!atPassword) return { error: 'moved' };
+          const taken = await first(tx.select({ id: accountTable.id }).from(accountTable).where(and(eq(accountTable.email, input.email), isNull(accountTable.closedAt))));
+          if (taken) return { error: 'taken' };
+          // the ID this flow started from must still be usable: a second flow for the same legacy ID cannot complete twice
+          const credential = await first(tx.select().from(credentialTable).where(and(eq(credentialTable.id, input.credentialId), isNull(credentialTable.retiredAt))));
+          const cardTaken = await first(tx.select({ id: accountCardTable.accountId }).from(accountCardTable).where(eq(accountCardTable.cardId, input.cardId)));
+          if (!credential || cardTaken) {
+            // another flow for the same card completed first: this one can never finish, so it ends here and its pages go back to sign-in
+            await endFlow(tx, input.flowId, now);
+            return { error: 'moved' };
+          }
+          if (!(await advanceFlow(tx, input.flowId, input.move.from, input.move.to))) return { error: 'moved' };
+
+          const card = await first(tx.select().from(cardTable).where(eq(cardTable.id, input.cardId)));
+          const sameEmail = card?.email
+            ? await tx.select({ id: cardTable.id }).from(cardTable).where(and(eq(cardTable.holderId, input.holderId), eq(cardTable.email, card.email)))
+            : [];
+          const candidates = [...new Set([input.cardId, ...sameEmail.map((c) => c.id)])];
+          const linkedRows = await tx.select({ cardId: accountCardTable.cardId }).from(accountCardTable).where(inArray(accountCardTable.cardId, candidates));
+          const linked = new Set(linkedRows.map((r) => r.cardId));
+          const cardIds = candidates.filter((id) => !linked.has(id));
+          if (!cardIds.includes(input.cardId)) throw new Error('migration card already belongs to an account');
+
+          const [account] = await tx
+            .insert(accountTable)
+            .values({ holderId: input.holderId, email: input.email, passwordHash: input.passwordHash, termsVersion: input.termsVersion, createdAt: now, passwordChangedAt: now })
+            .returning({ id: accountTable.id });
+          await tx.insert(accountCardTable).values(cardIds.map((cardId) => ({ accountId: account.id, cardId, linkedAt: now })));
+          await tx.update(cardTable).set({ email: input.email }).where(inArray(cardTable.id, cardIds));
+          await tx.update(credentialTable).set({ retiredAt: now }).where(and(inArray(credentialTable.cardId, cardIds), isNull(credentialTable.retiredAt)));
+          await endCardLocks(tx, input.holderId, input.cardLockKey);
+          await writeAudit(tx, {
+            at: now,
+            event: 'migration_completed',
+            accountId: account.id,
+            address: input.address,
+            detail: { cards: cardIds.length, credential: credential.kind, emailChanged: card?.email !== input.email },
+          });
+          return { ok: true, accountId: account.id, cardIds };
+        });
+      } catch (err) {
+        // SPEC M9: the unique index on open accounts' email is the last word in a race (SQLSTATE 23505)
+        if (isUniqueViolation(err)) return { error: 'taken' };
+        throw err;
+      }
+    },
+  };
+}

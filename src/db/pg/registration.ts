@@ -1,0 +1,80 @@
+// New My ID from card details on PostgreSQL (SPEC G1, G3): find the card's holder; complete in one transaction.
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { CompleteRegistrationResult, RegistrationStore } from '../contract.js';
+import { first, inTransaction, isUniqueViolation, type Db } from './client.js';
+import { accountCardTable, accountTable, cardTable, credentialTable, holderTable, sessionTable, signInAttemptTable } from './schema.js';
+import { writeAudit } from './audit.js';
+import { advanceFlow } from './flows.js';
+import { endCardLocks } from './lockout.js';
+
+export function registrationStore(db: Db): RegistrationStore {
+  return {
+    async findCardHolder(numberHash) {
+      return first(
+        db
+          .select({ cardId: cardTable.id, holderId: cardTable.holderId, birthdate: holderTable.birthdate })
+          .from(cardTable)
+          .innerJoin(holderTable, eq(holderTable.id, cardTable.holderId))
+          .where(eq(cardTable.numberHash, numberHash)),
+      );
+    },
+
+    async findLockNoticeAddress(numberHash) {
+      const card = await first(db.select({ holderId: cardTable.holderId, email: cardTable.email }).from(cardTable).where(eq(cardTable.numberHash, numberHash)));
+      if (!card) return null;
+      const account = await first(db.select({ email: accountTable.email }).from(accountTable).where(and(eq(accountTable.holderId, card.holderId), isNull(accountTable.closedAt))).limit(1));
+      return account?.email ?? card.email;
+    },
+
+    /** SPEC G3 as src/db/sqlite/registration.ts. */
+    async complete(input) {
+      const { now, holderId } = input;
+      try {
+        return await inTransaction(db, async (tx): Promise<CompleteRegistrationResult> => {
+          // SPEC G2/M9: an address that is already a My ID is refused, even when it races another flow
+          const taken = await first(tx.select({ id: accountTable.id }).from(accountTable).where(and(eq(accountTable.email, input.email), isNull(accountTable.closedAt))));
+          if (taken) return { error: 'taken' };
+          if (!(await advanceFlow(tx, input.flowId, input.move.from, input.move.to))) return { error: 'moved' };
+
+          // SPEC G3: a previous account of the holder is closed and its sessions end
+          const previous = await tx.select().from(accountTable).where(and(eq(accountTable.holderId, holderId), isNull(accountTable.closedAt)));
+          for (const old of previous) {
+            await tx.update(accountTable).set({ closedAt: now }).where(eq(accountTable.id, old.id));
+            await tx.delete(sessionTable).where(eq(sessionTable.accountId, old.id));
+            await tx.delete(accountCardTable).where(eq(accountCardTable.accountId, old.id));
+            await writeAudit(tx, { at: now, event: 'account_closed', accountId: old.id, address: input.address, detail: { reason: 'new_my_id' } });
+          }
+
+          const [account] = await tx
+            .insert(accountTable)
+            .values({ holderId, email: input.email, passwordHash: input.passwordHash, termsVersion: input.termsVersion, createdAt: now, passwordChangedAt: now })
+            .returning({ id: accountTable.id });
+
+          // SPEC G3: every card of the holder moves to the new account, with the new My ID as its registered email
+          const cardIds = (await tx.select({ id: cardTable.id }).from(cardTable).where(eq(cardTable.holderId, holderId))).map((c) => c.id);
+          let loginIds: string[] = [];
+          if (cardIds.length > 0) {
+            await tx.delete(accountCardTable).where(inArray(accountCardTable.cardId, cardIds));
+            await tx.insert(accountCardTable).values(cardIds.map((cardId) => ({ accountId: account.id, cardId, linkedAt: now })));
+            await tx.update(cardTable).set({ email: input.email }).where(inArray(cardTable.id, cardIds));
+            // SPEC G3: the cards' legacy and initial IDs are retired
+            loginIds = (await tx.select({ loginId: credentialTable.loginId }).from(credentialTable).where(inArray(credentialTable.cardId, cardIds))).map((c) => c.loginId);
+            await tx.update(credentialTable).set({ retiredAt: now }).where(and(inArray(credentialTable.cardId, cardIds), isNull(credentialTable.retiredAt)));
+          }
+
+          // SPEC L5: a new My ID ends the locks of the holder's IDs, and of the new one (failures on it counted while it was unknown)
+          const identifiers = [input.email, ...previous.map((a) => a.email), ...loginIds];
+          await tx.delete(signInAttemptTable).where(inArray(signInAttemptTable.identifierHash, identifiers.map(input.hashIdentifier)));
+          await endCardLocks(tx, holderId, input.cardLockKey);
+
+          await writeAudit(tx, { at: now, event: 'registration_completed', accountId: account.id, address: input.address, detail: { cards: cardIds.length, closed: previous.map((a) => a.id) } });
+          return { ok: true, accountId: account.id, closedEmails: previous.map((a) => a.email) };
+        });
+      } catch (err) {
+        // SPEC M9: the unique index on open My IDs settles a race; the loser is told the address is taken
+        if (isUniqueViolation(err)) return { error: 'taken' };
+        throw err;
+      }
+    },
+  };
+}
