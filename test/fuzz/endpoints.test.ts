@@ -306,8 +306,8 @@ describe('POST endpoints under hostile input', () => {
             return;
           }
           expect(res.type).toContain('text/html');
-          expect(res.body).toMatch(/<h1[^>]*>[^<]+/); // a page with a heading …
-          if ([400, 409, 422].includes(res.status)) expect(res.body).toMatch(/role="alert"|class="error-summary"|<h1[^>]*>[^<]+<\/h1>\s*<p/); // … and the message
+          expect(res.body).toMatch(/<h1[^>]*>(?:<span class="step-indicator">[^<]+<\/span> )?[^<]+/); // a page with a heading (its step caption first) …
+          if ([400, 409, 422].includes(res.status)) expect(res.body).toMatch(/role="alert"|class="error-summary"|<h1[^>]*>(?:<span class="step-indicator">[^<]+<\/span> )?[^<]+<\/h1>\s*<p/); // … and the message
           expect(after.static, `refused POST ${e.path} (${res.status}) changed a record`).toEqual(before.static);
           // a wrong current password that locks the My ID ends its sessions (SPEC L5 via T2): the only refusal allowed to
           if (!(res.status === 422 && (await anyLock()))) expect(after.session).toEqual(before.session);

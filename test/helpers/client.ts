@@ -6,7 +6,8 @@ export type Send = (path: string, init: RequestInit) => Promise<Response>;
 
 export type Answer = { res: Response; status: number; body: string; location: string | null };
 
-export function cookieClient(send: Send, origin: string, headers: Record<string, string> = {}) {
+/** `origin`: the Origin a browser on that site sends (a function when the client moves between instances). */
+export function cookieClient(send: Send, origin: string | (() => string), headers: Record<string, string> = {}) {
   const jar = new Map<string, string>();
   let csrf = '';
   const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -37,7 +38,7 @@ export function cookieClient(send: Send, origin: string, headers: Record<string,
     return answer(
       await send(path, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', origin, cookie: cookieHeader(), ...headers, ...extra },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: typeof origin === 'string' ? origin : origin(), cookie: cookieHeader(), ...headers, ...extra },
         body: new URLSearchParams({ csrf, ...form }).toString(),
         redirect: 'manual',
       }),
@@ -54,7 +55,7 @@ export type CookieClient = ReturnType<typeof cookieClient>;
  */
 export function serverClient(base: string) {
   let at = base;
-  const client = cookieClient((path, init) => fetch(at + path, init), base);
+  const client = cookieClient((path, init) => fetch(at + path, init), () => at);
   const withUse = {
     ...client,
     use(other: string) {

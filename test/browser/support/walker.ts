@@ -238,8 +238,17 @@ export class Walker {
 
   // ---- what the person sees ----
 
+  /** The <h1> without its step caption (SPEC §3: the indicator is part of the heading; `step()` reads it). */
   async heading(): Promise<string> {
-    return (await this.page.locator('h1').innerText()).trim();
+    const full = (await this.page.locator('h1').innerText()).trim();
+    const caption = await this.step();
+    return caption === undefined ? full : full.slice(caption.length).trim();
+  }
+
+  /** The step caption inside the <h1>, if the page is a step of a flow. */
+  async step(): Promise<string | undefined> {
+    const caption = this.page.locator('h1 .step-indicator');
+    return (await caption.count()) === 0 ? undefined : (await caption.innerText()).trim();
   }
 
   async mainText(): Promise<string> {
