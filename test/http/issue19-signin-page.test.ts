@@ -48,3 +48,20 @@ describe('issue 19 item 13: the sign-in page', () => {
     expect(links).toMatch(/href="\/reset">パスワードをお忘れの方はこちら<\/a><p class="hint">My IDを登録済みで、パスワードを忘れた場合/);
   });
 });
+
+describe('issue 19 item 16: a locked sign-in names the support desk', () => {
+  it('from SUPPORT_PHONE and SUPPORT_HOURS, alike for a known and an unknown ID; a wrong password does not', async () => {
+    for (const id of ['hana@example.jp', 'nobody@example.jp']) {
+      const h = await makeHarness({ SUPPORT_PHONE: '0120-987-654', SUPPORT_HOURS: '9:00〜20:00' });
+      await addHolder(h, { cards: [{ email: 'hana@example.jp' }], account: { email: 'hana@example.jp', password: 'Sakura#2025x' } });
+      const b = browser(h);
+      const first = await b.post('/login', { id, password: 'wrong-0' });
+      expect(first.body, id).not.toContain('0120-987-654');
+      let body = '';
+      for (let i = 1; i < 6; i++) body = (await b.post('/login', { id, password: `wrong-${i}` })).body;
+      expect(body, id).toContain('IDが無効となっています');
+      expect(body, id).toContain('0120-987-654');
+      expect(body, id).toContain('9:00〜20:00');
+    }
+  });
+});

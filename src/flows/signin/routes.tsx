@@ -12,6 +12,8 @@ import { completedFlowEmail, startMigrationFlow } from '../guard.js';
 import { identifierHash } from '../../auth/lockout.js';
 import { normaliseIdentifier } from '../../auth/normalise.js';
 import { migration } from '../migration/machine.js';
+import { supportOf } from '../steps/code-check.js';
+import type { Support } from '../../../views/components/SupportDesk.js';
 
 const SignInForm = v.object({
   id: v.pipe(v.optional(v.string(), ''), v.maxLength(320)),
@@ -29,7 +31,7 @@ function noticeOf(c: Context<AppEnv>): SignInNotice | undefined {
   return undefined;
 }
 
-type ShowProps = { id?: string; failure?: SignInFailure; retryAt?: number; errors?: { field: string; message: string }[] };
+type ShowProps = { id?: string; failure?: SignInFailure; retryAt?: number; errors?: { field: string; message: string }[]; support?: Support };
 
 function showSignIn(c: Context<AppEnv>, status: 200 | 400 | 422 | 429, props: ShowProps) {
   const next = safeReturnPath(c.req.query('next'));
@@ -64,7 +66,7 @@ export const signInRoutes = new Hono<AppEnv>()
     }
     if (result.kind === 'locked') {
       const [failure, message] = result.message === 'myId' ? (['lockedMyId', 'signin.errorLockedMyId'] as const) : (['lockedLegacy', 'signin.errorLockedLegacy'] as const);
-      return showSignIn(c, 422, { id: form.id, failure, errors: [{ field: '', message: t(message) }] });
+      return showSignIn(c, 422, { id: form.id, failure, errors: [{ field: '', message: t(message) }], support: supportOf(deps.config) });
     }
     if (result.kind === 'refused') {
       // issue 19: from the 3rd failure on, say how many remain — counted per typed ID, known or not (L6)

@@ -6,12 +6,13 @@ import { TextField } from '../../components/TextField.js';
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, View } from '../../view.js';
 import { LinkList, ways } from '../../components/LinkList.js';
+import { SupportDesk, type Support } from '../../components/SupportDesk.js';
 import { paths } from '../../../src/paths.js';
 
 export type SignInNotice = 'expired' | 'ended' | 'flowExpired' | 'flowCancelled' | 'signedOut' | 'addressBudget' | 'addressBudgetDay';
 export type SignInFailure = 'generic' | 'lockedLegacy' | 'lockedMyId' | 'throttled' | 'migrationBudget';
 
-type Props = { v: View; id?: string; next?: string; errors?: FieldError[]; notice?: SignInNotice; failure?: SignInFailure; retryAt?: number };
+type Props = { v: View; id?: string; next?: string; errors?: FieldError[]; notice?: SignInNotice; failure?: SignInFailure; retryAt?: number; support?: Support };
 
 const noticeKey = {
   expired: 'signin.sessionExpired',
@@ -97,11 +98,13 @@ function FailureHelp({ v, failure, retryAt, emailShaped }: { v: View; failure: S
   );
 }
 
-export function SignInPage({ v, id, next, errors = [], notice, failure, retryAt }: Props) {
+export function SignInPage({ v, id, next, errors = [], notice, failure, retryAt, support }: Props) {
   return (
     <Page v={v} title={v.t('signin.title')} hasErrors={errors.length > 0}>
       <ErrorSummary v={v} errors={errors} title={failure && failure !== 'generic' ? v.t('signin.cannotNowTitle') : undefined} />
       {failure && <FailureHelp v={v} failure={failure} retryAt={retryAt} emailShaped={(id ?? '').includes('@')} />}
+      {/* issue 19 item 16: a lock page names the support desk */}
+      {support && (failure === 'lockedLegacy' || failure === 'lockedMyId') && <SupportDesk v={v} support={support} />}
       {notice && (
         <Callout kind={notice === 'signedOut' ? 'success' : 'info'} role="status">
           <p>{v.t(noticeKey[notice])}</p>
