@@ -33,3 +33,8 @@ export async function lastCode(h: HasOutbox, to: string): Promise<string> {
   if (!entry?.code) throw new Error(`no code sent to ${to}`);
   return entry.code;
 }
+
+/** Well-formed codes other than `sent`: the wrong codes for a real server process, whose codes are random. */
+export function codesOtherThan(sent: string, n = 1): string[] {
+  return WRONG_CODES.filter((c) => c !== sent).slice(0, n);
+}

@@ -1,5 +1,6 @@
 // Migration from a legacy or initial ID (SPEC L3, M1–M9) as card holders do it: every branch of the demo data.
 import { expect } from 'vitest';
+import { codesOtherThan } from '../../helpers/codes.js';
 import type { Walker } from '../support/walker.js';
 import { DEMO_MEMBER, signInMember } from './signin.js';
 
@@ -83,7 +84,7 @@ export async function migrationNewEmailVoice(w: Walker, newPassword: string) {
   expect(await w.path()).toBe('/migration/email-code');
   await w.expectPage(200, t('migration.emailCodeHeading'));
   const code = (await w.server.latestCode(email));
-  await w.fill(t('verify.codeLabel'), code === '0000' ? '1111' : '0000');
+  await w.fill(t('verify.codeLabel'), codesOtherThan(code)[0]);
   await w.press(t('verify.codeSubmit'));
   expect(w.last.status).toBe(422);
   await w.expectErrors(t('verify.codeErrorMismatch'));

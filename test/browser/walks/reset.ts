@@ -1,5 +1,6 @@
 // Lockout (SPEC L5, L6) and password reset (R1–R3) as a person does them: codes read from the outbox, errors on every step.
 import { expect } from 'vitest';
+import { codesOtherThan } from '../../helpers/codes.js';
 import type { Walker } from '../support/walker.js';
 import { signInMember } from './signin.js';
 
@@ -30,11 +31,6 @@ export async function lockout(w: Walker) {
 
 const fullWidth = (s: string) => s.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
 
-/** A code the walker has not been sent, to show the mismatch error. */
-function wrongCode(code: string): string {
-  return code === '0000' ? '1111' : '0000';
-}
-
 /** SPEC R1–R3: the locked demo member resets the password with an email code and an SMS code, then signs in. */
 export async function passwordReset(w: Walker, newPassword: string) {
   const { t } = w;
@@ -59,7 +55,7 @@ export async function passwordReset(w: Walker, newPassword: string) {
 
   await w.press(t('verify.codeSubmit'));
   await w.expectErrors(t('verify.codeErrorRequired'));
-  await w.fill(t('verify.codeLabel'), wrongCode(firstCode));
+  await w.fill(t('verify.codeLabel'), codesOtherThan(firstCode)[0]);
   await w.press(t('verify.codeSubmit'));
   expect(w.last.status).toBe(422);
   await w.expectErrors(t('verify.codeErrorMismatch'));

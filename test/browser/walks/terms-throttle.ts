@@ -1,6 +1,7 @@
 // Revised terms after sign-in (SPEC T4), code resend spacing and lock (M6a), and the per-address sign-in throttle (L7),
 // on a portal restarted with new settings.
 import { expect } from 'vitest';
+import { codesOtherThan } from '../../helpers/codes.js';
 import { startPortal, type PortalServer } from '../support/server.js';
 import type { Walker } from '../support/walker.js';
 import { DEMO_MEMBER, signInMember } from './signin.js';
@@ -34,7 +35,7 @@ export async function revisedTermsAndThrottle(w: Walker) {
   expect(w.last.status).toBe(429);
   await w.expectErrorsMention(...t('verify.codeErrorTooSoon').split('{time}'));
   const code = (await w.server.latestCode(DEMO_MEMBER.id));
-  const wrong = ['0000', '1111', '2222', '3333', '4444', '5555'].filter((c) => c !== code);
+  const wrong = codesOtherThan(code, 5);
   for (let i = 0; i < 5; i++) {
     await w.fill(t('verify.codeLabel'), wrong[i]);
     await w.press(t('verify.codeSubmit'));
