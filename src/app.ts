@@ -1,8 +1,6 @@
 // createApp(deps): the one composition root — middleware in a visible order, one sub-app per flow, 404 and errors.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { HTTPException } from 'hono/http-exception';
-import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Deps } from './deps.js';
 import { devRoutes } from './flows/dev/routes.js';
@@ -24,15 +22,14 @@ import { identifyClient } from './web/client.js';
 import { checkOrigin, checkToken, issueToken } from './web/csrf.js';
 import type { AppEnv } from './web/env.js';
 import { errorResponse } from './web/errors.js';
+import { answerError } from './web/on-error.js';
 import { parseForm } from './web/form.js';
+import { securityHeaders } from './web/security-headers.js';
 import { chooseLanguage } from './web/language.js';
 import { loadSession } from './web/session.js';
-import { HashQueueFullError, setHashQueueMax } from './auth/password.js';
-import { isDatabaseUnavailable } from './db/unavailable.js';
+import { setHashQueueMax } from './auth/password.js';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
-
-const HASH_QUEUE_RETRY_SECONDS = 5;
 
 export function createApp(deps: Deps) {
   setHashQueueMax(deps.config.HASH_QUEUE_MAX);
@@ -48,22 +45,7 @@ export function createApp(deps: Deps) {
   });
   // first, so every response (static files and errors too) carries HSTS when served over https (SPEC O9)
   app.use(identifyClient);
-  // SPEC X1: no script source at all; forms, styles and images from this origin only
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'none'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-      },
-      referrerPolicy: 'same-origin', // GOTCHAS: no-referrer makes Chromium send Origin: null on form posts
-      strictTransportSecurity: false,
-      xFrameOptions: 'DENY',
-    }),
-  );
+  app.use(securityHeaders);
   const pagePaths = new Set<string>();
   app.use(async (c, next) => {
     c.set('pagePaths', pagePaths);
@@ -86,6 +68,16 @@ export function createApp(deps: Deps) {
   app.use(parseForm);
   app.use(checkToken);
 
+  mountFlows(app, deps);
+  for (const path of getPagePaths(app)) pagePaths.add(path);
+
+  app.notFound((c) => errorResponse(c, 404));
+  app.onError(answerError(logger));
+  return app;
+}
+
+/** One sub-app per flow; the operator's outbox page only when DEV_OUTBOX is on. */
+function mountFlows(app: Hono<AppEnv>, deps: Deps): void {
   app.route('/', signInRoutes);
   app.route('/', memberRoutes);
   app.route('/', flowTimeRoutes);
@@ -96,31 +88,12 @@ export function createApp(deps: Deps) {
   app.route(paths.register, registrationRoutes);
   app.route(paths.migration, migrationRoutes);
   if (deps.config.DEV_OUTBOX) app.route('/', devRoutes);
+}
 
-  for (const route of app.routes) {
-    if (route.method === 'GET' && !/[:*]/.test(route.path)) pagePaths.add(route.path.replace(/\/+$/, '') || '/');
-  }
-  pagePaths.delete('/');
-
-  app.notFound((c) => errorResponse(c, 404));
-  app.onError((err, c) => {
-    if (err instanceof HTTPException && err.status === 403) return errorResponse(c, 403);
-    if (err instanceof HTTPException && err.status === 413) return errorResponse(c, 413);
-    // SPEC S6: too many hashes waiting in this process — come back in a few seconds; nothing was counted
-    if (err instanceof HashQueueFullError) {
-      c.header('Retry-After', String(HASH_QUEUE_RETRY_SECONDS));
-      return errorResponse(c, 503);
-    }
-    // SPEC Z3/X4: the database is away (PostgreSQL restarting, a connection cut): a styled 503, try again shortly
-    if (isDatabaseUnavailable(err)) {
-      logger.warn({ err: err.message, method: c.req.method, path: c.req.path }, 'database unavailable');
-      c.header('Retry-After', String(HASH_QUEUE_RETRY_SECONDS));
-      return errorResponse(c, 503);
-    }
-    logger.error({ err, method: c.req.method, path: c.req.path }, 'request failed');
-    return errorResponse(c, 500);
-  });
-  return app;
+/** The pages a bad form can restart at (errorResponse): every fixed GET path but the root. */
+function getPagePaths(app: Hono<AppEnv>): string[] {
+  const found = app.routes.filter((r) => r.method === 'GET' && !/[:*]/.test(r.path)).map((r) => r.path.replace(/\/+$/, '') || '/');
+  return [...new Set(found)].filter((p) => p !== '/');
 }
 
 export type App = ReturnType<typeof createApp>;
