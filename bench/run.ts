@@ -280,7 +280,7 @@ async function main(): Promise<void> {
     buildDataset({ file: join(dir, 'stuffing.db'), accounts: smallAccounts, legacy: 0, passwordHash, secret: SECRET, now });
     stuffed = await portal('portal (behind a proxy)', stuffingPort, 'stuffing.db', { TRUST_PROXY: 'true' });
     servers.push(stuffed);
-    rows.push(...(await measureStuffing({ server: stuffed, myId: ids.myId, accounts: smallAccounts, password: PASSWORD, samples: plan.samples, seconds: sec, connections: connections.page })));
+    rows.push(...(await measureStuffing({ server: stuffed, myId: ids.myId, accounts: smallAccounts, password: PASSWORD, samples: plan.samples, seconds: sec, connections: connections.flood })));
 
     // ---- Z3: two instances over one PostgreSQL against one over SQLite (the small data set, copied with db:copy)
     if (process.env.SKIP_PG !== '1') {
