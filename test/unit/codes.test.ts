@@ -325,7 +325,7 @@ describe('verifyCode', () => {
 describe('codeState', () => {
   it('shows the active code, the next resend time and no lock', async () => {
     const start = h.clock.now();
-    expect(await codeState(h, { flowId, kind, purpose: 'email', subject, address: '203.0.113.7' })).toEqual({ expiresAt: null, nextResendAt: start, lockedUntil: null, closed: false });
+    expect(await codeState(h, { flowId, kind, purpose: 'email', subject, address: '203.0.113.7' })).toEqual({ expiresAt: null, nextResendAt: start, lockedUntil: null, closed: false, delivery: null });
     await sendCode(h, email());
     h.clock.advance(10 * SECOND);
     expect(await codeState(h, { flowId, kind, purpose: 'email', subject, address: '203.0.113.7' })).toEqual({
@@ -333,6 +333,8 @@ describe('codeState', () => {
       nextResendAt: start + 30 * SECOND,
       lockedUntil: null,
       closed: false,
+      // SPEC D4: its message is stored, not yet delivered
+      delivery: 'sending',
     });
     // for a destination not yet used, a send is possible now
     expect((await codeState(h, { flowId, kind, purpose: 'email', subject, destination: 'new@example.jp', address: '203.0.113.7' })).nextResendAt).toBe(h.clock.now());

@@ -78,7 +78,9 @@ function readCode(form: Record<string, string>): string {
 export async function timesOf(deps: Deps, flow: Flow, purpose: CodePurpose, subject: CodeSubject, destination: string | undefined, address: string): Promise<CodeTimes & { closed: boolean }> {
   const state = await codeState(deps, { flowId: flow.id, kind: flow.kind, purpose, subject, destination, address });
   const now = deps.clock.now();
-  return { expiresAt: state.expiresAt, nextResendAt: state.nextResendAt > now ? state.nextResendAt : null, lockedUntil: state.lockedUntil, closed: state.closed };
+  // SPEC D4: R's pages never show a particular message's state (an unknown address has none), only the email channel's health
+  const delivery = flow.kind === 'reset' ? { delivery: null, deliveryFailing: await deps.stores.outbox.emailFailing() } : { delivery: state.delivery };
+  return { expiresAt: state.expiresAt, nextResendAt: state.nextResendAt > now ? state.nextResendAt : null, lockedUntil: state.lockedUntil, closed: state.closed, ...delivery };
 }
 
 /**
