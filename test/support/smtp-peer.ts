@@ -15,8 +15,8 @@ export type SmtpPeer = {
   close: () => Promise<void>;
 };
 
-/** Listens on `host` (loopback unless said), by default plain with no STARTTLS; `options` change that or answer with errors. */
-export async function startSmtpPeer(options: SMTPServerOptions = {}, host = '127.0.0.1'): Promise<SmtpPeer> {
+/** Listens on `host` (loopback unless said) and `port` (any free one unless said), by default plain with no STARTTLS; `options` change that or answer with errors. */
+export async function startSmtpPeer(options: SMTPServerOptions = {}, host = '127.0.0.1', port = 0): Promise<SmtpPeer> {
   const arrived: Arrived[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -42,9 +42,8 @@ export async function startSmtpPeer(options: SMTPServerOptions = {}, host = '127
   });
   // a client that gives up on TLS half-way is an error event on the server: expected in the TLS tests
   server.on('error', () => {});
-  await new Promise<void>((ok) => server.listen(0, host, ok));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, arrived, close: () => new Promise((ok) => server.close(() => ok())) };
+  await new Promise<void>((ok) => server.listen(port, host, ok));
+  return { port: (server.server.address() as AddressInfo).port, arrived, close: () => new Promise((ok) => server.close(() => ok())) };
 }
 
 /** A fresh self-signed certificate (openssl), valid today: trusted by nobody, so a client that checks must refuse it. */

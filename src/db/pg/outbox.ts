@@ -5,7 +5,7 @@ import type { ClaimedMessage, CodeDelivery, Enqueue, OutboxEntry, OutboxMessage,
 import { CODE_DELIVERY, OUTBOX_KEEP_MS } from '../contract/outbox.js';
 import { first, inTransaction, type Db, type Executor } from './client.js';
 import { writeAudit } from './audit.js';
-import { challengeTable, outboxTable } from './schema.js';
+import { challengeTable, flowTable, outboxTable } from './schema.js';
 
 type Row = typeof outboxTable.$inferSelect;
 
@@ -58,6 +58,12 @@ async function dropStale(tx: Executor, now: number): Promise<void> {
   await tx.update(outboxTable).set({ state: 'dropped', finishedAt: now, leaseUntil: null, ...blanked }).where(and(open, isNotNull(outboxTable.challengeId), stale));
 }
 
+/**
+ * SPEC R1/L6 over D4: an unknown address in R has a silent challenge and no message that could fail, so a failed send of R
+ * keeps counting toward S5 like any send; otherwise its resend times would tell a known address from an unknown one.
+ */
+const notReset = sql`${challengeTable.flowId} not in (select f.id from ${flowTable} f where f.kind = 'reset')`;
+
 export function outboxStore(db: Db): OutboxStore {
   return {
     async add(messages, now) {
@@ -89,8 +95,8 @@ export function outboxStore(db: Db): OutboxStore {
         const row = await first(tx.update(outboxTable).set(set).where(mine).returning({ messageId: outboxTable.messageId, channel: outboxTable.channel }));
         if (!row) return false;
         if (outcome.kind === 'failed') {
-          // SPEC D4: the failed send counts toward no cap of S5, only the failed-send cap
-          if (message.challengeId !== undefined) await tx.update(challengeTable).set({ deliveryFailedAt: now }).where(eq(challengeTable.id, message.challengeId));
+          // SPEC D4: the failed send counts toward no cap of S5, only the failed-send cap (but see notReset)
+          if (message.challengeId !== undefined) await tx.update(challengeTable).set({ deliveryFailedAt: now }).where(and(eq(challengeTable.id, message.challengeId), notReset));
           await writeAudit(tx, { at: now, event: 'delivery_failed', detail: { messageId: row.messageId, channel: row.channel, to: outcome.maskedTo, error: outcome.error } });
         }
         return true;
