@@ -8,8 +8,8 @@ import { closeTransports, transportsFromConfig } from './transports/from-config.
 import type { Transport } from './transports/transport.js';
 import { createDeliveryWorker, type DeliveryWorker } from './worker.js';
 
-/** A claim holds a row for three send timeouts, and at least 30 s: a live worker has settled it long before. */
-export const leaseMsOf = (config: Pick<Config, 'NOTIFY_TIMEOUT_MS'>) => Math.max(30_000, 3 * config.NOTIFY_TIMEOUT_MS);
+/** A claim holds a row for five send timeouts (an SMTP send waits at most that long at each step), at least 5 s. */
+export const leaseMsOf = (config: Pick<Config, 'NOTIFY_TIMEOUT_MS'>) => Math.max(5_000, 5 * config.NOTIFY_TIMEOUT_MS);
 
 export type Delivery = { worker: DeliveryWorker; stop(): Promise<void> };
 
