@@ -82,8 +82,8 @@ export function codeStore(db: Db): CodeStore {
           .insert(challengeTable)
           .values({ flowId, purpose, channel: input.channel, destinationHash: input.destinationHash, requester: input.requester, codeHash: input.codeHash, createdAt: now, expiresAt })
           .returning({ id: challengeTable.id });
-        await await enqueue(tx, input.message ? [input.message] : [], now, { challengeId: row.id, expiresAt });
-        writeAudit(tx, { at: now, event: 'code_sent', ...auditWho(input.subject, input.address), detail: { flowId, purpose, channel: input.channel, to: input.maskedDestination } });
+        await enqueue(tx, input.message ? [input.message] : [], now, { challengeId: row.id, expiresAt });
+        await writeAudit(tx, { at: now, event: 'code_sent', ...auditWho(input.subject, input.address), detail: { flowId, purpose, channel: input.channel, to: input.maskedDestination } });
         return { ok: true, challengeId: row.id, expiresAt, nextResendAt: nextSendAt(withSend(sends, now), now, limits).at };
       });
     },
