@@ -88,6 +88,9 @@ export const ConfigSchema = v.object({
   VOICE_WEBHOOK_URL: webhookUrl,
   WEBHOOK_SECRET: webhookSecret,
   NOTIFY_TIMEOUT_MS: int(5000, 100, 120_000),
+  // SPEC D1: attempts per message before it has failed, and how many messages a worker sends at once
+  NOTIFY_MAX_ATTEMPTS: int(5, 1, 50),
+  NOTIFY_CONCURRENCY: int(4, 1, 64),
   NOTIFY_STAND_IN: bool(undefined),
   PUBLIC_ORIGIN: v.optional(
     v.pipe(v.string(), v.trim(), v.url('must be a URL such as https://portal.example.jp'), v.regex(/^https?:\/\/[^/]+$/, 'must be an origin with no path')),
@@ -201,7 +204,7 @@ export function loadConfig(env: Record<string, string | undefined>, secret?: str
   });
 }
 
-/** A config for tests: defaults plus overrides, with a fixed secret; the harness's notifier is the stand-in, in production too. */
+/** A config for tests: defaults plus overrides, with a fixed secret; the harness's channels use the stand-in, in production too. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ SECRET: 'test-secret-test-secret-test-secret-0000', SEED_DEMO: 'false', NOTIFY_STAND_IN: 'true', ...overrides });
 }

@@ -9,7 +9,8 @@ import type { Notifier } from './notify/notifier.js';
 export type Deps = {
   config: Config;
   stores: Stores;
-  notifier: Notifier;
+  /** Unused since SPEC D1 (store methods store their messages, the delivery worker sends them); only bench/ still passes one. */
+  notifier?: Notifier;
   clock: Clock;
   /** SPEC M6a: where verification codes come from (secrets.newCode, a CSPRNG; tests inject a sequence). */
   newCode: () => string;

@@ -10,7 +10,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { describeDatabase, openDatabase } from './db/open.js';
 import type { Deps } from './deps.js';
 import { createLogger, type Logger } from './log/logger.js';
-import { createOutboxNotifier } from './notify/notifier.js';
+import { createDelivery } from './notify/delivery.js';
 import { isLoopbackHost as isLoopback } from './notify/transports/loopback.js';
 import { channelsWithoutTransport } from './notify/transports/settings.js';
 import { schedulePruning } from './ops/prune.js';
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   // the one choice of store implementation (SPEC Z5): the flows see only the contract
   const db = await openDatabaseOrExit(config, logger);
-  const deps: Deps = { config, stores: db.stores, clock: systemClock, newCode, notifier: createOutboxNotifier(db.stores.outbox, systemClock, { file: config.OUTBOX_FILE }), logger };
+  const deps: Deps = { config, stores: db.stores, clock: systemClock, newCode, logger };
   const { holdsDemoSet, seedDemo } = await import('./cli/seed-demo.js');
   // SPEC Z3: instances starting together over one database seed it once (the others find it seeded)
   if (config.SEED_DEMO) await db.exclusive('seed-demo', () => seedDemo(deps));
@@ -140,6 +140,8 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   // SPEC O4: retention runs in the server too
   const pruning = schedulePruning(deps, logger);
+  // SPEC D1: this process's delivery worker sends what the outbox holds, whichever instance stored it
+  const delivery = await createDelivery(config, db.stores.outbox, systemClock, { logger, start: true });
   logger.info(`${config.BRAND_NAME} portal listening on http://localhost:${port} (HOST=${config.HOST}${isLoopback(config.HOST) ? ': this machine only' : ''})`);
 
   let stopping = false;
@@ -148,7 +150,8 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info(`${signal}: finishing requests in progress, then stopping`);
     pruning.stop();
-    void stopGracefully(server, serverLimits.shutdownGrace, () => db.close()).then((clean) => {
+    // a send in flight is settled before the database closes; one cut short is sent again after its lease (at least once)
+    void stopGracefully(server, serverLimits.shutdownGrace, () => delivery.stop().then(() => db.close())).then((clean) => {
       logger.info(clean ? 'stopped' : 'stopped after cutting requests that outlived the grace period');
       process.exit(0);
     });

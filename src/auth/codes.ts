@@ -2,7 +2,7 @@
 import type { Deps } from '../deps.js';
 import type { Lang } from '../i18n/define.js';
 import { codeMessage, type CodeProcedure } from '../notify/texts.js';
-import type { CodeLimits, CodeState, CodeSubject } from '../db/contract.js';
+import type { CodeLimits, CodeState, CodeSubject, OutboxMessage } from '../db/contract.js';
 import { clientNetwork } from './address.js';
 import { maskEmail, maskPhone, normaliseDigits, normaliseIdentifier } from './normalise.js';
 import { keyedHash, newToken, safeEqual } from './secrets.js';
@@ -49,6 +49,8 @@ export type VerifyCodeInput = {
   /** When given, only a code sent to this destination can match (the flow's address may have changed since). */
   destination?: string;
   address?: string;
+  /** SPEC S11/D1: the notice of a closure to the holder's address, stored with the closure. */
+  closureNotice?: (to: string) => OutboxMessage[];
 };
 
 export type VerifyCodeResult =
@@ -93,6 +95,11 @@ export async function sendCode(deps: Deps, input: SendCodeInput): Promise<SendCo
   const now = deps.clock.now();
   const code = deps.newCode();
   const dest = destinationHash(deps, input.destination);
+  const limits = limitsOf(deps);
+  // SPEC D1: the message is stored with the challenge, in its transaction; the delivery worker sends it (D3: nobody waits)
+  const message = input.silent
+    ? undefined
+    : codeMessage({ channel: input.channel, procedure: input.procedure, to: input.destination, code, expiresAt: now + limits.ttlMs, lang: input.lang, brand: deps.config.BRAND_NAME });
   const recorded = await deps.stores.codes.recordSend(
     {
       flowId: input.flowId,
@@ -106,15 +113,11 @@ export async function sendCode(deps: Deps, input: SendCodeInput): Promise<SendCo
       maskedDestination: input.channel === 'email' ? maskEmail(normaliseIdentifier(input.destination)) : maskPhone(normaliseDigits(input.destination)),
       now,
       codeHash: input.silent ? keyedHash(deps.config.SECRET, 'code-unmatchable', newToken()) : codeHash(deps, input.flowId, input.purpose, dest, code),
+      message,
     },
-    limitsOf(deps),
+    limits,
   );
   if (!('ok' in recorded)) return recorded;
-  if (!input.silent) {
-    await deps.notifier.send(
-      codeMessage({ channel: input.channel, procedure: input.procedure, to: input.destination, code, expiresAt: recorded.expiresAt, lang: input.lang, brand: deps.config.BRAND_NAME }),
-    );
-  }
   return { ok: true, expiresAt: recorded.expiresAt, nextResendAt: recorded.nextResendAt };
 }
 
@@ -132,6 +135,7 @@ export async function verifyCode(deps: Deps, input: VerifyCodeInput): Promise<Ve
       destinationHash: input.destination === undefined ? undefined : destinationHash(deps, input.destination),
       address: input.address,
       now: deps.clock.now(),
+      outbox: input.closureNotice && (({ noticeTo }) => input.closureNotice!(noticeTo)),
       matches: (challenge) => safeEqual(codeHash(deps, input.flowId, input.purpose, challenge.destinationHash, code), challenge.codeHash),
     },
     limitsOf(deps),

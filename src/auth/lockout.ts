@@ -1,6 +1,6 @@
 // SPEC L5/L6: consecutive sign-in failures counted per normalised identifier, whether or not it exists; N of them lock it.
 import type { Deps } from '../deps.js';
-import type { AttemptWho, FailureCount } from '../db/contract.js';
+import type { AttemptWho, FailureCount, OutboxMessage } from '../db/contract.js';
 import { normaliseIdentifier } from './normalise.js';
 import { keyedHash } from './secrets.js';
 
@@ -34,8 +34,10 @@ export async function noteLockedAttempt(deps: Deps, who: AttemptWho): Promise<vo
 }
 
 /** Counts a failure; `lockedNow` is true for exactly one failure, the one that reaches LOGIN_MAX_FAILURES. */
-export async function countFailure(deps: Deps, who: AttemptWho, reason: string, lockMs?: number): Promise<FailureCount> {
-  return deps.stores.lockout.recordFailure(who, { now: deps.clock.now(), maxFailures: deps.config.LOGIN_MAX_FAILURES, reason, lockMs });
+export async function countFailure(deps: Deps, who: AttemptWho, reason: string, lockMs?: number, lockNotice?: OutboxMessage | null): Promise<FailureCount> {
+  // SPEC D1: the lock notice is stored in the transaction of the failure that locks
+  const outbox = (count: FailureCount) => (count.lockedNow && lockNotice ? [lockNotice] : []);
+  return deps.stores.lockout.recordFailure(who, { now: deps.clock.now(), maxFailures: deps.config.LOGIN_MAX_FAILURES, reason, lockMs, outbox });
 }
 
 /** A right password resets the count; it does not unlock (SPEC L5). */

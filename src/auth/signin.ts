@@ -1,7 +1,7 @@
 // The sign-in decision (SPEC L2–L7): address throttle → lock check → verify (or a dummy) → count, one answer per outcome.
 import { silentLogger } from '../log/logger.js';
 import type { Deps } from '../deps.js';
-import type { AttemptWho } from '../db/contract.js';
+import type { AttemptWho, OutboxMessage } from '../db/contract.js';
 import { lockNoticeMessage } from '../notify/lock-texts.js';
 import { countFailure, countSuccess, identifierHash, isLocked, isMyIdShape, lockMessageFor, noteLockedAttempt } from './lockout.js';
 import { normaliseIdentifier, normalisePassword } from './normalise.js';
@@ -48,14 +48,12 @@ async function upgradeWeakHash(deps: Deps, match: Extract<Match, { storedHash: s
  * SPEC L5: the lock notice goes to the account's My ID, or for a legacy/initial ID to its card's registered email.
  * Whoever locked the ID chose the page's language, not its owner: the notice is in Japanese and English.
  */
-async function sendLockNotice(deps: Deps, id: string): Promise<void> {
+async function lockNoticeFor(deps: Deps, id: string): Promise<OutboxMessage | null> {
   const kind = lockMessageFor(id);
   const to = kind === 'myId' ? (await deps.stores.accounts.findOpenByEmail(id))?.email : (await deps.stores.credentials.findAnyState(id))?.cardEmail;
-  if (!to) return;
+  if (!to) return null;
   const { config, clock } = deps;
-  await deps.notifier.send(
-    lockNoticeMessage({ to, identifier: id, kind, lang: 'both', brand: config.BRAND_NAME, legacy: config.LEGACY_NAME, at: clock.now(), maxFailures: config.LOGIN_MAX_FAILURES, support: { phone: config.SUPPORT_PHONE, hours: config.SUPPORT_HOURS } }),
-  );
+  return lockNoticeMessage({ to, identifier: id, kind, lang: 'both', brand: config.BRAND_NAME, legacy: config.LEGACY_NAME, at: clock.now(), maxFailures: config.LOGIN_MAX_FAILURES, support: { phone: config.SUPPORT_PHONE, hours: config.SUPPORT_HOURS } });
 }
 
 /** The whole sign-in decision; known and unknown IDs take the same path, the same time and get the same answers. */
@@ -82,9 +80,8 @@ export async function signIn(deps: Deps, input: SignInInput): Promise<SignInResu
   if (match.kind === 'refused') {
     // SPEC L7/S6: a failure counts for the address once its outcome is known
     await countSignInFailure(deps, input.address);
-    const count = await countFailure(deps, { ...who, accountId: match.accountId }, 'password');
-    // SPEC L6: not awaited, so a slow mail provider cannot tell that the ID exists
-    if (count.lockedNow) void sendLockNotice(deps, id).catch((err) => (deps.logger ?? silentLogger).error({ err }, 'lock notice not sent'));
+    // SPEC D1/D3: the lock notice is stored with the lock; the worker sends it, so no answer waits for a provider (L6)
+    const count = await countFailure(deps, { ...who, accountId: match.accountId }, 'password', undefined, await lockNoticeFor(deps, id));
     return count.locked ? locked : { kind: 'refused', failures: count.failures, remaining: deps.config.LOGIN_MAX_FAILURES - count.failures };
   }
   const detail = match.kind === 'member' ? undefined : { credentialId: match.credentialId };

@@ -6,8 +6,7 @@ import { systemClock } from '../auth/clock.js';
 import { cardLockKey, identifierHash } from '../auth/lockout.js';
 import { maskEmail, normaliseDigits, normaliseIdentifier } from '../auth/normalise.js';
 import { keyedHash } from '../auth/secrets.js';
-import type { UnlockTarget } from '../db/contract.js';
-import { createOutboxNotifier } from '../notify/notifier.js';
+import type { UnlockResult, UnlockTarget } from '../db/contract.js';
 import { unlockNoticeMessage, type UnlockNotice } from '../notify/unlock-texts.js';
 import { CommandError, loadSettings, openExistingDb, runCommand } from './command.js';
 
@@ -83,7 +82,13 @@ export async function main(argv: string[], env: Record<string, string | undefine
     if (!target) throw new CommandError(`${shown}: not known (nothing changed)`);
     const now = systemClock.now();
     const whatKind = args.card ? 'card' : id.includes('@') ? 'my_id' : 'login_id';
-    const result = await db.stores.unlock.unlock({ identifierHash: key, target, reason: args.reason, what: whatKind, now, maxFailuresPerDay: config.CODE_MAX_FAILURES_PER_DAY });
+    const noticeTo = target.noticeTo;
+    // SPEC S11/D1: the holder's notice is stored with the unlock; a running server's delivery worker sends it
+    const outbox = (done: UnlockResult) =>
+      noticeTo && (done.signInLockEnded || done.codeLocksEnded.length > 0 || done.verificationsReopened.length > 0)
+        ? [unlockNoticeMessage({ to: noticeTo, what, codeLockEnded: done.codeLocksEnded.length > 0, verificationReopened: done.verificationsReopened.length > 0, at: now, brand: config.BRAND_NAME, supportPhone: config.SUPPORT_PHONE, supportHours: config.SUPPORT_HOURS })]
+        : [];
+    const result = await db.stores.unlock.unlock({ identifierHash: key, target, reason: args.reason, what: whatKind, now, maxFailuresPerDay: config.CODE_MAX_FAILURES_PER_DAY, outbox });
     const reopened = result.verificationsReopened;
     if (!result.signInLockEnded && result.codeLocksEnded.length === 0 && reopened.length === 0) {
       throw new CommandError(`${shown}: not locked, and no code lock of its holder is running (nothing changed)`);
@@ -92,13 +97,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
     for (const lock of result.codeLocksEnded) console.log(`${shown}: code lock ${lock} (${lock.endsWith('(day)') ? 'S1' : 'M6a'}) ended`);
     for (const closed of reopened) console.log(`${shown}: closed verification ${closed} (S1) reopened`);
     console.log(`audit: operator_unlock written with the reason`);
-    if (target.noticeTo) {
-      const notifier = createOutboxNotifier(db.stores.outbox, systemClock, { file: config.OUTBOX_FILE, log: () => {} });
-      await notifier.send(
-        unlockNoticeMessage({ to: target.noticeTo, what, codeLockEnded: result.codeLocksEnded.length > 0, verificationReopened: reopened.length > 0, at: now, brand: config.BRAND_NAME, supportPhone: config.SUPPORT_PHONE, supportHours: config.SUPPORT_HOURS }),
-      );
-      console.log(`notice: sent to ${maskEmail(target.noticeTo)} (the outbox)`);
-    } else console.log('notice: none sent, the holder has no email on record (call them back)');
+    if (noticeTo) console.log(`notice: to ${maskEmail(noticeTo)}, stored in the outbox (the server's delivery worker sends it)`);
+    else console.log('notice: none sent, the holder has no email on record (call them back)');
     return 0;
   } finally {
     await db.close();

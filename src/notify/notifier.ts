@@ -1,9 +1,9 @@
-// The Notifier interface (stand-in for email, SMS and voice) and the console + JSON-lines + outbox-table stand-in (SPEC §2, D5).
+// The message types every text module composes, and the stand-in transport of SPEC §2/D2: console + JSON-lines file.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import type { Clock } from '../auth/clock.js';
-import type { OutboxChannel, OutboxEntry as StoredEntry, OutboxMessage, OutboxStore } from '../db/contract.js';
+import type { OutboxChannel, OutboxEntry as StoredEntry, OutboxMessage } from '../db/contract.js';
+import { sent, type Transport } from './transports/transport.js';
 
 export type Channel = OutboxChannel;
 
@@ -11,6 +11,10 @@ export type Message = OutboxMessage;
 
 export type OutboxEntry = StoredEntry;
 
+/**
+ * Before SPEC D1 handlers sent messages themselves; now every message is stored by the store method that causes it and
+ * the delivery worker sends it. Kept only for bench/, which still builds its Deps with one.
+ */
 export interface Notifier {
   send(message: Message): Promise<void>;
 }
@@ -22,23 +26,23 @@ export type StandInOptions = {
 };
 
 /**
- * Prints every message, stores it as one row of the outbox table, which every instance shares (SPEC Z3, D5), and
- * appends it to the JSON-lines file of SPEC §2 in its shape `{"id","at","channel","to","subject","text","code"}`.
+ * SPEC D2: the demo default for a channel without a transport. Prints the message and appends it to the JSON-lines file of
+ * SPEC §2 in its shape `{"id","at","channel","to","subject","text","code"}` (id: the outbox row's, at: when it was handed over).
+ * The row itself is the outbox table's, which every instance shares (D5).
  */
-export function createOutboxNotifier(outbox: OutboxStore, clock: Clock, options: StandInOptions = {}): Notifier {
+export function createStandInTransport(clock: Clock, options: StandInOptions = {}): Transport {
   const { file, log = console.log } = options;
   if (file) mkdirSync(dirname(file), { recursive: true });
   return {
-    async send(message) {
-      const id = randomUUID();
-      const now = clock.now();
-      await outbox.add({ ...message, id, now });
+    async send(message, { idempotencyKey }) {
       if (file) {
         const { channel, to, subject, text, code } = message;
-        const entry = { id, at: new Date(now).toISOString(), channel, to, subject, text, ...(code === undefined ? {} : { code }) };
+        const entry = { id: idempotencyKey, at: new Date(clock.now()).toISOString(), channel, to, subject, text, ...(code === undefined ? {} : { code }) };
         appendFileSync(file, `${JSON.stringify(entry)}\n`);
       }
       log(`[outbox] ${message.channel} to ${message.to}: ${message.subject}`);
+      return sent();
     },
+    async close() {},
   };
 }

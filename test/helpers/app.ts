@@ -9,7 +9,8 @@ import { testConfig, type Config } from '../../src/config.js';
 import type { Deps } from '../../src/deps.js';
 import { memoryLogger } from '../../src/log/logger.js';
 import type { Database } from '../../src/db/contract.js';
-import { createOutboxNotifier } from '../../src/notify/notifier.js';
+import { createDelivery, type Delivery } from '../../src/notify/delivery.js';
+import { createStandInTransport } from '../../src/notify/notifier.js';
 import { createTestPgDatabase, openDialectDatabase, openTestDatabase, testDialect, testPgUrl } from './stores.js';
 import { sequentialCodes } from './codes.js';
 import { cookieClient, type CookieClient } from './client.js';
@@ -19,9 +20,17 @@ export const ORIGIN = 'http://localhost';
 function harnessOver(db: Database, config: Config, clock: Clock, dir: string) {
   const { stores, inspect } = db;
   const log = memoryLogger();
-  const deps: Deps = { config, stores, clock, newCode: sequentialCodes(), notifier: createOutboxNotifier(stores.outbox, clock, { log: () => {} }), logger: log.logger };
+  const deps: Deps = { config, stores, clock, newCode: sequentialCodes(), logger: log.logger };
   const app = createApp(deps);
-  return { app, deps, stores, inspect, clock: clock as ReturnType<typeof fakeClock>, config, dir, outbox: () => stores.outbox.list(), logs: log.lines, close: () => db.close() };
+  // SPEC D1: the process's delivery worker, over the settings' transports (the stand-in silent, without a file); tests run its rounds
+  let delivery: Promise<Delivery> | undefined;
+  const worker = () => (delivery ??= createDelivery(config, stores.outbox, clock, { logger: log.logger, standIn: createStandInTransport(clock, { log: () => {} }) }));
+  const deliver = async () => (await worker()).worker.runOnce();
+  const close = async () => {
+    if (delivery) await (await delivery).stop();
+    await db.close();
+  };
+  return { app, deps, stores, inspect, clock: clock as ReturnType<typeof fakeClock>, config, dir, outbox: () => stores.outbox.list(), deliver, logs: log.lines, close };
 }
 
 export type Harness = ReturnType<typeof harnessOver>;

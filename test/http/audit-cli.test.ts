@@ -11,7 +11,6 @@ import { fakeClock } from '../../src/auth/clock.js';
 import { formatAuditLine, parseSince } from '../../src/cli/audit.js';
 import { testConfig } from '../../src/config.js';
 import type { Deps } from '../../src/deps.js';
-import { createOutboxNotifier } from '../../src/notify/notifier.js';
 import { ORIGIN } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 import { sequentialCodes } from '../helpers/codes.js';
@@ -38,7 +37,7 @@ beforeAll(async () => {
   const config = testConfig({ DATABASE_FILE: env.DATABASE_FILE, LOGIN_MAX_FAILURES: '2', IP_MAX_FAILURES: '3', TRUST_PROXY: 'true' });
   const clock = fakeClock(Date.now() - 2 * 3_600_000);
   const db = openTestDatabase(config.DATABASE_FILE);
-  const deps: Deps = { config, stores: db.stores, clock, newCode: sequentialCodes(), notifier: createOutboxNotifier(db.stores.outbox, clock, { log: () => {} }) };
+  const deps: Deps = { config, stores: db.stores, clock, newCode: sequentialCodes() };
   const app = createApp(deps);
   const login = async (id: string, password: string, address: string) => {
     const page = await app.request('/login');

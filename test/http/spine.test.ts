@@ -175,8 +175,8 @@ describe('X4 bad input', () => {
 describe('§2 demo outbox page', () => {
   it('is on by default and lists messages newest first', async () => {
     const h = await makeHarness();
-    await h.deps.notifier.send({ channel: 'email', to: 'a@example.jp', subject: 'first', text: 'one' });
-    await h.deps.notifier.send({ channel: 'sms', to: '09012345678', subject: 'second', text: 'code 1234', code: '1234' });
+    await h.stores.outbox.add([{ channel: 'email', to: 'a@example.jp', subject: 'first', text: 'one' }], h.clock.now());
+    await h.stores.outbox.add([{ channel: 'sms', to: '09012345678', subject: 'second', text: 'code 1234', code: '1234' }], h.clock.now());
     const res = await h.app.request('/dev/outbox');
     expect(res.status).toBe(200);
     const html = await res.text();

@@ -45,7 +45,7 @@ describe('O6 npm run unlock', () => {
     const out = await unlock(['Locked.Member@example.jp', '--reason', 'caller verified by birth date, ticket 42']);
     expect(out.code, out.stderr).toBe(0);
     expect(out.stdout).toContain('My ID locked.member@example.jp: sign-in lock (L5) ended');
-    expect(out.stdout).toContain('notice: sent to l************@e******.jp');
+    expect(out.stdout).toContain('notice: to l************@e******.jp, stored in the outbox');
     expect((await browser(h).post('/login', { id: 'locked.member@example.jp', password: 'Right#Pass12' })).location).toBe('/top');
     const notice = (await readOutbox(config.DATABASE_FILE)).find((m) => m.to === 'locked.member@example.jp')!;
     expect(notice.subject).toBe('【My Card】ロック解除のお知らせ');

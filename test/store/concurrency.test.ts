@@ -141,11 +141,12 @@ describe(`the store contract under concurrency (${testDialect})`, () => {
 
   it('§2/D5: the outbox keeps every message, newest first', async () => {
     for (let i = 0; i < 5; i++) {
-      await db.stores.outbox.add({ id: `00000000-0000-4000-8000-00000000000${i}`, now: 1_000 + i, channel: 'sms', to: '09012345678', subject: `s${i}`, text: `code ${i}`, ...(i === 4 ? {} : { code: String(i).repeat(4) }) });
+      await db.stores.outbox.add([{ channel: 'sms', to: '09012345678', subject: `s${i}`, text: `code ${i}`, ...(i === 4 ? {} : { code: String(i).repeat(4) }) }], 1_000 + i);
     }
     const listed = await db.stores.outbox.list();
     expect(listed.map((m) => m.subject)).toEqual(['s4', 's3', 's2', 's1', 's0']);
-    expect(listed[4]).toEqual({ id: '00000000-0000-4000-8000-000000000000', at: new Date(1_000).toISOString(), channel: 'sms', to: '09012345678', subject: 's0', text: 'code 0', code: '0000' });
+    expect(listed[4]).toEqual({ id: listed[4].id, at: new Date(1_000).toISOString(), channel: 'sms', to: '09012345678', subject: 's0', text: 'code 0', code: '0000', state: 'pending', attempts: 0 });
+    expect(listed[4].id).toMatch(/^[0-9a-f-]{36}$/);
     expect('code' in listed[0]).toBe(false);
     expect((await db.stores.outbox.list(2)).map((m) => m.subject)).toEqual(['s4', 's3']);
   });

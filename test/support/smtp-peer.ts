@@ -15,8 +15,11 @@ export type SmtpPeer = {
   close: () => Promise<void>;
 };
 
-/** Listens on `host` (loopback unless said), by default plain with no STARTTLS; `options` change that or answer with errors. */
-export async function startSmtpPeer(options: SMTPServerOptions = {}, host = '127.0.0.1'): Promise<SmtpPeer> {
+/**
+ * Listens on `host` (loopback unless said) and `port` (any free one unless said), by default plain with no STARTTLS; `options`
+ * change that or answer with errors; `holdMs` holds each message that long before accepting it (a slow provider).
+ */
+export async function startSmtpPeer(options: SMTPServerOptions = {}, host = '127.0.0.1', port = 0, holdMs = 0): Promise<SmtpPeer> {
   const arrived: Arrived[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -31,20 +34,20 @@ export async function startSmtpPeer(options: SMTPServerOptions = {}, host = '127
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        void simpleParser(raw).then((mail) => {
+        const accept = () => simpleParser(raw).then((mail) => {
           const envelope = { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address) };
           arrived.push({ mail, raw, envelope, user: session.user as string | undefined, secure: session.secure });
           done();
         }, done);
+        setTimeout(() => void accept(), holdMs);
       });
     },
     ...options,
   });
   // a client that gives up on TLS half-way is an error event on the server: expected in the TLS tests
   server.on('error', () => {});
-  await new Promise<void>((ok) => server.listen(0, host, ok));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, arrived, close: () => new Promise((ok) => server.close(() => ok())) };
+  await new Promise<void>((ok) => server.listen(port, host, ok));
+  return { port: (server.server.address() as AddressInfo).port, arrived, close: () => new Promise((ok) => server.close(() => ok())) };
 }
 
 /** A fresh self-signed certificate (openssl), valid today: trusted by nobody, so a client that checks must refuse it. */

@@ -1,4 +1,4 @@
-// SPEC M6a: verification codes with an in-memory database, a fake clock and a capturing notifier.
+// SPEC M6a: verification codes with an in-memory database, a fake clock, and the code messages the store accepted.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { fakeClock } from '../../src/auth/clock.js';
 import type { Database } from '../../src/db/contract.js';
 import { testConfig } from '../../src/config.js';
 import type { Deps } from '../../src/deps.js';
-import type { Message, Notifier } from '../../src/notify/notifier.js';
+import type { Message } from '../../src/notify/notifier.js';
 import { japanTime } from '../../src/i18n/japan-time.js';
 import { openTestDatabase } from '../helpers/stores.js';
 import { sequentialCodes } from '../helpers/codes.js';
@@ -21,13 +21,19 @@ const config = testConfig(); // TTL 300 s, 5 failures lock 1800 s, resends 30 s 
 type Harness = Deps & Pick<Database, 'inspect' | 'close'> & { clock: ReturnType<typeof fakeClock>; sent: Message[]; flow: () => Promise<number> };
 
 async function setup(file = ':memory:', clock = fakeClock()): Promise<Harness> {
-  const { stores, inspect, close } = openTestDatabase(file);
+  const { stores: real, inspect, close } = openTestDatabase(file);
+  // the code messages the store accepted with their challenge (SPEC D1: stored in its transaction), in order
   const sent: Message[] = [];
-  const notifier: Notifier = { send: async (m) => void sent.push(m) };
+  const recordSend: typeof real.codes.recordSend = async (input, limits) => {
+    const result = await real.codes.recordSend(input, limits);
+    if ('ok' in result && input.message) sent.push(input.message);
+    return result;
+  };
+  const stores = { ...real, codes: { ...real.codes, recordSend } };
   await inspect.insert('holder', { holderKey: 'h1', name: '山田 太郎', nameRoman: 'TARO YAMADA', birthdate: '1985-04-12' });
   let n = 0;
   const flow = () => stores.flows.insert(`flow-${++n}`, { kind: 'migration', step: 'email-code', holderId: 1 }, clock.now(), 1_800_000);
-  return { config, stores, inspect, close, clock, newCode: sequentialCodes(), notifier, sent, flow };
+  return { config, stores, inspect, close, clock, newCode: sequentialCodes(), sent, flow };
 }
 
 let h: Harness;
@@ -319,7 +325,7 @@ describe('verifyCode', () => {
 describe('codeState', () => {
   it('shows the active code, the next resend time and no lock', async () => {
     const start = h.clock.now();
-    expect(await codeState(h, { flowId, kind, purpose: 'email', subject, address: '203.0.113.7' })).toEqual({ expiresAt: null, nextResendAt: start, lockedUntil: null, closed: false });
+    expect(await codeState(h, { flowId, kind, purpose: 'email', subject, address: '203.0.113.7' })).toEqual({ expiresAt: null, nextResendAt: start, lockedUntil: null, closed: false, delivery: null });
     await sendCode(h, email());
     h.clock.advance(10 * SECOND);
     expect(await codeState(h, { flowId, kind, purpose: 'email', subject, address: '203.0.113.7' })).toEqual({
@@ -327,6 +333,8 @@ describe('codeState', () => {
       nextResendAt: start + 30 * SECOND,
       lockedUntil: null,
       closed: false,
+      // SPEC D4: its message is stored, not yet delivered
+      delivery: 'sending',
     });
     // for a destination not yet used, a send is possible now
     expect((await codeState(h, { flowId, kind, purpose: 'email', subject, destination: 'new@example.jp', address: '203.0.113.7' })).nextResendAt).toBe(h.clock.now());

@@ -1,13 +1,17 @@
 // Pieces the step pages share (SPEC §3, M4, M6, M6a): the step header, the code's validity and resend times, the code form, cancel.
 import type { Child } from 'hono/jsx';
+import { Callout } from './Callout.js';
 import { ErrorSummary, errorFor } from './ErrorSummary.js';
 import { StepHeading } from './StepIndicator.js';
 import { Button, Form } from './Form.js';
 import { CodeField } from './TextField.js';
 import type { FieldError, StepNumber, View } from '../view.js';
 
-/** What a code page knows about the active code: all times are epoch ms; null when not applicable. */
-export type CodeTimes = { expiresAt: number | null; nextResendAt: number | null; lockedUntil: number | null };
+/**
+ * What a code page knows about the active code: all times are epoch ms; null when not applicable. SPEC D4: `delivery` is its
+ * message's state (none: nothing to say, as on R's pages, where `deliveryFailing` says whether the email channel is failing).
+ */
+export type CodeTimes = { expiresAt: number | null; nextResendAt: number | null; lockedUntil: number | null; delivery?: 'sending' | 'sent' | 'failed' | null; deliveryFailing?: boolean };
 
 /** The page-level facts a step shows above its forms. */
 export type StepText = { title: string; heading: string; intro: string[]; step?: StepNumber; deadline?: number; cancelNote?: string };
@@ -28,10 +32,25 @@ export function StepHeader({ v, text, errors, notice }: { v: View; text: StepTex
   );
 }
 
+/** SPEC D4: being sent or sent as a line; a failure as a warning that asks for a resend (the page's resend button). */
+function DeliveryNote({ v, times }: { v: View; times: CodeTimes }) {
+  if (times.delivery === 'failed' || times.deliveryFailing) {
+    return (
+      <Callout kind="warning" role="alert">
+        <p>{v.t('verify.deliveryFailed')}</p>
+      </Callout>
+    );
+  }
+  if (times.delivery === 'sending') return <p class="meta" role="status">{v.t('verify.deliverySending')}</p>;
+  if (times.delivery === 'sent') return <p class="meta">{v.t('verify.deliverySent')}</p>;
+  return null;
+}
+
 export function CodeTimesNote({ v, times }: { v: View; times: CodeTimes }) {
   return (
     <>
-      {times.expiresAt !== null && <p class="meta">{v.t('verify.codeValidUntil', { time: v.clockTime(times.expiresAt) })}</p>}
+      <DeliveryNote v={v} times={times} />
+      {times.expiresAt !== null && times.delivery !== 'failed' && <p class="meta">{v.t('verify.codeValidUntil', { time: v.clockTime(times.expiresAt) })}</p>}
       {times.nextResendAt !== null && <p class="meta">{v.t('verify.codeNextResend', { time: v.clockTime(times.nextResendAt) })}</p>}
     </>
   );

@@ -1,4 +1,5 @@
 // Store contract: Verification codes (SPEC M6a): challenge rows, per-destination send caps and per-subject failure counts.
+import type { Enqueue, OutboxMessage } from './outbox.js';
 
 /** The holder or account whose wrong entries are counted: `holder:12` or `account:5`. */
 export type CodeSubject = `holder:${number}` | `account:${number}`;
@@ -37,6 +38,8 @@ export type RecordSendInput = OfKind & {
   now: number;
   /** The keyed hash of the new code, bound to the flow, purpose and destination. */
   codeHash: string;
+  /** SPEC D1: the code message, stored with the challenge in its transaction (none for R's unknown address). */
+  message?: OutboxMessage;
 };
 
 export type RecordSendResult =
@@ -53,6 +56,8 @@ export type RecordAttemptInput = OfKind & {
   destinationHash?: string;
   address?: string;
   now: number;
+  /** SPEC D1/S11: the closure notice, stored in the transaction of the wrong entry that closed it (called with its address). */
+  outbox?: Enqueue<{ noticeTo: string }>;
   /** Whether the typed code is the one of this challenge (a pure function: the caller hashes it with the row's binding). */
   matches: (challenge: { id: number; destinationHash: string; codeHash: string }) => boolean;
 };
@@ -76,7 +81,11 @@ export type CodeState = {
   lockedUntil: number | null;
   /** SPEC S1: closed until an operator (or, for M and G, a password reset) reopens it. */
   closed: boolean;
+  /** SPEC D4: the state of the latest code's message; null when it has none (R's unknown address) or it was dropped. */
+  delivery: CodeDelivery;
 };
+
+export type CodeDelivery = 'sending' | 'sent' | 'failed' | null;
 
 export interface CodeStore {
   /** One unit of work: checks the closure and locks (M6a, S1), the send caps of SPEC S5 (a refusal is audited with the cap), replaces the flow's active code for the purpose, records the new one, audits. */

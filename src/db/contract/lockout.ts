@@ -1,4 +1,5 @@
 // Store contract: Sign-in failure counters (SPEC L5–L7) and the per-address throttle. Every read-then-write of a counter is atomic.
+import type { Enqueue } from './outbox.js';
 
 /** Who an attempt concerns, for the audit log: the account when one is known, always the hashed identifier. */
 export type AttemptWho = { identifierHash: string; accountId?: number | null; address: string };
@@ -19,7 +20,7 @@ export interface LockoutStore {
    * Counts one failed sign-in; the failure that reaches `maxFailures` locks and is the only one answered with `lockedNow`.
    * With `lockMs` (SPEC S4) a lock that has run its time counts as none, and the count starts again.
    */
-  recordFailure(who: AttemptWho, input: { now: number; maxFailures: number; reason: string } & LockExpiry): Promise<FailureCount>;
+  recordFailure(who: AttemptWho, input: { now: number; maxFailures: number; reason: string; outbox?: Enqueue<FailureCount> } & LockExpiry): Promise<FailureCount>;
   /** A right password: resets the count, unless a concurrent failure locked the identifier first. */
   recordSuccess(who: AttemptWho, input: { now: number; detail?: Record<string, unknown> } & LockExpiry): Promise<{ ok: true } | { locked: true }>;
   /** Records an attempt refused because the identifier is locked, without touching its count. */

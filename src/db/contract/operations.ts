@@ -1,5 +1,6 @@
 // Store contract: Operations (SPEC O2, O4, O6, O7, O10): what the probes and the operator commands ask of the database.
 import type { FlowSummaryRecord } from './records.js';
+import type { Enqueue } from './outbox.js';
 
 export type Readiness = { ready: true } | { ready: false; problem: string };
 
@@ -69,6 +70,8 @@ export type UnlockInput = {
   now: number;
   /** SPEC S1: CODE_MAX_FAILURES_PER_DAY, to tell which rolling days were locking. */
   maxFailuresPerDay: number;
+  /** SPEC D1/S11: the holder's notice, stored in the unlock's transaction. */
+  outbox?: Enqueue<UnlockResult>;
 };
 /** What was ended: `subject/purpose` for an M6a lock, `subject/purpose/kind (day)` for S1's rolling day; `subject/purpose/kind` reopened. */
 export type UnlockResult = { signInLockEnded: boolean; codeLocksEnded: string[]; verificationsReopened: string[] };

@@ -1,6 +1,7 @@
 // Store contract: Migration from a legacy or initial ID (SPEC M2, M8, M9).
 import type { CardLockKey } from './lockout.js';
 import type { NewFlow } from './flows-sessions.js';
+import type { Enqueue } from './outbox.js';
 
 /** The flow's last move, as its step table names it: the unit of work moves the flow `from` → `to` only if it is still at `from`. */
 export type FlowMove = { from: string; to: string };
@@ -20,6 +21,8 @@ export type CompleteMigrationInput = {
   address?: string;
   /** SPEC S4: a completed migration ends the G1 locks of every card of the holder. */
   cardLockKey: CardLockKey;
+  /** SPEC D1: the notices of the change, stored in its transaction. */
+  outbox?: Enqueue<Extract<CompleteMigrationResult, { ok: true }>>;
 };
 
 export type CompleteMigrationResult = { ok: true; accountId: number; cardIds: number[] } | { error: 'taken' | 'moved' };
@@ -67,6 +70,8 @@ export type CompleteRegistrationInput = {
   hashIdentifier: (identifier: string) => string;
   /** SPEC S4: a new My ID ends the G1 locks of every card of the holder. */
   cardLockKey: CardLockKey;
+  /** SPEC D1: the notices of the change, stored in its transaction. */
+  outbox?: Enqueue<Extract<CompleteRegistrationResult, { ok: true }>>;
 };
 
 export type CompleteRegistrationResult = { ok: true; accountId: number; closedEmails: string[] } | { error: 'taken' | 'moved' };
@@ -94,6 +99,8 @@ export type CompleteResetInput = {
   address?: string;
   /** SPEC S4: a completed reset ends the G1 locks of every card of the account's holder. */
   cardLockKey: CardLockKey;
+  /** SPEC D1: the notices of the change, stored in its transaction. */
+  outbox?: Enqueue<Extract<CompleteResetResult, { ok: true }>>;
 };
 
 export type CompleteResetResult = { ok: true; email: string; wasLocked: boolean } | { error: 'moved' | 'gone' };
@@ -109,8 +116,9 @@ export interface ResetStore {
 export type HolderFacts = { holderId: number; birthdate: string; nameRoman: string; phones: string[]; cardLast4: string[] };
 export type MemberAccount = { id: number; email: string; passwordHash: string; termsVersion: string; facts: HolderFacts };
 type Who = { accountId: number; now: number; address?: string };
-export type ChangePasswordInput = Who & { passwordHash: string; verifiedHash: string; keepSessionId: number };
-export type ChangeMyIdInput = Who & { flowId: number; move: FlowMove; newEmail: string; keepSessionId: number; newIdentifierHash: string };
+/** `outbox` (SPEC D1): the notices of the change, stored in its transaction. */
+export type ChangePasswordInput = Who & { passwordHash: string; verifiedHash: string; keepSessionId: number; outbox?: Enqueue<'ok'> };
+export type ChangeMyIdInput = Who & { flowId: number; move: FlowMove; newEmail: string; keepSessionId: number; newIdentifierHash: string; outbox?: Enqueue<Extract<ChangeMyIdResult, { ok: true }>> };
 export type ChangeMyIdResult = { ok: true; oldEmail: string } | { error: 'taken' | 'gone' | 'moved' };
 
 export interface SettingsStore {

@@ -65,6 +65,7 @@ export type ChallengeRecord = {
   expiresAt: number;
   usedAt: number | null;
   replacedAt: number | null;
+  deliveryFailedAt: number | null;
 };
 export type CodeFailureRecord = { subject: string; purpose: string; failures: number; lockedUntil: number | null; updatedAt: number };
 /** SPEC S1: the total of wrong codes per holder/account, purpose and flow kind, and its closure. */
@@ -80,7 +81,7 @@ export type AuditRecord = { id: number; at: number; event: string; accountId: nu
 export type NoticeRecord = { id: number; titleJa: string; titleEn: string; bodyJa: string; bodyEn: string; publishedAt: number };
 /** SPEC O4/O7: one line per pruned flow; `day` is YYYY-MM-DD (Japan time) of the day it started. */
 export type FlowSummaryRecord = { id: number; kind: string; step: string; outcome: 'completed' | 'cancelled' | 'expired'; day: string };
-/** SPEC §2/D5: a message the notifier sent; `messageId` is its UUID. */
+/** SPEC §2/D1/D5: a stored message and its delivery; `messageId` is its UUID (and its Idempotency-Key). */
 export type OutboxRecord = {
   id: number;
   messageId: string;
@@ -90,4 +91,12 @@ export type OutboxRecord = {
   subject: string;
   text: string;
   code: string | null;
+  state: 'pending' | 'sending' | 'delivered' | 'failed' | 'dropped';
+  attempts: number;
+  leaseUntil: number | null;
+  nextAttemptAt: number;
+  lastError: string | null;
+  finishedAt: number | null;
+  challengeId: number | null;
+  expiresAt: number | null;
 };

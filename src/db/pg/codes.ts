@@ -5,9 +5,10 @@ import type { CodeLimits, CodeStore, CodeSubject, RecordAttemptResult, RecordSen
 import { first, inTransaction, type Db, type Executor } from './client.js';
 import { challengeTable, codeFailureTable } from './schema.js';
 import { writeAudit } from './audit.js';
+import { deliveryOf, enqueue, queued } from './outbox.js';
+import { HOUR_MS, nextSendAt, splitSends, withSend, type Sends } from '../send-caps.js';
 import { clearDay, closureNoticeAddress, countWrongEntry, readBudget, type BudgetKey } from './code-budget.js';
 
-const HOUR_MS = 3_600_000;
 
 /** Who an audit event is about: the account when the subject is one, the subject string otherwise. */
 function auditWho(subject: CodeSubject, address: string | undefined) {
@@ -37,13 +38,11 @@ async function readHold(ex: Executor, key: BudgetKey & { subject: CodeSubject },
 }
 
 type SendScope = { flowId: number; purpose: string; destinationHash: string; requester: string };
-type SendCap = 'flowSpacing' | 'requesterHourly' | 'destinationHourly';
-type Sends = { lastOfFlow: number | undefined; destination: number[]; requester: number[] };
 
-/** Send times, newest first: of one flow, purpose and destination (its last one), and to one destination in the rolling hour, in all and from one requester. */
+/** The send times the caps of SPEC S5 and D4 look at (src/db/send-caps.ts). */
 async function recentSends(ex: Executor, scope: SendScope, now: number): Promise<Sends> {
   const toDestination = await ex
-    .select({ createdAt: challengeTable.createdAt, requester: challengeTable.requester })
+    .select({ createdAt: challengeTable.createdAt, requester: challengeTable.requester, deliveryFailedAt: challengeTable.deliveryFailedAt })
     .from(challengeTable)
     .where(and(eq(challengeTable.destinationHash, scope.destinationHash), gt(challengeTable.createdAt, now - HOUR_MS)))
     .orderBy(desc(challengeTable.createdAt));
@@ -51,30 +50,12 @@ async function recentSends(ex: Executor, scope: SendScope, now: number): Promise
     ex
       .select({ createdAt: challengeTable.createdAt })
       .from(challengeTable)
-      .where(and(eq(challengeTable.flowId, scope.flowId), eq(challengeTable.purpose, scope.purpose), eq(challengeTable.destinationHash, scope.destinationHash)))
+      .where(and(eq(challengeTable.flowId, scope.flowId), eq(challengeTable.purpose, scope.purpose), eq(challengeTable.destinationHash, scope.destinationHash), isNull(challengeTable.deliveryFailedAt)))
       .orderBy(desc(challengeTable.createdAt))
       .limit(1),
   );
-  return {
-    lastOfFlow: lastOfFlow?.createdAt,
-    destination: toDestination.map((r) => r.createdAt),
-    requester: toDestination.filter((r) => r.requester === scope.requester).map((r) => r.createdAt),
-  };
+  return splitSends(toDestination, scope.requester, lastOfFlow?.createdAt);
 }
-
-/** SPEC S5: the earliest time another send may go and the cap that holds it back (the same rule as src/db/sqlite/codes.ts). */
-function nextSendAt(sends: Sends, now: number, limits: CodeLimits): { at: number; cap?: SendCap } {
-  const holds: [number, SendCap][] = [
-    [sends.lastOfFlow === undefined ? now : sends.lastOfFlow + limits.resendMs, 'flowSpacing'],
-    [sends.requester.length >= limits.maxSendsPerHour ? sends.requester[limits.maxSendsPerHour - 1] + HOUR_MS : now, 'requesterHourly'],
-    [sends.destination.length >= limits.maxSendsPerDestinationPerHour ? sends.destination[limits.maxSendsPerDestinationPerHour - 1] + HOUR_MS : now, 'destinationHourly'],
-  ];
-  const [at, cap] = holds.reduce((a, b) => (b[0] > a[0] ? b : a));
-  return at > now ? { at, cap } : { at: now };
-}
-
-/** The sends as they will be once one more goes now. */
-const withSend = (sends: Sends, now: number): Sends => ({ lastOfFlow: now, destination: [now, ...sends.destination], requester: [now, ...sends.requester] });
 
 export function codeStore(db: Db): CodeStore {
   return {
@@ -101,6 +82,7 @@ export function codeStore(db: Db): CodeStore {
           .insert(challengeTable)
           .values({ flowId, purpose, channel: input.channel, destinationHash: input.destinationHash, requester: input.requester, codeHash: input.codeHash, createdAt: now, expiresAt })
           .returning({ id: challengeTable.id });
+        await enqueue(tx, input.message ? [input.message] : [], now, { challengeId: row.id, expiresAt });
         await writeAudit(tx, { at: now, event: 'code_sent', ...auditWho(input.subject, input.address), detail: { flowId, purpose, channel: input.channel, to: input.maskedDestination } });
         return { ok: true, challengeId: row.id, expiresAt, nextResendAt: nextSendAt(withSend(sends, now), now, limits).at };
       });
@@ -163,7 +145,9 @@ export function codeStore(db: Db): CodeStore {
         if (budget.closedNow) {
           // SPEC S1/S10: verification closed; S11: its notice goes to the holder
           await writeAudit(tx, { at: now, event: 'code_closed', ...who, detail: { flowId, purpose, kind: input.kind, total: budget.total } });
-          return { error: 'closed', closedNow: true, noticeTo: await closureNoticeAddress(tx, subject, flowId) };
+          const noticeTo = await closureNoticeAddress(tx, subject, flowId);
+          if (noticeTo !== null) await queued(tx, now, input.outbox, { noticeTo });
+          return { error: 'closed', closedNow: true, noticeTo };
         }
         const why = lockLockedUntil !== null && lockLockedUntil >= (budget.dayLockedUntil ?? 0) ? 'lock' : 'day';
         await writeAudit(tx, { at: now, event: 'code_locked', ...who, detail: { flowId, purpose, kind: input.kind, lockedUntil, budget: why } });
@@ -176,7 +160,7 @@ export function codeStore(db: Db): CodeStore {
       const hold = await readHold(db, input, now, limits);
       const latest = await first(
         db
-          .select({ destinationHash: challengeTable.destinationHash, expiresAt: challengeTable.expiresAt, usedAt: challengeTable.usedAt, replacedAt: challengeTable.replacedAt })
+          .select({ id: challengeTable.id, destinationHash: challengeTable.destinationHash, expiresAt: challengeTable.expiresAt, usedAt: challengeTable.usedAt, replacedAt: challengeTable.replacedAt })
           .from(challengeTable)
           .where(and(eq(challengeTable.flowId, flowId), eq(challengeTable.purpose, purpose)))
           .orderBy(desc(challengeTable.id))
@@ -190,6 +174,7 @@ export function codeStore(db: Db): CodeStore {
         nextResendAt: destinationHash === undefined ? now : nextSendAt(await recentSends(db, { flowId, purpose, destinationHash, requester: input.requester }, now), now, limits).at,
         lockedUntil: hold.closed ? null : hold.lockedUntil,
         closed: hold.closed,
+        delivery: latest && latest.destinationHash === destinationHash ? await deliveryOf(db, latest.id) : null,
       };
     },
   };

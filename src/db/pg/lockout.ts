@@ -6,6 +6,7 @@ import type { AddressSlot, AddressThrottleInput, AttemptWho, CardLockKey, Failur
 import { first, inTransaction, type Db, type Executor } from './client.js';
 import { addressThrottleTable, cardTable, signInAttemptTable } from './schema.js';
 import { writeAudit } from './audit.js';
+import { queued } from './outbox.js';
 
 function auditWho(who: AttemptWho) {
   return { accountId: who.accountId ?? null, subject: who.identifierHash, address: who.address };
@@ -59,7 +60,7 @@ export function lockoutStore(db: Db): LockoutStore {
       return row?.lockedAt != null ? row.lockedAt + lockMs : null;
     },
 
-    async recordFailure(who, { now, maxFailures, reason, lockMs }) {
+    async recordFailure(who, { now, maxFailures, reason, lockMs, outbox }) {
       return inTransaction(db, async (tx): Promise<FailureCount> => {
         const row = await readAttempt(tx, who.identifierHash, now, lockMs);
         if (row?.lockedAt != null) {
@@ -75,7 +76,7 @@ export function lockoutStore(db: Db): LockoutStore {
           .onConflictDoUpdate({ target: signInAttemptTable.identifierHash, set: values });
         await writeAudit(tx, { at: now, event: 'sign_in_failed', ...auditWho(who), detail: { reason, failures } });
         if (lockedNow) await writeAudit(tx, { at: now, event: 'sign_in_locked', ...auditWho(who), detail: { failures, ...(lockMs === undefined ? {} : { lockedUntil: now + lockMs }) } });
-        return { failures, locked: lockedNow, lockedNow, lockedAt: lockedNow ? now : null };
+        return await queued(tx, now, outbox, { failures, locked: lockedNow, lockedNow, lockedAt: lockedNow ? now : null });
       });
     },
 

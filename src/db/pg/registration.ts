@@ -6,6 +6,7 @@ import { accountCardTable, accountTable, cardTable, credentialTable, holderTable
 import { writeAudit } from './audit.js';
 import { advanceFlow } from './flows.js';
 import { endCardLocks } from './lockout.js';
+import { queued } from './outbox.js';
 
 export function registrationStore(db: Db): RegistrationStore {
   return {
@@ -68,7 +69,7 @@ export function registrationStore(db: Db): RegistrationStore {
           await endCardLocks(tx, holderId, input.cardLockKey);
 
           await writeAudit(tx, { at: now, event: 'registration_completed', accountId: account.id, address: input.address, detail: { cards: cardIds.length, closed: previous.map((a) => a.id) } });
-          return { ok: true, accountId: account.id, closedEmails: previous.map((a) => a.email) };
+          return await queued(tx, now, input.outbox, { ok: true as const, accountId: account.id, closedEmails: previous.map((a) => a.email) });
         });
       } catch (err) {
         // SPEC M9: the unique index on open My IDs settles a race; the loser is told the address is taken

@@ -6,6 +6,7 @@ import { accountCardTable, accountTable, cardTable, holderTable, phoneTable, sig
 import { writeAudit } from './audit.js';
 import { advanceFlow, endFlow } from './flows.js';
 import { deleteAccountSessions, sessionExists } from './sessions.js';
+import { queued } from './outbox.js';
 
 async function holderFacts(ex: Executor, holderId: number): Promise<HolderFacts | undefined> {
   const holder = await first(ex.select().from(holderTable).where(eq(holderTable.id, holderId)));
@@ -48,7 +49,7 @@ export function settingsStore(db: Db): SettingsStore {
         await tx.update(accountTable).set({ passwordHash: input.passwordHash, passwordChangedAt: input.now }).where(eq(accountTable.id, input.accountId));
         await deleteAccountSessions(tx, input.accountId, input.keepSessionId);
         await writeAudit(tx, { at: input.now, event: 'password_changed', accountId: input.accountId, address: input.address });
-        return 'ok' as const;
+        return await queued(tx, input.now, input.outbox, 'ok' as const);
       });
     },
 
@@ -75,7 +76,7 @@ export function settingsStore(db: Db): SettingsStore {
           // failures counted on the address while it was no one's My ID must not lock the member out (SPEC L6 counts unknown IDs too)
           await tx.delete(signInAttemptTable).where(eq(signInAttemptTable.identifierHash, input.newIdentifierHash));
           await writeAudit(tx, { at: input.now, event: 'my_id_changed', accountId: account.id, address: input.address });
-          return { ok: true, oldEmail: account.email };
+          return await queued(tx, input.now, input.outbox, { ok: true as const, oldEmail: account.email });
         });
       } catch (err) {
         // SPEC M9: the unique index on open My IDs settles a race; the loser is told the address is taken

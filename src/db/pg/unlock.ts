@@ -5,6 +5,7 @@ import { first, inTransaction, type Db } from './client.js';
 import { accountCardTable, accountTable, cardTable, codeFailureTable, credentialTable, signInAttemptTable } from './schema.js';
 import { writeAudit } from './audit.js';
 import { endDays, reopenClosed } from './code-budget.js';
+import { queued } from './outbox.js';
 
 async function holderTarget(db: Db, holderId: number, cardEmail: string | null, firstAccount?: { id: number; email: string }): Promise<UnlockTarget> {
   const open = await db.select({ id: accountTable.id, email: accountTable.email }).from(accountTable).where(and(eq(accountTable.holderId, holderId), isNull(accountTable.closedAt))).orderBy(accountTable.id);
@@ -60,7 +61,7 @@ function operatorUnlock(db: Db, input: UnlockInput): Promise<UnlockResult> {
         detail: { reason: input.reason, what: input.what, holderId: target.holderId, signInLockEnded, codeLocksEnded, verificationsReopened },
       });
     }
-    return { signInLockEnded, codeLocksEnded, verificationsReopened };
+    return await queued(tx, now, input.outbox, { signInLockEnded, codeLocksEnded, verificationsReopened });
   });
 }
 

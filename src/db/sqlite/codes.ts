@@ -5,9 +5,10 @@ import type { CodeLimits, CodeStore, CodeSubject, RecordAttemptResult, RecordSen
 import { inTransaction, type Db, type Executor } from './client.js';
 import { challengeTable, codeFailureTable } from './schema.js';
 import { writeAudit } from './audit.js';
+import { deliveryOf, enqueue, queued } from './outbox.js';
+import { HOUR_MS, nextSendAt, splitSends, withSend, type Sends } from '../send-caps.js';
 import { clearDay, closureNoticeAddress, countWrongEntry, readBudget, type BudgetKey } from './code-budget.js';
 
-const HOUR_MS = 3_600_000;
 
 /** Who an audit event is about: the account when the subject is one, the subject string otherwise. */
 function auditWho(subject: CodeSubject, address: string | undefined) {
@@ -36,12 +37,11 @@ function readHold(ex: Executor, key: BudgetKey & { subject: CodeSubject }, now: 
 }
 
 type SendScope = { flowId: number; purpose: string; destinationHash: string; requester: string };
-type SendCap = 'flowSpacing' | 'requesterHourly' | 'destinationHourly';
 
-/** Send times, newest first: of one flow, purpose and destination (its last one), and to one destination in the rolling hour, in all and from one requester. */
-function recentSends(ex: Executor, scope: SendScope, now: number) {
+/** The send times the caps of SPEC S5 and D4 look at (src/db/send-caps.ts). */
+function recentSends(ex: Executor, scope: SendScope, now: number): Sends {
   const toDestination = ex
-    .select({ createdAt: challengeTable.createdAt, requester: challengeTable.requester })
+    .select({ createdAt: challengeTable.createdAt, requester: challengeTable.requester, deliveryFailedAt: challengeTable.deliveryFailedAt })
     .from(challengeTable)
     .where(and(eq(challengeTable.destinationHash, scope.destinationHash), gt(challengeTable.createdAt, now - HOUR_MS)))
     .orderBy(desc(challengeTable.createdAt))
@@ -49,35 +49,10 @@ function recentSends(ex: Executor, scope: SendScope, now: number) {
   const lastOfFlow = ex
     .select({ createdAt: challengeTable.createdAt })
     .from(challengeTable)
-    .where(and(eq(challengeTable.flowId, scope.flowId), eq(challengeTable.purpose, scope.purpose), eq(challengeTable.destinationHash, scope.destinationHash)))
+    .where(and(eq(challengeTable.flowId, scope.flowId), eq(challengeTable.purpose, scope.purpose), eq(challengeTable.destinationHash, scope.destinationHash), isNull(challengeTable.deliveryFailedAt)))
     .orderBy(desc(challengeTable.createdAt))
     .get();
-  return {
-    lastOfFlow: lastOfFlow?.createdAt,
-    destination: toDestination.map((r) => r.createdAt),
-    requester: toDestination.filter((r) => r.requester === scope.requester).map((r) => r.createdAt),
-  };
-}
-
-/**
- * SPEC S5: the earliest time another send may go and the cap that holds it back — per flow (and destination: a corrected
- * address is not a resend) CODE_RESEND_SECONDS apart,
- * per destination and requester CODE_MAX_SENDS_PER_HOUR, per destination CODE_MAX_SENDS_PER_DESTINATION_PER_HOUR;
- * an hourly cap frees a slot when the oldest of its last N sends leaves the window.
- */
-function nextSendAt(sends: ReturnType<typeof recentSends>, now: number, limits: CodeLimits): { at: number; cap?: SendCap } {
-  const holds: [number, SendCap][] = [
-    [sends.lastOfFlow === undefined ? now : sends.lastOfFlow + limits.resendMs, 'flowSpacing'],
-    [sends.requester.length >= limits.maxSendsPerHour ? sends.requester[limits.maxSendsPerHour - 1] + HOUR_MS : now, 'requesterHourly'],
-    [sends.destination.length >= limits.maxSendsPerDestinationPerHour ? sends.destination[limits.maxSendsPerDestinationPerHour - 1] + HOUR_MS : now, 'destinationHourly'],
-  ];
-  const [at, cap] = holds.reduce((a, b) => (b[0] > a[0] ? b : a));
-  return at > now ? { at, cap } : { at: now };
-}
-
-/** The sends as they will be once one more goes now. */
-function withSend(sends: ReturnType<typeof recentSends>, now: number): ReturnType<typeof recentSends> {
-  return { lastOfFlow: now, destination: [now, ...sends.destination], requester: [now, ...sends.requester] };
+  return splitSends(toDestination, scope.requester, lastOfFlow?.createdAt);
 }
 
 export function codeStore(db: Db): CodeStore {
@@ -106,6 +81,7 @@ export function codeStore(db: Db): CodeStore {
           .values({ flowId, purpose, channel: input.channel, destinationHash: input.destinationHash, requester: input.requester, codeHash: input.codeHash, createdAt: now, expiresAt })
           .returning({ id: challengeTable.id })
           .get();
+        enqueue(tx, input.message ? [input.message] : [], now, { challengeId: row.id, expiresAt });
         writeAudit(tx, { at: now, event: 'code_sent', ...auditWho(input.subject, input.address), detail: { flowId, purpose, channel: input.channel, to: input.maskedDestination } });
         return { ok: true, challengeId: row.id, expiresAt, nextResendAt: nextSendAt(withSend(sends, now), now, limits).at };
       });
@@ -167,7 +143,9 @@ export function codeStore(db: Db): CodeStore {
         if (budget.closedNow) {
           // SPEC S1/S10: verification closed; S11: its notice goes to the holder
           writeAudit(tx, { at: now, event: 'code_closed', ...who, detail: { flowId, purpose, kind: input.kind, total: budget.total } });
-          return { error: 'closed', closedNow: true, noticeTo: closureNoticeAddress(tx, subject, flowId) };
+          const noticeTo = closureNoticeAddress(tx, subject, flowId);
+          if (noticeTo !== null) queued(tx, now, input.outbox, { noticeTo });
+          return { error: 'closed', closedNow: true, noticeTo };
         }
         const why = lockLockedUntil !== null && lockLockedUntil >= (budget.dayLockedUntil ?? 0) ? 'lock' : 'day';
         writeAudit(tx, { at: now, event: 'code_locked', ...who, detail: { flowId, purpose, kind: input.kind, lockedUntil, budget: why } });
@@ -179,7 +157,7 @@ export function codeStore(db: Db): CodeStore {
       const { flowId, purpose, now } = input;
       const hold = readHold(db, input, now, limits);
       const latest = db
-        .select({ destinationHash: challengeTable.destinationHash, expiresAt: challengeTable.expiresAt, usedAt: challengeTable.usedAt, replacedAt: challengeTable.replacedAt })
+        .select({ id: challengeTable.id, destinationHash: challengeTable.destinationHash, expiresAt: challengeTable.expiresAt, usedAt: challengeTable.usedAt, replacedAt: challengeTable.replacedAt })
         .from(challengeTable)
         .where(and(eq(challengeTable.flowId, flowId), eq(challengeTable.purpose, purpose)))
         .orderBy(desc(challengeTable.id))
@@ -192,6 +170,7 @@ export function codeStore(db: Db): CodeStore {
         nextResendAt: destinationHash === undefined ? now : nextSendAt(recentSends(db, { flowId, purpose, destinationHash, requester: input.requester }, now), now, limits).at,
         lockedUntil: hold.closed ? null : hold.lockedUntil,
         closed: hold.closed,
+        delivery: latest && latest.destinationHash === destinationHash ? deliveryOf(db, latest.id) : null,
       };
     },
   };

@@ -6,6 +6,7 @@ import { accountCardTable, accountTable, cardTable, credentialTable, flowTable }
 import { writeAudit } from './audit.js';
 import { advanceFlow, endFlow, insertFlow } from './flows.js';
 import { endCardLocks } from './lockout.js';
+import { queued } from './outbox.js';
 
 const DAY_MS = 86_400_000;
 
@@ -85,7 +86,7 @@ export function migrationStore(db: Db): MigrationStore {
             address: input.address,
             detail: { cards: cardIds.length, credential: credential.kind, emailChanged: card?.email !== input.email },
           });
-          return { ok: true, accountId: account.id, cardIds };
+          return queued(tx, now, input.outbox, { ok: true as const, accountId: account.id, cardIds });
         });
       } catch (err) {
         // SPEC M9: the unique index on open accounts' email is the last word in a race

@@ -7,6 +7,7 @@ import { writeAudit } from './audit.js';
 import { advanceFlow } from './flows.js';
 import { endCardLocks } from './lockout.js';
 import { reopenClosed } from './code-budget.js';
+import { queued } from './outbox.js';
 
 export function resetStore(db: Db): ResetStore {
   return {
@@ -26,7 +27,7 @@ export function resetStore(db: Db): ResetStore {
         // SPEC S1: a completed reset reopens the holder's verifications closed in M and G (never R's or T2's)
         const reopened = reopenClosed(tx, [`holder:${account.holderId}`], ['migration', 'registration']);
         writeAudit(tx, { at: input.now, event: 'password_reset', accountId: account.id, address: input.address, detail: { unlocked: wasLocked, ...(reopened.length > 0 ? { reopened } : {}) } });
-        return { ok: true, email: account.email, wasLocked };
+        return queued(tx, input.now, input.outbox, { ok: true as const, email: account.email, wasLocked });
       });
     },
   };

@@ -137,6 +137,8 @@ export const challengeTable = sqliteTable(
     expiresAt: integer('expires_at').notNull(),
     usedAt: integer('used_at'),
     replacedAt: integer('replaced_at'),
+    // SPEC D4: its message failed for good; such a send counts toward no cap of S5, only the failed-send cap
+    deliveryFailedAt: integer('delivery_failed_at'),
   },
   (t) => [
     index('challenge_flow_idx').on(t.flowId, t.purpose),
@@ -257,7 +259,7 @@ export const flowSummaryTable = sqliteTable(
   (t) => [index('flow_summary_kind_day_idx').on(t.kind, t.day)],
 );
 
-/** SPEC §2/D5: every message the notifier sends, one row each (the stand-in's outbox; delivery state comes with SPEC D1). */
+/** SPEC §2/D1/D5: every message, stored in the transaction of the change that causes it, with its delivery state. */
 export const outboxTable = sqliteTable(
   'outbox',
   {
@@ -269,6 +271,15 @@ export const outboxTable = sqliteTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     code: text('code'), // only on messages that carry a code
+    // SPEC D1: delivery. pending → sending (leased) → delivered | failed | dropped; a lapsed lease is claimed again
+    state: text('state', { enum: ['pending', 'sending', 'delivered', 'failed', 'dropped'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    leaseUntil: integer('lease_until'),
+    nextAttemptAt: integer('next_attempt_at').notNull().default(0),
+    lastError: text('last_error'),
+    finishedAt: integer('finished_at'), // when it reached its final state (delivered, failed, dropped); pruned 7 days later
+    challengeId: integer('challenge_id'), // a code message's challenge: dropped when that code was replaced, used or expired
+    expiresAt: integer('expires_at'), // a code message's code expiry: its text and code are blanked then
   },
-  (t) => [index('outbox_created_idx').on(t.createdAt)],
+  (t) => [index('outbox_created_idx').on(t.createdAt), index('outbox_due_idx').on(t.state, t.nextAttemptAt), index('outbox_channel_finished_idx').on(t.channel, t.finishedAt)],
 );

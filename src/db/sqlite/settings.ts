@@ -6,6 +6,7 @@ import { accountCardTable, accountTable, cardTable, holderTable, phoneTable, sig
 import { writeAudit } from './audit.js';
 import { advanceFlow, endFlow } from './flows.js';
 import { deleteAccountSessions, sessionExists } from './sessions.js';
+import { queued } from './outbox.js';
 
 function holderFacts(ex: Executor, holderId: number): HolderFacts | undefined {
   const holder = ex.select().from(holderTable).where(eq(holderTable.id, holderId)).get();
@@ -47,7 +48,7 @@ export function settingsStore(db: Db): SettingsStore {
         tx.update(accountTable).set({ passwordHash: input.passwordHash, passwordChangedAt: input.now }).where(eq(accountTable.id, input.accountId)).run();
         deleteAccountSessions(tx, input.accountId, input.keepSessionId);
         writeAudit(tx, { at: input.now, event: 'password_changed', accountId: input.accountId, address: input.address });
-        return 'ok' as const;
+        return queued(tx, input.now, input.outbox, 'ok' as const);
       });
     },
 
@@ -73,7 +74,7 @@ export function settingsStore(db: Db): SettingsStore {
           // failures counted on the address while it was no one's My ID must not lock the member out (SPEC L6 counts unknown IDs too)
           tx.delete(signInAttemptTable).where(eq(signInAttemptTable.identifierHash, input.newIdentifierHash)).run();
           writeAudit(tx, { at: input.now, event: 'my_id_changed', accountId: account.id, address: input.address });
-          return { ok: true, oldEmail: account.email };
+          return queued(tx, input.now, input.outbox, { ok: true as const, oldEmail: account.email });
         });
       } catch (err) {
         // SPEC M9: the unique index on open My IDs settles a race; the loser is told the address is taken

@@ -5,6 +5,7 @@ import { inTransaction, type Db, type Executor } from './client.js';
 import { accountCardTable, accountTable, cardTable, codeFailureTable, credentialTable, signInAttemptTable } from './schema.js';
 import { writeAudit } from './audit.js';
 import { endDays, reopenClosed } from './code-budget.js';
+import { queued } from './outbox.js';
 
 function holderTarget(ex: Executor, holderId: number, cardEmail: string | null, firstAccount?: { id: number; email: string }): UnlockTarget {
   const open = ex.select({ id: accountTable.id, email: accountTable.email }).from(accountTable).where(and(eq(accountTable.holderId, holderId), isNull(accountTable.closedAt))).all();
@@ -64,7 +65,7 @@ function operatorUnlock(db: Db, input: Parameters<UnlockStore['unlock']>[0]): Un
           detail: { reason: input.reason, what: input.what, holderId: target.holderId, signInLockEnded, codeLocksEnded, verificationsReopened },
         });
       }
-      return { signInLockEnded, codeLocksEnded, verificationsReopened };
+      return queued(tx, now, input.outbox, { signInLockEnded, codeLocksEnded, verificationsReopened });
   });
 }
 

@@ -24,13 +24,10 @@ export async function checkCurrentPasswordCounted(
   const who = { identifierHash: identifierHash(deps.config.SECRET, account.email), accountId: account.id, address: ctx.address };
   if (await isLocked(deps, who.identifierHash)) return { check: await lockOut(deps, account.id) };
   if (await verifyPassword(account.passwordHash, password)) return { check: 'ok' };
-  const count = await countFailure(deps, who, 'current_password');
-  if (count.lockedNow) {
-    const { config, clock } = deps;
-    await deps.notifier.send(
-      lockNoticeMessage({ to: account.email, identifier: account.email, kind: 'myId', lang: ctx.lang, brand: config.BRAND_NAME, legacy: config.LEGACY_NAME, at: clock.now(), maxFailures: config.LOGIN_MAX_FAILURES, support: { phone: config.SUPPORT_PHONE, hours: config.SUPPORT_HOURS } }),
-    );
-  }
+  const { config, clock } = deps;
+  // SPEC D1: the lock notice is stored with the lock
+  const notice = lockNoticeMessage({ to: account.email, identifier: account.email, kind: 'myId', lang: ctx.lang, brand: config.BRAND_NAME, legacy: config.LEGACY_NAME, at: clock.now(), maxFailures: config.LOGIN_MAX_FAILURES, support: { phone: config.SUPPORT_PHONE, hours: config.SUPPORT_HOURS } });
+  const count = await countFailure(deps, who, 'current_password', undefined, notice);
   if (count.locked) return { check: await lockOut(deps, account.id) };
   return { check: 'wrong', failures: count.failures, remaining: deps.config.LOGIN_MAX_FAILURES - count.failures };
 }

@@ -38,13 +38,14 @@ export async function changeMemberPassword(
 
   const now = deps.clock.now();
   const passwordHash = await hashNewPassword(input.password);
-  const changed = await deps.stores.settings.changePassword({ accountId: account.id, passwordHash, verifiedHash: account.passwordHash, keepSessionId: input.session.id, now, address: input.address });
+  // SPEC T2: the member is told, by a notice stored with the change (D1)
+  const notice = accountNotice({ kind: 'passwordChanged', to: account.email, lang: input.lang, brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) });
+  const changed = await deps.stores.settings.changePassword({ accountId: account.id, passwordHash, verifiedHash: account.passwordHash, keepSessionId: input.session.id, now, address: input.address, outbox: () => [notice] });
   if (changed === 'gone') return { error: 'gone' };
   // another change (another browser of the member) replaced the password after it was checked here
   if (changed === 'stale') return { error: 'invalid', currentMissing: false, currentWrong: true, problems: [] };
   // SPEC T2, X3: a new session token; every other session of the member is already gone
   const token = await rotateSession(deps, input.session, true);
-  await deps.notifier.send(accountNotice({ kind: 'passwordChanged', to: account.email, lang: input.lang, brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) }));
   return { ok: true, token };
 }
 

@@ -8,6 +8,7 @@ import type { Deps } from '../../deps.js';
 import type { Flow } from '../data.js';
 import type { AnyFlow } from '../flow.js';
 import type { T } from '../../i18n/index.js';
+import type { OutboxMessage } from '../../db/contract.js';
 import { closureNoticeMessage } from '../../notify/closure-texts.js';
 import type { CodeProcedure } from '../../notify/texts.js';
 import type { AppEnv } from '../../web/env.js';
@@ -60,13 +61,12 @@ function codeError(t: T, result: Exclude<VerifyCodeResult, { ok: true }>): { sta
   }
 }
 
-/** SPEC S11: the wrong code that closed a verification emails the holder; not awaited, so the answer's timing tells nothing. */
-function sendClosureNotice(deps: Deps, kind: string, purpose: CodePurpose, to: string): void {
+/** SPEC S11: the wrong code that closed a verification emails the holder, by a notice stored with the closure (D1, D3). */
+function closureNotice(deps: Deps, kind: string, purpose: CodePurpose): (to: string) => OutboxMessage[] {
   const procedure = procedureOf(kind);
-  if (!procedure) return;
   const { config } = deps;
-  const message = closureNoticeMessage({ to, procedure, purpose, at: deps.clock.now(), brand: config.BRAND_NAME, supportPhone: config.SUPPORT_PHONE, supportHours: config.SUPPORT_HOURS });
-  void deps.notifier.send(message).catch((err: unknown) => console.error(`[closure notice] ${err instanceof Error ? err.message : String(err)}`));
+  const at = deps.clock.now();
+  return (to) => (procedure ? [closureNoticeMessage({ to, procedure, purpose, at, brand: config.BRAND_NAME, supportPhone: config.SUPPORT_PHONE, supportHours: config.SUPPORT_HOURS })] : []);
 }
 
 function readCode(form: Record<string, string>): string {
@@ -78,7 +78,9 @@ function readCode(form: Record<string, string>): string {
 export async function timesOf(deps: Deps, flow: Flow, purpose: CodePurpose, subject: CodeSubject, destination: string | undefined, address: string): Promise<CodeTimes & { closed: boolean }> {
   const state = await codeState(deps, { flowId: flow.id, kind: flow.kind, purpose, subject, destination, address });
   const now = deps.clock.now();
-  return { expiresAt: state.expiresAt, nextResendAt: state.nextResendAt > now ? state.nextResendAt : null, lockedUntil: state.lockedUntil, closed: state.closed };
+  // SPEC D4: R's pages never show a particular message's state (an unknown address has none), only the email channel's health
+  const delivery = flow.kind === 'reset' ? { delivery: null, deliveryFailing: await deps.stores.outbox.emailFailing() } : { delivery: state.delivery };
+  return { expiresAt: state.expiresAt, nextResendAt: state.nextResendAt > now ? state.nextResendAt : null, lockedUntil: state.lockedUntil, closed: state.closed, ...delivery };
 }
 
 /**
@@ -93,9 +95,9 @@ export async function submitCode(c: Context<AppEnv>, spec: CodeStepSpec, purpose
   const deps = c.get('deps');
   const kind = spec.flow.kind;
   const here = spec.flow.url(spec.step);
-  const result = await verifyCode(deps, { flowId: flow.id, kind, purpose, subject: spec.subject(flow), code, destination, address: c.get('address') });
+  const closure = closureNotice(deps, kind, purpose);
+  const result = await verifyCode(deps, { flowId: flow.id, kind, purpose, subject: spec.subject(flow), code, destination, address: c.get('address'), closureNotice: closure });
   if (!('ok' in result)) {
-    if (result.error === 'closed' && result.closedNow && result.noticeTo) sendClosureNotice(deps, kind, purpose, result.noticeTo);
     // a second submit of the same right code: the first one used it and moved the flow on
     const now = result.error === 'none' ? await deps.stores.flows.findById(flow.id) : undefined;
     if (now && now.step !== spec.step) return c.redirect(here, 303);

@@ -52,6 +52,11 @@ export const verify = defineMessages(
     'verify.phoneErrorChoose': '電話番号を選択してください。',
     'verify.phoneEnding': '末尾{last4}の電話番号',
     'verify.emailRuleDomain': '「@」より後ろ（ドメイン）の書き方に誤りがあります。「.」が2つ続いていないか、「-」で始まる・終わる部分がないかご確認ください。',
+
+    // SPEC D4: the state of the code's message on every view of a code page
+    'verify.deliverySending': '認証コードを送信しています。届くまでしばらくお待ちください。',
+    'verify.deliverySent': '認証コードの送信が完了しました。',
+    'verify.deliveryFailed': '認証コードを送信できませんでした。しばらくしてから再送信してください。',
   },
   {
     'verify.cancel': 'Cancel',
@@ -103,5 +108,9 @@ export const verify = defineMessages(
     'verify.phoneErrorChoose': 'Choose a phone number.',
     'verify.phoneEnding': 'the number ending {last4}',
     'verify.emailRuleDomain': 'The part after the “@” (the domain) is not written correctly: check for two dots in a row, or a part that starts or ends with “-”.',
+
+    'verify.deliverySending': 'We are sending your verification code. Please allow a moment for it to arrive.',
+    'verify.deliverySent': 'Your verification code has been sent.',
+    'verify.deliveryFailed': 'We could not send your verification code. Please wait a little, then send it again.',
   },
 );

@@ -1,4 +1,4 @@
-// The demo outbox (SPEC §2 DEV_OUTBOX): every message sent, newest first, so a demo needs no terminal.
+// The demo outbox (SPEC §2 DEV_OUTBOX, D5): every stored message of every instance, newest first, with its delivery state.
 import type { OutboxEntry } from '../../../src/notify/notifier.js';
 import { Page } from '../../layouts/Page.js';
 import type { View } from '../../view.js';
@@ -24,6 +24,13 @@ export function OutboxPage({ v, entries }: { v: View; entries: OutboxEntry[] }) 
             <div>
               <dt>{v.t('common.outboxTo')}</dt>
               <dd>{e.to}</dd>
+            </div>
+            <div>
+              <dt>{v.t('common.outboxState')}</dt>
+              <dd class={`delivery delivery-${e.state}`}>
+                {v.t(`common.outboxState.${e.state}`)}
+                {e.attempts > 1 && `（${v.t('common.outboxAttempts', { n: e.attempts })}）`}
+              </dd>
             </div>
             {e.code && (
               <div>

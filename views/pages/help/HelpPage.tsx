@@ -79,6 +79,8 @@ const migrationTopics: Topic[] = [
   { id: 'code-locked', message: 'help.codeLockedMessage', meaning: 'help.codeLockedMeaning', todo: ['help.codeLockedTodo1', 'help.codeLockedTodo2'] },
   { id: 'code-closed', message: 'verify.codeErrorClosed', meaning: 'help.codeClosedMeaning', todo: ['help.codeClosedTodo1', 'help.codeClosedTodo2'], links: [reset] },
   { id: 'resend-wait', heading: 'help.resendHeading', meaning: 'help.resendMeaning', todo: ['help.resendTodo1'] },
+  // SPEC D4: a code message that could not be sent
+  { id: 'code-not-sent', message: 'verify.deliveryFailed', meaning: 'help.codeNotSentMeaning', todo: ['help.codeNotSentTodo1', 'help.codeNotSentTodo2'] },
   { id: 'no-code', heading: 'help.noCodeHeading', meaning: 'help.noCodeMeaning', todo: ['help.noCodeTodo1', 'help.noCodeTodo2', 'help.noCodeTodo3'] },
   {
     id: 'password-rules',

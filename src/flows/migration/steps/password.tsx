@@ -26,6 +26,12 @@ export function passwordStep(app: Hono<AppEnv>, showTaken: (c: Context<AppEnv>, 
       const now = deps.clock.now();
       // read before the change: the card's address that a new My ID replaces is told (issue 19)
       const replacedCardEmail = flow.data.keptCardEmail === true ? null : await deps.stores.migration.findCardEmail(cardId);
+      const notice = { lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) };
+      // SPEC M8: a confirmation to the new My ID; issue 19: the card's replaced address is told. SPEC D1: stored with the account
+      const notices = [
+        ...(replacedCardEmail && replacedCardEmail !== email ? [accountNotice({ ...notice, kind: 'cardEmailReplaced', to: replacedCardEmail, myId: maskEmail(email) })] : []),
+        accountNotice({ ...notice, kind: 'myIdCreated', to: email }),
+      ];
       const result = await deps.stores.migration.complete({
         flowId: flow.id,
         move: { from: 'password', to: migration.next('password', 'PASSWORD_SET') },
@@ -38,6 +44,7 @@ export function passwordStep(app: Hono<AppEnv>, showTaken: (c: Context<AppEnv>, 
         now,
         address: c.get('address'),
         cardLockKey: (numberHash) => cardLockKey(deps.config.SECRET, numberHash),
+        outbox: () => notices,
       });
       if ('error' in result) {
         if (result.error === 'moved') return c.redirect(migration.url('password'), 303);
@@ -46,12 +53,6 @@ export function passwordStep(app: Hono<AppEnv>, showTaken: (c: Context<AppEnv>, 
         await migration.move(c, flow, 'password', 'EMAIL_TAKEN', { email: null, data: { cardEmailTaken: false } });
         return showTaken(c, email);
       }
-      const notice = { lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) };
-      if (replacedCardEmail && replacedCardEmail !== email) {
-        await deps.notifier.send(accountNotice({ ...notice, kind: 'cardEmailReplaced', to: replacedCardEmail, myId: maskEmail(email) }));
-      }
-      // SPEC M8: a confirmation email to the new My ID
-      await deps.notifier.send(accountNotice({ ...notice, kind: 'myIdCreated', to: email }));
       return c.redirect(migration.url('done'), 303);
     },
   });

@@ -3,17 +3,17 @@ import type { Context } from 'hono';
 import { cardLockKey, countFailure, countSuccess, noteLockedAttempt } from '../../../auth/lockout.js';
 import { keyedHash } from '../../../auth/secrets.js';
 import { cardLockNoticeMessage } from '../../../notify/lock-texts.js';
+import type { OutboxMessage } from '../../../db/contract.js';
 import type { AppEnv } from '../../../web/env.js';
 
 /** SPEC S11: a card-number lock emails the holder (My ID, else the card's email); an unknown card has nobody to tell. */
-async function sendCardLockNotice(c: Context<AppEnv>, numberHash: string, digits: string, lockedAt: number): Promise<void> {
+async function cardLockNotice(c: Context<AppEnv>, numberHash: string, digits: string): Promise<OutboxMessage | null> {
   const deps = c.get('deps');
   const to = await deps.stores.registration.findLockNoticeAddress(numberHash);
-  if (!to) return;
+  if (!to) return null;
   const { config } = deps;
-  await deps.notifier.send(
-    cardLockNoticeMessage({ to, last4: digits.slice(-4), at: lockedAt, until: lockedAt + config.CARD_LOCK_SECONDS * 1000, brand: config.BRAND_NAME, supportPhone: config.SUPPORT_PHONE, supportHours: config.SUPPORT_HOURS }),
-  );
+  const lockedAt = deps.clock.now();
+  return cardLockNoticeMessage({ to, last4: digits.slice(-4), at: lockedAt, until: lockedAt + config.CARD_LOCK_SECONDS * 1000, brand: config.BRAND_NAME, supportPhone: config.SUPPORT_PHONE, supportHours: config.SUPPORT_HOURS });
 }
 
 export type Refusal = { refusal: 'details' } | { refusal: 'locked'; lockedUntil: number };
@@ -31,11 +31,8 @@ export async function identifyHolder(c: Context<AppEnv>, digits: string, birthda
   if (lockedUntil !== null) return (await noteLockedAttempt(deps, who), { refusal: 'locked', lockedUntil });
   const found = await deps.stores.registration.findCardHolder(numberHash);
   if (!found || found.birthdate !== birthdate) {
-    const count = await countFailure(deps, who, 'card_details', lockMs);
-    // SPEC L6: not awaited, so a slow mail provider cannot tell that the card exists
-    if (count.lockedNow && count.lockedAt !== null) {
-      void sendCardLockNotice(c, numberHash, digits, count.lockedAt).catch((err) => console.error(`[card lock notice] ${err instanceof Error ? err.message : String(err)}`));
-    }
+    // SPEC D1/D3: the notice is stored with the lock and sent by the worker, so no answer waits for a provider (L6)
+    const count = await countFailure(deps, who, 'card_details', lockMs, await cardLockNotice(c, numberHash, digits));
     return count.locked && count.lockedAt !== null ? { refusal: 'locked', lockedUntil: count.lockedAt + lockMs } : { refusal: 'details' };
   }
   if (!(await countSuccess(deps, who, { flow: 'registration' }, lockMs))) return { refusal: 'locked', lockedUntil: deps.clock.now() + lockMs };

@@ -25,6 +25,7 @@ export function passwordStep(app: Hono<AppEnv>, showTaken: (c: Context<AppEnv>, 
     async complete(c, flow, { facts, email }, passwordHash) {
       const deps = c.get('deps');
       const now = deps.clock.now();
+      const notice = { lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) };
       const result = await deps.stores.registration.complete({
         flowId: flow.id,
         move: { from: 'password', to: registration.next('password', 'PASSWORD_SET') },
@@ -36,6 +37,8 @@ export function passwordStep(app: Hono<AppEnv>, showTaken: (c: Context<AppEnv>, 
         address: c.get('address'),
         hashIdentifier: (id) => identifierHash(deps.config.SECRET, id),
         cardLockKey: (numberHash) => cardLockKey(deps.config.SECRET, numberHash),
+        // SPEC D1: the confirmation, and a notice to each closed account's address, stored with the new account
+        outbox: (done) => [accountNotice({ ...notice, kind: 'myIdCreated', to: email }), ...done.closedEmails.map((old) => accountNotice({ ...notice, kind: 'accountClosed', to: old, myId: old }))],
       });
       if ('error' in result) {
         if (result.error === 'moved') return c.redirect(registration.url('password'), 303);
@@ -44,9 +47,6 @@ export function passwordStep(app: Hono<AppEnv>, showTaken: (c: Context<AppEnv>, 
         await registration.move(c, flow, 'password', 'EMAIL_TAKEN', { email: null });
         return showTaken(c, email);
       }
-      const notice = { lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) };
-      await deps.notifier.send(accountNotice({ ...notice, kind: 'myIdCreated', to: email }));
-      for (const old of result.closedEmails) await deps.notifier.send(accountNotice({ ...notice, kind: 'accountClosed', to: old, myId: old }));
       return c.redirect(registration.url('done'), 303);
     },
   });

@@ -33,10 +33,10 @@ export function passwordStep(app: Hono<AppEnv>): void {
         now,
         address: c.get('address'),
         cardLockKey: (numberHash) => cardLockKey(deps.config.SECRET, numberHash),
+        // SPEC R3: a notice to the My ID, stored with the new password (D1)
+        outbox: (done) => [accountNotice({ kind: 'passwordReset', to: done.email, myId: done.email, lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) })],
       });
       if ('error' in result) return c.redirect(result.error === 'moved' ? reset.url('password') : `${paths.signIn}?flow=expired`, 303);
-      // SPEC R3: a notice to the My ID
-      await deps.notifier.send(accountNotice({ kind: 'passwordReset', to: result.email, myId: result.email, lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) }));
       return c.redirect(reset.url('done'), 303);
     },
   });

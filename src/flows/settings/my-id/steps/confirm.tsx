@@ -42,6 +42,7 @@ export function confirmStep(app: Hono<AppEnv>): void {
     if (counted.check === 'wrong') return showConfirm(c, 422, [{ field: 'current', message: t('settings.errorCurrentWrong') + triesLeftWarning(t, counted) }]);
 
     const now = deps.clock.now();
+    const newMyId = maskEmail(flow.email);
     const result = await deps.stores.settings.changeMyId({
       flowId: flow.id,
       move: { from: 'confirm', to: myIdChange.next('confirm', 'MY_ID_CHANGED') },
@@ -51,6 +52,8 @@ export function confirmStep(app: Hono<AppEnv>): void {
       keepSessionId: session.id,
       now,
       address: c.get('address'),
+      // SPEC T2: the old address is told, naming the new one masked; stored with the change (D1)
+      outbox: (done) => [accountNotice({ kind: 'myIdChanged', to: done.oldEmail, myId: newMyId, lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) })],
     });
     dropFlowCookie(c);
     if ('error' in result) {
@@ -64,8 +67,6 @@ export function confirmStep(app: Hono<AppEnv>): void {
     }
     // SPEC T2, X3: a new session token; the member's other sessions are already gone
     writeCookie(c, 'sid', await rotateSession(deps, session, true));
-    // SPEC T2: the old address is told, naming the new one masked
-    await deps.notifier.send(accountNotice({ kind: 'myIdChanged', to: result.oldEmail, myId: maskEmail(flow.email), lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) }));
     return c.redirect(`${paths.settings}?done=my-id`, 303);
   });
 }
