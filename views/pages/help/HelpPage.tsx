@@ -80,6 +80,7 @@ const migrationTopics: Topic[] = [
   { id: 'code-closed', message: 'verify.codeErrorClosed', meaning: 'help.codeClosedMeaning', todo: ['help.codeClosedTodo1', 'help.codeClosedTodo2'], links: [reset] },
   { id: 'resend-wait', heading: 'help.resendHeading', meaning: 'help.resendMeaning', todo: ['help.resendTodo1'] },
   { id: 'no-code', heading: 'help.noCodeHeading', meaning: 'help.noCodeMeaning', todo: ['help.noCodeTodo1', 'help.noCodeTodo2', 'help.noCodeTodo3'] },
+  { id: 'cards-not-linked', heading: 'help.notLinkedHeading', meaning: 'help.notLinkedMeaning', todo: ['help.notLinkedTodo1', 'help.notLinkedTodo2'], links: [register] },
   {
     id: 'password-rules',
     heading: 'help.passwordHeading',

@@ -6,6 +6,7 @@ import { accountNotice } from '../../../notify/account-texts.js';
 import type { AppEnv } from '../../../web/env.js';
 import { supportOf } from '../../steps/code-check.js';
 import { auditEmailTaken } from '../../steps/address.js';
+import { keepCommitted, migrationCommitFacts } from '../../steps/commit-facts.js';
 import { newPasswordStep } from '../../steps/new-password.js';
 import { migration } from '../machine.js';
 
@@ -16,6 +17,7 @@ export function passwordStep(app: Hono<AppEnv>, showTaken: (c: Context<AppEnv>, 
     step: 'password',
     text: (t, flow) => ({ title: t('migration.passwordTitle'), heading: t('migration.passwordHeading'), intro: [t('migration.passwordIntro', { email: flow.email ?? '' }), t('migration.cancelRestart')] }),
     submit: 'migration.register',
+    summary: (c, flow) => migrationCommitFacts(c.get('deps'), flow),
     async load(c, flow) {
       const facts = flow.holderId === null ? undefined : await c.get('deps').stores.settings.loadHolderFacts(flow.holderId);
       if (!facts || !flow.email || flow.cardId === null || flow.credentialId === null) return undefined;
@@ -46,12 +48,14 @@ export function passwordStep(app: Hono<AppEnv>, showTaken: (c: Context<AppEnv>, 
         await migration.move(c, flow, 'password', 'EMAIL_TAKEN', { email: null, data: { cardEmailTaken: false } });
         return showTaken(c, email);
       }
+      const committed = await migrationCommitFacts(deps, flow, { cardIds: result.cardIds, replaced: replacedCardEmail });
+      await keepCommitted(deps, flow, 'done', committed);
       const notice = { lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) };
       if (replacedCardEmail && replacedCardEmail !== email) {
         await deps.notifier.send(accountNotice({ ...notice, kind: 'cardEmailReplaced', to: replacedCardEmail, myId: maskEmail(email) }));
       }
       // SPEC M8: a confirmation email to the new My ID
-      await deps.notifier.send(accountNotice({ ...notice, kind: 'myIdCreated', to: email }));
+      await deps.notifier.send(accountNotice({ ...notice, kind: 'myIdCreated', to: email, committed }));
       return c.redirect(migration.url('done'), 303);
     },
   });

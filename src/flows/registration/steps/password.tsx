@@ -8,6 +8,7 @@ import { viewOf } from '../../../web/view.js';
 import { currentFlow } from '../../guard.js';
 import { auditEmailTaken } from '../../steps/address.js';
 import { supportOf } from '../../steps/code-check.js';
+import { keepCommitted, registrationCommitFacts } from '../../steps/commit-facts.js';
 import { newPasswordStep } from '../../steps/new-password.js';
 import { registration } from '../machine.js';
 
@@ -18,6 +19,7 @@ export function passwordStep(app: Hono<AppEnv>, showTaken: (c: Context<AppEnv>, 
     step: 'password',
     text: (t, flow) => ({ title: t('registration.passwordTitle'), heading: t('registration.passwordHeading'), intro: [t('registration.passwordIntro', { email: flow.email ?? '' })] }),
     submit: 'registration.passwordSubmit',
+    summary: (c, flow) => registrationCommitFacts(c.get('deps'), flow),
     async load(c, flow) {
       const facts = flow.holderId === null ? undefined : await c.get('deps').stores.settings.loadHolderFacts(flow.holderId);
       return facts && flow.email ? { facts, email: flow.email } : undefined;
@@ -44,8 +46,10 @@ export function passwordStep(app: Hono<AppEnv>, showTaken: (c: Context<AppEnv>, 
         await registration.move(c, flow, 'password', 'EMAIL_TAKEN', { email: null });
         return showTaken(c, email);
       }
+      const committed = await registrationCommitFacts(deps, flow, result.closedEmails);
+      await keepCommitted(deps, flow, 'done', committed);
       const notice = { lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) };
-      await deps.notifier.send(accountNotice({ ...notice, kind: 'myIdCreated', to: email }));
+      await deps.notifier.send(accountNotice({ ...notice, kind: 'myIdCreated', to: email, committed }));
       for (const old of result.closedEmails) await deps.notifier.send(accountNotice({ ...notice, kind: 'accountClosed', to: old, myId: old }));
       return c.redirect(registration.url('done'), 303);
     },
@@ -55,6 +59,6 @@ export function passwordStep(app: Hono<AppEnv>, showTaken: (c: Context<AppEnv>, 
 export function doneStep(app: Hono<AppEnv>): void {
   app.get('/done', ...registration.at('done'), (c) => {
     const flow = currentFlow(c);
-    return c.html(<RegisterDonePage v={viewOf(c)} email={flow.email ?? ''} step={registration.stepOf(flow)} />);
+    return c.html(<RegisterDonePage v={viewOf(c)} email={flow.email ?? ''} committed={flow.data.committed} step={registration.stepOf(flow)} />);
   });
 }
