@@ -69,7 +69,7 @@ export const help = defineMessages(
 
     'help.emailUnavailableMessage': 'ご入力いただいたメールアドレスはご利用いただけません。',
     'help.emailUnavailableMeaning': 'そのメールアドレスは、すでにMy IDとして登録されています（同じ時刻に別のお手続きで登録された場合も含みます）。セキュリティ保護のため、誰のMy IDかはお知らせしていません。',
-    'help.emailUnavailableTodo1': 'ご自身だけがお使いの別のメールアドレスを入力してください。',
+    'help.emailUnavailableTodo1': 'お手数ですが、ご自身だけがお使いの別のメールアドレスを再度入力してください。',
     'help.emailUnavailableTodo2': 'ご自身のMy IDであれば、そのMy IDでログインしてください。パスワードを忘れた場合は「パスワードをお忘れの方はこちら」から再設定できます。',
 
     'help.codeMismatchMessage': '認証コードが一致しません。',
@@ -202,7 +202,7 @@ export const help = defineMessages(
     'help.codeLockedTodo2': 'If the code is entered wrongly {codeDay} times within 24 hours, the lock lasts until 24 hours after the first of those. The page shows when it ends.',
 
     'help.codeClosedMeaning': 'The verification code for this procedure has been entered wrongly {codeTotal} times in all, so to prevent misuse verification for this procedure has been stopped. Waiting or starting again does not reopen it. We have sent a notice to your registered email address.',
-    'help.codeClosedTodo1': 'Call the support desk on {supportPhone} ({supportHours}). After checking your identity, they will reopen it.',
+    'help.codeClosedTodo1': 'Call the support desk on {supportPhone} ({supportHours}, Japan time). After checking your identity, they will reopen it.',
     'help.codeClosedTodo2': 'For moving from a former or initial ID, or for creating a My ID: if you have a My ID, resetting your password also reopens it.',
 
     'help.resendHeading': 'When you cannot resend a code',

@@ -17,7 +17,7 @@ export function ConfirmEmailPage({ v, email, action, changeAction, cancelAction,
         <strong>{v.t('migration.confirmQuestion', { email })}</strong>
       </p>
       <p>{v.t('migration.confirmNote')}</p>
-      <p class="hint">{v.t('migration.cancelNote')}</p>
+      <p class="hint">{v.t('migration.confirmCancelNote')}</p>
       <ButtonRow>
         <Form v={v} action={cancelAction} class="inline-form">
           <Button secondary>{v.t('migration.no')}</Button>
