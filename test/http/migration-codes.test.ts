@@ -32,7 +32,7 @@ describe('email code (M4) with a fake clock', () => {
     const first = (await lastCode(h, 'new-cap-02@example.jp'));
     const tooSoon = await b.post('/migration/email-code/resend', {});
     expect(tooSoon.status).toBe(429);
-    expect(tooSoon.body).toContain('10:00以降に再送信してください');
+    expect(tooSoon.body).toContain('10:01以降に再送信してください'); // 10:00:30, said as the next whole minute (issue 19 item 12)
     h.clock.advance(h.config.CODE_RESEND_SECONDS * 1000);
     expect((await b.post('/migration/email-code/resend', {})).status).toBe(303);
     const second = (await lastCode(h, 'new-cap-02@example.jp'));

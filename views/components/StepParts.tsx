@@ -5,6 +5,11 @@ import { StepHeading } from './StepIndicator.js';
 import { Button, Form } from './Form.js';
 import { CodeField } from './TextField.js';
 import type { FieldError, StepNumber, View } from '../view.js';
+import { minuteUp } from '../../src/i18n/japan-time.js';
+import { paths } from '../../src/paths.js';
+
+/** The validity note's id, which the code field names in aria-describedby (issue 19 item 12). */
+const VALIDITY_ID = 'code-validity';
 
 /** What a code page knows about the active code: all times are epoch ms; null when not applicable. */
 export type CodeTimes = { expiresAt: number | null; nextResendAt: number | null; lockedUntil: number | null };
@@ -31,19 +36,31 @@ export function StepHeader({ v, text, errors, notice }: { v: View; text: StepTex
 export function CodeTimesNote({ v, times }: { v: View; times: CodeTimes }) {
   return (
     <>
-      {times.expiresAt !== null && <p class="meta">{v.t('verify.codeValidUntil', { time: v.clockTime(times.expiresAt) })}</p>}
-      {times.nextResendAt !== null && <p class="meta">{v.t('verify.codeNextResend', { time: v.clockTime(times.nextResendAt) })}</p>}
+      {times.expiresAt !== null && (
+        <p class="meta" id={VALIDITY_ID}>
+          {v.t('verify.codeValidUntil', { time: v.clockTime(times.expiresAt) })}
+        </p>
+      )}
+      {times.nextResendAt !== null && <p class="meta">{v.t('verify.codeNextResend', { time: v.clockTime(minuteUp(times.nextResendAt)) })}</p>}
     </>
   );
 }
 
-/** SPEC M4: one input for the code, numeric keyboard, one-time-code autocomplete, button 認証する. */
-export function CodeForm({ v, action, errors }: { v: View; action: string; errors: FieldError[] }) {
+/**
+ * SPEC M4: one input for the code, numeric keyboard, one-time-code autocomplete, button 認証する; the field names the
+ * validity note shown with `times` (CodeTimesNote), and the guide's 「※認証コードが届かない場合はこちら」 follows.
+ */
+export function CodeForm({ v, action, errors, times }: { v: View; action: string; errors: FieldError[]; times?: CodeTimes }) {
   return (
-    <Form v={v} action={action}>
-      <CodeField v={v} label={v.t('verify.codeLabel')} error={errorFor(errors, 'code')} />
-      <Button>{v.t('verify.codeSubmit')}</Button>
-    </Form>
+    <>
+      <Form v={v} action={action}>
+        <CodeField v={v} label={v.t('verify.codeLabel')} error={errorFor(errors, 'code')} describedBy={times && times.expiresAt !== null ? VALIDITY_ID : undefined} />
+        <Button>{v.t('verify.codeSubmit')}</Button>
+      </Form>
+      <p class="hint">
+        <a href={`${paths.help}#no-code`}>{v.t('verify.noCodeLink')}</a>
+      </p>
+    </>
   );
 }
 

@@ -12,6 +12,7 @@ import { closureNoticeMessage } from '../../notify/closure-texts.js';
 import type { CodeProcedure } from '../../notify/texts.js';
 import type { AppEnv } from '../../web/env.js';
 import { currentFlow } from '../guard.js';
+import { minuteUp } from '../../i18n/japan-time.js';
 
 export type Status = 200 | 400 | 422 | 429;
 
@@ -78,7 +79,8 @@ function readCode(form: Record<string, string>): string {
 export async function timesOf(deps: Deps, flow: Flow, purpose: CodePurpose, subject: CodeSubject, destination: string | undefined, address: string): Promise<CodeTimes & { closed: boolean }> {
   const state = await codeState(deps, { flowId: flow.id, kind: flow.kind, purpose, subject, destination, address });
   const now = deps.clock.now();
-  return { expiresAt: state.expiresAt, nextResendAt: state.nextResendAt > now ? state.nextResendAt : null, lockedUntil: state.lockedUntil, closed: state.closed };
+  // issue 19 item 12: an expired code has no "valid until" to show
+  return { expiresAt: state.expiresAt !== null && state.expiresAt > now ? state.expiresAt : null, nextResendAt: state.nextResendAt > now ? state.nextResendAt : null, lockedUntil: state.lockedUntil, closed: state.closed };
 }
 
 /**
@@ -112,6 +114,6 @@ export function sendError(
 ): FieldError[] {
   if (result.error === 'locked') return [{ field: '', message: t('verify.codeErrorLocked') }];
   if (result.error === 'closed') return [{ field: '', message: t('verify.codeErrorClosed') }];
-  const time = v.clockTime(result.nextResendAt);
+  const time = v.clockTime(minuteUp(result.nextResendAt));
   return [{ field: '', message: result.error === 'tooSoon' ? t('verify.codeErrorTooSoon', { time }) : t('verify.codeErrorHourlyCap', { time }) }];
 }
