@@ -1,5 +1,6 @@
 // `npm run screenshots`: regenerates docs/screenshots/*.png from the real portal in Chromium with JavaScript off.
-// The pages shown in the README: sign-in, terms, code entry, password rules with errors, completion, top page.
+// The pages shown in the README: sign-in, terms, code entry, password rules with errors, completion, top page, and the
+// multi-card holder's check of what 登録 will do (issue 19 item 8).
 // Old files are removed first so the folder holds exactly what this run made.
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ import { ROOT, startPortal, type PortalServer } from '../test/browser/support/se
 import { textsOf } from '../test/browser/support/texts.js';
 
 const OUT = join(ROOT, 'docs/screenshots');
+/** demo-04 of src/cli/demo.csv: a multi-card holder — two cards share the email that is kept, a third has another. */
+const MULTI = { legacyId: 'demo-multi', legacyPassword: 'demo-pass-4', phoneLast4: '7890' };
 /** demo-01 of src/cli/demo.csv: a legacy ID whose card email becomes the My ID, verified by SMS. */
 const HOLDER = { legacyId: 'demo-sms', legacyPassword: 'demo-pass-1', phoneLast4: '5678', email: 'taro.yamada@example.jp', password: 'Maple!Tx93vQz' };
 
@@ -65,6 +68,23 @@ async function main() {
     await label(t('signin.passwordLabel')).fill(HOLDER.password);
     await press(t('signin.submit'));
     await shot('08-top.png');
+
+    // the multi-card holder's password page: which cards 登録 links and which stay separate (issue 19 item 8)
+    const multi = await browser.newContext({ javaScriptEnabled: false, locale: 'ja-JP', viewport: { width: 1024, height: 768 } });
+    const multiPage = await multi.newPage();
+    const multiLabel = (text: string) => multiPage.getByLabel(new RegExp(`^\\s*${esc(text)}\\s*(${esc(t('common.required'))})?\\s*$`));
+    const multiPress = async (text: string) => {
+      await Promise.all([multiPage.waitForEvent('load'), multiPage.getByRole('button', { name: text, exact: true }).click()]);
+    };
+    await multiPage.goto(`${base}/login`);
+    await multiLabel(t('signin.idLabel')).fill(MULTI.legacyId);
+    await multiLabel(t('signin.passwordLabel')).fill(MULTI.legacyPassword);
+    await multiPress(t('signin.submit'));
+    await multiPress(t('migration.termsAccept'));
+    await multiPress(t('migration.yes'));
+    await multiLabel(t('verify.codeLabel')).fill(await server.latestCode((m) => m.channel === 'sms' && m.to.replace(/\D/g, '').endsWith(MULTI.phoneLast4)));
+    await multiPress(t('verify.codeSubmit'));
+    await shot('11-check-answers.png', multiPage);
 
     // the same sign-in page in English and at 320 CSS px (SPEC X6 reflow)
     const en = await browser.newContext({ javaScriptEnabled: false, locale: 'en-GB', viewport: { width: 1024, height: 768 } });

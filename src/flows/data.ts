@@ -2,6 +2,23 @@
 import * as v from 'valibot';
 import type { FlowRow } from '../db/contract.js';
 
+const CardLabelSchema = v.object({ cardName: v.string(), last4: v.string() });
+const MaskedEmailSchema = v.object({ masked: v.string(), parts: v.object({ first: v.string(), host: v.string(), tld: v.string() }) });
+
+/**
+ * Issue 19 item 8: what the commit of a migration or new My ID does — the My ID, the cards linked and those left separate,
+ * the cards' registered email ('kept', or changed from the card's address, masked as it comes from the record), the My IDs
+ * closed (masked). Shown on the password page before the commit, and kept in the flow for the done page.
+ */
+export const CommitFactsSchema = v.object({
+  myId: v.string(),
+  linked: v.array(CardLabelSchema),
+  separate: v.array(CardLabelSchema),
+  cardEmail: v.union([v.literal('kept'), v.object({ from: v.nullable(MaskedEmailSchema) })]),
+  closing: v.array(MaskedEmailSchema),
+});
+export type CommitFacts = v.InferOutput<typeof CommitFactsSchema>;
+
 export const FlowDataSchema = v.object({
   /** SPEC T4: the terms version accepted in the flow, recorded on the account it creates. */
   termsVersion: v.optional(v.string()),
@@ -15,6 +32,8 @@ export const FlowDataSchema = v.object({
   subject: v.optional(v.custom<`holder:${number}` | `account:${number}`>((s) => typeof s === 'string' && /^(holder|account):-?\d+$/.test(s))),
   /** SPEC §3: the steps actually taken, for the step indicator. */
   path: v.optional(v.array(v.string())),
+  /** Issue 19 item 8: what the completion did, for the done page. */
+  committed: v.optional(CommitFactsSchema),
 });
 
 export type FlowData = v.InferOutput<typeof FlowDataSchema>;

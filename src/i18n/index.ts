@@ -12,12 +12,13 @@ import { reset } from './messages/reset.js';
 import { registration } from './messages/registration.js';
 import { migration } from './messages/migration.js';
 import { verify } from './messages/verify.js';
+import { commit } from './messages/commit.js';
 
 export type { Lang } from './define.js';
 export { LANGS } from './define.js';
 
 // Each flow adds its module here; keys are namespaced ("signin.title") so modules never clash.
-const modules = [common, signin, member, errors, password, terms, settings, reset, registration, help, migration, verify] as const;
+const modules = [common, signin, member, errors, password, terms, settings, reset, registration, help, migration, verify, commit] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type KeysOf<M> = M extends { ja: Record<infer K, string> } ? K : never;

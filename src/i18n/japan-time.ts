@@ -20,6 +20,14 @@ export function japanTime(at: number): string {
   return clock.format(at);
 }
 
+/**
+ * A "from" time (the next resend, the end of a lock) as the first whole minute at or after it, so a page never names a
+ * minute that has already begun (issue 19 item 12: a wait ending at 05:25:30 is said as 05:26, not 05:25).
+ */
+export function minuteUp(at: number): number {
+  return Math.ceil(at / 60_000) * 60_000;
+}
+
 /** `2024年12月23日 10:19` (SPEC T1) / `23 Dec 2024, 10:19`. */
 export function japanDateTime(at: number, lang: Lang): string {
   if (lang === 'en') return dateTimes.en.format(at);

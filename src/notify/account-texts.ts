@@ -2,6 +2,7 @@
 import type { Lang } from '../i18n/define.js';
 import type { Message } from './notifier.js';
 import { japanDateTime } from '../i18n/japan-time.js';
+import type { CommitFacts } from '../flows/data.js';
 
 export type AccountNoticeKind = 'passwordChanged' | 'myIdChanged' | 'passwordReset' | 'accountClosed' | 'myIdCreated' | 'cardEmailReplaced';
 
@@ -19,9 +20,36 @@ export type AccountNotice = {
   myId?: string;
   /** The support desk to call; without it the notice points to the number on the back of the card only. */
   support?: SupportDesk;
+  /** My ID created (M8, G3): what the completion did — the cards linked and not, the card email, the My IDs closed (issue 19 item 8). */
+  committed?: CommitFacts;
 };
 
 type Parts = { subject: string; lines: string[] };
+
+const cardsJa = (cards: CommitFacts['linked']) => cards.map((c) => `${c.cardName}（下4桁 ${c.last4}）`).join('、');
+const cardsEn = (cards: CommitFacts['linked']) => cards.map((c) => `${c.cardName} (ending ${c.last4})`).join(', ');
+
+/** The summary of what a completion did, as the done page says it (issue 19 item 8). */
+const committedLines: Record<Lang, (f: CommitFacts | undefined) => string[]> = {
+  ja: (f) =>
+    !f
+      ? []
+      : [
+          `このMy IDでご利用いただけるカード：${cardsJa(f.linked)}`,
+          ...(f.separate.length > 0 ? [`このMy IDに連携されていないカード：${cardsJa(f.separate)}（登録されているメールアドレスが異なるか、すでに別のMy IDでご利用のカードです）`] : []),
+          f.cardEmail === 'kept' ? 'カードの登録メールアドレスは変わりません。' : 'カードの登録メールアドレスも、このメールアドレスに変更しました。',
+          ...f.closing.map((e) => `これまでのMy ID（${e.masked}）は廃止しました。`),
+        ],
+  en: (f) =>
+    !f
+      ? []
+      : [
+          `Cards you can use with this My ID: ${cardsEn(f.linked)}`,
+          ...(f.separate.length > 0 ? [`Cards not linked to this My ID: ${cardsEn(f.separate)} (registered with a different email address, or already used with another My ID)`] : []),
+          f.cardEmail === 'kept' ? 'The email address registered for your cards stays the same.' : 'The email address registered for your cards has been changed to this address too.',
+          ...f.closing.map((e) => `Your previous My ID (${e.masked}) has been closed.`),
+        ],
+};
 
 const texts: Record<Lang, (n: AccountNotice, time: string) => Record<AccountNoticeKind, Parts>> = {
   ja: (n, time) => {
@@ -66,6 +94,7 @@ const texts: Record<Lang, (n: AccountNotice, time: string) => Record<AccountNoti
         subject: `【${n.brand}】My ID登録完了のお知らせ`,
         lines: [
           `${time}に、${n.brand}のMy IDとしてこのメールアドレスを登録しました。`,
+          ...committedLines.ja(n.committed),
           '今後はこのメールアドレスと設定したパスワードでログインしてください。',
           `お心当たりのない場合は、${desk}まで至急ご連絡ください。`,
         ],
@@ -121,6 +150,7 @@ const texts: Record<Lang, (n: AccountNotice, time: string) => Record<AccountNoti
         subject: `[${n.brand}] Your My ID is registered`,
         lines: [
           `This email address was registered as your ${n.brand} My ID on ${time} (Japan time).`,
+          ...committedLines.en(n.committed),
           'From now on, sign in with this address and the password you set.',
           `If this was not you, call ${desk} at once.`,
         ],

@@ -111,7 +111,7 @@ describe('SPEC M6a across the change', () => {
     expect((await h.outbox()).filter((m) => m.to === A)).toHaveLength(1);
     const page = await b.get('/migration/email-code');
     expect(page.body).not.toContain('まで有効です。');
-    expect(page.body).toContain('認証コードの再送信は10:00以降に可能です。');
+    expect(page.body).toContain('認証コードの再送信は10:01以降に可能です。'); // 10:00:30, said as the next whole minute (issue 19 item 12)
     const refused = await b.post('/migration/email-code', { code: codeB });
     expect(refused.status).toBe(422);
     expect(refused.body).toContain('認証コードの有効期限が切れています。');

@@ -6,6 +6,14 @@ import { StepHeading } from './StepIndicator.js';
 import { Button, Form } from './Form.js';
 import { CodeField } from './TextField.js';
 import type { FieldError, StepNumber, View } from '../view.js';
+import { minuteUp } from '../../src/i18n/japan-time.js';
+import { paths } from '../../src/paths.js';
+
+/** The validity note's id, which the code field names in aria-describedby (issue 19 item 12). */
+const VALIDITY_ID = 'code-validity';
+
+/** A code that is still valid and whose message did not fail (SPEC D4) has a validity to show. */
+const showsValidity = (times: CodeTimes) => times.expiresAt !== null && times.delivery !== 'failed';
 
 /**
  * What a code page knows about the active code: all times are epoch ms; null when not applicable. SPEC D4: `delivery` is its
@@ -50,19 +58,31 @@ export function CodeTimesNote({ v, times }: { v: View; times: CodeTimes }) {
   return (
     <>
       <DeliveryNote v={v} times={times} />
-      {times.expiresAt !== null && times.delivery !== 'failed' && <p class="meta">{v.t('verify.codeValidUntil', { time: v.clockTime(times.expiresAt) })}</p>}
-      {times.nextResendAt !== null && <p class="meta">{v.t('verify.codeNextResend', { time: v.clockTime(times.nextResendAt) })}</p>}
+      {showsValidity(times) && (
+        <p class="meta" id={VALIDITY_ID}>
+          {v.t('verify.codeValidUntil', { time: v.clockTime(times.expiresAt!) })}
+        </p>
+      )}
+      {times.nextResendAt !== null && <p class="meta">{v.t('verify.codeNextResend', { time: v.clockTime(minuteUp(times.nextResendAt)) })}</p>}
     </>
   );
 }
 
-/** SPEC M4: one input for the code, numeric keyboard, one-time-code autocomplete, button 認証する. */
-export function CodeForm({ v, action, errors }: { v: View; action: string; errors: FieldError[] }) {
+/**
+ * SPEC M4: one input for the code, numeric keyboard, one-time-code autocomplete, button 認証する; the field names the
+ * validity note shown with `times` (CodeTimesNote), and the guide's 「※認証コードが届かない場合はこちら」 follows.
+ */
+export function CodeForm({ v, action, errors, times }: { v: View; action: string; errors: FieldError[]; times?: CodeTimes }) {
   return (
-    <Form v={v} action={action}>
-      <CodeField v={v} label={v.t('verify.codeLabel')} error={errorFor(errors, 'code')} />
-      <Button>{v.t('verify.codeSubmit')}</Button>
-    </Form>
+    <>
+      <Form v={v} action={action}>
+        <CodeField v={v} label={v.t('verify.codeLabel')} error={errorFor(errors, 'code')} describedBy={times && showsValidity(times) ? VALIDITY_ID : undefined} />
+        <Button>{v.t('verify.codeSubmit')}</Button>
+      </Form>
+      <p class="hint">
+        <a href={`${paths.help}#no-code`}>{v.t('verify.noCodeLink')}</a>
+      </p>
+    </>
   );
 }
 

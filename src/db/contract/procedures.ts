@@ -41,9 +41,17 @@ export type StartMigrationInput = {
 
 export type StartMigrationResult = { ok: true; flowId: number } | { error: 'budget'; retryAt: number };
 
+/** A card as a summary names it (issue 19 item 8): its id, name and last 4 digits. */
+export type CardLabel = { id: number; cardName: string; last4: string };
+
+/** What a migration's completion would do now: the holder's cards it would link, those it leaves alone, the card's email. */
+export type MigrationLinkPreview = { linked: CardLabel[]; separate: CardLabel[]; cardEmail: string | null };
+
 export interface MigrationStore {
   /** The registered email of the card a migration started from (null when it has none). */
   findCardEmail(cardId: number): Promise<string | null>;
+  /** SPEC M8 read before the commit: the cards `complete` would link (by the same rule), and the holder's others. */
+  previewLinks(input: { holderId: number; cardId: number }): Promise<MigrationLinkPreview>;
   /**
    * SPEC S3, one unit of work: counts the migration flows this credential started in the last 24 hours and starts one
    * more only below `maxPerDay`; otherwise answers when the oldest of them leaves the window.
@@ -81,6 +89,8 @@ export interface RegistrationStore {
   findCardHolder(numberHash: string): Promise<{ cardId: number; holderId: number; birthdate: string } | undefined>;
   /** SPEC S11: where a card-number lock notice goes — the holder's open account's My ID, else the card's registered email. */
   findLockNoticeAddress(numberHash: string): Promise<string | null>;
+  /** SPEC G3 read before the commit: the holder's cards (all move to the new My ID) and the My IDs that would be closed. */
+  previewCompletion(holderId: number): Promise<{ cards: CardLabel[]; openMyIds: string[] }>;
   /** SPEC G3, one unit of work: close old accounts, create the new one, move the cards, retire old IDs, end locks. */
   complete(input: CompleteRegistrationInput): Promise<CompleteRegistrationResult>;
 }

@@ -1,7 +1,7 @@
 // Migration from a legacy or initial ID on PostgreSQL (SPEC M2, M8, M9): the card's facts, and completion as one transaction.
 import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { CompleteMigrationResult, MigrationStore, StartMigrationResult } from '../contract.js';
-import { first, inTransaction, isUniqueViolation, type Db } from './client.js';
+import { first, inTransaction, isUniqueViolation, type Db, type Executor } from './client.js';
 import { accountCardTable, accountTable, cardTable, credentialTable, flowTable } from './schema.js';
 import { writeAudit } from './audit.js';
 import { advanceFlow, endFlow, insertFlow } from './flows.js';
@@ -10,10 +10,27 @@ import { queued } from './outbox.js';
 
 const DAY_MS = 86_400_000;
 
+/** SPEC M8: the cards a completion links — this card and the holder's cards with its registered email, less those already in an account. */
+async function cardsToLink(ex: Executor, holderId: number, cardId: number): Promise<number[]> {
+  const card = await first(ex.select({ email: cardTable.email }).from(cardTable).where(eq(cardTable.id, cardId)));
+  const sameEmail = card?.email ? await ex.select({ id: cardTable.id }).from(cardTable).where(and(eq(cardTable.holderId, holderId), eq(cardTable.email, card.email))) : [];
+  const candidates = [...new Set([cardId, ...sameEmail.map((c) => c.id)])];
+  const linkedRows = await ex.select({ cardId: accountCardTable.cardId }).from(accountCardTable).where(inArray(accountCardTable.cardId, candidates));
+  const linked = new Set(linkedRows.map((r) => r.cardId));
+  return candidates.filter((id) => !linked.has(id));
+}
+
 export function migrationStore(db: Db): MigrationStore {
   return {
     async findCardEmail(cardId) {
       return (await first(db.select({ email: cardTable.email }).from(cardTable).where(eq(cardTable.id, cardId))))?.email ?? null;
+    },
+
+    async previewLinks({ holderId, cardId }) {
+      const linkIds = new Set(await cardsToLink(db, holderId, cardId));
+      const cards = await db.select({ id: cardTable.id, cardName: cardTable.cardName, last4: cardTable.last4 }).from(cardTable).where(eq(cardTable.holderId, holderId)).orderBy(asc(cardTable.id));
+      const cardEmail = (await first(db.select({ email: cardTable.email }).from(cardTable).where(eq(cardTable.id, cardId))))?.email ?? null;
+      return { linked: cards.filter((c) => linkIds.has(c.id)), separate: cards.filter((c) => !linkIds.has(c.id)), cardEmail };
     },
 
     async start(input) {
@@ -55,13 +72,7 @@ export function migrationStore(db: Db): MigrationStore {
           if (!(await advanceFlow(tx, input.flowId, input.move.from, input.move.to))) return { error: 'moved' };
 
           const card = await first(tx.select().from(cardTable).where(eq(cardTable.id, input.cardId)));
-          const sameEmail = card?.email
-            ? await tx.select({ id: cardTable.id }).from(cardTable).where(and(eq(cardTable.holderId, input.holderId), eq(cardTable.email, card.email)))
-            : [];
-          const candidates = [...new Set([input.cardId, ...sameEmail.map((c) => c.id)])];
-          const linkedRows = await tx.select({ cardId: accountCardTable.cardId }).from(accountCardTable).where(inArray(accountCardTable.cardId, candidates));
-          const linked = new Set(linkedRows.map((r) => r.cardId));
-          const cardIds = candidates.filter((id) => !linked.has(id));
+          const cardIds = await cardsToLink(tx, input.holderId, input.cardId);
           if (!cardIds.includes(input.cardId)) throw new Error('migration card already belongs to an account');
 
           const [account] = await tx

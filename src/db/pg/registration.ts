@@ -1,5 +1,5 @@
 // New My ID from card details on PostgreSQL (SPEC G1, G3): find the card's holder; complete in one transaction.
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { CompleteRegistrationResult, RegistrationStore } from '../contract.js';
 import { first, inTransaction, isUniqueViolation, type Db } from './client.js';
 import { accountCardTable, accountTable, cardTable, credentialTable, holderTable, sessionTable, signInAttemptTable } from './schema.js';
@@ -28,6 +28,12 @@ export function registrationStore(db: Db): RegistrationStore {
     },
 
     /** SPEC G3 as src/db/sqlite/registration.ts. */
+    async previewCompletion(holderId) {
+      const cards = await db.select({ id: cardTable.id, cardName: cardTable.cardName, last4: cardTable.last4 }).from(cardTable).where(eq(cardTable.holderId, holderId)).orderBy(asc(cardTable.id));
+      const open = await db.select({ email: accountTable.email }).from(accountTable).where(and(eq(accountTable.holderId, holderId), isNull(accountTable.closedAt)));
+      return { cards, openMyIds: open.map((a) => a.email) };
+    },
+
     async complete(input) {
       const { now, holderId } = input;
       try {

@@ -1,7 +1,7 @@
 // Migration from a legacy or initial ID (SPEC M2, M8, M9): the card's facts, and completion as one transaction.
 import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { CompleteMigrationResult, MigrationStore, StartMigrationResult } from '../contract.js';
-import { inTransaction, isUniqueViolation, type Db } from './client.js';
+import { inTransaction, isUniqueViolation, type Db, type Executor } from './client.js';
 import { accountCardTable, accountTable, cardTable, credentialTable, flowTable } from './schema.js';
 import { writeAudit } from './audit.js';
 import { advanceFlow, endFlow, insertFlow } from './flows.js';
@@ -10,10 +10,26 @@ import { queued } from './outbox.js';
 
 const DAY_MS = 86_400_000;
 
+/** SPEC M8: the cards a completion links — this card and the holder's cards with its registered email, less those already in an account. */
+function cardsToLink(ex: Executor, holderId: number, cardId: number): number[] {
+  const card = ex.select({ email: cardTable.email }).from(cardTable).where(eq(cardTable.id, cardId)).get();
+  const sameEmail = card?.email ? ex.select({ id: cardTable.id }).from(cardTable).where(and(eq(cardTable.holderId, holderId), eq(cardTable.email, card.email))).all() : [];
+  const candidates = [...new Set([cardId, ...sameEmail.map((c) => c.id)])];
+  const linked = new Set(ex.select({ cardId: accountCardTable.cardId }).from(accountCardTable).where(inArray(accountCardTable.cardId, candidates)).all().map((r) => r.cardId));
+  return candidates.filter((id) => !linked.has(id));
+}
+
 export function migrationStore(db: Db): MigrationStore {
   return {
     async findCardEmail(cardId) {
       return db.select({ email: cardTable.email }).from(cardTable).where(eq(cardTable.id, cardId)).get()?.email ?? null;
+    },
+
+    async previewLinks({ holderId, cardId }) {
+      const linkIds = new Set(cardsToLink(db, holderId, cardId));
+      const cards = db.select({ id: cardTable.id, cardName: cardTable.cardName, last4: cardTable.last4 }).from(cardTable).where(eq(cardTable.holderId, holderId)).orderBy(asc(cardTable.id)).all();
+      const cardEmail = db.select({ email: cardTable.email }).from(cardTable).where(eq(cardTable.id, cardId)).get()?.email ?? null;
+      return { linked: cards.filter((c) => linkIds.has(c.id)), separate: cards.filter((c) => !linkIds.has(c.id)), cardEmail };
     },
 
     async start(input) {
@@ -60,14 +76,7 @@ export function migrationStore(db: Db): MigrationStore {
           if (!advanceFlow(tx, input.flowId, input.move.from, input.move.to)) return { error: 'moved' };
 
           const card = tx.select().from(cardTable).where(eq(cardTable.id, input.cardId)).get();
-          const sameEmail = card?.email
-            ? tx.select({ id: cardTable.id }).from(cardTable).where(and(eq(cardTable.holderId, input.holderId), eq(cardTable.email, card.email))).all()
-            : [];
-          const candidates = [...new Set([input.cardId, ...sameEmail.map((c) => c.id)])];
-          const linked = new Set(
-            tx.select({ cardId: accountCardTable.cardId }).from(accountCardTable).where(inArray(accountCardTable.cardId, candidates)).all().map((r) => r.cardId),
-          );
-          const cardIds = candidates.filter((id) => !linked.has(id));
+          const cardIds = cardsToLink(tx, input.holderId, input.cardId);
           if (!cardIds.includes(input.cardId)) throw new Error('migration card already belongs to an account');
 
           const account = tx

@@ -1,5 +1,5 @@
 // New My ID from card details (SPEC G1, G3): find the card's holder; complete — close old accounts, create the new one, move the cards, retire old IDs, end locks — in one transaction.
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { CompleteRegistrationResult, RegistrationStore } from '../contract.js';
 import { inTransaction, isUniqueViolation, type Db } from './client.js';
 import { accountCardTable, accountTable, cardTable, credentialTable, holderTable, sessionTable, signInAttemptTable } from './schema.js';
@@ -24,6 +24,12 @@ export function registrationStore(db: Db): RegistrationStore {
       if (!card) return null;
       const account = db.select({ email: accountTable.email }).from(accountTable).where(and(eq(accountTable.holderId, card.holderId), isNull(accountTable.closedAt))).get();
       return account?.email ?? card.email;
+    },
+
+    async previewCompletion(holderId) {
+      const cards = db.select({ id: cardTable.id, cardName: cardTable.cardName, last4: cardTable.last4 }).from(cardTable).where(eq(cardTable.holderId, holderId)).orderBy(asc(cardTable.id)).all();
+      const open = db.select({ email: accountTable.email }).from(accountTable).where(and(eq(accountTable.holderId, holderId), isNull(accountTable.closedAt))).all();
+      return { cards, openMyIds: open.map((a) => a.email) };
     },
 
     async complete(input) {

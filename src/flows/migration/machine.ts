@@ -28,7 +28,8 @@ export const migrationSteps: StepTable<MigrationStep, MigrationEvent> = {
   'new-email': { EMAIL_ENTERED: 'email-code' },
   // SPEC M4: a mistyped address is corrected at M3, and the code goes to the new one
   'email-code': { EMAIL_CODE_VERIFIED: 'confirm-email', EMAIL_CHANGE_REQUESTED: 'new-email' },
-  'confirm-email': { EMAIL_CONFIRMED: 'phone' },
+  // SPEC M5: 「メールアドレスを修正する」 goes back to M3 with the address filled in; いいえ still ends the flow
+  'confirm-email': { EMAIL_CONFIRMED: 'phone', EMAIL_CHANGE_REQUESTED: 'new-email' },
   phone: { PHONE_CODE_VERIFIED: 'password' },
   // SPEC M9: another flow took the address while this one was at the password
   password: { PASSWORD_SET: 'done', EMAIL_TAKEN: 'new-email' },

@@ -17,7 +17,7 @@ export const migrationRoutes = new Hono<AppEnv>();
 termsStep(migrationRoutes, {
   flow: migration,
   step: 'terms',
-  text: (t) => ({ title: t('migration.termsTitle'), heading: t('migration.termsHeading'), intro: t('migration.termsIntro'), cancelNote: t('migration.cancelNote'), accept: t('migration.termsAccept'), cancel: t('migration.cancel') }),
+  text: (t) => ({ title: t('migration.termsTitle'), heading: t('migration.termsHeading'), intro: t('migration.termsIntro'), cancelNote: t('migration.termsCancelNote'), accept: t('migration.termsAccept'), cancel: t('migration.cancel') }),
   // SPEC M2: a card with no registered email goes straight to M3
   accepted: async (c, flow) => ((flow.cardId !== null && (await c.get('deps').stores.migration.findCardEmail(flow.cardId))) ? 'TERMS_ACCEPTED' : 'TERMS_ACCEPTED_WITHOUT_CARD_EMAIL'),
 });

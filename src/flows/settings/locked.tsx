@@ -4,9 +4,10 @@ import { SettingsLockedPage } from '../../../views/pages/settings/SettingsLocked
 import { clearCookie } from '../../web/cookies.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
+import { supportOf } from '../steps/code-check.js';
 
 export function lockedResponse(c: Context<AppEnv>) {
   clearCookie(c, 'sid');
   c.set('session', undefined);
-  return c.html(<SettingsLockedPage v={viewOf(c)} />, 422);
+  return c.html(<SettingsLockedPage v={viewOf(c)} support={supportOf(c.get('deps').config)} />, 422);
 }

@@ -13,6 +13,7 @@ import { closureNoticeMessage } from '../../notify/closure-texts.js';
 import type { CodeProcedure } from '../../notify/texts.js';
 import type { AppEnv } from '../../web/env.js';
 import { currentFlow } from '../guard.js';
+import { minuteUp } from '../../i18n/japan-time.js';
 
 export type Status = 200 | 400 | 422 | 429;
 
@@ -80,7 +81,9 @@ export async function timesOf(deps: Deps, flow: Flow, purpose: CodePurpose, subj
   const now = deps.clock.now();
   // SPEC D4: R's pages never show a particular message's state (an unknown address has none), only the email channel's health
   const delivery = flow.kind === 'reset' ? { delivery: null, deliveryFailing: await deps.stores.outbox.emailFailing() } : { delivery: state.delivery };
-  return { expiresAt: state.expiresAt, nextResendAt: state.nextResendAt > now ? state.nextResendAt : null, lockedUntil: state.lockedUntil, closed: state.closed, ...delivery };
+  // issue 19 item 12: an expired code has no "valid until" to show
+  const expiresAt = state.expiresAt !== null && state.expiresAt > now ? state.expiresAt : null;
+  return { expiresAt, nextResendAt: state.nextResendAt > now ? state.nextResendAt : null, lockedUntil: state.lockedUntil, closed: state.closed, ...delivery };
 }
 
 /**
@@ -114,6 +117,6 @@ export function sendError(
 ): FieldError[] {
   if (result.error === 'locked') return [{ field: '', message: t('verify.codeErrorLocked') }];
   if (result.error === 'closed') return [{ field: '', message: t('verify.codeErrorClosed') }];
-  const time = v.clockTime(result.nextResendAt);
+  const time = v.clockTime(minuteUp(result.nextResendAt));
   return [{ field: '', message: result.error === 'tooSoon' ? t('verify.codeErrorTooSoon', { time }) : t('verify.codeErrorHourlyCap', { time }) }];
 }

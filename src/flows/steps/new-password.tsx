@@ -8,7 +8,7 @@ import type { MessageKey, T } from '../../i18n/index.js';
 import { paths } from '../../paths.js';
 import type { AppEnv } from '../../web/env.js';
 import { viewOf } from '../../web/view.js';
-import type { Flow } from '../data.js';
+import type { CommitFacts, Flow } from '../data.js';
 import type { FlowDef } from '../flow.js';
 import { currentFlow } from '../guard.js';
 import { hashNewPassword, newPasswordErrors, newPasswordProblems, readNewPassword } from './new-password-rules.js';
@@ -18,6 +18,8 @@ export type NewPasswordSpec<S extends string, E extends string, W> = {
   step: S;
   text: (t: T, flow: Flow) => { title: string; heading: string; intro: string[] };
   submit: MessageKey;
+  /** Issue 19 item 8: what the commit will do, shown above the fields of the page whose button commits it. */
+  summary?: (c: Context<AppEnv>, flow: Flow) => Promise<CommitFacts | undefined>;
   /** What the M7 rules check against (the holder's facts and the My ID) and what completion needs; undefined: the flow is broken, start again. */
   load: (c: Context<AppEnv>, flow: Flow) => Promise<(W & { facts: HolderFacts; email: string }) | undefined>;
   /** The flow's one unit of work with the hashed password; answers the response (the done page, or the flow moved back). */
@@ -27,11 +29,12 @@ export type NewPasswordSpec<S extends string, E extends string, W> = {
 export function newPasswordStep<S extends string, E extends string, W>(app: Hono<AppEnv>, spec: NewPasswordSpec<S, E, W>): void {
   const { flow: def, step } = spec;
 
-  function show(c: Context<AppEnv>, status: 200 | 400, errors: FieldError[] = []) {
+  async function show(c: Context<AppEnv>, status: 200 | 400, errors: FieldError[] = []) {
     const t = c.get('t');
     const flow = currentFlow(c);
     const text = { ...spec.text(t, flow), step: def.stepOf(flow), deadline: flow.expiresAt };
-    return c.html(<NewPasswordStepPage v={viewOf(c)} text={text} submit={t(spec.submit)} errors={errors} action={def.url(step)} cancelAction={def.cancelAction} />, status);
+    const summary = await spec.summary?.(c, flow);
+    return c.html(<NewPasswordStepPage v={viewOf(c)} text={text} summary={summary} submit={t(spec.submit)} errors={errors} action={def.url(step)} cancelAction={def.cancelAction} />, status);
   }
 
   app.get(`/${step}`, ...def.at(step), (c) => show(c, 200));

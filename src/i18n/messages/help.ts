@@ -69,7 +69,7 @@ export const help = defineMessages(
 
     'help.emailUnavailableMessage': 'ご入力いただいたメールアドレスはご利用いただけません。',
     'help.emailUnavailableMeaning': 'そのメールアドレスは、すでにMy IDとして登録されています（同じ時刻に別のお手続きで登録された場合も含みます）。セキュリティ保護のため、誰のMy IDかはお知らせしていません。',
-    'help.emailUnavailableTodo1': 'ご自身だけがお使いの別のメールアドレスを入力してください。',
+    'help.emailUnavailableTodo1': 'お手数ですが、ご自身だけがお使いの別のメールアドレスを再度入力してください。',
     'help.emailUnavailableTodo2': 'ご自身のMy IDであれば、そのMy IDでログインしてください。パスワードを忘れた場合は「パスワードをお忘れの方はこちら」から再設定できます。',
 
     'help.codeMismatchMessage': '認証コードが一致しません。',
@@ -106,6 +106,10 @@ export const help = defineMessages(
     'help.passwordHeading': 'パスワードの条件を満たしていないとき',
     'help.passwordMeaning': '新しいパスワードが次の条件のどれかを満たしていません。満たしていない条件ごとにメッセージを表示しています。推測されにくいパスワードにするための条件です。',
     'help.passwordTodo1': '条件をすべて満たすパスワードを入力してください。他のサービスと同じパスワードは避けてください。パスワード管理ソフトで作ったパスワードや、貼り付けもお使いいただけます。',
+    'help.notLinkedHeading': '「連携されないカード」が表示されたとき',
+    'help.notLinkedMeaning': 'My IDへの移行では、お手続きを始めたカードと、同じメールアドレスが登録されているご本人のカードが1つのMy IDに連携されます。登録されているメールアドレスが異なるカードや、すでに別のMy IDでご利用のカードは連携されません。パスワード設定の画面で「登録」を押す前に、連携されるカードと連携されないカードをご確認いただけます。',
+    'help.notLinkedTodo1': '連携されないカードは、そのカードの{legacy}のID・初期IDで、あらためてMy IDへの移行のお手続きをしてください。',
+    'help.notLinkedTodo2': 'すべてのカードを1つのMy IDにまとめたい場合は、「My ID作成はこちら」からカード番号と生年月日でMy IDを作成してください。お持ちのカードはすべて新しいMy IDに移り、これまでのMy IDは廃止されます。',
 
     'help.forbiddenMeaning': 'ページを開いてから時間が経った、別のサイトから送信された、またはCookieが無効になっているため、セキュリティ保護のため送信内容を受け付けませんでした。',
     'help.forbiddenTodo1': 'ページを開き直してから、もう一度入力してください。このサイトはCookieを使います。ブラウザの設定でCookieを有効にしてください。',
@@ -201,7 +205,7 @@ export const help = defineMessages(
     'help.codeLockedTodo2': 'If the code is entered wrongly {codeDay} times within 24 hours, the lock lasts until 24 hours after the first of those. The page shows when it ends.',
 
     'help.codeClosedMeaning': 'The verification code for this procedure has been entered wrongly {codeTotal} times in all, so to prevent misuse verification for this procedure has been stopped. Waiting or starting again does not reopen it. We have sent a notice to your registered email address.',
-    'help.codeClosedTodo1': 'Call the support desk on {supportPhone} ({supportHours}). After checking your identity, they will reopen it.',
+    'help.codeClosedTodo1': 'Call the support desk on {supportPhone} ({supportHours}, Japan time). After checking your identity, they will reopen it.',
     'help.codeClosedTodo2': 'For moving from a former or initial ID, or for creating a My ID: if you have a My ID, resetting your password also reopens it.',
 
     'help.resendHeading': 'When you cannot resend a code',
@@ -220,6 +224,10 @@ export const help = defineMessages(
     'help.passwordHeading': 'When a new password does not meet the rules',
     'help.passwordMeaning': 'Your new password breaks one of these rules; we show one message for each rule it breaks. The rules make the password hard to guess.',
     'help.passwordTodo1': 'Enter a password that meets all the rules, and do not reuse a password from another service. Passwords made by a password manager, and pasting, are fine.',
+    'help.notLinkedHeading': 'When “Cards that will not be linked” is shown',
+    'help.notLinkedMeaning': 'Moving to a My ID links the card you started with, and your cards registered with the same email address, to one My ID. A card registered with a different email address, or already used with another My ID, is not linked. On the password page you can see which cards will be linked and which will not before you select “Register”.',
+    'help.notLinkedTodo1': 'For a card that is not linked, move to a My ID again with that card’s {legacy} ID or initial ID.',
+    'help.notLinkedTodo2': 'To have all your cards under one My ID, create a My ID with “Create a My ID” using your card number and date of birth. All your cards move to the new My ID, and your previous My ID is closed.',
 
     'help.forbiddenMeaning': 'For your security we did not accept what you sent, because the page had been open for a long time, it was sent from another site, or cookies are turned off.',
     'help.forbiddenTodo1': 'Open the page again and re-enter your details. This site uses cookies: please allow them in your browser settings.',

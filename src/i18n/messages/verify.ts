@@ -48,6 +48,9 @@ export const verify = defineMessages(
     'verify.phoneSendSms': '認証コードを再送信する',
     'verify.phoneSendSmsFirst': 'SMSで認証コードを送信',
     'verify.phoneSendVoice': '音声電話で認証コードを送信',
+    // the guide ⑤ ⑦: ※認証コードが届かない場合はこちら (to the help page's section), and ⑦-1's 認証コードが届かない場合
+    'verify.noCodeLink': '※認証コードが届かない場合はこちら',
+    'verify.phoneVoiceFallback': 'SMSの認証コードが届かない場合は「音声電話で認証コードを送信」を押してください。カードに登録されている電話番号に、自動音声で認証コードをご案内します。',
     'verify.phoneNone': 'ご登録の電話番号がないため、この画面ではご本人確認ができません。カード裏面の電話番号までお問い合わせください。',
     'verify.phoneErrorChoose': '電話番号を選択してください。',
     'verify.phoneEnding': '末尾{last4}の電話番号',
@@ -104,6 +107,8 @@ export const verify = defineMessages(
     'verify.phoneSendSms': 'Send the code again',
     'verify.phoneSendSmsFirst': 'Send the code by text message',
     'verify.phoneSendVoice': 'Send the code by voice call',
+    'verify.noCodeLink': 'If the code does not arrive',
+    'verify.phoneVoiceFallback': 'If the text message with the code does not arrive, select “Send the code by voice call”: an automated call to the number registered for your card reads the code to you.',
     'verify.phoneNone': 'There is no registered phone number, so we cannot confirm it is you here. Please call the number on the back of your card.',
     'verify.phoneErrorChoose': 'Choose a phone number.',
     'verify.phoneEnding': 'the number ending {last4}',

@@ -33,6 +33,10 @@ export async function migrationKeepEmail(w: Walker, newPassword: string) {
   await w.press(t('verify.codeSubmit'));
 
   expect(await w.path()).toBe('/migration/password');
+  // issue 19 item 8: before 登録 commits, which cards are linked and which stay separate
+  await w.expectPage(200, t('migration.passwordHeading'), t('commit.heading'), t('commit.separate'), t('commit.cardEmailKept'));
+  const summary = await w.mainText();
+  expect(summary).toMatch(/0042[\s\S]*0158[\s\S]*0265/);
   await w.fill(t('password.newLabel'), 'Tanaka#0229x');
   await w.fill(t('password.confirmLabel'), 'Tanaka#0229x');
   await w.press(t('migration.register'));
@@ -43,7 +47,7 @@ export async function migrationKeepEmail(w: Walker, newPassword: string) {
   await w.press(t('migration.register'));
 
   expect(await w.path()).toBe('/migration/done');
-  await w.expectPage(200, t('migration.doneHeading'), t('migration.doneBody'));
+  await w.expectPage(200, t('migration.doneHeading'), t('migration.doneBody'), t('commit.headingDone'), t('commit.separate'));
   await w.follow(t('migration.doneSignIn'));
   expect(await w.page.getByLabel(new RegExp(`^${t('signin.idLabel')}`)).first().inputValue()).toBe('ken.tanaka@example.jp');
   await signInMember(w, 'ken.tanaka@example.jp', newPassword);
@@ -63,6 +67,7 @@ export async function migrationKeepEmail(w: Walker, newPassword: string) {
 export async function migrationNewEmailVoice(w: Walker, newPassword: string) {
   const { t } = w;
   const email = `voice-${w.lang}@example.jp`;
+  const typo = `voice-${w.lang}@exmaple.jp`;
   await startMigration(w, 'demo-voice', 'demo-pass-2');
   await w.press(t('migration.termsAccept'));
   await w.press(t('migration.no'));
@@ -78,12 +83,12 @@ export async function migrationNewEmailVoice(w: Walker, newPassword: string) {
   await w.press(t('migration.register'));
   expect(w.last.status).toBe(409);
   await w.expectErrors(t('migration.emailTaken'));
-  await w.fill(t('migration.emailLabel'), email);
+  await w.fill(t('migration.emailLabel'), typo);
   await w.press(t('migration.register'));
 
   expect(await w.path()).toBe('/migration/email-code');
   await w.expectPage(200, t('migration.emailCodeHeading'));
-  const code = (await w.server.latestCode(email));
+  const code = (await w.server.latestCode(typo));
   await w.fill(t('verify.codeLabel'), codesOtherThan(code)[0]);
   await w.press(t('verify.codeSubmit'));
   expect(w.last.status).toBe(422);
@@ -91,6 +96,17 @@ export async function migrationNewEmailVoice(w: Walker, newPassword: string) {
   await w.fill(t('verify.codeLabel'), code);
   await w.press(t('verify.codeSubmit'));
 
+  expect(await w.path()).toBe('/migration/confirm-email');
+  await w.expectPage(200, t('migration.confirmHeading'), t('migration.confirmQuestion', { email: typo }));
+  // SPEC M5: a typo is corrected at M3 with the address filled in, not by いいえ ending the procedure
+  await w.press(t('migration.confirmChange'));
+  expect(await w.path()).toBe('/migration/new-email');
+  expect(await w.page.getByLabel(new RegExp(`^${t('migration.emailLabel')}`)).first().inputValue()).toBe(typo);
+  await w.fill(t('migration.emailLabel'), email);
+  await w.press(t('migration.register'));
+  expect(await w.path()).toBe('/migration/email-code');
+  await w.fill(t('verify.codeLabel'), await w.server.latestCode(email));
+  await w.press(t('verify.codeSubmit'));
   expect(await w.path()).toBe('/migration/confirm-email');
   await w.expectPage(200, t('migration.confirmHeading'), t('migration.confirmQuestion', { email }));
   await w.press(t('migration.yes'));
@@ -107,7 +123,7 @@ export async function migrationNewEmailVoice(w: Walker, newPassword: string) {
   await w.fill(t('password.confirmLabel'), newPassword);
   await w.press(t('migration.register'));
   expect(await w.path()).toBe('/migration/done');
-  await w.expectPage(200, t('migration.doneHeading'), t('migration.doneMyId', { email }));
+  await w.expectPage(200, t('migration.doneHeading'), t('migration.doneMyId', { email }), t('commit.headingDone'));
   await w.follow(t('migration.doneSignIn'));
   await signInMember(w, email, newPassword);
   expect(await w.path()).toBe('/top');

@@ -70,6 +70,8 @@ export async function registration(w: Walker, newPassword: string) {
 
   // M7 → M8
   expect(await w.path()).toBe('/register/password');
+  // issue 19 item 8: before the button commits, every card of the holder moving to the new My ID
+  await w.expectPage(200, t('registration.passwordHeading'), t('commit.heading'), t('commit.linked'));
   await w.fill(t('password.newLabel'), 'Kobayashi#1977');
   await w.fill(t('password.confirmLabel'), 'Kobayashi#1977');
   await w.press(t('registration.passwordSubmit'));
@@ -79,7 +81,7 @@ export async function registration(w: Walker, newPassword: string) {
   await w.fill(t('password.confirmLabel'), newPassword);
   await w.press(t('registration.passwordSubmit'));
   expect(await w.path()).toBe('/register/done');
-  await w.expectPage(200, t('registration.doneHeading'));
+  await w.expectPage(200, t('registration.doneHeading'), t('commit.headingDone'));
 
   await w.follow(t('registration.doneSignIn'));
   await signInMember(w, email, newPassword);

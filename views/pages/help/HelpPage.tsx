@@ -82,6 +82,7 @@ const migrationTopics: Topic[] = [
   // SPEC D4: a code message that could not be sent
   { id: 'code-not-sent', message: 'verify.deliveryFailed', meaning: 'help.codeNotSentMeaning', todo: ['help.codeNotSentTodo1', 'help.codeNotSentTodo2'] },
   { id: 'no-code', heading: 'help.noCodeHeading', meaning: 'help.noCodeMeaning', todo: ['help.noCodeTodo1', 'help.noCodeTodo2', 'help.noCodeTodo3'] },
+  { id: 'cards-not-linked', heading: 'help.notLinkedHeading', meaning: 'help.notLinkedMeaning', todo: ['help.notLinkedTodo1', 'help.notLinkedTodo2'], links: [register] },
   {
     id: 'password-rules',
     heading: 'help.passwordHeading',

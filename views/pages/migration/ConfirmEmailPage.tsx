@@ -5,9 +5,9 @@ import { Page } from '../../layouts/Page.js';
 import type { StepNumber, View } from '../../view.js';
 
 /** `deadline`: when the flow expires (SPEC X6). */
-type Props = { v: View; email: string; action: string; cancelAction: string; step?: StepNumber; deadline?: number };
+type Props = { v: View; email: string; action: string; changeAction: string; cancelAction: string; step?: StepNumber; deadline?: number };
 
-export function ConfirmEmailPage({ v, email, action, cancelAction, step, deadline }: Props) {
+export function ConfirmEmailPage({ v, email, action, changeAction, cancelAction, step, deadline }: Props) {
   return (
     <Page v={v} title={v.t('migration.confirmTitle')} step={step} deadline={deadline}>
       <StepHeading v={v} step={step}>
@@ -17,7 +17,7 @@ export function ConfirmEmailPage({ v, email, action, cancelAction, step, deadlin
         <strong>{v.t('migration.confirmQuestion', { email })}</strong>
       </p>
       <p>{v.t('migration.confirmNote')}</p>
-      <p class="hint">{v.t('migration.cancelNote')}</p>
+      <p class="hint">{v.t('migration.confirmCancelNote')}</p>
       <ButtonRow>
         <Form v={v} action={cancelAction} class="inline-form">
           <Button secondary>{v.t('migration.no')}</Button>
@@ -26,6 +26,11 @@ export function ConfirmEmailPage({ v, email, action, cancelAction, step, deadlin
           <Button>{v.t('migration.yes')}</Button>
         </Form>
       </ButtonRow>
+      {/* SPEC M5: a typo costs one step, not the whole procedure */}
+      <Form v={v} action={changeAction}>
+        <p class="hint">{v.t('migration.confirmChangeNote')}</p>
+        <Button secondary>{v.t('migration.confirmChange')}</Button>
+      </Form>
     </Page>
   );
 }

@@ -1,11 +1,13 @@
 // ⑨ M8: registration complete, what the member can do now, and sign-in with the new My ID filled in.
 import { Callout } from '../../components/Callout.js';
+import { CommitSummary } from '../../components/CommitSummary.js';
+import type { CommitFacts } from '../../../src/flows/data.js';
 import { StepHeading } from '../../components/StepIndicator.js';
 import { Page } from '../../layouts/Page.js';
 import type { StepNumber, View } from '../../view.js';
 import { paths } from '../../../src/paths.js';
 
-export function MigrationDonePage({ v, email, step }: { v: View; email: string; step?: StepNumber }) {
+export function MigrationDonePage({ v, email, committed, step }: { v: View; email: string; committed?: CommitFacts; step?: StepNumber }) {
   return (
     <Page v={v} title={v.t('migration.doneTitle')} step={step}>
       <StepHeading v={v} step={step}>
@@ -20,6 +22,7 @@ export function MigrationDonePage({ v, email, step }: { v: View; email: string; 
         </a>
       </p>
       <p>{v.t('migration.doneMyId', { email })}</p>
+      {committed && <CommitSummary v={v} facts={committed} done />}
       <h2>{v.t('migration.doneCanHeading')}</h2>
       <ul>
         <li>{v.t('migration.doneCan1')}</li>

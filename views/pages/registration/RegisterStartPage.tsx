@@ -8,13 +8,15 @@ import { DateOfBirthField, type DateParts } from '../../components/DateOfBirthFi
 import { Page } from '../../layouts/Page.js';
 import type { FieldError, StepNumber, View } from '../../view.js';
 import { LinkList, ways } from '../../components/LinkList.js';
+import { SupportDesk, type Support } from '../../components/SupportDesk.js';
 import { paths } from '../../../src/paths.js';
 
 export type RegisterRefusal = 'details' | 'locked';
 
-type Props = { v: View; card?: string; birthdate?: DateParts; errors?: FieldError[]; refusal?: RegisterRefusal; step?: StepNumber };
+/** `support`: the desk a card-number lock (S4) points to (SPEC §2). */
+type Props = { v: View; card?: string; birthdate?: DateParts; errors?: FieldError[]; refusal?: RegisterRefusal; step?: StepNumber; support?: Support };
 
-export function RegisterStartPage({ v, card, birthdate, errors = [], refusal, step }: Props) {
+export function RegisterStartPage({ v, card, birthdate, errors = [], refusal, step, support }: Props) {
   return (
     <Page v={v} title={v.t('registration.startTitle')} hasErrors={errors.length > 0} step={step}>
       <ErrorSummary v={v} errors={errors} />
@@ -46,6 +48,8 @@ export function RegisterStartPage({ v, card, birthdate, errors = [], refusal, st
         <Button>{v.t('registration.next')}</Button>
       </Form>
       <LinkList v={v} links={[ways.reset, ways.signIn]} />
+      {/* SPEC §2, S4: a locked card number names the support desk (alike for known and unknown numbers) */}
+      {refusal === 'locked' && support && <SupportDesk v={v} support={support} />}
     </Page>
   );
 }

@@ -3,8 +3,10 @@ import { Callout } from '../../components/Callout.js';
 import { Page } from '../../layouts/Page.js';
 import type { View } from '../../view.js';
 import { LinkList, ways } from '../../components/LinkList.js';
+import { SupportDesk, type Support } from '../../components/SupportDesk.js';
 
-export function SettingsLockedPage({ v }: { v: View }) {
+/** `support`: the desk the lock points to (SPEC §2). */
+export function SettingsLockedPage({ v, support }: { v: View; support: Support }) {
   return (
     <Page v={v} title={v.t('settings.lockedTitle')} hasErrors>
       <h1>{v.t('settings.lockedTitle')}</h1>
@@ -12,6 +14,7 @@ export function SettingsLockedPage({ v }: { v: View }) {
         <p>{v.t('settings.errorCurrentLocked')}</p>
       </Callout>
       <LinkList v={v} links={[ways.reset, ways.signIn]} />
+      <SupportDesk v={v} support={support} />
     </Page>
   );
 }

@@ -35,7 +35,7 @@ export function EmailCodePage({ v, text, action, resendAction, changeAction, can
         }
       />
       <CodeTimesNote v={v} times={times} />
-      <CodeForm v={v} action={action} errors={errors} />
+      <CodeForm v={v} action={action} errors={errors} times={times} />
       <Form v={v} action={resendAction}>
         <Button secondary>{v.t('verify.codeResend')}</Button>
       </Form>

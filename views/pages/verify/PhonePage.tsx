@@ -77,7 +77,7 @@ export function PhonePage({ v, text, action, sendAction, cancelAction, phones, s
             </p>
           </Callout>
           <CodeTimesNote v={v} times={times} />
-          <CodeForm v={v} action={action} errors={errors} />
+          <CodeForm v={v} action={action} errors={errors} times={times} />
         </>
       )}
       {!sent && <CodeTimesNote v={v} times={{ ...times, expiresAt: null }} />}
@@ -86,6 +86,8 @@ export function PhonePage({ v, text, action, sendAction, cancelAction, phones, s
           <h2 id="mobile-heading">{v.t('verify.phoneMobileHeading')}</h2>
           <Form v={v} action={sendAction}>
             <PhoneRadios v={v} name="mobile" legend={v.t('verify.phoneMobileLegend')} phones={mobiles} checked={sent?.index} error={errorFor(errors, 'mobile')} />
+            {/* the guide ⑦-1: 認証コードが届かない場合 — the voice call to the card's registered number */}
+            <p class="hint">{v.t('verify.phoneVoiceFallback')}</p>
             <ButtonRow>
               <Button name="channel" value="sms" secondary={sent !== undefined}>
                 {sent ? v.t('verify.phoneSendSms') : v.t('verify.phoneSendSmsFirst')}

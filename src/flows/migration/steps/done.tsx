@@ -9,6 +9,6 @@ import { migration } from '../machine.js';
 export function doneStep(app: Hono<AppEnv>): void {
   app.get('/done', ...migration.at('done'), (c) => {
     const flow = currentFlow(c);
-    return c.html(<MigrationDonePage v={viewOf(c)} email={flow.email ?? ''} step={migration.stepOf(flow)} />);
+    return c.html(<MigrationDonePage v={viewOf(c)} email={flow.email ?? ''} committed={flow.data.committed} step={migration.stepOf(flow)} />);
   });
 }

@@ -21,7 +21,7 @@ export function newEmailStep(app: Hono<AppEnv>) {
       example: t('migration.emailExample'),
       submit: t('migration.register'),
       back: t('migration.backToSignIn'),
-      cancelNote: t('migration.cancelNote'),
+      cancelNote: t('migration.newEmailCancelNote'),
     }),
     // SPEC M2: はい on a card email that is already a My ID lands here with the guide's message
     notice: (t, flow) =>

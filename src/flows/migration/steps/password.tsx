@@ -6,6 +6,8 @@ import { accountNotice } from '../../../notify/account-texts.js';
 import type { AppEnv } from '../../../web/env.js';
 import { supportOf } from '../../steps/code-check.js';
 import { auditEmailTaken } from '../../steps/address.js';
+import type { CommitFacts } from '../../data.js';
+import { keepCommitted, migrationCommitFacts, migrationFacts, previewMigration } from '../../steps/commit-facts.js';
 import { newPasswordStep } from '../../steps/new-password.js';
 import { migration } from '../machine.js';
 
@@ -16,6 +18,7 @@ export function passwordStep(app: Hono<AppEnv>, showTaken: (c: Context<AppEnv>, 
     step: 'password',
     text: (t, flow) => ({ title: t('migration.passwordTitle'), heading: t('migration.passwordHeading'), intro: [t('migration.passwordIntro', { email: flow.email ?? '' }), t('migration.cancelRestart')] }),
     submit: 'migration.register',
+    summary: (c, flow) => migrationCommitFacts(c.get('deps'), flow),
     async load(c, flow) {
       const facts = flow.holderId === null ? undefined : await c.get('deps').stores.settings.loadHolderFacts(flow.holderId);
       if (!facts || !flow.email || flow.cardId === null || flow.credentialId === null) return undefined;
@@ -26,12 +29,18 @@ export function passwordStep(app: Hono<AppEnv>, showTaken: (c: Context<AppEnv>, 
       const now = deps.clock.now();
       // read before the change: the card's address that a new My ID replaces is told (issue 19)
       const replacedCardEmail = flow.data.keptCardEmail === true ? null : await deps.stores.migration.findCardEmail(cardId);
+      const preview = await previewMigration(deps, flow);
       const notice = { lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) };
-      // SPEC M8: a confirmation to the new My ID; issue 19: the card's replaced address is told. SPEC D1: stored with the account
-      const notices = [
-        ...(replacedCardEmail && replacedCardEmail !== email ? [accountNotice({ ...notice, kind: 'cardEmailReplaced', to: replacedCardEmail, myId: maskEmail(email) })] : []),
-        accountNotice({ ...notice, kind: 'myIdCreated', to: email }),
-      ];
+      let committed: CommitFacts | undefined;
+      // SPEC M8: a confirmation to the new My ID saying what was done; issue 19: the card's replaced address is told.
+      // SPEC D1: both stored with the account, in its transaction
+      const notices = (done: { cardIds: number[] }) => {
+        committed = preview && migrationFacts(flow, preview, { cardIds: done.cardIds, replaced: replacedCardEmail });
+        return [
+          ...(replacedCardEmail && replacedCardEmail !== email ? [accountNotice({ ...notice, kind: 'cardEmailReplaced', to: replacedCardEmail, myId: maskEmail(email) })] : []),
+          accountNotice({ ...notice, kind: 'myIdCreated', to: email, committed }),
+        ];
+      };
       const result = await deps.stores.migration.complete({
         flowId: flow.id,
         move: { from: 'password', to: migration.next('password', 'PASSWORD_SET') },
@@ -44,7 +53,7 @@ export function passwordStep(app: Hono<AppEnv>, showTaken: (c: Context<AppEnv>, 
         now,
         address: c.get('address'),
         cardLockKey: (numberHash) => cardLockKey(deps.config.SECRET, numberHash),
-        outbox: () => notices,
+        outbox: notices,
       });
       if ('error' in result) {
         if (result.error === 'moved') return c.redirect(migration.url('password'), 303);
@@ -53,6 +62,7 @@ export function passwordStep(app: Hono<AppEnv>, showTaken: (c: Context<AppEnv>, 
         await migration.move(c, flow, 'password', 'EMAIL_TAKEN', { email: null, data: { cardEmailTaken: false } });
         return showTaken(c, email);
       }
+      await keepCommitted(deps, flow, 'done', committed);
       return c.redirect(migration.url('done'), 303);
     },
   });

@@ -8,6 +8,8 @@ import { viewOf } from '../../../web/view.js';
 import { currentFlow } from '../../guard.js';
 import { auditEmailTaken } from '../../steps/address.js';
 import { supportOf } from '../../steps/code-check.js';
+import type { CommitFacts } from '../../data.js';
+import { keepCommitted, previewRegistration, registrationCommitFacts, registrationFacts } from '../../steps/commit-facts.js';
 import { newPasswordStep } from '../../steps/new-password.js';
 import { registration } from '../machine.js';
 
@@ -18,6 +20,7 @@ export function passwordStep(app: Hono<AppEnv>, showTaken: (c: Context<AppEnv>, 
     step: 'password',
     text: (t, flow) => ({ title: t('registration.passwordTitle'), heading: t('registration.passwordHeading'), intro: [t('registration.passwordIntro', { email: flow.email ?? '' })] }),
     submit: 'registration.passwordSubmit',
+    summary: (c, flow) => registrationCommitFacts(c.get('deps'), flow),
     async load(c, flow) {
       const facts = flow.holderId === null ? undefined : await c.get('deps').stores.settings.loadHolderFacts(flow.holderId);
       return facts && flow.email ? { facts, email: flow.email } : undefined;
@@ -25,7 +28,9 @@ export function passwordStep(app: Hono<AppEnv>, showTaken: (c: Context<AppEnv>, 
     async complete(c, flow, { facts, email }, passwordHash) {
       const deps = c.get('deps');
       const now = deps.clock.now();
+      const preview = await previewRegistration(deps, flow);
       const notice = { lang: c.get('lang'), brand: deps.config.BRAND_NAME, at: now, support: supportOf(deps.config) };
+      let committed: CommitFacts | undefined;
       const result = await deps.stores.registration.complete({
         flowId: flow.id,
         move: { from: 'password', to: registration.next('password', 'PASSWORD_SET') },
@@ -37,8 +42,11 @@ export function passwordStep(app: Hono<AppEnv>, showTaken: (c: Context<AppEnv>, 
         address: c.get('address'),
         hashIdentifier: (id) => identifierHash(deps.config.SECRET, id),
         cardLockKey: (numberHash) => cardLockKey(deps.config.SECRET, numberHash),
-        // SPEC D1: the confirmation, and a notice to each closed account's address, stored with the new account
-        outbox: (done) => [accountNotice({ ...notice, kind: 'myIdCreated', to: email }), ...done.closedEmails.map((old) => accountNotice({ ...notice, kind: 'accountClosed', to: old, myId: old }))],
+        // SPEC D1: the confirmation saying what was done, and a notice to each closed account's address, stored with the new account
+        outbox: (done) => {
+          committed = preview && registrationFacts(flow, preview, done.closedEmails);
+          return [accountNotice({ ...notice, kind: 'myIdCreated', to: email, committed }), ...done.closedEmails.map((old) => accountNotice({ ...notice, kind: 'accountClosed', to: old, myId: old }))];
+        },
       });
       if ('error' in result) {
         if (result.error === 'moved') return c.redirect(registration.url('password'), 303);
@@ -47,6 +55,7 @@ export function passwordStep(app: Hono<AppEnv>, showTaken: (c: Context<AppEnv>, 
         await registration.move(c, flow, 'password', 'EMAIL_TAKEN', { email: null });
         return showTaken(c, email);
       }
+      await keepCommitted(deps, flow, 'done', committed);
       return c.redirect(registration.url('done'), 303);
     },
   });
@@ -55,6 +64,6 @@ export function passwordStep(app: Hono<AppEnv>, showTaken: (c: Context<AppEnv>, 
 export function doneStep(app: Hono<AppEnv>): void {
   app.get('/done', ...registration.at('done'), (c) => {
     const flow = currentFlow(c);
-    return c.html(<RegisterDonePage v={viewOf(c)} email={flow.email ?? ''} step={registration.stepOf(flow)} />);
+    return c.html(<RegisterDonePage v={viewOf(c)} email={flow.email ?? ''} committed={flow.data.committed} step={registration.stepOf(flow)} />);
   });
 }

@@ -14,6 +14,7 @@ import { viewOf } from '../../../web/view.js';
 import { registration } from '../machine.js';
 import { readBirthdate } from './birthdate.js';
 import { identifyHolder } from './identify.js';
+import { supportOf } from '../../steps/code-check.js';
 
 const field = v.pipe(v.optional(v.string(), ''), v.maxLength(200));
 const CardForm = v.object({
@@ -26,7 +27,7 @@ const CardForm = v.object({
 });
 
 function showStart(c: Context<AppEnv>, status: 200 | 400 | 422, props: { card?: string; birthdate?: DateParts; errors?: FieldError[]; refusal?: RegisterRefusal } = {}) {
-  return c.html(<RegisterStartPage v={viewOf(c)} step={registration.startNumber()} {...props} />, status);
+  return c.html(<RegisterStartPage v={viewOf(c)} step={registration.startNumber()} support={supportOf(c.get('deps').config)} {...props} />, status);
 }
 
 export function startStep(app: Hono<AppEnv>): void {

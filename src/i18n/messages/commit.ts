@@ -1,0 +1,43 @@
+// Check your answers before the commit of a migration or a new My ID (issue 19 item 8), and the same facts on the done page.
+import { defineMessages } from '../define.js';
+
+export const commit = defineMessages(
+  {
+    'commit.heading': '「登録」を押すと、次のとおり登録されます',
+    'commit.headingDone': '登録した内容',
+    'commit.myId': 'My ID',
+    'commit.linked': 'このMy IDでご利用になるカード',
+    'commit.linkedDone': 'このMy IDでご利用いただけるカード',
+    'commit.separate': '連携されないカード',
+    'commit.separateNote': '登録されているメールアドレスが異なるカード、またはすでに別のMy IDでご利用のカードは、このMy IDには連携されません。',
+    'commit.separateHelp': '連携されないカードについて',
+    'commit.cardEmail': 'カードの登録メールアドレス',
+    'commit.cardEmailKept': '変わりません（My IDと同じメールアドレスです）',
+    'commit.cardEmailChanged': 'から {email} に変更されます',
+    'commit.cardEmailChangedDone': 'から {email} に変更しました',
+    'commit.cardEmailSet': '{email} が登録されます',
+    'commit.cardEmailSetDone': '{email} を登録しました',
+    'commit.closing': '廃止されるMy ID',
+    'commit.closingNote': 'これまでのMy IDは廃止され、ログインできなくなります。ご利用のカードはすべて新しいMy IDに移ります。',
+    'commit.closingNoteDone': 'これまでのMy IDは廃止しました。ご利用のカードはすべて新しいMy IDに移りました。',
+  },
+  {
+    'commit.heading': 'When you select “Register”, this is what will be registered',
+    'commit.headingDone': 'What was registered',
+    'commit.myId': 'My ID',
+    'commit.linked': 'Cards you will use with this My ID',
+    'commit.linkedDone': 'Cards you can use with this My ID',
+    'commit.separate': 'Cards that will not be linked',
+    'commit.separateNote': 'A card registered with a different email address, or already used with another My ID, is not linked to this My ID.',
+    'commit.separateHelp': 'About cards that are not linked',
+    'commit.cardEmail': 'Email address registered for your cards',
+    'commit.cardEmailKept': 'Stays the same (it is your My ID)',
+    'commit.cardEmailChanged': 'will change to {email}',
+    'commit.cardEmailChangedDone': 'has been changed to {email}',
+    'commit.cardEmailSet': '{email} will be registered',
+    'commit.cardEmailSetDone': '{email} has been registered',
+    'commit.closing': 'My ID that will be closed',
+    'commit.closingNote': 'Your previous My ID will be closed and you will no longer be able to sign in with it. All your cards move to the new My ID.',
+    'commit.closingNoteDone': 'Your previous My ID has been closed. All your cards have moved to the new My ID.',
+  },
+);
