@@ -82,7 +82,7 @@ export async function measureTwoInstances(spec: Spec): Promise<Row[]> {
         met: lost === 0,
         detail: `${two.signInsPerSecond.toFixed(1)} vs ${one.signInsPerSecond.toFixed(1)}/s, ${spec.connections} sign-ins in flight in all, 2 runs of ${spec.seconds} s each, ABBA; statuses SQLite ${JSON.stringify(one.statuses)}, PostgreSQL ${JSON.stringify(two.statuses)}; ${lost} 5xx or socket errors`,
       },
-      { id: 'Z3', what: 'sign-in page p99 during that flood: 2 instances on PostgreSQL / 1 on SQLite', value: two.p99, format: 'ms', target: '(none)', met: true, detail: `SQLite ${one.p99} ms` },
+      { id: 'Z3', what: 'sign-in page p99 during that flood: 2 instances on PostgreSQL / 1 on SQLite', value: two.p99, format: 'ms', target: '(none)', met: null, detail: `SQLite ${one.p99} ms` },
     ];
   } finally {
     for (const s of servers) await s.stop().catch(() => undefined);

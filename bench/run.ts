@@ -1,5 +1,6 @@
-// `npm run bench` (`-- --quick`): the portal measured against its physical limits in one run — a bare Hono server and raw Argon2id —
-// so every figure is a ratio taken on the same (possibly noisy, shared) machine at the same time. A measurement, not a test: exits 0.
+// `npm run bench` (`-- --quick`): the portal measured against its physical limits in one run — its own sign-in page served from a
+// constant (the page ceiling), a bare Hono server and raw Argon2id — so every figure is a ratio taken on the same (possibly noisy,
+// shared) machine at the same time. A measurement, not a test: exits 0.
 import { hash } from '@node-rs/argon2';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,8 @@ import { get, openBrowser, postHeaders, formBody, signIn, type Browser } from '.
 import { describeStatuses, load, type LoadResult } from './lib/load.js';
 import { freePort, loadAverage, rawArgon2, root, startServer, type Server } from './lib/procs.js';
 import { formatTable, type Row } from './lib/table.js';
+import { measureRefusals } from './refusals.js';
+import { measureStuffing } from './stuffing.js';
 
 const quick = process.argv.includes('--quick');
 const jsonOut = (() => {
@@ -25,7 +28,8 @@ const plan = quick
   : { loadSeconds: 5, rounds: 2, bigAccounts: 1_000_000, samples: 30, enumSamples: 100, warmSeconds: 1, starts: 3 };
 const smallAccounts = 1_000;
 const legacyHolders = 1_000;
-const connections = { page: 10, signIn: 4, flood: 8 };
+// issue 20: sign-ins and the flood at 50 connections (a stuffing morning), pages at 10
+const connections = { page: 10, signIn: 50, flood: 50, z3: 4 };
 const pageRateDuringFlood = 20; // GET /login per second while the flood runs
 const PASSWORD = 'Bench-pass-1!';
 const bundle = join(root, 'dist', 'main.mjs'); // what `npm start` runs, built by scripts/build.mjs
@@ -85,6 +89,16 @@ async function alternate<T>(rounds: number, a: () => Promise<T>, b: () => Promis
   }
   return out;
 }
+/** Runs each side once a round, the order reversed every other round (ABC CBA …); returns each side's results. */
+async function rotate<T>(rounds: number, sides: (() => Promise<T>)[]): Promise<T[][]> {
+  const out = sides.map(() => [] as T[]);
+  for (let r = 0; r < rounds; r++) {
+    const order = sides.map((_, i) => i);
+    if (r % 2 === 1) order.reverse();
+    for (const i of order) out[i].push(await sides[i]());
+  }
+  return out;
+}
 const rate = (rs: LoadResult[]) => sum(rs.map((r) => r.ok)) / sum(rs.map((r) => r.seconds));
 const statusesOf = (rs: LoadResult[]) => {
   const all: Record<string, number> = {};
@@ -98,6 +112,7 @@ async function main(): Promise<void> {
   const servers: Server[] = [];
   const rows: Row[] = [];
   let failure: unknown;
+  let stuffed: Server | undefined;
   noteLoad('start');
   try {
     // ---- the server as `npm start` runs it: the esbuild bundle (scripts/build.mjs), plain node, no TypeScript compiler in the process
@@ -115,7 +130,7 @@ async function main(): Promise<void> {
 
     // ---- servers. IP_MAX_FAILURES is raised on the servers that measure failed sign-ins (known vs unknown, locked ID),
     // so the address throttle (measured on its own server with the defaults) does not turn them into 429s.
-    const [barePort, bigPort, smallPort, freshPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const [barePort, bigPort, smallPort, freshPort, ceilingPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
     // the fresh-db portal starts alone (its start-up is a P6 sample); the others one by one, or together in --quick
     const fresh = await portal('portal (fresh db)', freshPort, 'fresh.db');
     servers.push(fresh);
@@ -128,6 +143,9 @@ async function main(): Promise<void> {
     if (quick) started.push(...(await Promise.all(starts.map((start) => start().then((s) => (servers.push(s), s))))));
     else for (const start of starts) started.push(await start().then((s) => (servers.push(s), s)));
     const [bare, app, smallApp] = started;
+    // the page ceiling copies the big-db portal's own sign-in page and headers (bench/page-ceiling.mjs)
+    const ceiling = await startServer({ name: 'page ceiling', entry: join(root, 'bench', 'page-ceiling.mjs'), nodeArgs: [], args: [String(ceilingPort), app.base, SECRET], port: ceilingPort, readyPath: '/login' });
+    servers.push(ceiling);
     log(`servers up: portal fresh ${fresh.startupMs.toFixed(0)} ms, bare ${bare.startupMs.toFixed(0)} ms, big ${app.startupMs.toFixed(0)} ms, small ${smallApp.startupMs.toFixed(0)} ms${quick ? ' (the last three together)' : ''}`);
 
     // resident memory before any load: what the code and data cost, before hashing adds 19 MiB per verification in flight
@@ -137,28 +155,38 @@ async function main(): Promise<void> {
     const pageLoad = (s: Server, path: string) => load({ url: s.base + path, connections: connections.page, seconds: sec, ok: (st) => st === 200 });
     // warm both servers' JIT before measuring
     await load({ url: bare.base + '/', connections: connections.page, seconds: plan.warmSeconds });
+    await load({ url: ceiling.base + '/login', connections: connections.page, seconds: plan.warmSeconds });
     await load({ url: app.base + '/login', connections: connections.page, seconds: plan.warmSeconds });
     if (!quick) await load({ url: app.base, connections: 2, seconds: plan.warmSeconds, request: signInRequest(browser, plan.bigAccounts), ok: correctSignIn });
 
-    // ---- P1: GET sign-in page vs bare Hono
-    log('P1: GET /login vs bare Hono');
+    // ---- P1: GET sign-in page vs its own bytes served as a constant (the page ceiling), and vs bare Hono
+    log('P1: GET /login vs the page ceiling and bare Hono');
     noteLoad('P1');
-    const p1 = await alternate(plan.rounds, () => pageLoad(app, '/login'), () => pageLoad(bare, '/'));
-    const p1Ratio = rate(p1.a) / rate(p1.b);
-    const p1p99 = Math.max(...p1.a.map((r) => r.p99));
+    const [p1App, p1Ceiling, p1Bare] = await rotate(plan.rounds, [() => pageLoad(app, '/login'), () => pageLoad(ceiling, '/login'), () => pageLoad(bare, '/')]);
+    const p1Ratio = rate(p1App) / rate(p1Ceiling);
+    const p1p99 = Math.max(...p1App.map((r) => r.p99));
     rows.push({
       id: 'P1',
-      what: 'GET /login req/s ÷ bare Hono req/s',
+      what: 'GET /login req/s ÷ its own bytes served as a constant (same headers, fresh cookie + HMAC)',
       value: p1Ratio,
       format: 'ratio',
-      target: '≥ 0.5',
-      met: p1Ratio >= 0.5,
-      detail: `${rate(p1.a).toFixed(0)} vs ${rate(p1.b).toFixed(0)} req/s, ${connections.page} connections; portal ${statusesOf(p1.a)}`,
+      target: '≥ 0.6',
+      met: p1Ratio >= 0.6,
+      detail: `${rate(p1App).toFixed(0)} vs ${rate(p1Ceiling).toFixed(0)} req/s, ${connections.page} connections, ${plan.rounds} rounds of ${sec} s each; portal ${statusesOf(p1App)}; ceiling ${statusesOf(p1Ceiling)}`,
     });
-    rows.push({ id: 'P1', what: 'GET /login p99 latency at that load', value: p1p99, format: 'ms', target: '≤ 20 ms', met: p1p99 <= 20, detail: `p50 ${median(p1.a.map((r) => r.p50))} ms; bare p99 ${Math.max(...p1.b.map((r) => r.p99))} ms` });
+    rows.push({
+      id: 'P1',
+      what: '(same) ÷ bare Hono req/s',
+      value: rate(p1App) / rate(p1Bare),
+      format: 'ratio',
+      target: 'none (was ≥ 0.5)',
+      met: null,
+      detail: `bare Hono ${rate(p1Bare).toFixed(0)} req/s; the page ceiling itself is ${(rate(p1Ceiling) / rate(p1Bare)).toFixed(2)} of bare Hono`,
+    });
+    rows.push({ id: 'P1', what: 'GET /login p99 latency at that load', value: p1p99, format: 'ms', target: '≤ 20 ms', met: p1p99 <= 20, detail: `p50 ${median(p1App.map((r) => r.p50))} ms; ceiling p99 ${Math.max(...p1Ceiling.map((r) => r.p99))} ms; bare p99 ${Math.max(...p1Bare.map((r) => r.p99))} ms` });
 
     // ---- P2: correct My ID sign-ins/s vs raw Argon2id verifications/s, same parameters, same concurrency
-    log('P2: sign-ins/s vs raw Argon2id verifications/s');
+    log(`P2: sign-ins/s vs raw Argon2id verifications/s, ${connections.signIn} connections / in flight`);
     noteLoad('P2');
     const p2 = await alternate(
       plan.rounds,
@@ -178,11 +206,11 @@ async function main(): Promise<void> {
     const cpuRatio = cpuPer(p2.b) / cpuPer(p2.a);
     rows.push({
       id: 'P2',
-      what: 'correct sign-ins/s ÷ raw Argon2id verifications/s',
+      what: `correct sign-ins/s ÷ raw Argon2id verify/s (${connections.signIn} connections vs ${connections.signIn} in flight)`,
       value: p2Ratio,
       format: 'ratio',
-      target: '≥ 0.9',
-      met: p2Ratio >= 0.9,
+      target: '≥ 0.85',
+      met: p2Ratio >= 0.85,
       detail: `${rate(p2.a).toFixed(1)} vs ${rate(p2.b).toFixed(1)}/s at ${connections.signIn} in flight (m=19456,t=2,p=1), ${plan.rounds * 2} alternating runs of ${sec} s; portal ${statusesOf(p2.a)}`,
     });
     rows.push({
@@ -190,8 +218,8 @@ async function main(): Promise<void> {
       what: '(same, from CPU time) raw CPU per verification ÷ server CPU per sign-in',
       value: cpuRatio,
       format: 'ratio',
-      target: '(≥ 0.9)',
-      met: cpuRatio >= 0.9,
+      target: '(≥ 0.85)',
+      met: cpuRatio >= 0.85,
       detail: `${cpuPer(p2.b).toFixed(1)} ms vs ${cpuPer(p2.a).toFixed(1)} ms of user+system CPU per operation (/proc/<pid>/stat, process.cpuUsage): the ratio a CPU-bound machine would give, steadier than rates when other work shares the cores`,
     });
 
@@ -211,7 +239,7 @@ async function main(): Promise<void> {
     const flood = await floodRun;
     rows.push({
       id: 'P3',
-      what: 'GET /login p99 during a sign-in flood',
+      what: `GET /login p99 during a flood of correct sign-ins, ${connections.flood} connections`,
       value: pageDuringFlood.p99,
       format: 'ms',
       target: '≤ 50 ms',
@@ -239,10 +267,20 @@ async function main(): Promise<void> {
     noteLoad('L6');
     rows.push(...(await measureKnownUnknown(app, plan.enumSamples, plan.bigAccounts)));
 
-    // ---- P4: attempts against a locked identifier / from a throttled address, vs bare Hono
-    log('P4: locked identifier and throttled address vs bare Hono');
+    // ---- P4: attempts against a locked identifier / from a throttled address, vs the page ceiling and bare Hono
+    log('P4: locked identifier and throttled address vs the page ceiling and bare Hono');
     noteLoad('P4');
-    rows.push(...(await measureRefusals(app, fresh, bare, sec)));
+    const victim = ids.myId((999_999 % (plan.bigAccounts - 1)) + 1);
+    rows.push(...(await measureRefusals({ app, fresh, ceiling, bare, victim, password: PASSWORD, seconds: sec, connections: connections.page })));
+
+    // ---- P7: a member's sign-in during a stuffing flood from another address, behind one trusted proxy, production defaults
+    log('P7: a member signing in while another address floods failed sign-ins');
+    noteLoad('P7');
+    const stuffingPort = await freePort();
+    buildDataset({ file: join(dir, 'stuffing.db'), accounts: smallAccounts, legacy: 0, passwordHash, secret: SECRET, now });
+    stuffed = await portal('portal (behind a proxy)', stuffingPort, 'stuffing.db', { TRUST_PROXY: 'true' });
+    servers.push(stuffed);
+    rows.push(...(await measureStuffing({ server: stuffed, myId: ids.myId, accounts: smallAccounts, password: PASSWORD, samples: plan.samples, seconds: sec, connections: connections.flood })));
 
     // ---- Z3: two instances over one PostgreSQL against one over SQLite (the small data set, copied with db:copy)
     if (process.env.SKIP_PG !== '1') {
@@ -256,7 +294,7 @@ async function main(): Promise<void> {
           env: (port, extra) => ({ ...appEnv(port, dir, 'small.db'), ...extra }),
           entry: bundle,
           seconds: sec,
-          connections: connections.signIn,
+          connections: connections.z3,
           myId: ids.myId,
           accounts: smallAccounts,
           password: PASSWORD,
@@ -266,7 +304,7 @@ async function main(): Promise<void> {
 
     // ---- P6: memory and start-up
     const peak = app.peakRssMb();
-    rows.push({ id: 'P6', what: 'peak RSS of the portal process', value: peak, format: 'MB', target: '≤ 120 MB', met: peak <= 120, detail: `VmHWM of pid ${app.pid} (${plan.bigAccounts.toLocaleString()}-account db) after every load above (up to ${connections.flood} sign-ins in flight); idle after start ${idle.app.toFixed(0)} MB; fresh-db server idle ${idle.fresh.toFixed(0)} MB, peak ${fresh.peakRssMb().toFixed(0)} MB; bare Hono (plain node too) idle ${idle.bare.toFixed(0)} MB, peak ${bare.peakRssMb().toFixed(0)} MB` });
+    rows.push({ id: 'P6', what: 'peak RSS of the portal process', value: peak, format: 'MB', target: '≤ 120 MB', met: peak <= 120, detail: `VmHWM of pid ${app.pid} (${plan.bigAccounts.toLocaleString()}-account db) after every load above (up to ${connections.flood} sign-ins in flight); idle after start ${idle.app.toFixed(0)} MB; the P7 server's peak ${stuffed?.peakRssMb().toFixed(0)} MB; fresh-db server idle ${idle.fresh.toFixed(0)} MB, peak ${fresh.peakRssMb().toFixed(0)} MB; bare Hono (plain node too) idle ${idle.bare.toFixed(0)} MB, peak ${bare.peakRssMb().toFixed(0)} MB` });
     log('P6: start-up, `npm start` (bundle) and `npm run dev` (tsx)');
     noteLoad('P6');
     rows.push(...(await measureStartups(dir, plan.starts, { fresh, freshIdleMb: idle.fresh, app, bare })));
@@ -289,7 +327,7 @@ async function main(): Promise<void> {
     formatTable(rows),
     ...(errors.length > 0 ? ['', 'server errors logged during the run:', ...errors.slice(0, 10)] : []),
     '',
-    `${rows.filter((r) => r.met).length} of ${rows.length} rows within target; took ${((performance.now() - began) / 1000).toFixed(0)} s`,
+    `${rows.filter((r) => r.met === true).length} of ${rows.filter((r) => r.met !== null).length} rows with a target within it; took ${((performance.now() - began) / 1000).toFixed(0)} s`,
   ];
   process.stdout.write(`\n${report.join('\n')}\n`);
   if (docsFile && !failure) writeDocs(docsFile, report);
@@ -433,65 +471,6 @@ async function measureEnumerationRows(file: string, samples: number): Promise<Ro
       detail: `known ${r.knownMedianMs.toFixed(1)} ms, unknown ${r.unknownMedianMs.toFixed(1)} ms, ${r.samples} each ABBA; median of paired ratios ${r.pairedRatio.toFixed(3)} (bench/enumeration.ts measureEnumeration)`,
     });
   }
-  return rows;
-}
-
-/** P4: an identifier locked by LOGIN_MAX_FAILURES failures, and an address over IP_MAX_FAILURES, flooded; no hash should be computed. */
-async function measureRefusals(app: Server, fresh: Server, bare: Server, sec: number): Promise<Row[]> {
-  const rows: Row[] = [];
-  // lock one identifier on the big server (its address throttle is raised, so only the identifier lock applies)
-  const b = await openBrowser(app.base);
-  const victim = ids.myId(999_999 % (plan.bigAccounts - 1) + 1);
-  const lockTimes: number[] = [];
-  for (let i = 0; i < 6; i++) lockTimes.push((await signIn(b, victim, `wrong-${i}-Pass!`)).ms);
-  const probe = await signIn(b, victim, PASSWORD);
-  const locked = await load({
-    url: app.base,
-    connections: connections.page,
-    seconds: sec,
-    request: { method: 'POST', path: '/login', headers: postHeaders(b), body: formBody({ csrf: b.token, id: victim, password: 'guess-Pass-1!' }) },
-    ok: (st) => st >= 400 && st < 500,
-  });
-  // exceed the default IP_MAX_FAILURES on the fresh-db server (defaults), then flood from the throttled address
-  const f = await openBrowser(fresh.base);
-  let first429 = 0;
-  for (let i = 1; i <= 200 && first429 === 0; i++) {
-    const r = await signIn(f, `stranger${i}@bench.example`, 'wrong-Pass-1!');
-    if (r.status === 429) first429 = i;
-  }
-  const bareRef = await load({ url: bare.base + '/', connections: connections.page, seconds: sec, ok: (st) => st === 200 });
-  const throttled = await load({
-    url: fresh.base,
-    connections: connections.page,
-    seconds: sec,
-    request: {
-      method: 'POST',
-      path: '/login',
-      headers: postHeaders(f),
-      setupRequest: (req) => ({ ...req, body: formBody({ csrf: f.token, id: `stranger${Math.random().toString(36).slice(2)}@bench.example`, password: 'guess-Pass-1!' }) }),
-    },
-    ok: (st) => st === 429,
-  });
-  const lockedRatio = locked.okPerSecond / bareRef.okPerSecond;
-  rows.push({
-    id: 'P4',
-    what: 'attempts/s on a locked identifier ÷ bare Hono req/s',
-    value: lockedRatio,
-    format: 'ratio',
-    target: '≥ 0.3',
-    met: lockedRatio >= 0.3,
-    detail: `${locked.okPerSecond.toFixed(0)} vs ${bareRef.okPerSecond.toFixed(0)} req/s; attempts 1–6 took ${lockTimes.map((t) => t.toFixed(0)).join('/')} ms, right password after: ${probe.status} in ${probe.ms.toFixed(0)} ms; flood ${describeStatuses(locked.statuses, locked.errors)}`,
-  });
-  const throttledRatio = throttled.okPerSecond / bareRef.okPerSecond;
-  rows.push({
-    id: 'P4',
-    what: 'attempts/s from a throttled address ÷ bare Hono req/s',
-    value: throttledRatio,
-    format: 'ratio',
-    target: '≥ 0.3',
-    met: throttledRatio >= 0.3,
-    detail: `${throttled.okPerSecond.toFixed(0)} 429s/s vs ${bareRef.okPerSecond.toFixed(0)} req/s; first 429 after ${first429 || 'none of 200'} failures (default IP_MAX_FAILURES); flood ${describeStatuses(throttled.statuses, throttled.errors)}`,
-  });
   return rows;
 }
 

@@ -81,6 +81,8 @@ await withLock(async () => {
   cpSync('src/db/sqlite/migrations', join(tmp, 'migrations'), { recursive: true });
   cpSync('src/db/pg/migrations', join(tmp, 'pg-migrations'), { recursive: true });
   cpSync('src/cli/demo.csv', join(tmp, 'demo.csv'));
+  // SPEC M7: read by src/auth/common-passwords.ts from next to the bundle
+  cpSync('src/auth/common-passwords.txt', join(tmp, 'common-passwords.txt'));
   writeFileSync(join(tmp, '.sources'), sources);
   const old = `${OUT}.old-${process.pid}`;
   if (existsSync(OUT)) renameSync(OUT, old);

@@ -1,6 +1,7 @@
 // Single requests for set-up and for latency samples: the CSRF pair a browser holds, and form posts with Origin (GOTCHAS: hono/csrf).
 
-export type Browser = { base: string; cookie: string; token: string };
+/** forwardedFor: the X-Forwarded-For a trusted proxy would write for this browser (a portal behind TRUST_PROXY). */
+export type Browser = { base: string; cookie: string; token: string; forwardedFor?: string };
 
 export type Reply = { status: number; location: string | null; cookies: string[]; ms: number; body: string };
 
@@ -9,13 +10,13 @@ function cookiePairs(setCookies: string[]): string[] {
 }
 
 /** GET /login once, as a browser does: keep its csrf cookie and the hidden csrf field. */
-export async function openBrowser(base: string): Promise<Browser> {
-  const res = await fetch(`${base}/login`, { redirect: 'manual' });
+export async function openBrowser(base: string, forwardedFor?: string): Promise<Browser> {
+  const res = await fetch(`${base}/login`, { redirect: 'manual', headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} });
   const body = await res.text();
   const cookie = cookiePairs(res.headers.getSetCookie()).find((p) => p.startsWith('csrf=') || p.startsWith('__Host-csrf='));
   const token = /name="csrf"[^>]*value="([^"]+)"/.exec(body)?.[1] ?? /value="([^"]+)"[^>]*name="csrf"/.exec(body)?.[1];
   if (res.status !== 200 || !cookie || !token) throw new Error(`GET ${base}/login gave ${res.status} without a csrf cookie and field`);
-  return { base, cookie, token };
+  return { base, cookie, token, forwardedFor };
 }
 
 export function formBody(fields: Record<string, string>): string {
@@ -27,6 +28,7 @@ export function postHeaders(b: Browser, extraCookie?: string): Record<string, st
     'content-type': 'application/x-www-form-urlencoded',
     origin: b.base,
     cookie: extraCookie ? `${b.cookie}; ${extraCookie}` : b.cookie,
+    ...(b.forwardedFor ? { 'x-forwarded-for': b.forwardedFor } : {}),
   };
 }
 
@@ -44,7 +46,8 @@ export async function post(b: Browser, path: string, fields: Record<string, stri
 
 export async function get(b: Browser, path: string, extraCookie?: string): Promise<Reply> {
   const started = performance.now();
-  const res = await fetch(`${b.base}${path}`, { redirect: 'manual', headers: { cookie: extraCookie ? `${b.cookie}; ${extraCookie}` : b.cookie } });
+  const headers = { cookie: extraCookie ? `${b.cookie}; ${extraCookie}` : b.cookie, ...(b.forwardedFor ? { 'x-forwarded-for': b.forwardedFor } : {}) };
+  const res = await fetch(`${b.base}${path}`, { redirect: 'manual', headers });
   const body = await res.text();
   return { status: res.status, location: res.headers.get('location'), cookies: cookiePairs(res.headers.getSetCookie()), ms: performance.now() - started, body };
 }

@@ -20,6 +20,8 @@ export type LoadSpec = {
   seconds: number;
   overallRate?: number;
   request?: Request;
+  /** ends the run early when it settles (autocannon's stop()); `seconds` stays the longest it may last */
+  stop?: Promise<unknown>;
   /** which responses count as the thing being measured */
   ok?: (status: number, headers: Record<string, string>) => boolean;
 };
@@ -35,7 +37,7 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
     },
   };
   const started = performance.now();
-  const result = await autocannon({
+  const instance = autocannon({
     url: spec.url,
     connections: spec.connections,
     duration: spec.seconds,
@@ -43,6 +45,8 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
     ...(spec.overallRate ? { overallRate: spec.overallRate } : {}),
     requests: [request],
   });
+  void spec.stop?.then(() => instance.stop());
+  const result = await instance;
   const seconds = Math.min(result.duration, (performance.now() - started) / 1000);
   const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, Number(s.count)]));
   const total = Object.values(statuses).reduce((a, b) => a + b, 0);

@@ -4,9 +4,10 @@ export type Row = {
   id: string;
   what: string;
   value: number;
-  format: 'ratio' | 'ms' | 'MB' | '%';
+  format: 'ratio' | 'times' | 'ms' | 'MB' | '%';
   target: string;
-  met: boolean;
+  /** null: a reference row, measured for comparison, with no target of its own */
+  met: boolean | null;
   detail: string;
 };
 
@@ -15,6 +16,8 @@ function show(row: Row): string {
   switch (row.format) {
     case 'ratio':
       return row.value.toFixed(2);
+    case 'times':
+      return `${row.value.toFixed(1)}×`;
     case 'ms':
       return `${row.value.toFixed(row.value < 10 ? 1 : 0)} ms`;
     case 'MB':
@@ -28,6 +31,6 @@ function show(row: Row): string {
 export function formatTable(rows: Row[]): string {
   const lines = ['| | measure | value | target | met | detail |', '| --- | --- | ---: | --- | --- | --- |'];
   const cell = (text: string) => text.replace(/\|/g, '\\|');
-  for (const r of rows) lines.push(`| ${r.id} | ${cell(r.what)} | ${show(r)} | ${cell(r.target)} | ${r.met ? 'yes' : '**no**'} | ${cell(r.detail)} |`);
+  for (const r of rows) lines.push(`| ${r.id} | ${cell(r.what)} | ${show(r)} | ${cell(r.target)} | ${r.met === null ? '—' : r.met ? 'yes' : '**no**'} | ${cell(r.detail)} |`);
   return lines.join('\n');
 }

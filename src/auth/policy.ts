@@ -1,5 +1,5 @@
 // SPEC M7: the rules a new password must meet, shared by migration, reset, registration and settings.
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { isOnCommonList } from './common-passwords.js';
 import { normaliseDigits } from './normalise.js';
 
 /** One failed rule. 'confirmRequired' and 'mismatch' belong to the confirmation field, the rest to the password field. */
@@ -154,19 +154,17 @@ function emailLocalPart(email: string): string {
   return at > 0 ? normalised.slice(0, at) : '';
 }
 
-let commonPasswords: Set<string> | undefined;
-
 /**
  * SPEC M7: the common-password list shipped by zxcvbn-ts (about 49,000 entries, lower case),
- * loaded once. A password is refused when it is on the list, or when what is left after
- * stripping the digits and symbols at either end is on the list and at least 4 characters
- * long: `Password1!` and `!Dragon2025` are the list's words with the decoration people add
- * to satisfy the class rule, and add no strength against a guessing attack.
+ * read once from its generated file (./common-passwords.ts). A password is refused when it is
+ * on the list, or when what is left after stripping the digits and symbols at either end is on
+ * the list and at least 4 characters long: `Password1!` and `!Dragon2025` are the list's words
+ * with the decoration people add to satisfy the class rule, and add no strength against a
+ * guessing attack.
  */
 export function isCommonPassword(password: string): boolean {
-  commonPasswords ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
   const lower = password.toLowerCase();
-  if (commonPasswords.has(lower)) return true;
+  if (isOnCommonList(lower)) return true;
   const core = lower.replace(/^[^a-z]+|[^a-z]+$/g, '');
-  return core.length >= 4 && core !== lower && commonPasswords.has(core);
+  return core.length >= 4 && core !== lower && isOnCommonList(core);
 }
