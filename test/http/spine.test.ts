@@ -173,7 +173,7 @@ describe('X4 bad input', () => {
 });
 
 describe('§2 demo outbox page', () => {
-  it('is on by default and lists messages newest first', async () => {
+  it('is on by default and lists messages newest first, each with its delivery state (D5)', async () => {
     const h = await makeHarness();
     await h.stores.outbox.add([{ channel: 'email', to: 'a@example.jp', subject: 'first', text: 'one' }], h.clock.now());
     await h.stores.outbox.add([{ channel: 'sms', to: '09012345678', subject: 'second', text: 'code 1234', code: '1234' }], h.clock.now());
@@ -184,6 +184,12 @@ describe('§2 demo outbox page', () => {
     expect(html).toContain('1234');
     expect((await h.outbox())[0]).toMatchObject({ channel: 'sms', to: '09012345678', subject: 'second', text: 'code 1234', code: '1234' });
     expect((await h.outbox())[1].code).toBeUndefined();
+    // SPEC D5: each message with its delivery state; the stand-in keeps the code after delivering it (D1)
+    expect(html.match(/送信待ち/g)).toHaveLength(2);
+    expect(await h.deliver()).toBe(2);
+    const after = await (await h.app.request('/dev/outbox')).text();
+    expect(after.match(/送信済み/g)).toHaveLength(2);
+    expect(after).toContain('1234');
   });
 
   it('is off in production unless DEV_OUTBOX is set, and the footer link goes with it', async () => {

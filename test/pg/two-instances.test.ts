@@ -61,16 +61,28 @@ function luhn(body: string): string {
 }
 
 /** SPEC L3, M1–M8 with a new email, each step on whichever instance `at(step)` names; resolves at the done page. */
-async function migrate(c: Client, at: (step: number) => Portal, h: { legacyId: string; phone: string }, email: string, beforeCompleting?: () => Promise<void>) {
+/** Runs one piece of work at a time: two journeys to one address must not read each other's codes from the shared outbox. */
+function oneAtATime(): <T>(work: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const next = tail.then(work, work);
+    tail = next.catch(() => {});
+    return next;
+  };
+}
+
+async function migrate(c: Client, at: (step: number) => Portal, h: { legacyId: string; phone: string }, email: string, beforeCompleting?: () => Promise<void>, emailStep = oneAtATime()) {
   c.use(at(0).url);
   await c.get('/login');
   expectStep(await c.use(at(1).url).post('/login', { id: h.legacyId, password: 'legacy-pass-1' }), '/migration/terms', 'legacy sign-in');
   expectStep(await c.use(at(2).url).post('/migration/terms', {}), '/migration/new-email', 'terms');
-  let t = Date.now();
-  expectStep(await c.use(at(3).url).post('/migration/new-email', { email }), '/migration/email-code', 'new email');
-  expectStep(await c.use(at(4).url).post('/migration/email-code', { code: await codeFor(url, email, t) }), '/migration/confirm-email', 'email code');
+  await emailStep(async () => {
+    const sentAfter = Date.now();
+    expectStep(await c.use(at(3).url).post('/migration/new-email', { email }), '/migration/email-code', 'new email');
+    expectStep(await c.use(at(4).url).post('/migration/email-code', { code: await codeFor(url, email, sentAfter) }), '/migration/confirm-email', 'email code');
+  });
   expectStep(await c.use(at(5).url).post('/migration/confirm-email', {}), '/migration/phone', 'confirm');
-  t = Date.now();
+  const t = Date.now();
   await c.use(at(6).url).get('/migration/phone');
   expectStep(await c.use(at(7).url).post('/migration/phone', { code: await codeFor(url, h.phone, t) }), '/migration/password', 'phone code');
   await beforeCompleting?.();
@@ -151,9 +163,11 @@ describe('Z3 two instances over one PostgreSQL', () => {
       if (++ready === 2) go();
       await gate;
     };
+    // the two codes go to one address: each journey types its own (SPEC D1 stores a code with its challenge, so the race is real)
+    const emailStep = oneAtATime();
     const [r1, r2] = await Promise.all([
-      migrate(serverClient(a.url), () => a, h1, 'contested@example.jp', barrier),
-      migrate(serverClient(b.url), () => b, h2, 'contested@example.jp', barrier),
+      migrate(serverClient(a.url), () => a, h1, 'contested@example.jp', barrier, emailStep),
+      migrate(serverClient(b.url), () => b, h2, 'contested@example.jp', barrier, emailStep),
     ]);
     const outcomes = [r1, r2].map((r) => (r.status === 303 && r.location === '/migration/done' ? 'won' : r.body.includes('ご入力いただいたメールアドレスはご利用いただけません') ? 'taken' : `${r.status} ${r.location}`));
     expect(outcomes.sort()).toEqual(['taken', 'won']);
