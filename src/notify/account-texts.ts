@@ -1,4 +1,5 @@
 // The notices sent when an account changes (SPEC T2, R3, G3, M8): password changed, My ID changed, reset done, account closed, My ID created, card email replaced.
+import { signOff } from './email-frame.js';
 import type { Lang } from '../i18n/define.js';
 import type { Message } from './notifier.js';
 import { japanDateTime } from '../i18n/japan-time.js';
@@ -167,13 +168,8 @@ const texts: Record<Lang, (n: AccountNotice, time: string) => Record<AccountNoti
   },
 };
 
-const footer: Record<Lang, (brand: string) => string[]> = {
-  ja: (brand) => ['', '※このメールは送信専用のアドレスからお送りしています。', brand],
-  en: (brand) => ['', 'This email was sent from an address that cannot receive replies.', brand],
-};
-
 /** The email for one account change. */
 export function accountNotice(n: AccountNotice): Message {
   const parts = texts[n.lang](n, japanDateTime(n.at, n.lang))[n.kind];
-  return { channel: 'email', to: n.to, subject: parts.subject, text: [...parts.lines, ...footer[n.lang](n.brand)].join('\n') };
+  return { channel: 'email', to: n.to, subject: parts.subject, text: [...parts.lines, ...signOff(n.lang, n.brand)].join('\n') };
 }

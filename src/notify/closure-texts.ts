@@ -1,4 +1,5 @@
 // SPEC S1/S11: the email sent when wrong codes close a verification — what happened, when, what reopens it and the support desk; Japanese then English.
+import { greeting, signOff, supportDeskLine } from './email-frame.js';
 import type { Message } from './notifier.js';
 import { procedureName, type CodeProcedure } from './texts.js';
 import { japanDateTime } from '../i18n/japan-time.js';
@@ -18,7 +19,7 @@ export function closureNoticeMessage(n: ClosureNotice): Message {
   // SPEC S1: for M and G a completed password reset reopens it too
   const byReset = n.procedure === 'migration' || n.procedure === 'registration';
   const ja = [
-    `${n.brand}をご利用いただきありがとうございます。`,
+    greeting('ja', n.brand),
     '',
     `${japanDateTime(n.at, 'ja')}（日本時間）、「${procedureName.ja[n.procedure]}」のお手続きで${n.purpose === 'email' ? 'メール' : 'ご登録の電話番号'}あての認証コードが一定回数以上誤って入力されたため、セキュリティ保護のため、このお手続きの認証機能を停止しました。`,
     '',
@@ -27,13 +28,11 @@ export function closureNoticeMessage(n: ClosureNotice): Message {
       : 'お手続きを再開するには、サポートデスクにお電話ください。',
     '',
     'お心当たりのない場合は、第三者がお手続きを試みたおそれがあります。サポートデスクまでご連絡ください。',
-    `サポートデスク：${n.supportPhone}（受付時間 ${n.supportHours}）`,
-    '',
-    '※このメールは送信専用のアドレスからお送りしています。',
-    n.brand,
+    supportDeskLine('ja', n.supportPhone, n.supportHours),
+    ...signOff('ja', n.brand),
   ];
   const en = [
-    `Thank you for using ${n.brand}.`,
+    greeting('en', n.brand),
     '',
     `At ${japanDateTime(n.at, 'en')} (Japan time), the verification code ${n.purpose === 'email' ? 'sent by email' : 'sent to your registered phone'} for ${procedureName.en[n.procedure]} was entered wrongly too many times, so we have stopped verification for this procedure to protect you.`,
     '',
@@ -42,10 +41,8 @@ export function closureNoticeMessage(n: ClosureNotice): Message {
       : 'To continue, please call the support desk.',
     '',
     'If this was not you, someone else may have tried this procedure. Please contact the support desk.',
-    `Support desk: ${n.supportPhone} (hours ${n.supportHours}, Japan time)`,
-    '',
-    'This message was sent from an address that cannot receive replies.',
-    n.brand,
+    supportDeskLine('en', n.supportPhone, n.supportHours),
+    ...signOff('en', n.brand),
   ];
   return {
     channel: 'email',

@@ -1,4 +1,5 @@
 // SPEC L5: the email sent when repeated wrong passwords lock an ID — which ID, what happened, and what to do.
+import { greeting, signOff } from './email-frame.js';
 import type { Lang } from '../i18n/define.js';
 import type { Message } from './notifier.js';
 import type { SupportDesk } from './account-texts.js';
@@ -24,7 +25,7 @@ const texts: Record<Lang, (n: LockNotice, time: string) => { subject: string; li
   ja: (n, time) => ({
     subject: `【${n.brand}】アカウント停止のお知らせ`,
     lines: [
-      `${n.brand}をご利用いただきありがとうございます。`,
+      greeting('ja', n.brand),
       '',
       `${time}（日本時間）、次のIDでパスワードが${n.maxFailures}回続けて誤って入力されたため、セキュリティ保護のためIDを停止（ロック）しました。`,
       '',
@@ -40,15 +41,13 @@ const texts: Record<Lang, (n: LockNotice, time: string) => { subject: string; li
         ? 'お心当たりのない場合は、第三者がログインを試みたおそれがあります。上記の手続きで新しいパスワードを設定し、他のサービスと同じパスワードをお使いの場合はそちらも変更してください。'
         : 'お心当たりのない場合は、第三者がログインを試みたおそれがあります。上記の手続きでMy IDを作成してください。他のサービスで同じパスワードをお使いの場合は、そちらも変更してください。',
       ...(n.support ? ['', `ご不明な点は、サポートデスク（${n.support.phone}、受付時間 ${n.support.hours}）までお問い合わせください。`] : []),
-      '',
-      '※このメールは送信専用のアドレスからお送りしています。',
-      n.brand,
+      ...signOff('ja', n.brand),
     ],
   }),
   en: (n, time) => ({
     subject: `[${n.brand}] Your ID has been locked`,
     lines: [
-      `Thank you for using ${n.brand}.`,
+      greeting('en', n.brand),
       '',
       `At ${time} (Japan time) the password for the ID below was entered wrongly ${n.maxFailures} times in a row, so we locked the ID to protect your account.`,
       '',
@@ -63,9 +62,7 @@ const texts: Record<Lang, (n: LockNotice, time: string) => { subject: string; li
         ? 'If this was not you, someone else may have tried to sign in. Set a new password as above, and change it on any other service where you use the same password.'
         : 'If this was not you, someone else may have tried to sign in. Create a My ID as above, and change the password on any other service where you use the same one.',
       ...(n.support ? ['', `If you have questions, call our support desk on ${n.support.phone} (${n.support.hours}, Japan time).`] : []),
-      '',
-      'This message was sent from an address that cannot receive replies.',
-      n.brand,
+      ...signOff('en', n.brand),
     ],
   }),
 };
@@ -86,28 +83,24 @@ export type CardLockNotice = { to: string; last4: string; at: number; until: num
 
 export function cardLockNoticeMessage(n: CardLockNotice): Message {
   const ja = [
-    `${n.brand}をご利用いただきありがとうございます。`,
+    greeting('ja', n.brand),
     '',
     `${japanDateTime(n.at, 'ja')}（日本時間）、「My ID作成」でカード番号（下4桁 ${n.last4}）と生年月日の組み合わせが一定回数続けて誤って入力されたため、セキュリティ保護のため、このカード番号でのお手続きを停止（ロック）しました。`,
     '',
     `${japanDateTime(n.until, 'ja')}（日本時間）を過ぎると、もう一度お手続きいただけます。それまでにパスワードの再設定または旧ID・初期IDでのお手続きを完了された場合も、ロックは解除されます。`,
     '',
     `お心当たりのない場合や、お急ぎの場合は、サポートデスク（${n.supportPhone}、受付時間 ${n.supportHours}）までお問い合わせください。`,
-    '',
-    '※このメールは送信専用のアドレスからお送りしています。',
-    n.brand,
+    ...signOff('ja', n.brand),
   ];
   const en = [
-    `Thank you for using ${n.brand}.`,
+    greeting('en', n.brand),
     '',
     `At ${japanDateTime(n.at, 'en')} (Japan time), a card number ending ${n.last4} and a date of birth were entered wrongly too many times in a row in “Create a My ID”, so we paused (locked) procedures with this card number to protect you.`,
     '',
     `You can try again after ${japanDateTime(n.until, 'en')} (Japan time). Completing a password reset, or the procedure with a former or initial ID, also ends the lock.`,
     '',
-    `If this was not you, or it is urgent, please call the support desk on ${n.supportPhone} (${n.supportHours}).`,
-    '',
-    'This message was sent from an address that cannot receive replies.',
-    n.brand,
+    `If this was not you, or it is urgent, please call the support desk on ${n.supportPhone} (${n.supportHours}, Japan time).`,
+    ...signOff('en', n.brand),
   ];
   return { channel: 'email', to: n.to, subject: `【${n.brand}】カード番号ロックのお知らせ`, text: [...ja, '', '----- English -----', '', ...en].join('\n') };
 }

@@ -1,4 +1,5 @@
 // The words of every message the portal sends (email, SMS, voice call), in Japanese and English.
+import { greeting, signOff } from './email-frame.js';
 import type { Lang } from '../i18n/define.js';
 import type { Channel, Message } from './notifier.js';
 import { japanTime } from '../i18n/japan-time.js';
@@ -49,7 +50,7 @@ const codeTexts: Record<Lang, Record<Channel, (p: CodeParts) => string> & { subj
     subject: (brand, procedure) => (procedure ? `【${brand}】${procedure}の認証コードのお知らせ` : `【${brand}】認証コードのお知らせ`),
     email: ({ brand, code, until, procedure, notAsked }) =>
       [
-        `${brand}をご利用いただきありがとうございます。`,
+        greeting('ja', brand),
         '',
         procedure ? `「${procedure}」のお手続きの画面で、次の認証コードを入力してください。` : 'お手続きの画面で、次の認証コードを入力してください。',
         '',
@@ -58,9 +59,7 @@ const codeTexts: Record<Lang, Record<Channel, (p: CodeParts) => string> & { subj
         `この認証コードは${until}（日本時間）まで有効です。`,
         '認証コードは他の人に教えないでください。当社から認証コードをお尋ねすることはありません。',
         notAsked,
-        '',
-        '※このメールは送信専用のアドレスからお送りしています。',
-        brand,
+        ...signOff('ja', brand),
       ].join('\n'),
     sms: ({ brand, code, until, procedure }) => `【${brand}】${procedure ? `${procedure}の` : ''}認証コード：${code}（${until}まで有効）。他の人に教えないでください。`,
     voice: ({ brand, code, spokenUntil, procedure }) =>
@@ -70,7 +69,7 @@ const codeTexts: Record<Lang, Record<Channel, (p: CodeParts) => string> & { subj
     subject: (brand, procedure) => (procedure ? `[${brand}] Your verification code for ${procedure}` : `[${brand}] Your verification code`),
     email: ({ brand, code, until, procedure, notAsked }) =>
       [
-        `Thank you for using ${brand}.`,
+        greeting('en', brand),
         '',
         procedure ? `You asked for a code for ${procedure}. Enter this verification code on the page where you asked for it.` : 'Enter this verification code on the page where you asked for it.',
         '',
@@ -79,9 +78,7 @@ const codeTexts: Record<Lang, Record<Channel, (p: CodeParts) => string> & { subj
         `The code is valid until ${until} (Japan time).`,
         'Do not tell anyone this code. We will never ask you for it.',
         notAsked,
-        '',
-        'This email was sent from an address that cannot receive replies.',
-        brand,
+        ...signOff('en', brand),
       ].join('\n'),
     sms: ({ brand, code, until, procedure }) => `[${brand}] ${procedure ? `Code for ${procedure}` : 'Verification code'}: ${code} (valid until ${until} Japan time). Do not share it with anyone.`,
     voice: ({ brand, code, until, procedure }) =>

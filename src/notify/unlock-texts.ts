@@ -1,4 +1,5 @@
 // SPEC O6/S11: the notice an operator unlock sends the holder — what happened, when, and the support desk's number; Japanese then English.
+import { greeting, signOff, supportDeskLine } from './email-frame.js';
 import type { Message } from './notifier.js';
 import { japanDateTime } from '../i18n/japan-time.js';
 
@@ -17,7 +18,7 @@ export type UnlockNotice = {
 
 export function unlockNoticeMessage(n: UnlockNotice): Message {
   const ja = [
-    `${n.brand}をご利用いただきありがとうございます。`,
+    greeting('ja', n.brand),
     '',
     n.what.kind === 'id'
       ? `${japanDateTime(n.at, 'ja')}（日本時間）、サポートデスクでご本人確認のうえ、次のIDのロックを解除しました。`
@@ -27,13 +28,11 @@ export function unlockNoticeMessage(n: UnlockNotice): Message {
     ...(n.verificationReopened ? ['', 'あわせて、停止していた認証機能を再開しました。もう一度お手続きいただけます。'] : []),
     '',
     'お心当たりのない場合は、サポートデスクまでお電話ください。',
-    `サポートデスク：${n.supportPhone}（受付時間 ${n.supportHours}）`,
-    '',
-    '※このメールは送信専用のアドレスからお送りしています。',
-    n.brand,
+    supportDeskLine('ja', n.supportPhone, n.supportHours),
+    ...signOff('ja', n.brand),
   ];
   const en = [
-    `Thank you for using ${n.brand}.`,
+    greeting('en', n.brand),
     '',
     n.what.kind === 'id'
       ? `At ${japanDateTime(n.at, 'en')} (Japan time), after checking your identity, our support desk unlocked the ID below.`
@@ -43,10 +42,8 @@ export function unlockNoticeMessage(n: UnlockNotice): Message {
     ...(n.verificationReopened ? ['', 'Verification that had been stopped has been reopened: you can try the procedure again.'] : []),
     '',
     'If you did not ask for this, please call the support desk.',
-    `Support desk: ${n.supportPhone} (hours ${n.supportHours}, Japan time)`,
-    '',
-    'This message was sent from an address that cannot receive replies.',
-    n.brand,
+    supportDeskLine('en', n.supportPhone, n.supportHours),
+    ...signOff('en', n.brand),
   ];
   return {
     channel: 'email',

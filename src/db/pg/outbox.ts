@@ -1,26 +1,19 @@
 // The transactional outbox on PostgreSQL (SPEC D1, D5): rows written in the caller's transaction, leased with FOR UPDATE SKIP LOCKED.
-import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
-import type { ClaimedMessage, CodeDelivery, Enqueue, OutboxEntry, OutboxMessage, OutboxStore } from '../contract.js';
+import type { CodeDelivery, Enqueue, OutboxMessage, OutboxStore } from '../contract.js';
 import { CODE_DELIVERY, OUTBOX_KEEP_MS } from '../contract/outbox.js';
+import { claimedMessage, newOutboxRow, outboxEntry } from '../outbox-rows.js';
 import { first, inTransaction, type Db, type Executor } from './client.js';
 import { writeAudit } from './audit.js';
 import { challengeTable, flowTable, outboxTable } from './schema.js';
 
-type Row = typeof outboxTable.$inferSelect;
-
-/** A stored row as SPEC §2's outbox entry, with its delivery state. */
-export function outboxEntry(row: Row): OutboxEntry {
-  const { messageId, createdAt, channel, recipient, subject, text, code, state, attempts, lastError } = row;
-  return { id: messageId, at: new Date(createdAt).toISOString(), channel, to: recipient, subject, text, ...(code === null ? {} : { code }), state, attempts, ...(lastError === null ? {} : { lastError }) };
-}
 
 /** SPEC D1: stores messages through the caller's transaction; a code message is linked to its challenge and expiry. */
 export async function enqueue(ex: Executor, messages: OutboxMessage[], now: number, link: { challengeId?: number; expiresAt?: number } = {}): Promise<void> {
   for (const m of messages) {
     await ex
       .insert(outboxTable)
-      .values({ messageId: randomUUID(), createdAt: now, nextAttemptAt: now, channel: m.channel, recipient: m.to, subject: m.subject, text: m.text, code: m.code ?? null, challengeId: link.challengeId ?? null, expiresAt: link.expiresAt ?? null });
+      .values(newOutboxRow(m, now, link));
   }
 }
 
@@ -35,19 +28,6 @@ export async function deliveryOf(ex: Executor, challengeId: number): Promise<Cod
   const row = await first(ex.select({ state: outboxTable.state }).from(outboxTable).where(eq(outboxTable.challengeId, challengeId)).limit(1));
   return row ? CODE_DELIVERY[row.state] : null;
 }
-
-const claimed = (r: Row): ClaimedMessage => ({
-  rowId: r.id,
-  id: r.messageId,
-  attempts: r.attempts,
-  channel: r.channel,
-  to: r.recipient,
-  subject: r.subject,
-  text: r.text,
-  ...(r.code === null ? {} : { code: r.code }),
-  ...(r.expiresAt === null ? {} : { expiresAt: r.expiresAt }),
-  ...(r.challengeId === null ? {} : { challengeId: r.challengeId }),
-});
 
 const open = or(eq(outboxTable.state, 'pending'), eq(outboxTable.state, 'sending'));
 const blanked = { text: '', code: null } as const;
@@ -81,7 +61,7 @@ export function outboxStore(db: Db): OutboxStore {
       // SPEC D1: rows another instance is claiming right now are skipped, not waited for; the outer guard re-checks after the lock
       const free = db.select({ id: outboxTable.id }).from(outboxTable).where(due).orderBy(outboxTable.id).limit(limit).for('update', { skipLocked: true });
       const rows = await db.update(outboxTable).set({ state: 'sending', leaseUntil: now + leaseMs, attempts: sql`${outboxTable.attempts} + 1` }).where(and(inArray(outboxTable.id, free), due)).returning();
-      return rows.sort((x, y) => x.id - y.id).map(claimed);
+      return rows.sort((x, y) => x.id - y.id).map(claimedMessage);
     },
     async settle(message, outcome, now) {
       return inTransaction(db, async (tx) => {

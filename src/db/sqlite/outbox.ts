@@ -1,25 +1,18 @@
 // The transactional outbox on SQLite (SPEC D1, D5): rows written in the caller's transaction, leased by a guarded UPDATE.
-import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
-import type { ClaimedMessage, CodeDelivery, Enqueue, OutboxEntry, OutboxMessage, OutboxStore } from '../contract.js';
+import type { CodeDelivery, Enqueue, OutboxMessage, OutboxStore } from '../contract.js';
 import { CODE_DELIVERY, OUTBOX_KEEP_MS } from '../contract/outbox.js';
+import { claimedMessage, newOutboxRow, outboxEntry } from '../outbox-rows.js';
 import { inTransaction, type Db, type Executor } from './client.js';
 import { writeAudit } from './audit.js';
 import { challengeTable, flowTable, outboxTable } from './schema.js';
 
-type Row = typeof outboxTable.$inferSelect;
-
-/** A stored row as SPEC §2's outbox entry, with its delivery state. */
-export function outboxEntry(row: Row): OutboxEntry {
-  const { messageId, createdAt, channel, recipient, subject, text, code, state, attempts, lastError } = row;
-  return { id: messageId, at: new Date(createdAt).toISOString(), channel, to: recipient, subject, text, ...(code === null ? {} : { code }), state, attempts, ...(lastError === null ? {} : { lastError }) };
-}
 
 /** SPEC D1: stores messages through the caller's transaction; a code message is linked to its challenge and expiry. */
 export function enqueue(ex: Executor, messages: OutboxMessage[], now: number, link: { challengeId?: number; expiresAt?: number } = {}): void {
   for (const m of messages) {
     ex.insert(outboxTable)
-      .values({ messageId: randomUUID(), createdAt: now, nextAttemptAt: now, channel: m.channel, recipient: m.to, subject: m.subject, text: m.text, code: m.code ?? null, challengeId: link.challengeId ?? null, expiresAt: link.expiresAt ?? null })
+      .values(newOutboxRow(m, now, link))
       .run();
   }
 }
@@ -35,19 +28,6 @@ export function deliveryOf(ex: Executor, challengeId: number): CodeDelivery {
   const row = ex.select({ state: outboxTable.state }).from(outboxTable).where(eq(outboxTable.challengeId, challengeId)).get();
   return row ? CODE_DELIVERY[row.state] : null;
 }
-
-const claimed = (r: Row): ClaimedMessage => ({
-  rowId: r.id,
-  id: r.messageId,
-  attempts: r.attempts,
-  channel: r.channel,
-  to: r.recipient,
-  subject: r.subject,
-  text: r.text,
-  ...(r.code === null ? {} : { code: r.code }),
-  ...(r.expiresAt === null ? {} : { expiresAt: r.expiresAt }),
-  ...(r.challengeId === null ? {} : { challengeId: r.challengeId }),
-});
 
 const open = or(eq(outboxTable.state, 'pending'), eq(outboxTable.state, 'sending'));
 const blanked = { text: '', code: null } as const;
@@ -83,7 +63,7 @@ export function outboxStore(db: Db): OutboxStore {
         if (ids.length === 0) return [];
         // the guard repeats the condition, so a row another process took meanwhile is not taken again
         const rows = tx.update(outboxTable).set({ state: 'sending', leaseUntil: now + leaseMs, attempts: sql`${outboxTable.attempts} + 1` }).where(and(inArray(outboxTable.id, ids), due)).returning().all();
-        return rows.map(claimed);
+        return rows.map(claimedMessage);
       });
     },
     async settle(message, outcome, now) {
