@@ -89,7 +89,8 @@ export async function measureStuffing(spec: StuffingSpec): Promise<Row[]> {
       value: ratio,
       format: 'times',
       target: '≤ 3×',
-      met: ratio <= 3,
+      // a fast answer that refused the member is no success: every one of their sign-ins must have signed them in
+      met: ratio <= 3 && Object.keys(statuses).every((k) => k === 'signed in'),
       detail:
         `${loud.toFixed(1)} ms (${during.length} sign-ins in ${attack.seconds.toFixed(1)} s, max ${max(during).toFixed(0)} ms) vs ${quiet.toFixed(1)} ms (${quietBefore.length} before and ${quietAfter.length} after, max ${max([...quietBefore, ...quietAfter]).toFixed(0)} ms); ` +
         `member ${describeStatuses(statuses)}; the attacker on ${spec.connections} connections, ${(attack.total / attack.seconds).toFixed(0)} attempts/s: ${describeStatuses(attack.statuses, attack.errors)}; ` +

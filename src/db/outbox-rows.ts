@@ -1,6 +1,7 @@
 // The outbox row both dialects store (their rows have the same columns): a new row's values, and readings of a stored one
 // as SPEC §2's entry and as the message a worker sends.
 import { randomUUID } from 'node:crypto';
+import { maskEmail, maskPhone } from '../auth/normalise.js';
 import type { ClaimedMessage, DeliveryState, OutboxEntry, OutboxMessage } from './contract.js';
 
 /** The columns of an `outbox` row that a claimed message carries. */
@@ -40,3 +41,9 @@ export function outboxEntry(row: OutboxRowShape & { createdAt: number; state: De
 export function newOutboxRow(m: OutboxMessage, now: number, link: { challengeId?: number; expiresAt?: number }) {
   return { messageId: randomUUID(), createdAt: now, nextAttemptAt: now, channel: m.channel, recipient: m.to, subject: m.subject, text: m.text, code: m.code ?? null, challengeId: link.challengeId ?? null, expiresAt: link.expiresAt ?? null };
 }
+
+/** SPEC O3: how an audit row names a destination (never whole). */
+export const maskedRecipient = (channel: ClaimedMessage['channel'], to: string) => (channel === 'email' ? maskEmail(to) : maskPhone(to));
+
+/** What claim hands back of a row that failed because its worker died holding the last attempt. */
+export const LAPSED_ON_LAST = 'lease lapsed on the last attempt';

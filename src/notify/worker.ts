@@ -1,8 +1,8 @@
 // SPEC D1: the delivery worker of each server process: leases due outbox rows, hands them to their channel's transport
 // (or the stand-in), and records delivered, a retry with backoff, or failed. Tests drive it with runOnce() and the harness clock.
 import type { Clock } from '../auth/clock.js';
-import { maskEmail, maskPhone } from '../auth/normalise.js';
 import type { ClaimedMessage, DeliveryOutcome, OutboxStore } from '../db/contract.js';
+import { maskedRecipient } from '../db/outbox-rows.js';
 import type { Logger } from '../log/logger.js';
 import type { Transports } from './transports/from-config.js';
 import { retryable, type SendResult, type Transport } from './transports/transport.js';
@@ -39,13 +39,11 @@ const TIDY_EVERY_MS = 60_000;
 /** SPEC D1: retries wait 2 s, 4 s, 8 s … up to 5 minutes after the attempt that failed. */
 export const backoffMs = (attempts: number) => Math.min(BACKOFF_BASE_MS * 2 ** (attempts - 1), BACKOFF_MAX_MS);
 
-const masked = (m: ClaimedMessage) => (m.channel === 'email' ? maskEmail(m.to) : maskPhone(m.to));
-
 /** What one attempt's result means for its row. A real transport's delivered code message is blanked at once (D1). */
 export function outcomeOf(m: ClaimedMessage, result: SendResult, real: boolean, now: number, maxAttempts: number): DeliveryOutcome {
   if (result.status === 'sent') return { kind: 'delivered', blank: real && m.code !== undefined };
   if (result.status === 'retryable' && m.attempts < maxAttempts) return { kind: 'retry', error: result.reason, nextAttemptAt: now + backoffMs(m.attempts) };
-  return { kind: 'failed', error: result.reason, maskedTo: masked(m) };
+  return { kind: 'failed', error: result.reason, maskedTo: maskedRecipient(m.channel, m.to) };
 }
 
 export function createDeliveryWorker(o: WorkerOptions): DeliveryWorker {
@@ -74,7 +72,10 @@ export function createDeliveryWorker(o: WorkerOptions): DeliveryWorker {
       await o.outbox.tidy(now);
     }
     const claimed = await o.outbox.claim({ now, leaseMs: o.leaseMs, limit: o.concurrency, maxAttempts: o.maxAttempts });
-    await Promise.all(claimed.map(deliver));
+    // every send settles (or its lease lapses) before the round ends: one failing settle neither ends the round early,
+    // which would let the next claim exceed NOTIFY_CONCURRENCY, nor lets stop() return while others are still settling
+    const ends = await Promise.allSettled(claimed.map(deliver));
+    for (const end of ends) if (end.status === 'rejected') o.logger?.error({ err: end.reason }, 'delivery not settled; its lease will lapse and it is sent again');
     return claimed.length;
   }
 

@@ -104,4 +104,20 @@ describe(`SPEC D1 delivery claims (${testDialect})`, () => {
     expect(oldest.code).toBeUndefined();
     expect(newest).toMatchObject({ state: 'delivered', text: '' });
   });
+
+  it('a code message whose worker died on its last attempt fails like any final failure: audited, and its send off the S5 caps', async () => {
+    const [a] = await twoInstances();
+    const flowId = await a.stores.flows.insert('lapse-flow', { kind: 'migration', step: 'phone' }, clock.now(), 1_800_000);
+    const limits = { ttlMs: 300_000, resendMs: 0, maxSendsPerHour: 100, maxSendsPerDestinationPerHour: 50, maxFailures: 5, lockMs: 1_800_000, maxFailuresPerDay: 10, maxFailuresTotal: 20 };
+    await a.stores.codes.recordSend({ flowId, kind: 'migration', purpose: 'phone', channel: 'sms', destinationHash: 'd', subject: 'holder:1', requester: 'r', maskedDestination: 'm', now: clock.now(), codeHash: '1234', message: { ...sms(3), text: 'code 1234', code: '1234' } }, limits);
+    // the only attempt allowed is claimed by a worker that dies before settling it
+    expect(await a.stores.outbox.claim({ now: clock.now(), leaseMs: LEASE, limit: 10, maxAttempts: 1 })).toHaveLength(1);
+    clock.advance(LEASE);
+    expect(await a.stores.outbox.claim({ now: clock.now(), leaseMs: LEASE, limit: 10, maxAttempts: 1 })).toEqual([]);
+    expect((await a.stores.outbox.list())[0]).toMatchObject({ state: 'failed', text: '', lastError: 'lease lapsed on the last attempt' });
+    const audit = (await a.inspect.rows('audit_log')).filter((r) => r.event === 'delivery_failed');
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit[0])).not.toContain('09011110003');
+    expect((await a.inspect.rows('challenge')).find((c) => c.flowId === flowId)?.deliveryFailedAt).toBe(clock.now());
+  });
 });

@@ -42,7 +42,7 @@ export function CommitSummary({ v, facts, done }: { v: View; facts: CommitFacts;
         </div>
         {facts.separate.length > 0 && (
           <div>
-            <dt>{v.t('commit.separate')}</dt>
+            <dt>{v.t(done ? 'commit.separateDone' : 'commit.separate')}</dt>
             <dd>
               <Cards v={v} cards={facts.separate} />
               <p class="hint">
@@ -67,7 +67,7 @@ export function CommitSummary({ v, facts, done }: { v: View; facts: CommitFacts;
         </div>
         {facts.closing.length > 0 && (
           <div>
-            <dt>{v.t('commit.closing')}</dt>
+            <dt>{v.t(done ? 'commit.closingDone' : 'commit.closing')}</dt>
             <dd>
               <ul class="plain-list">
                 {facts.closing.map((email) => (

@@ -2,7 +2,7 @@
 import { and, desc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { CodeDelivery, Enqueue, OutboxMessage, OutboxStore } from '../contract.js';
 import { CODE_DELIVERY, OUTBOX_KEEP_MS } from '../contract/outbox.js';
-import { claimedMessage, newOutboxRow, outboxEntry } from '../outbox-rows.js';
+import { claimedMessage, LAPSED_ON_LAST, maskedRecipient, newOutboxRow, outboxEntry } from '../outbox-rows.js';
 import { first, inTransaction, type Db, type Executor } from './client.js';
 import { writeAudit } from './audit.js';
 import { challengeTable, flowTable, outboxTable } from './schema.js';
@@ -44,6 +44,14 @@ async function dropStale(tx: Executor, now: number): Promise<void> {
  */
 const notReset = sql`${challengeTable.flowId} not in (select f.id from ${flowTable} f where f.kind = 'reset')`;
 
+type Failed = { messageId: string; channel: string; challengeId: number | null; maskedTo: string; error: string };
+
+/** SPEC D4: a final failure counts toward no cap of S5, only the failed-send cap (but see notReset), and is audited. */
+async function recordFailed(tx: Executor, f: Failed, now: number): Promise<void> {
+  if (f.challengeId !== null) await tx.update(challengeTable).set({ deliveryFailedAt: now }).where(and(eq(challengeTable.id, f.challengeId), notReset));
+  await writeAudit(tx, { at: now, event: 'delivery_failed', detail: { messageId: f.messageId, channel: f.channel, to: f.maskedTo, error: f.error } });
+}
+
 export function outboxStore(db: Db): OutboxStore {
   return {
     async add(messages, now) {
@@ -55,8 +63,15 @@ export function outboxStore(db: Db): OutboxStore {
     async claim({ now, leaseMs, limit, maxAttempts }) {
       await dropStale(db, now);
       const lapsed = and(eq(outboxTable.state, 'sending'), lte(outboxTable.leaseUntil, now));
-      // a worker died holding the last attempt: that attempt counts, and the row has failed
-      await db.update(outboxTable).set({ state: 'failed', finishedAt: now, leaseUntil: null, lastError: 'lease lapsed on the last attempt', ...blanked }).where(and(lapsed, sql`${outboxTable.attempts} >= ${maxAttempts}`));
+      // a worker died holding the last attempt: that attempt counts, and the row has failed, with D4's bookkeeping
+      await inTransaction(db, async (tx) => {
+        const dead = await tx
+          .update(outboxTable)
+          .set({ state: 'failed', finishedAt: now, leaseUntil: null, lastError: LAPSED_ON_LAST, ...blanked })
+          .where(and(lapsed, sql`${outboxTable.attempts} >= ${maxAttempts}`))
+          .returning({ messageId: outboxTable.messageId, channel: outboxTable.channel, recipient: outboxTable.recipient, challengeId: outboxTable.challengeId });
+        for (const r of dead) await recordFailed(tx, { ...r, maskedTo: maskedRecipient(r.channel, r.recipient), error: LAPSED_ON_LAST }, now);
+      });
       const due = or(and(eq(outboxTable.state, 'pending'), lte(outboxTable.nextAttemptAt, now)), lapsed);
       // SPEC D1: rows another instance is claiming right now are skipped, not waited for; the outer guard re-checks after the lock
       const free = db.select({ id: outboxTable.id }).from(outboxTable).where(due).orderBy(outboxTable.id).limit(limit).for('update', { skipLocked: true });
@@ -74,11 +89,7 @@ export function outboxStore(db: Db): OutboxStore {
               : { state: 'failed' as const, finishedAt: now, leaseUntil: null, lastError: outcome.error, ...blanked };
         const row = await first(tx.update(outboxTable).set(set).where(mine).returning({ messageId: outboxTable.messageId, channel: outboxTable.channel }));
         if (!row) return false;
-        if (outcome.kind === 'failed') {
-          // SPEC D4: the failed send counts toward no cap of S5, only the failed-send cap (but see notReset)
-          if (message.challengeId !== undefined) await tx.update(challengeTable).set({ deliveryFailedAt: now }).where(and(eq(challengeTable.id, message.challengeId), notReset));
-          await writeAudit(tx, { at: now, event: 'delivery_failed', detail: { messageId: row.messageId, channel: row.channel, to: outcome.maskedTo, error: outcome.error } });
-        }
+        if (outcome.kind === 'failed') await recordFailed(tx, { ...row, challengeId: message.challengeId ?? null, maskedTo: outcome.maskedTo, error: outcome.error }, now);
         return true;
       });
     },

@@ -2,7 +2,7 @@
 import { and, desc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { CodeDelivery, Enqueue, OutboxMessage, OutboxStore } from '../contract.js';
 import { CODE_DELIVERY, OUTBOX_KEEP_MS } from '../contract/outbox.js';
-import { claimedMessage, newOutboxRow, outboxEntry } from '../outbox-rows.js';
+import { claimedMessage, LAPSED_ON_LAST, maskedRecipient, newOutboxRow, outboxEntry } from '../outbox-rows.js';
 import { inTransaction, type Db, type Executor } from './client.js';
 import { writeAudit } from './audit.js';
 import { challengeTable, flowTable, outboxTable } from './schema.js';
@@ -44,6 +44,14 @@ function dropStale(tx: Executor, now: number): void {
  */
 const notReset = sql`${challengeTable.flowId} not in (select f.id from ${flowTable} f where f.kind = 'reset')`;
 
+type Failed = { messageId: string; channel: string; challengeId: number | null; maskedTo: string; error: string };
+
+/** SPEC D4: a final failure counts toward no cap of S5, only the failed-send cap (but see notReset), and is audited. */
+function recordFailed(tx: Executor, f: Failed, now: number): void {
+  if (f.challengeId !== null) tx.update(challengeTable).set({ deliveryFailedAt: now }).where(and(eq(challengeTable.id, f.challengeId), notReset)).run();
+  writeAudit(tx, { at: now, event: 'delivery_failed', detail: { messageId: f.messageId, channel: f.channel, to: f.maskedTo, error: f.error } });
+}
+
 export function outboxStore(db: Db): OutboxStore {
   return {
     async add(messages, now) {
@@ -56,8 +64,14 @@ export function outboxStore(db: Db): OutboxStore {
       return inTransaction(db, (tx) => {
         dropStale(tx, now);
         const lapsed = and(eq(outboxTable.state, 'sending'), lte(outboxTable.leaseUntil, now));
-        // a worker died holding the last attempt: that attempt counts, and the row has failed
-        tx.update(outboxTable).set({ state: 'failed', finishedAt: now, leaseUntil: null, lastError: 'lease lapsed on the last attempt', ...blanked }).where(and(lapsed, sql`${outboxTable.attempts} >= ${maxAttempts}`)).run();
+        // a worker died holding the last attempt: that attempt counts, and the row has failed, with D4's bookkeeping
+        const dead = tx
+          .update(outboxTable)
+          .set({ state: 'failed', finishedAt: now, leaseUntil: null, lastError: LAPSED_ON_LAST, ...blanked })
+          .where(and(lapsed, sql`${outboxTable.attempts} >= ${maxAttempts}`))
+          .returning({ messageId: outboxTable.messageId, channel: outboxTable.channel, recipient: outboxTable.recipient, challengeId: outboxTable.challengeId })
+          .all();
+        for (const r of dead) recordFailed(tx, { ...r, maskedTo: maskedRecipient(r.channel, r.recipient), error: LAPSED_ON_LAST }, now);
         const due = or(and(eq(outboxTable.state, 'pending'), lte(outboxTable.nextAttemptAt, now)), lapsed);
         const ids = tx.select({ id: outboxTable.id }).from(outboxTable).where(due).orderBy(outboxTable.id).limit(limit).all().map((r) => r.id);
         if (ids.length === 0) return [];
@@ -77,11 +91,7 @@ export function outboxStore(db: Db): OutboxStore {
               : { state: 'failed' as const, finishedAt: now, leaseUntil: null, lastError: outcome.error, ...blanked };
         const row = tx.update(outboxTable).set(set).where(mine).returning({ messageId: outboxTable.messageId, channel: outboxTable.channel }).get();
         if (!row) return false;
-        if (outcome.kind === 'failed') {
-          // SPEC D4: the failed send counts toward no cap of S5, only the failed-send cap (but see notReset)
-          if (message.challengeId !== undefined) tx.update(challengeTable).set({ deliveryFailedAt: now }).where(and(eq(challengeTable.id, message.challengeId), notReset)).run();
-          writeAudit(tx, { at: now, event: 'delivery_failed', detail: { messageId: row.messageId, channel: row.channel, to: outcome.maskedTo, error: outcome.error } });
-        }
+        if (outcome.kind === 'failed') recordFailed(tx, { ...row, challengeId: message.challengeId ?? null, maskedTo: outcome.maskedTo, error: outcome.error }, now);
         return true;
       });
     },

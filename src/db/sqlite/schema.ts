@@ -281,5 +281,5 @@ export const outboxTable = sqliteTable(
     challengeId: integer('challenge_id'), // a code message's challenge: dropped when that code was replaced, used or expired
     expiresAt: integer('expires_at'), // a code message's code expiry: its text and code are blanked then
   },
-  (t) => [index('outbox_created_idx').on(t.createdAt), index('outbox_due_idx').on(t.state, t.nextAttemptAt), index('outbox_channel_finished_idx').on(t.channel, t.finishedAt)],
+  (t) => [index('outbox_created_idx').on(t.createdAt), index('outbox_due_idx').on(t.state, t.nextAttemptAt), index('outbox_channel_finished_idx').on(t.channel, t.finishedAt), index('outbox_challenge_idx').on(t.challengeId)],
 );

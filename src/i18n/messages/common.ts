@@ -46,7 +46,7 @@ export const common = defineMessages(
     'common.outboxState.delivered': '送信済み',
     'common.outboxState.failed': '送信失敗',
     'common.outboxState.dropped': '送信取りやめ（認証コードが無効になったため）',
-    'common.outboxAttempts': '試行回数 {n}',
+    'common.outboxAttempts': '（試行回数 {n}）',
   },
   {
     'common.skipLink': 'Skip to main content',
@@ -91,6 +91,6 @@ export const common = defineMessages(
     'common.outboxState.delivered': 'Sent',
     'common.outboxState.failed': 'Failed',
     'common.outboxState.dropped': 'Not sent (its code was no longer valid)',
-    'common.outboxAttempts': 'attempts {n}',
+    'common.outboxAttempts': ' ({n} attempts)',
   },
 );

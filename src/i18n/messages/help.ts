@@ -94,8 +94,8 @@ export const help = defineMessages(
     'help.resendMeaning': '同じ宛先への認証コードの送信は、{resendSeconds}秒以上の間隔をあけ、1時間に{perHour}回までとしています。次に再送信できる時刻は画面に表示しています。',
     'help.resendTodo1': '画面に表示された時刻を過ぎてから「認証コードを再送信する」を押してください。',
 
-    'help.codeNotSentMeaning': 'メールやSMS、音声電話の送信サービスに一時的な障害があり、認証コードをお送りできませんでした。送信できなかった分は、再送信の回数に数えません。',
-    'help.codeNotSentTodo1': 'しばらく待ってから「認証コードを再送信する」を押してください。1時間に10回まで送信できなかった場合は、時間をおいてお試しください。',
+    'help.codeNotSentMeaning': 'メールやSMS、音声電話の送信サービスに一時的な障害があり、認証コードをお送りできませんでした。送信できなかった分は、再送信の回数に数えません（パスワードの再設定のお手続きを除きます）。',
+    'help.codeNotSentTodo1': 'しばらく待ってから「認証コードを再送信する」を押してください。1時間に10回送信できなかった場合は、時間をおいてお試しください。',
     'help.codeNotSentTodo2': '何度お試しいただいても送信できない場合は、カード裏面の電話番号までお問い合わせください。',
     'help.noCodeHeading': '認証コードが届かないとき',
     'help.noCodeMeaning': 'メールが迷惑メールと判定された、受信拒否の設定がある、SMSを受け取れない状態である、などの理由が考えられます。',
@@ -212,7 +212,7 @@ export const help = defineMessages(
     'help.resendMeaning': 'Codes to the same address or number are sent at least {resendSeconds} seconds apart and at most {perHour} times an hour. The page shows when the next resend is possible.',
     'help.resendTodo1': 'After the time shown on the page, choose “Send the code again”.',
 
-    'help.codeNotSentMeaning': 'Our email, text-message or voice-call service had a temporary problem, so the code could not be sent. A send that failed does not count toward the resend limits.',
+    'help.codeNotSentMeaning': 'Our email, text-message or voice-call service had a temporary problem, so the code could not be sent. A send that failed does not count toward the resend limits, except when resetting a password.',
     'help.codeNotSentTodo1': 'Wait a little, then select “Send the code again”. After 10 failed sends in an hour, please try again later.',
     'help.codeNotSentTodo2': 'If it still cannot be sent, please call the number on the back of your card.',
     'help.noCodeHeading': 'When a code does not arrive',

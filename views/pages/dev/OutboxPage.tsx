@@ -29,7 +29,7 @@ export function OutboxPage({ v, entries }: { v: View; entries: OutboxEntry[] }) 
               <dt>{v.t('common.outboxState')}</dt>
               <dd class={`delivery delivery-${e.state}`}>
                 {v.t(`common.outboxState.${e.state}`)}
-                {e.attempts > 1 && `（${v.t('common.outboxAttempts', { n: e.attempts })}）`}
+                {e.attempts > 1 && v.t('common.outboxAttempts', { n: e.attempts })}
               </dd>
             </div>
             {e.code && (
