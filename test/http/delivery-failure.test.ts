@@ -100,4 +100,32 @@ describe('SPEC D4 a failed delivery is visible', () => {
     expect(a).toContain(FAILED);
     expect(a).toBe(b);
   });
+
+  it("R's pages say nothing when the provider refused only the recipient (a bouncing address): the notice would tell a known address from an unknown one", async () => {
+    // the server is up and takes mail, but refuses this one mailbox at RCPT TO, as relays do for suppressed addresses
+    smtp = await startSmtpPeer(
+      {
+        onRcptTo(address, _session, done) {
+          if (address.address === 'dormant@example.jp') return done(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
+          done();
+        },
+      },
+      '127.0.0.1',
+      port,
+    );
+    await addHolder(h, { phones: ['09011113333'], account: { email: 'dormant@example.jp', password: 'Sakura#2025x' } });
+    const known = browser(h);
+    const unknown = browser(h);
+    await known.get('/reset');
+    await unknown.get('/reset');
+    expect((await known.post('/reset', { email: 'dormant@example.jp' })).status).toBe(303);
+    expect((await unknown.post('/reset', { email: 'nobody@example.jp' })).status).toBe(303);
+    await deliverAll(h);
+    const row = (await h.outbox()).find((m) => m.to === 'dormant@example.jp');
+    expect(row).toMatchObject({ state: 'failed' });
+    const plain = (body: string) => body.replace(/name="csrf" value="[^"]+"/g, '').replace(/(dormant|nobody)@example\.jp/g, 'someone@example.jp');
+    const [a, b] = [plain((await known.get('/reset/email-code')).body), plain((await unknown.get('/reset/email-code')).body)];
+    expect(a).not.toContain(FAILED);
+    expect(a).toBe(b);
+  });
 });

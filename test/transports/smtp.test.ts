@@ -93,7 +93,7 @@ describe('D2 email over SMTP to a real server', () => {
     });
     transport = await emailTransport(`smtp://127.0.0.1:${peer.port}`);
     const refused = await transport.send(message, { idempotencyKey: 'rcpt-1' });
-    expect(refused).toEqual({ status: 'final', reason: 'SMTP 550 5.1.1 EENVELOPE' });
+    expect(refused).toEqual({ status: 'final', reason: 'recipient refused: SMTP 550 5.1.1 EENVELOPE' });
     code = 451;
     expect(await transport.send(message, { idempotencyKey: 'rcpt-2' })).toEqual({ status: 'retryable', reason: 'SMTP 451 5.1.1 EENVELOPE' });
     expect(peer.arrived).toHaveLength(0);

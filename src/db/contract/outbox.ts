@@ -12,6 +12,13 @@ export type OutboxMessage = { channel: OutboxChannel; to: string; subject: strin
  */
 export type Enqueue<R> = (outcome: R) => OutboxMessage[];
 
+/**
+ * SPEC D4 + L6: how a failed row's error begins when the provider refused its recipient (a bouncing or suppressed address)
+ * and not the channel. R's notice, shown alike for known and unknown addresses, must not follow such a failure, or a known
+ * dormant address would light it up where an unknown one cannot.
+ */
+export const RECIPIENT_REFUSED = 'recipient refused:';
+
 export type DeliveryState = 'pending' | 'sending' | 'delivered' | 'failed' | 'dropped';
 
 /** A stored message as SPEC §2 describes it (`id` its UUID, `at` an ISO time), with its delivery state (D5). */
@@ -42,7 +49,10 @@ export interface OutboxStore {
   settle(message: Pick<ClaimedMessage, 'rowId' | 'attempts' | 'challengeId'>, outcome: DeliveryOutcome, now: number): Promise<boolean>;
   /** SPEC D1: blanks the text and code of code messages whose code expired; deletes rows 7 days after their final state. */
   tidy(now: number): Promise<void>;
-  /** SPEC D4: whether the email channel's most recent finished delivery failed (R's pages show the notice then). */
+  /**
+   * SPEC D4: whether the email channel's most recent finished delivery failed (R's pages show the notice then). A failure
+   * that refused only its recipient (RECIPIENT_REFUSED) says nothing of the channel and is passed over (L6).
+   */
   emailFailing(): Promise<boolean>;
 }
 

@@ -1,7 +1,7 @@
 // The transactional outbox on PostgreSQL (SPEC D1, D5): rows written in the caller's transaction, leased with FOR UPDATE SKIP LOCKED.
-import { and, desc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lte, notLike, or, sql } from 'drizzle-orm';
 import type { CodeDelivery, Enqueue, OutboxMessage, OutboxStore } from '../contract.js';
-import { CODE_DELIVERY, OUTBOX_KEEP_MS } from '../contract/outbox.js';
+import { CODE_DELIVERY, OUTBOX_KEEP_MS, RECIPIENT_REFUSED } from '../contract/outbox.js';
 import { claimedMessage, LAPSED_ON_LAST, maskedRecipient, newOutboxRow, outboxEntry } from '../outbox-rows.js';
 import { first, inTransaction, type Db, type Executor } from './client.js';
 import { writeAudit } from './audit.js';
@@ -102,7 +102,7 @@ export function outboxStore(db: Db): OutboxStore {
         db
           .select({ state: outboxTable.state })
         .from(outboxTable)
-        .where(and(eq(outboxTable.channel, 'email'), inArray(outboxTable.state, ['delivered', 'failed'])))
+        .where(and(eq(outboxTable.channel, 'email'), or(eq(outboxTable.state, 'delivered'), and(eq(outboxTable.state, 'failed'), notLike(outboxTable.lastError, `${RECIPIENT_REFUSED}%`)))))
         .orderBy(desc(outboxTable.finishedAt), desc(outboxTable.id))
           .limit(1),
       );

@@ -1,7 +1,7 @@
 // The transactional outbox on SQLite (SPEC D1, D5): rows written in the caller's transaction, leased by a guarded UPDATE.
-import { and, desc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lte, notLike, or, sql } from 'drizzle-orm';
 import type { CodeDelivery, Enqueue, OutboxMessage, OutboxStore } from '../contract.js';
-import { CODE_DELIVERY, OUTBOX_KEEP_MS } from '../contract/outbox.js';
+import { CODE_DELIVERY, OUTBOX_KEEP_MS, RECIPIENT_REFUSED } from '../contract/outbox.js';
 import { claimedMessage, LAPSED_ON_LAST, maskedRecipient, newOutboxRow, outboxEntry } from '../outbox-rows.js';
 import { inTransaction, type Db, type Executor } from './client.js';
 import { writeAudit } from './audit.js';
@@ -103,7 +103,7 @@ export function outboxStore(db: Db): OutboxStore {
       const last = db
         .select({ state: outboxTable.state })
         .from(outboxTable)
-        .where(and(eq(outboxTable.channel, 'email'), inArray(outboxTable.state, ['delivered', 'failed'])))
+        .where(and(eq(outboxTable.channel, 'email'), or(eq(outboxTable.state, 'delivered'), and(eq(outboxTable.state, 'failed'), notLike(outboxTable.lastError, `${RECIPIENT_REFUSED}%`)))))
         .orderBy(desc(outboxTable.finishedAt), desc(outboxTable.id))
         .limit(1)
         .get();

@@ -1,6 +1,6 @@
 // SPEC D2: email over SMTP with nodemailer, loaded only when SMTP_URL is set; TLS required except to this machine.
 import { isLoopbackHost } from './loopback.js';
-import { checkIdempotencyKey, final, retryable, sent, type SendResult, type Transport } from './transport.js';
+import { checkIdempotencyKey, final, recipientRefused, retryable, sent, type SendResult, type Transport } from './transport.js';
 
 export type SmtpOptions = {
   /** `smtps://user:pass@host:465` (TLS from the start) or `smtp://user:pass@host:587` (STARTTLS) */
@@ -38,12 +38,13 @@ function fromDomain(from: string): string {
 
 /** An SMTP answer in 4xx may work later and one in 5xx will not; no answer at all (network, TLS, timeout) may work later. */
 export function resultOfSmtpError(err: unknown): SendResult {
-  const e = err as { code?: string; originalCode?: string; responseCode?: number; response?: string };
+  const e = err as { code?: string; originalCode?: string; responseCode?: number; response?: string; command?: string };
   // the enhanced status (5.1.1) says what without the address that the rest of the answer may quote
   const enhanced = /^\d{3}[ -](\d\.\d{1,3}\.\d{1,3})/.exec(e.response ?? '')?.[1];
   // originalCode is the socket's own, e.g. ECONNREFUSED or DEPTH_ZERO_SELF_SIGNED_CERT
   const reason = [e.responseCode ? `SMTP ${e.responseCode}` : undefined, enhanced, e.code, e.originalCode].filter(Boolean).join(' ') || 'SMTP error';
-  if (e.responseCode !== undefined && e.responseCode >= 500) return final(reason);
+  // a 5xx answer to RCPT TO refuses this one recipient; the server took the connection and the sender
+  if (e.responseCode !== undefined && e.responseCode >= 500) return e.command === 'RCPT TO' ? recipientRefused(reason) : final(reason);
   if (e.responseCode === undefined && (e.code === 'EENVELOPE' || e.code === 'EMESSAGE')) return final(reason);
   return retryable(reason);
 }

@@ -1,4 +1,5 @@
 // The one shape every real delivery channel has (SPEC D2): send a message under an idempotency key, get a tagged result.
+import { RECIPIENT_REFUSED } from '../../db/contract/outbox.js';
 import type { Message } from '../notifier.js';
 
 /** A message as a transport sends it: the notifier's message, and when its code stops working (webhooks pass it on). */
@@ -25,6 +26,8 @@ export interface Transport {
 export const sent = (): SendResult => ({ status: 'sent' });
 export const retryable = (reason: string): SendResult => ({ status: 'retryable', reason });
 export const final = (reason: string): SendResult => ({ status: 'final', reason });
+/** SPEC D4 + L6: the provider refused this recipient (a bouncing or suppressed address), not the channel: see RECIPIENT_REFUSED. */
+export const recipientRefused = (reason: string): SendResult => final(`${RECIPIENT_REFUSED} ${reason}`);
 
 // An idempotency key goes into a header and a Message-ID: letters, digits, dot, dash and underscore only.
 const KEY = /^[A-Za-z0-9._-]{1,128}$/;
