@@ -3,10 +3,10 @@ import { silentLogger } from '../log/logger.js';
 import type { Deps } from '../deps.js';
 import type { AttemptWho, OutboxMessage } from '../db/contract.js';
 import { lockNoticeMessage } from '../notify/lock-texts.js';
-import { countFailure, countSuccess, identifierHash, isLocked, isMyIdShape, lockMessageFor, noteLockedAttempt } from './lockout.js';
+import { countFailure, countSuccess, identifierHash, isMyIdShape, lockMessageFor } from './lockout.js';
 import { normaliseIdentifier, normalisePassword } from './normalise.js';
 import { hashPassword, hashQueueFull, HashQueueFullError, isWeakerThanCurrent, verifyDummy, verifyPassword } from './password.js';
-import { checkSignInThrottle, countSignInFailure } from './throttle.js';
+import { checkSignIn, countSignInFailure, refuseLockedSignIn } from './throttle.js';
 
 export { isMyIdShape } from './lockout.js';
 
@@ -64,16 +64,12 @@ export async function signIn(deps: Deps, input: SignInInput): Promise<SignInResu
   const locked = { kind: 'locked', message: lockMessageFor(id) } as const;
   // SPEC S6: with the hash queue full the request is turned away (503) before anything is counted for or against anyone
   if (hashQueueFull()) throw new HashQueueFullError();
-  // SPEC L7: a throttled request is answered before any password is hashed; checking counts nothing (S6)
-  const slot = await checkSignInThrottle(deps, input.address, key);
-  if (!slot.ok) return { kind: 'throttled', retryAt: slot.retryAt };
+  // SPEC L7: a throttled request is answered before any password is hashed; checking counts nothing (S6). One read (issue 20)
+  const gate = await checkSignIn(deps, input.address, key);
+  if (!gate.ok) return { kind: 'throttled', retryAt: gate.retryAt };
   const who: AttemptWho = { identifierHash: key, address: input.address };
-  // SPEC L5: a right password does not unlock, so a locked ID is refused without looking at the password
-  if (await isLocked(deps, key)) {
-    await noteLockedAttempt(deps, who);
-    await countSignInFailure(deps, input.address);
-    return locked;
-  }
+  // SPEC L5: a right password does not unlock, so a locked ID is refused without looking at the password; one write
+  if (gate.locked) return (await refuseLockedSignIn(deps, who), locked);
 
   // a full queue throws here, before any count (SPEC S6)
   const match = await matchCredentials(deps, id, password);

@@ -2,10 +2,10 @@
 // Every read-then-write of a counter is one SERIALIZABLE transaction (retried when it loses a race), so concurrent attempts on
 // any number of instances count exactly.
 import { eq, inArray } from 'drizzle-orm';
-import type { AddressSlot, AddressThrottleInput, AttemptWho, CardLockKey, FailureCount, LockoutStore } from '../contract.js';
+import type { AddressSlot, AddressThrottleInput, AttemptWho, CardLockKey, FailureCount, LockoutStore, SignInGate } from '../contract.js';
 import { first, inTransaction, type Db, type Executor } from './client.js';
 import { addressThrottleTable, cardTable, signInAttemptTable } from './schema.js';
-import { writeAudit } from './audit.js';
+import { writeAudit, writeCoalescedAudit } from './audit.js';
 import { queued } from './outbox.js';
 
 function auditWho(who: AttemptWho) {
@@ -28,10 +28,14 @@ export async function endCardLocks(ex: Executor, holderId: number, cardLockKey: 
 
 const readThrottle = (ex: Executor, address: string) => first(ex.select().from(addressThrottleTable).where(eq(addressThrottleTable.address, address)));
 
+type ThrottleRow = { windowStartedAt: number; failures: number };
+const isThrottled = (row: ThrottleRow | undefined, { now, windowMs, maxFailures }: Omit<AddressThrottleInput, 'address' | 'identifierHash'>): row is ThrottleRow =>
+  row !== undefined && now < row.windowStartedAt + windowMs && row.failures >= maxFailures;
+
 /** SPEC L7: refused once the window holds `maxFailures`; the first refusal of a window is audited, later ones only read. */
 async function checkAddress(ex: Executor, { address, now, windowMs, maxFailures, identifierHash }: AddressThrottleInput): Promise<AddressSlot> {
   const row = await readThrottle(ex, address);
-  if (!row || now >= row.windowStartedAt + windowMs || row.failures < maxFailures) return { ok: true };
+  if (!isThrottled(row, { now, windowMs, maxFailures })) return { ok: true };
   const retryAt = row.windowStartedAt + windowMs;
   if (row.refusedAt === null) {
     await ex.update(addressThrottleTable).set({ refusedAt: now }).where(eq(addressThrottleTable.address, address));
@@ -51,6 +55,23 @@ async function countAddressFailure(ex: Executor, address: string, now: number, w
 
 export function lockoutStore(db: Db): LockoutStore {
   return {
+    async checkSignIn(input): Promise<SignInGate> {
+      const row = await readThrottle(db, input.address);
+      if (isThrottled(row, input)) {
+        // the window's first refusal is audited once, in a transaction; later ones only read
+        const slot = row.refusedAt === null ? await inTransaction(db, (tx) => checkAddress(tx, input)) : { ok: false as const, retryAt: row.windowStartedAt + input.windowMs };
+        if (!slot.ok) return slot;
+      }
+      return { ok: true, locked: (await readAttempt(db, input.identifierHash))?.lockedAt != null };
+    },
+
+    async refuseLocked(who, { now, network, windowMs, coalesceMs }) {
+      await inTransaction(db, async (tx) => {
+        await writeCoalescedAudit(tx, { at: now, event: 'sign_in_failed', ...auditWho(who), address: who.address, subject: who.identifierHash, detail: { reason: 'locked' } }, coalesceMs);
+        await countAddressFailure(tx, network, now, windowMs);
+      });
+    },
+
     async isLocked(identifierHash) {
       return (await readAttempt(db, identifierHash))?.lockedAt != null;
     },
