@@ -81,3 +81,34 @@ describe('X5 coalesced refusals of a locked ID', () => {
     expect(JSON.parse((await lockedRows('hanako@example.jp'))[0].detail!).count).toBe(35);
   });
 });
+
+describe('issue 20: the cached refusal pages over HTTP', () => {
+  it('two members in two languages with two CSRF tokens, interleaved: each page has its own token and ID only', async () => {
+    const a = from('198.51.100.5');
+    const b = from('198.51.100.6');
+    await a.get('/login');
+    await b.get('/login?lang=en');
+    const idA = 'member-a@example.jp';
+    const idB = 'member-b-legacy';
+    await lock(a, idA);
+    await lock(b, idB);
+    expect(a.csrf()).not.toBe(b.csrf());
+    for (let i = 0; i < 3; i++) {
+      const tokenA = a.csrf();
+      const tokenB = b.csrf();
+      const pa = await a.post('/login', { id: idA, password: 'guess' });
+      const pb = await b.post('/login', { id: idB, password: 'guess' });
+      expect([pa.status, pb.status]).toEqual([422, 422]);
+      expect(pa.body).toContain('<html lang="ja">');
+      expect(pb.body).toContain('<html lang="en">');
+      expect(pa.body).toContain(`value="${tokenA}"`);
+      expect(pa.body).toContain(`value="${idA}"`);
+      expect(pb.body).toContain(`value="${tokenB}"`);
+      expect(pb.body).toContain(`value="${idB}"`);
+      expect(pa.body).not.toContain(tokenB);
+      expect(pa.body).not.toContain(idB);
+      expect(pb.body).not.toContain(tokenA);
+      expect(pb.body).not.toContain(idA);
+    }
+  });
+});
