@@ -33,6 +33,12 @@ export async function refuseLockedSignIn(deps: Deps, who: AttemptWho): Promise<v
   await deps.stores.lockout.refuseLocked(who, { now, network: address, windowMs, coalesceMs: REFUSAL_COALESCE_MS });
 }
 
+/** Issue 20: a sign-in failure's address count (SPEC L7), for the store to write in the failure's own transaction. */
+export function addressFailureOf(deps: Deps, clientAddress: string): { network: string; windowMs: number } {
+  const { address, windowMs } = throttleInput(deps, clientAddress, '');
+  return { network: address, windowMs };
+}
+
 /** SPEC L7: a sign-in whose outcome is a failure (wrong password, unknown or locked ID) counts for its address. */
 export async function countSignInFailure(deps: Deps, clientAddress: string): Promise<void> {
   const { address, now, windowMs } = throttleInput(deps, clientAddress, '');

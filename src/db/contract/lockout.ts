@@ -13,6 +13,8 @@ export type AddressThrottleInput = { address: string; now: number; windowMs: num
 /** What a sign-in learns before any hash: throttled (L7), or whether the identifier is locked (L5). */
 export type SignInGate = { ok: false; retryAt: number } | { ok: true; locked: boolean };
 /** An attempt refused because its identifier is locked: `network` is the throttle's address key (SPEC O8), `coalesceMs` X5's minute. */
+/** Issue 20: a sign-in failure also counted for its address (SPEC L7) in the same unit of work; `network` as in SPEC O8. */
+export type AddressFailure = { address?: { network: string; windowMs: number } };
 export type LockedRefusalInput = { now: number; network: string; windowMs: number; coalesceMs: number };
 
 export interface LockoutStore {
@@ -24,9 +26,12 @@ export interface LockoutStore {
    * Counts one failed sign-in; the failure that reaches `maxFailures` locks and is the only one answered with `lockedNow`.
    * With `lockMs` (SPEC S4) a lock that has run its time counts as none, and the count starts again.
    */
-  recordFailure(who: AttemptWho, input: { now: number; maxFailures: number; reason: string; outbox?: Enqueue<FailureCount> } & LockExpiry): Promise<FailureCount>;
-  /** A right password: resets the count, unless a concurrent failure locked the identifier first. */
-  recordSuccess(who: AttemptWho, input: { now: number; detail?: Record<string, unknown> } & LockExpiry): Promise<{ ok: true } | { locked: true }>;
+  recordFailure(who: AttemptWho, input: { now: number; maxFailures: number; reason: string; outbox?: Enqueue<FailureCount> } & LockExpiry & AddressFailure): Promise<FailureCount>;
+  /**
+   * A right password: resets the count, unless a concurrent failure locked the identifier first (then counted for `address`
+   * when given). `signedIn`: the account's previous sign-in time is kept (SPEC L2), in the same unit of work.
+   */
+  recordSuccess(who: AttemptWho, input: { now: number; detail?: Record<string, unknown>; signedIn?: number } & LockExpiry & AddressFailure): Promise<{ ok: true } | { locked: true }>;
   /** Records an attempt refused because the identifier is locked, without touching its count. */
   recordLockedAttempt(who: AttemptWho, now: number): Promise<void>;
   /**

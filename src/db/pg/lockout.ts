@@ -7,6 +7,7 @@ import { first, inTransaction, type Db, type Executor } from './client.js';
 import { addressThrottleTable, cardTable, signInAttemptTable } from './schema.js';
 import { writeAudit, writeCoalescedAudit } from './audit.js';
 import { queued } from './outbox.js';
+import { recordSignIn } from './accounts.js';
 
 function auditWho(who: AttemptWho) {
   return { accountId: who.accountId ?? null, subject: who.identifierHash, address: who.address };
@@ -81,8 +82,10 @@ export function lockoutStore(db: Db): LockoutStore {
       return row?.lockedAt != null ? row.lockedAt + lockMs : null;
     },
 
-    async recordFailure(who, { now, maxFailures, reason, lockMs, outbox }) {
+    async recordFailure(who, { now, maxFailures, reason, lockMs, outbox, address }) {
       return inTransaction(db, async (tx): Promise<FailureCount> => {
+        // issue 20: the address's count (SPEC L7) in the same transaction
+        if (address) await countAddressFailure(tx, address.network, now, address.windowMs);
         const row = await readAttempt(tx, who.identifierHash, now, lockMs);
         if (row?.lockedAt != null) {
           await writeAudit(tx, { at: now, event: 'sign_in_failed', ...auditWho(who), detail: { reason: 'locked' } });
@@ -106,8 +109,10 @@ export function lockoutStore(db: Db): LockoutStore {
         const row = await readAttempt(tx, who.identifierHash, input.now, input.lockMs);
         if (row?.lockedAt != null) {
           await writeAudit(tx, { at: input.now, event: 'sign_in_failed', ...auditWho(who), detail: { reason: 'locked' } });
+          if (input.address) await countAddressFailure(tx, input.address.network, input.now, input.address.windowMs);
           return { locked: true };
         }
+        if (input.signedIn !== undefined) await recordSignIn(tx, input.signedIn, input.now);
         if (row) await tx.delete(signInAttemptTable).where(eq(signInAttemptTable.identifierHash, who.identifierHash));
         await writeAudit(tx, { at: input.now, event: 'sign_in_succeeded', ...auditWho(who), detail: input.detail });
         return { ok: true };

@@ -6,6 +6,7 @@ import { inTransaction, type Db, type Executor } from './client.js';
 import { addressThrottleTable, cardTable, signInAttemptTable } from './schema.js';
 import { coalescedAudit, writeAudit } from './audit.js';
 import { queued } from './outbox.js';
+import { recordSignIn } from './accounts.js';
 
 function auditWho(who: AttemptWho) {
   return { accountId: who.accountId ?? null, subject: who.identifierHash, address: who.address };
@@ -106,8 +107,10 @@ export function lockoutStore(db: Db): LockoutStore {
       return row?.lockedAt != null ? row.lockedAt + lockMs : null;
     },
 
-    async recordFailure(who, { now, maxFailures, reason, lockMs, outbox }) {
+    async recordFailure(who, { now, maxFailures, reason, lockMs, outbox, address }) {
       return inTransaction(db, (tx): FailureCount => {
+        // issue 20: the address's count (SPEC L7) in the same transaction
+        if (address) countAddressFailure(tx, address.network, now, address.windowMs);
         const row = readAttempt(tx, who.identifierHash, now, lockMs);
         if (row?.lockedAt != null) {
           writeAudit(tx, { at: now, event: 'sign_in_failed', ...auditWho(who), detail: { reason: 'locked' } });
@@ -131,8 +134,10 @@ export function lockoutStore(db: Db): LockoutStore {
         const row = readAttempt(tx, who.identifierHash, input.now, input.lockMs);
         if (row?.lockedAt != null) {
           writeAudit(tx, { at: input.now, event: 'sign_in_failed', ...auditWho(who), detail: { reason: 'locked' } });
+          if (input.address) countAddressFailure(tx, input.address.network, input.now, input.address.windowMs);
           return { locked: true };
         }
+        if (input.signedIn !== undefined) recordSignIn(tx, input.signedIn, input.now);
         if (row) tx.delete(signInAttemptTable).where(eq(signInAttemptTable.identifierHash, who.identifierHash)).run();
         writeAudit(tx, { at: input.now, event: 'sign_in_succeeded', ...auditWho(who), detail: input.detail });
         return { ok: true };

@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { SignInPage, type SignInFailure, type SignInNotice } from '../../../views/pages/signin/SignInPage.js';
-import { completeMemberSignIn, signIn } from '../../auth/signin.js';
+import { signIn } from '../../auth/signin.js';
 import { endSession, startSession } from '../../auth/session.js';
 import { paths, safeReturnPath } from '../../paths.js';
 import { clearCookie, writeCookie } from '../../web/cookies.js';
@@ -106,7 +106,6 @@ export const signInRoutes = new Hono<AppEnv>()
       }
       return c.redirect(migration.url(migration.first), 303);
     }
-    await completeMemberSignIn(deps, result.accountId);
     writeCookie(c, 'sid', await startSession(deps, result.accountId));
     return c.redirect(safeReturnPath(c.req.query('next')) ?? paths.top, 303);
   })
