@@ -29,7 +29,8 @@ export async function writeCoalescedAudit(ex: Executor, e: AuditEvent & { subjec
       .select({ id: auditTable.id, detail: auditTable.detail })
       .from(auditTable)
       .where(and(eq(auditTable.subject, e.subject), gt(auditTable.at, e.at - windowMs), eq(auditTable.event, e.event), eq(auditTable.address, e.address)))
-      .orderBy(desc(auditTable.id))
+      // the (subject, at) index answers it; ordering by id would walk the whole table backwards
+      .orderBy(desc(auditTable.at))
       .limit(1),
   );
   const detail = row?.detail ? (JSON.parse(row.detail) as { reason?: string; count?: number }) : undefined;

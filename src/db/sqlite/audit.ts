@@ -34,7 +34,8 @@ export function coalescedAudit(db: Db) {
     .select({ id: auditTable.id, detail: auditTable.detail })
     .from(auditTable)
     .where(and(eq(auditTable.subject, sql.placeholder('subject')), gt(auditTable.at, sql.placeholder('since')), eq(auditTable.event, sql.placeholder('event')), eq(auditTable.address, sql.placeholder('address'))))
-    .orderBy(desc(auditTable.id))
+    // the (subject, at) index answers it; ordering by id would walk the whole table backwards
+    .orderBy(desc(auditTable.at))
     .limit(1)
     .prepare();
   const update = db.update(auditTable).set({ detail: sql`${sql.placeholder('detail')}` }).where(eq(auditTable.id, sql.placeholder('id'))).prepare();
