@@ -11,14 +11,6 @@ function throttleInput(deps: Deps, clientAddress: string, identifierHash: string
   return { address: clientNetwork(clientAddress), now: clock.now(), windowMs: config.IP_WINDOW_SECONDS * 1000, maxFailures: config.IP_MAX_FAILURES, identifierHash };
 }
 
-/**
- * SPEC L7/S6: whether a sign-in may go ahead, counting nothing — checked before any password is hashed, so a throttled
- * request hashes nothing, while a sign-in in flight is not yet a failure and a right password never counts.
- */
-export async function checkSignInThrottle(deps: Deps, clientAddress: string, identifierHash: string): Promise<Slot> {
-  return deps.stores.lockout.checkAddress(throttleInput(deps, clientAddress, identifierHash));
-}
-
 /** SPEC L5/L7: the sign-in's one read before any hash — throttled, or whether the identifier is locked; counts nothing (S6). */
 export async function checkSignIn(deps: Deps, clientAddress: string, identifierHash: string): Promise<SignInGate> {
   return deps.stores.lockout.checkSignIn(throttleInput(deps, clientAddress, identifierHash));
@@ -37,12 +29,6 @@ export async function refuseLockedSignIn(deps: Deps, who: AttemptWho): Promise<v
 export function addressFailureOf(deps: Deps, clientAddress: string): { network: string; windowMs: number } {
   const { address, windowMs } = throttleInput(deps, clientAddress, '');
   return { network: address, windowMs };
-}
-
-/** SPEC L7: a sign-in whose outcome is a failure (wrong password, unknown or locked ID) counts for its address. */
-export async function countSignInFailure(deps: Deps, clientAddress: string): Promise<void> {
-  const { address, now, windowMs } = throttleInput(deps, clientAddress, '');
-  await deps.stores.lockout.countAddressFailure({ address, now, windowMs });
 }
 
 /** SPEC S5: a request to R1 or G1 counts like a failed sign-in, taken before any other work; refused when the address is throttled. */
