@@ -3,10 +3,10 @@ import { silentLogger } from '../log/logger.js';
 import type { Deps } from '../deps.js';
 import type { AttemptWho, OutboxMessage } from '../db/contract.js';
 import { lockNoticeMessage } from '../notify/lock-texts.js';
-import { countFailure, countSuccess, identifierHash, isLocked, isMyIdShape, lockMessageFor, noteLockedAttempt } from './lockout.js';
+import { countFailure, countSuccess, identifierHash, isMyIdShape, lockMessageFor } from './lockout.js';
 import { normaliseIdentifier, normalisePassword } from './normalise.js';
 import { hashPassword, hashQueueFull, HashQueueFullError, isWeakerThanCurrent, verifyDummy, verifyPassword } from './password.js';
-import { checkSignInThrottle, countSignInFailure } from './throttle.js';
+import { addressFailureOf, checkSignIn, refuseLockedSignIn } from './throttle.js';
 
 export { isMyIdShape } from './lockout.js';
 
@@ -19,14 +19,15 @@ export type SignInResult =
   | { kind: 'locked'; message: 'myId' | 'legacy' }
   | { kind: 'throttled'; retryAt: number };
 
-type Match = (Extract<SignInResult, { kind: 'member' | 'legacy' }> & { storedHash: string }) | { kind: 'refused'; accountId?: number };
+/** A refused My ID carries what its lock notice needs (`email`: the account's, none when there is no account), so nothing is read again. */
+type Match = (Extract<SignInResult, { kind: 'member' | 'legacy' }> & { storedHash: string }) | { kind: 'refused'; accountId?: number; email?: string | null };
 
 /** Checks the password against the account or credential the ID names, or a dummy hash when there is none (SPEC L6). */
 async function matchCredentials(deps: Deps, id: string, password: string): Promise<Match> {
   if (isMyIdShape(id)) {
     const account = await deps.stores.accounts.findOpenByEmail(id);
-    if (!account) return (await verifyDummy(password), { kind: 'refused' });
-    if (!(await verifyPassword(account.passwordHash, password))) return { kind: 'refused', accountId: account.id };
+    if (!account) return (await verifyDummy(password), { kind: 'refused', email: null });
+    if (!(await verifyPassword(account.passwordHash, password))) return { kind: 'refused', accountId: account.id, email: account.email };
     return { kind: 'member', accountId: account.id, storedHash: account.passwordHash };
   }
   // SPEC L4: an already-migrated legacy ID, a used or expired initial ID is not usable: dummy-verified like an unknown one
@@ -48,9 +49,10 @@ async function upgradeWeakHash(deps: Deps, match: Extract<Match, { storedHash: s
  * SPEC L5: the lock notice goes to the account's My ID, or for a legacy/initial ID to its card's registered email.
  * Whoever locked the ID chose the page's language, not its owner: the notice is in Japanese and English.
  */
-async function lockNoticeFor(deps: Deps, id: string): Promise<OutboxMessage | null> {
+async function lockNoticeFor(deps: Deps, id: string, known: string | null | undefined): Promise<OutboxMessage | null> {
   const kind = lockMessageFor(id);
-  const to = kind === 'myId' ? (await deps.stores.accounts.findOpenByEmail(id))?.email : (await deps.stores.credentials.findAnyState(id))?.cardEmail;
+  // a My ID's match has read its account already (known or not alike, L6); a legacy ID's notice goes to its card, in any state
+  const to = kind === 'myId' ? known : (await deps.stores.credentials.findAnyState(id))?.cardEmail;
   if (!to) return null;
   const { config, clock } = deps;
   return lockNoticeMessage({ to, identifier: id, kind, lang: 'both', brand: config.BRAND_NAME, legacy: config.LEGACY_NAME, at: clock.now(), maxFailures: config.LOGIN_MAX_FAILURES, support: { phone: config.SUPPORT_PHONE, hours: config.SUPPORT_HOURS } });
@@ -64,36 +66,28 @@ export async function signIn(deps: Deps, input: SignInInput): Promise<SignInResu
   const locked = { kind: 'locked', message: lockMessageFor(id) } as const;
   // SPEC S6: with the hash queue full the request is turned away (503) before anything is counted for or against anyone
   if (hashQueueFull()) throw new HashQueueFullError();
-  // SPEC L7: a throttled request is answered before any password is hashed; checking counts nothing (S6)
-  const slot = await checkSignInThrottle(deps, input.address, key);
-  if (!slot.ok) return { kind: 'throttled', retryAt: slot.retryAt };
+  // SPEC L7: a throttled request is answered before any password is hashed; checking counts nothing (S6). One read (issue 20)
+  const gate = await checkSignIn(deps, input.address, key);
+  if (!gate.ok) return { kind: 'throttled', retryAt: gate.retryAt };
   const who: AttemptWho = { identifierHash: key, address: input.address };
-  // SPEC L5: a right password does not unlock, so a locked ID is refused without looking at the password
-  if (await isLocked(deps, key)) {
-    await noteLockedAttempt(deps, who);
-    await countSignInFailure(deps, input.address);
-    return locked;
-  }
+  // SPEC L5: a right password does not unlock, so a locked ID is refused without looking at the password; one write
+  if (gate.locked) return (await refuseLockedSignIn(deps, who), locked);
 
   // a full queue throws here, before any count (SPEC S6)
   const match = await matchCredentials(deps, id, password);
   if (match.kind === 'refused') {
-    // SPEC L7/S6: a failure counts for the address once its outcome is known
-    await countSignInFailure(deps, input.address);
+    // SPEC L7/S6: a failure counts for the address once its outcome is known, in the failure's transaction (issue 20)
     // SPEC D1/D3: the lock notice is stored with the lock; the worker sends it, so no answer waits for a provider (L6)
-    const count = await countFailure(deps, { ...who, accountId: match.accountId }, 'password', undefined, await lockNoticeFor(deps, id));
+    const notice = await lockNoticeFor(deps, id, match.email);
+    const count = await countFailure(deps, { ...who, accountId: match.accountId }, 'password', undefined, notice, addressFailureOf(deps, input.address));
     return count.locked ? locked : { kind: 'refused', failures: count.failures, remaining: deps.config.LOGIN_MAX_FAILURES - count.failures };
   }
   const detail = match.kind === 'member' ? undefined : { credentialId: match.credentialId };
   const accountId = match.kind === 'member' ? match.accountId : undefined;
   // a concurrent failure may have locked the ID while this password was being verified
-  if (!(await countSuccess(deps, { ...who, accountId }, detail))) return (await countSignInFailure(deps, input.address), locked);
+  // SPEC L2: a member's previous sign-in time is kept in the same transaction (issue 20: one write after the hash)
+  if (!(await countSuccess(deps, { ...who, accountId }, detail, undefined, { signedIn: accountId, address: addressFailureOf(deps, input.address) }))) return locked;
   await upgradeWeakHash(deps, match, password);
   const { storedHash: _, ...result } = match;
   return result;
-}
-
-/** SPEC L2: the previous sign-in time is kept for the top page. */
-export async function completeMemberSignIn(deps: Deps, accountId: number): Promise<void> {
-  await deps.stores.accounts.recordSignIn(accountId, deps.clock.now());
 }

@@ -10,6 +10,12 @@ export type LockExpiry = { lockMs?: number };
 export type CardLockKey = (numberHash: string) => string;
 export type AddressSlot = { ok: true } | { ok: false; retryAt: number };
 export type AddressThrottleInput = { address: string; now: number; windowMs: number; maxFailures: number; identifierHash: string };
+/** What a sign-in learns before any hash: throttled (L7), or whether the identifier is locked (L5). */
+export type SignInGate = { ok: false; retryAt: number } | { ok: true; locked: boolean };
+/** An attempt refused because its identifier is locked: `network` is the throttle's address key (SPEC O8), `coalesceMs` X5's minute. */
+/** Issue 20: a sign-in failure also counted for its address (SPEC L7) in the same unit of work; `network` as in SPEC O8. */
+export type AddressFailure = { address?: { network: string; windowMs: number } };
+export type LockedRefusalInput = { now: number; network: string; windowMs: number; coalesceMs: number };
 
 export interface LockoutStore {
   /** Whether the identifier is locked (SPEC L5); only reset or a new My ID clears it. */
@@ -20,9 +26,12 @@ export interface LockoutStore {
    * Counts one failed sign-in; the failure that reaches `maxFailures` locks and is the only one answered with `lockedNow`.
    * With `lockMs` (SPEC S4) a lock that has run its time counts as none, and the count starts again.
    */
-  recordFailure(who: AttemptWho, input: { now: number; maxFailures: number; reason: string; outbox?: Enqueue<FailureCount> } & LockExpiry): Promise<FailureCount>;
-  /** A right password: resets the count, unless a concurrent failure locked the identifier first. */
-  recordSuccess(who: AttemptWho, input: { now: number; detail?: Record<string, unknown> } & LockExpiry): Promise<{ ok: true } | { locked: true }>;
+  recordFailure(who: AttemptWho, input: { now: number; maxFailures: number; reason: string; outbox?: Enqueue<FailureCount> } & LockExpiry & AddressFailure): Promise<FailureCount>;
+  /**
+   * A right password: resets the count, unless a concurrent failure locked the identifier first (then counted for `address`
+   * when given). `signedIn`: the account's previous sign-in time is kept (SPEC L2), in the same unit of work.
+   */
+  recordSuccess(who: AttemptWho, input: { now: number; detail?: Record<string, unknown>; signedIn?: number } & LockExpiry & AddressFailure): Promise<{ ok: true } | { locked: true }>;
   /** Records an attempt refused because the identifier is locked, without touching its count. */
   recordLockedAttempt(who: AttemptWho, now: number): Promise<void>;
   /**
@@ -32,6 +41,17 @@ export interface LockoutStore {
   checkAddress(input: AddressThrottleInput): Promise<AddressSlot>;
   /** SPEC L7: counts one failed sign-in for the address (a new window when the last one has passed). */
   countAddressFailure(input: { address: string; now: number; windowMs: number }): Promise<void>;
+  /**
+   * SPEC L5/L7, the sign-in's one read before any hash: the address throttle (the first refusal of a window is audited, as
+   * checkAddress does) and whether the identifier is locked.
+   */
+  checkSignIn(input: AddressThrottleInput): Promise<SignInGate>;
+  /**
+   * SPEC L5/L7/X5, one write: an attempt on a locked identifier counts for the address and is audited as `sign_in_failed`
+   * (reason locked); repeated ones for the same identifier and address within `coalesceMs` of a row's first time share that
+   * row, whose detail then holds their `count` and `lastAt` (its `at` is the first time).
+   */
+  refuseLocked(who: AttemptWho, input: LockedRefusalInput): Promise<void>;
   /** SPEC S5: R1 and G1 requests — check and count in one unit of work, before any other work. */
   takeAddressSlot(input: AddressThrottleInput): Promise<AddressSlot>;
 }

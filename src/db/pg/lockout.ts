@@ -2,11 +2,12 @@
 // Every read-then-write of a counter is one SERIALIZABLE transaction (retried when it loses a race), so concurrent attempts on
 // any number of instances count exactly.
 import { eq, inArray } from 'drizzle-orm';
-import type { AddressSlot, AddressThrottleInput, AttemptWho, CardLockKey, FailureCount, LockoutStore } from '../contract.js';
+import type { AddressSlot, AddressThrottleInput, AttemptWho, CardLockKey, FailureCount, LockoutStore, SignInGate } from '../contract.js';
 import { first, inTransaction, type Db, type Executor } from './client.js';
 import { addressThrottleTable, cardTable, signInAttemptTable } from './schema.js';
-import { writeAudit } from './audit.js';
+import { writeAudit, writeCoalescedAudit } from './audit.js';
 import { queued } from './outbox.js';
+import { recordSignIn } from './accounts.js';
 
 function auditWho(who: AttemptWho) {
   return { accountId: who.accountId ?? null, subject: who.identifierHash, address: who.address };
@@ -28,10 +29,14 @@ export async function endCardLocks(ex: Executor, holderId: number, cardLockKey: 
 
 const readThrottle = (ex: Executor, address: string) => first(ex.select().from(addressThrottleTable).where(eq(addressThrottleTable.address, address)));
 
+type ThrottleRow = { windowStartedAt: number; failures: number };
+const isThrottled = (row: ThrottleRow | undefined, { now, windowMs, maxFailures }: Omit<AddressThrottleInput, 'address' | 'identifierHash'>): row is ThrottleRow =>
+  row !== undefined && now < row.windowStartedAt + windowMs && row.failures >= maxFailures;
+
 /** SPEC L7: refused once the window holds `maxFailures`; the first refusal of a window is audited, later ones only read. */
 async function checkAddress(ex: Executor, { address, now, windowMs, maxFailures, identifierHash }: AddressThrottleInput): Promise<AddressSlot> {
   const row = await readThrottle(ex, address);
-  if (!row || now >= row.windowStartedAt + windowMs || row.failures < maxFailures) return { ok: true };
+  if (!isThrottled(row, { now, windowMs, maxFailures })) return { ok: true };
   const retryAt = row.windowStartedAt + windowMs;
   if (row.refusedAt === null) {
     await ex.update(addressThrottleTable).set({ refusedAt: now }).where(eq(addressThrottleTable.address, address));
@@ -51,6 +56,23 @@ async function countAddressFailure(ex: Executor, address: string, now: number, w
 
 export function lockoutStore(db: Db): LockoutStore {
   return {
+    async checkSignIn(input): Promise<SignInGate> {
+      const row = await readThrottle(db, input.address);
+      if (isThrottled(row, input)) {
+        // the window's first refusal is audited once, in a transaction; later ones only read
+        const slot = row.refusedAt === null ? await inTransaction(db, (tx) => checkAddress(tx, input)) : { ok: false as const, retryAt: row.windowStartedAt + input.windowMs };
+        if (!slot.ok) return slot;
+      }
+      return { ok: true, locked: (await readAttempt(db, input.identifierHash))?.lockedAt != null };
+    },
+
+    async refuseLocked(who, { now, network, windowMs, coalesceMs }) {
+      await inTransaction(db, async (tx) => {
+        await writeCoalescedAudit(tx, { at: now, event: 'sign_in_failed', ...auditWho(who), address: who.address, subject: who.identifierHash, detail: { reason: 'locked' } }, coalesceMs);
+        await countAddressFailure(tx, network, now, windowMs);
+      });
+    },
+
     async isLocked(identifierHash) {
       return (await readAttempt(db, identifierHash))?.lockedAt != null;
     },
@@ -60,8 +82,10 @@ export function lockoutStore(db: Db): LockoutStore {
       return row?.lockedAt != null ? row.lockedAt + lockMs : null;
     },
 
-    async recordFailure(who, { now, maxFailures, reason, lockMs, outbox }) {
+    async recordFailure(who, { now, maxFailures, reason, lockMs, outbox, address }) {
       return inTransaction(db, async (tx): Promise<FailureCount> => {
+        // issue 20: the address's count (SPEC L7) in the same transaction
+        if (address) await countAddressFailure(tx, address.network, now, address.windowMs);
         const row = await readAttempt(tx, who.identifierHash, now, lockMs);
         if (row?.lockedAt != null) {
           await writeAudit(tx, { at: now, event: 'sign_in_failed', ...auditWho(who), detail: { reason: 'locked' } });
@@ -85,8 +109,10 @@ export function lockoutStore(db: Db): LockoutStore {
         const row = await readAttempt(tx, who.identifierHash, input.now, input.lockMs);
         if (row?.lockedAt != null) {
           await writeAudit(tx, { at: input.now, event: 'sign_in_failed', ...auditWho(who), detail: { reason: 'locked' } });
+          if (input.address) await countAddressFailure(tx, input.address.network, input.now, input.address.windowMs);
           return { locked: true };
         }
+        if (input.signedIn !== undefined) await recordSignIn(tx, input.signedIn, input.now);
         if (row) await tx.delete(signInAttemptTable).where(eq(signInAttemptTable.identifierHash, who.identifierHash));
         await writeAudit(tx, { at: input.now, event: 'sign_in_succeeded', ...auditWho(who), detail: input.detail });
         return { ok: true };

@@ -37,7 +37,8 @@ async function readReportData(db: Db, input: { flowKind: string; dailyEvents: st
     .select({
       event: auditTable.event,
       reason: sql<string | null>`CASE WHEN ${auditTable.event} = 'sign_in_failed' THEN ${auditTable.detail}::jsonb ->> 'reason' END`,
-      n: count(),
+      // SPEC X5: a coalesced row stands for `count` refusals
+      n: sql<number>`sum(coalesce((${auditTable.detail}::jsonb ->> 'count')::int, 1))`.mapWith(Number),
     })
     .from(auditTable)
     .groupBy(auditTable.event, sql`2`);

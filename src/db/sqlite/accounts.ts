@@ -1,8 +1,16 @@
 // Accounts (My IDs), legacy and initial IDs, and the member top page, as sign-in and the top page need them.
 import { and, asc, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { AccountStore, CredentialRow, CredentialStore, MemberStore } from '../contract.js';
-import type { Db } from './client.js';
+import type { Db, Executor } from './client.js';
 import { accountCardTable, accountTable, cardTable, credentialTable, holderTable, noticeTable } from './schema.js';
+
+/** SPEC L2: the previous sign-in time kept for the top page, through the caller's transaction or the db. */
+export function recordSignIn(ex: Executor, accountId: number, now: number): void {
+  ex.update(accountTable)
+    .set({ previousSignInAt: sql`${accountTable.lastSignInAt}`, lastSignInAt: now })
+    .where(eq(accountTable.id, accountId))
+    .run();
+}
 
 export function accountStore(db: Db): AccountStore {
   return {
@@ -13,10 +21,7 @@ export function accountStore(db: Db): AccountStore {
       return db.select().from(accountTable).where(eq(accountTable.id, id)).get();
     },
     async recordSignIn(accountId, now) {
-      db.update(accountTable)
-        .set({ previousSignInAt: sql`${accountTable.lastSignInAt}`, lastSignInAt: now })
-        .where(eq(accountTable.id, accountId))
-        .run();
+      recordSignIn(db, accountId, now);
     },
     async replaceHash(accountId, checkedHash, newHash) {
       const result = db

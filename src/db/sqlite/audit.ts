@@ -1,5 +1,5 @@
 // The audit log of security events (SPEC X5), and the log line each one is also (SPEC O3).
-import { asc, gte } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, sql } from 'drizzle-orm';
 import type { AuditEvent, AuditStore } from '../contract.js';
 import { auditListeners, type Db, type Executor } from './client.js';
 import { auditTable } from './schema.js';
@@ -22,6 +22,35 @@ export function writeAudit(ex: Executor, e: AuditEvent): void {
   } catch {
     /* a log line is never worth a failed request */
   }
+}
+
+/**
+ * SPEC X5: a refusal joins the newest row of the same event, identifier, address and reason begun within `windowMs` — its
+ * detail then holds `count` and `lastAt` — or starts a row. Statements prepared once per database (issue 20); they run on
+ * its one connection, inside the caller's transaction.
+ */
+export function coalescedAudit(db: Db) {
+  const latest = db
+    .select({ id: auditTable.id, detail: auditTable.detail })
+    .from(auditTable)
+    .where(and(eq(auditTable.subject, sql.placeholder('subject')), gt(auditTable.at, sql.placeholder('since')), eq(auditTable.event, sql.placeholder('event')), eq(auditTable.address, sql.placeholder('address'))))
+    // the (subject, at) index answers it; ordering by id would walk the whole table backwards
+    .orderBy(desc(auditTable.at))
+    .limit(1)
+    .prepare();
+  const update = db.update(auditTable).set({ detail: sql`${sql.placeholder('detail')}` }).where(eq(auditTable.id, sql.placeholder('id'))).prepare();
+  return (ex: Executor, e: AuditEvent & { subject: string; address: string; detail: { reason: string } }, windowMs: number): void => {
+    const row = latest.get({ subject: e.subject, since: e.at - windowMs, event: e.event, address: e.address });
+    const detail = row?.detail ? (JSON.parse(row.detail) as { reason?: string; count?: number }) : undefined;
+    if (!row || detail?.reason !== e.detail.reason) return writeAudit(ex, e);
+    update.run({ id: row.id, detail: JSON.stringify({ ...detail, count: (detail.count ?? 1) + 1, lastAt: e.at }) });
+    // SPEC O3: the log still has a line for every refusal
+    try {
+      auditListeners.get(ex)?.(e);
+    } catch {
+      /* a log line is never worth a failed request */
+    }
+  };
 }
 
 export function auditStore(db: Db): AuditStore {

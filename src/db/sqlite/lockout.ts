@@ -1,11 +1,12 @@
 // Sign-in failure counters (SPEC L5–L7): consecutive failures per identifier hash and failed sign-ins per client address.
 // Every read-then-write of a counter is one synchronous IMMEDIATE transaction, so concurrent attempts count exactly.
-import { eq, inArray } from 'drizzle-orm';
-import type { AddressSlot, AddressThrottleInput, AttemptWho, CardLockKey, FailureCount, LockoutStore } from '../contract.js';
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { AddressSlot, AddressThrottleInput, AttemptWho, CardLockKey, FailureCount, LockoutStore, SignInGate } from '../contract.js';
 import { inTransaction, type Db, type Executor } from './client.js';
 import { addressThrottleTable, cardTable, signInAttemptTable } from './schema.js';
-import { writeAudit } from './audit.js';
+import { coalescedAudit, writeAudit } from './audit.js';
 import { queued } from './outbox.js';
+import { recordSignIn } from './accounts.js';
 
 function auditWho(who: AttemptWho) {
   return { accountId: who.accountId ?? null, subject: who.identifierHash, address: who.address };
@@ -28,10 +29,14 @@ function readThrottle(ex: Executor, address: string) {
   return ex.select().from(addressThrottleTable).where(eq(addressThrottleTable.address, address)).get();
 }
 
+type ThrottleRow = { windowStartedAt: number; failures: number };
+const isThrottled = (row: ThrottleRow | undefined, { now, windowMs, maxFailures }: Omit<AddressThrottleInput, 'address' | 'identifierHash'>): row is ThrottleRow =>
+  row !== undefined && now < row.windowStartedAt + windowMs && row.failures >= maxFailures;
+
 /** SPEC L7: refused once the window holds `maxFailures`; the first refusal of a window is audited, later ones only read. */
 function checkAddress(ex: Executor, { address, now, windowMs, maxFailures, identifierHash }: AddressThrottleInput): AddressSlot {
   const row = readThrottle(ex, address);
-  if (!row || now >= row.windowStartedAt + windowMs || row.failures < maxFailures) return { ok: true };
+  if (!isThrottled(row, { now, windowMs, maxFailures })) return { ok: true };
   const retryAt = row.windowStartedAt + windowMs;
   if (row.refusedAt === null) {
     ex.update(addressThrottleTable).set({ refusedAt: now }).where(eq(addressThrottleTable.address, address)).run();
@@ -49,8 +54,50 @@ function countAddressFailure(ex: Executor, address: string, now: number, windowM
     .run();
 }
 
-export function lockoutStore(db: Db): LockoutStore {
+/** Issue 20: the refusal path's statements, prepared once per database instead of built by drizzle and compiled per request. */
+function preparedRefusals(db: Db) {
+  const at = addressThrottleTable;
+  const p = (name: string) => sql.placeholder(name);
   return {
+    throttle: db.select({ windowStartedAt: at.windowStartedAt, failures: at.failures, refusedAt: at.refusedAt }).from(at).where(eq(at.address, p('address'))).prepare(),
+    lockedAt: db.select({ lockedAt: signInAttemptTable.lockedAt }).from(signInAttemptTable).where(eq(signInAttemptTable.identifierHash, p('key'))).prepare(),
+    // SPEC L7 in one statement: a failure past the window starts a new one (SET reads the row's values before the update)
+    countAddress: db
+      .insert(at)
+      .values({ address: p('address'), windowStartedAt: p('now'), failures: 1 })
+      .onConflictDoUpdate({
+        target: at.address,
+        set: {
+          failures: sql`CASE WHEN ${p('now')} >= ${at.windowStartedAt} + ${p('windowMs')} THEN 1 ELSE ${at.failures} + 1 END`,
+          refusedAt: sql`CASE WHEN ${p('now')} >= ${at.windowStartedAt} + ${p('windowMs')} THEN NULL ELSE ${at.refusedAt} END`,
+          windowStartedAt: sql`CASE WHEN ${p('now')} >= ${at.windowStartedAt} + ${p('windowMs')} THEN ${p('now')} ELSE ${at.windowStartedAt} END`,
+        },
+      })
+      .prepare(),
+    audit: coalescedAudit(db),
+  };
+}
+
+export function lockoutStore(db: Db): LockoutStore {
+  const prepared = preparedRefusals(db);
+  return {
+    async checkSignIn(input): Promise<SignInGate> {
+      const row = prepared.throttle.get({ address: input.address });
+      if (isThrottled(row, input)) {
+        // the window's first refusal is audited once, in a transaction; later ones only read
+        const slot = row.refusedAt === null ? inTransaction(db, (tx) => checkAddress(tx, input)) : { ok: false as const, retryAt: row.windowStartedAt + input.windowMs };
+        if (!slot.ok) return slot;
+      }
+      return { ok: true, locked: prepared.lockedAt.get({ key: input.identifierHash })?.lockedAt != null };
+    },
+
+    async refuseLocked(who, { now, network, windowMs, coalesceMs }) {
+      inTransaction(db, (tx) => {
+        prepared.audit(tx, { at: now, event: 'sign_in_failed', ...auditWho(who), address: who.address, subject: who.identifierHash, detail: { reason: 'locked' } }, coalesceMs);
+        prepared.countAddress.run({ address: network, now, windowMs });
+      });
+    },
+
     async isLocked(identifierHash) {
       return readAttempt(db, identifierHash)?.lockedAt != null;
     },
@@ -60,8 +107,10 @@ export function lockoutStore(db: Db): LockoutStore {
       return row?.lockedAt != null ? row.lockedAt + lockMs : null;
     },
 
-    async recordFailure(who, { now, maxFailures, reason, lockMs, outbox }) {
+    async recordFailure(who, { now, maxFailures, reason, lockMs, outbox, address }) {
       return inTransaction(db, (tx): FailureCount => {
+        // issue 20: the address's count (SPEC L7) in the same transaction
+        if (address) countAddressFailure(tx, address.network, now, address.windowMs);
         const row = readAttempt(tx, who.identifierHash, now, lockMs);
         if (row?.lockedAt != null) {
           writeAudit(tx, { at: now, event: 'sign_in_failed', ...auditWho(who), detail: { reason: 'locked' } });
@@ -85,8 +134,10 @@ export function lockoutStore(db: Db): LockoutStore {
         const row = readAttempt(tx, who.identifierHash, input.now, input.lockMs);
         if (row?.lockedAt != null) {
           writeAudit(tx, { at: input.now, event: 'sign_in_failed', ...auditWho(who), detail: { reason: 'locked' } });
+          if (input.address) countAddressFailure(tx, input.address.network, input.now, input.address.windowMs);
           return { locked: true };
         }
+        if (input.signedIn !== undefined) recordSignIn(tx, input.signedIn, input.now);
         if (row) tx.delete(signInAttemptTable).where(eq(signInAttemptTable.identifierHash, who.identifierHash)).run();
         writeAudit(tx, { at: input.now, event: 'sign_in_succeeded', ...auditWho(who), detail: input.detail });
         return { ok: true };

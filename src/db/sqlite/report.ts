@@ -44,7 +44,8 @@ function readReportData(db: Db, input: { flowKind: string; dailyEvents: string[]
     .select({
       event: auditTable.event,
       reason: sql<string | null>`CASE WHEN ${auditTable.event} = 'sign_in_failed' THEN json_extract(${auditTable.detail}, '$.reason') END`,
-      n: count(),
+      // SPEC X5: a coalesced row stands for `count` refusals
+      n: sql<number>`sum(coalesce(json_extract(${auditTable.detail}, '$.count'), 1))`,
     })
     .from(auditTable)
     .groupBy(auditTable.event, sql`2`)

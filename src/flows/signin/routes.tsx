@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { SignInPage, type SignInFailure, type SignInNotice } from '../../../views/pages/signin/SignInPage.js';
-import { completeMemberSignIn, signIn } from '../../auth/signin.js';
+import { signIn } from '../../auth/signin.js';
 import { endSession, startSession } from '../../auth/session.js';
 import { paths, safeReturnPath } from '../../paths.js';
 import { clearCookie, writeCookie } from '../../web/cookies.js';
@@ -14,6 +14,8 @@ import { normaliseIdentifier } from '../../auth/normalise.js';
 import { migration } from '../migration/machine.js';
 import { supportOf } from '../steps/code-check.js';
 import type { Support } from '../../../views/components/SupportDesk.js';
+import type { Deps } from '../../deps.js';
+import { cachedRefusalPage, refusalPageCache, type RefusalPageCache, type RefusalProps } from './refusal-page.js';
 
 const SignInForm = v.object({
   id: v.pipe(v.optional(v.string(), ''), v.maxLength(320)),
@@ -36,6 +38,18 @@ type ShowProps = { id?: string; failure?: SignInFailure; retryAt?: number; error
 function showSignIn(c: Context<AppEnv>, status: 200 | 400 | 422 | 429, props: ShowProps) {
   const next = safeReturnPath(c.req.query('next'));
   return c.html(<SignInPage v={viewOf(c)} next={next} notice={status === 200 ? noticeOf(c) : undefined} {...props} />, status);
+}
+
+// issue 20: the refusal pages a flood meets (a locked ID, a throttled address) are rendered once per app, language and variant
+const refusalPages = new WeakMap<Deps, RefusalPageCache>();
+
+/** SPEC L5/L7 refusal pages: from the cache for the plain POST /login without a session (what a flood sends), else rendered. */
+async function showRefusal(c: Context<AppEnv>, status: 422 | 429, props: RefusalProps) {
+  const v = viewOf(c);
+  if (c.get('session') || v.path !== paths.signIn) return showSignIn(c, status, props);
+  const deps = c.get('deps');
+  const cache = refusalPages.get(deps) ?? refusalPages.set(deps, refusalPageCache()).get(deps)!;
+  return c.html(await cachedRefusalPage(cache, v, props), status);
 }
 
 export const signInRoutes = new Hono<AppEnv>()
@@ -62,11 +76,11 @@ export const signInRoutes = new Hono<AppEnv>()
     if (result.kind === 'throttled') {
       // SPEC L7: the guide's "wait and try again", and when the window ends
       c.header('Retry-After', String(Math.max(1, Math.ceil((result.retryAt - deps.clock.now()) / 1000))));
-      return showSignIn(c, 429, { id: form.id, failure: 'throttled', retryAt: result.retryAt, errors: [{ field: '', message: t('errors.throttled') }] });
+      return showRefusal(c, 429, { id: form.id, failure: 'throttled', retryAt: result.retryAt, errors: [{ field: '', message: t('errors.throttled') }] });
     }
     if (result.kind === 'locked') {
       const [failure, message] = result.message === 'myId' ? (['lockedMyId', 'signin.errorLockedMyId'] as const) : (['lockedLegacy', 'signin.errorLockedLegacy'] as const);
-      return showSignIn(c, 422, { id: form.id, failure, errors: [{ field: '', message: t(message) }], support: supportOf(deps.config) });
+      return showRefusal(c, 422, { id: form.id, failure, errors: [{ field: '', message: t(message) }], support: supportOf(deps.config) });
     }
     if (result.kind === 'refused') {
       // issue 19: from the 3rd failure on, say how many remain — counted per typed ID, known or not (L6)
@@ -92,7 +106,6 @@ export const signInRoutes = new Hono<AppEnv>()
       }
       return c.redirect(migration.url(migration.first), 303);
     }
-    await completeMemberSignIn(deps, result.accountId);
     writeCookie(c, 'sid', await startSession(deps, result.accountId));
     return c.redirect(safeReturnPath(c.req.query('next')) ?? paths.top, 303);
   })

@@ -12,7 +12,8 @@ import { paths } from '../../../src/paths.js';
 export type SignInNotice = 'expired' | 'ended' | 'flowExpired' | 'flowCancelled' | 'signedOut' | 'addressBudget' | 'addressBudgetDay';
 export type SignInFailure = 'generic' | 'lockedLegacy' | 'lockedMyId' | 'throttled' | 'migrationBudget';
 
-type Props = { v: View; id?: string; next?: string; errors?: FieldError[]; notice?: SignInNotice; failure?: SignInFailure; retryAt?: number; support?: Support };
+/** `emailShaped`: whether the typed ID looks like a My ID (by default from `id`; the render cache of issue 20 says it, its `id` being a marker). */
+type Props = { v: View; id?: string; next?: string; errors?: FieldError[]; notice?: SignInNotice; failure?: SignInFailure; retryAt?: number; support?: Support; emailShaped?: boolean };
 
 const noticeKey = {
   expired: 'signin.sessionExpired',
@@ -98,11 +99,11 @@ function FailureHelp({ v, failure, retryAt, emailShaped }: { v: View; failure: S
   );
 }
 
-export function SignInPage({ v, id, next, errors = [], notice, failure, retryAt, support }: Props) {
+export function SignInPage({ v, id, next, errors = [], notice, failure, retryAt, support, emailShaped = (id ?? '').includes('@') }: Props) {
   return (
     <Page v={v} title={v.t('signin.title')} hasErrors={errors.length > 0}>
       <ErrorSummary v={v} errors={errors} title={failure && failure !== 'generic' ? v.t('signin.cannotNowTitle') : undefined} />
-      {failure && <FailureHelp v={v} failure={failure} retryAt={retryAt} emailShaped={(id ?? '').includes('@')} />}
+      {failure && <FailureHelp v={v} failure={failure} retryAt={retryAt} emailShaped={emailShaped} />}
       {/* issue 19 item 16: a lock page names the support desk */}
       {support && (failure === 'lockedLegacy' || failure === 'lockedMyId') && <SupportDesk v={v} support={support} />}
       {notice && (
