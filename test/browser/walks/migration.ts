@@ -47,7 +47,7 @@ export async function migrationKeepEmail(w: Walker, newPassword: string) {
   await w.press(t('migration.register'));
 
   expect(await w.path()).toBe('/migration/done');
-  await w.expectPage(200, t('migration.doneHeading'), t('migration.doneBody'), t('commit.headingDone'), t('commit.separate'));
+  await w.expectPage(200, t('migration.doneHeading'), t('migration.doneBody'), t('commit.headingDone'), t('commit.separateDone'));
   await w.follow(t('migration.doneSignIn'));
   expect(await w.page.getByLabel(new RegExp(`^${t('signin.idLabel')}`)).first().inputValue()).toBe('ken.tanaka@example.jp');
   await signInMember(w, 'ken.tanaka@example.jp', newPassword);
