@@ -2,7 +2,7 @@
 import { silentLogger } from '../log/logger.js';
 import type { Deps } from '../deps.js';
 import type { AttemptWho, OutboxMessage } from '../db/contract.js';
-import { lockNoticeMessage } from '../notify/lock-texts.js';
+import { configuredLockNotice } from '../notify/lock-texts.js';
 import { countFailure, countSuccess, identifierHash, isMyIdShape, lockMessageFor } from './lockout.js';
 import { normaliseIdentifier, normalisePassword } from './normalise.js';
 import { hashPassword, hashQueueFull, HashQueueFullError, isWeakerThanCurrent, verifyDummy, verifyPassword } from './password.js';
@@ -54,8 +54,7 @@ async function lockNoticeFor(deps: Deps, id: string, known: string | null | unde
   // a My ID's match has read its account already (known or not alike, L6); a legacy ID's notice goes to its card, in any state
   const to = kind === 'myId' ? known : (await deps.stores.credentials.findAnyState(id))?.cardEmail;
   if (!to) return null;
-  const { config, clock } = deps;
-  return lockNoticeMessage({ to, identifier: id, kind, lang: 'both', brand: config.BRAND_NAME, legacy: config.LEGACY_NAME, at: clock.now(), maxFailures: config.LOGIN_MAX_FAILURES, support: { phone: config.SUPPORT_PHONE, hours: config.SUPPORT_HOURS } });
+  return configuredLockNotice(deps.config, deps.clock.now(), { to, identifier: id, kind, lang: 'both' });
 }
 
 /** The whole sign-in decision; known and unknown IDs take the same path, the same time and get the same answers. */

@@ -4,6 +4,7 @@ import type { Lang } from '../i18n/define.js';
 import type { Message } from './notifier.js';
 import type { SupportDesk } from './account-texts.js';
 import { japanDateTime } from '../i18n/japan-time.js';
+import type { Config } from '../config.js';
 
 export type LockNotice = {
   /** The account's My ID, or the card's registered email for a legacy or initial ID. */
@@ -66,6 +67,11 @@ const texts: Record<Lang, (n: LockNotice, time: string) => { subject: string; li
     ],
   }),
 };
+
+/** SPEC L5: the lock notice with what the settings say of it (brand, legacy name, the lock's count, the support desk). */
+export function configuredLockNotice(config: Config, at: number, n: Pick<LockNotice, 'to' | 'identifier' | 'kind' | 'lang'>): Message {
+  return lockNoticeMessage({ ...n, brand: config.BRAND_NAME, legacy: config.LEGACY_NAME, at, maxFailures: config.LOGIN_MAX_FAILURES, support: { phone: config.SUPPORT_PHONE, hours: config.SUPPORT_HOURS } });
+}
 
 export function lockNoticeMessage(n: LockNotice): Message {
   const inLang = (lang: Lang) => texts[lang](n, japanDateTime(n.at, lang));

@@ -4,7 +4,7 @@ import { normalisePassword } from '../../auth/normalise.js';
 import { verifyPassword } from '../../auth/password.js';
 import type { Deps } from '../../deps.js';
 import type { Lang, T } from '../../i18n/index.js';
-import { lockNoticeMessage } from '../../notify/lock-texts.js';
+import { configuredLockNotice } from '../../notify/lock-texts.js';
 
 export type CurrentPasswordCheck = 'ok' | 'missing' | 'wrong' | 'locked';
 
@@ -24,9 +24,8 @@ export async function checkCurrentPasswordCounted(
   const who = { identifierHash: identifierHash(deps.config.SECRET, account.email), accountId: account.id, address: ctx.address };
   if (await isLocked(deps, who.identifierHash)) return { check: await lockOut(deps, account.id) };
   if (await verifyPassword(account.passwordHash, password)) return { check: 'ok' };
-  const { config, clock } = deps;
   // SPEC D1: the lock notice is stored with the lock
-  const notice = lockNoticeMessage({ to: account.email, identifier: account.email, kind: 'myId', lang: ctx.lang, brand: config.BRAND_NAME, legacy: config.LEGACY_NAME, at: clock.now(), maxFailures: config.LOGIN_MAX_FAILURES, support: { phone: config.SUPPORT_PHONE, hours: config.SUPPORT_HOURS } });
+  const notice = configuredLockNotice(deps.config, deps.clock.now(), { to: account.email, identifier: account.email, kind: 'myId', lang: ctx.lang });
   const count = await countFailure(deps, who, 'current_password', undefined, notice);
   if (count.locked) return { check: await lockOut(deps, account.id) };
   return { check: 'wrong', failures: count.failures, remaining: deps.config.LOGIN_MAX_FAILURES - count.failures };
