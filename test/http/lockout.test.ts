@@ -1,35 +1,18 @@
-// SPEC L5, X5: LOGIN_MAX_FAILURES consecutive failures lock an identifier — My ID, legacy ID, initial ID, unknown ID — over HTTP.
+// SPEC L5: LOGIN_MAX_FAILURES consecutive failures lock an identifier — My ID, legacy ID, initial ID, unknown ID — over HTTP,
+// counted per normalised identifier.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { identifierHash } from '../../src/auth/lockout.js';
-import { seedDemo, DEMO_LOCKED_ID } from '../../src/cli/seed-demo.js';
-import { browser, makeHarness, type Harness } from '../helpers/app.js';
+import { browser, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { walkTo } from '../helpers/walk.js';
-
-const GENERIC = '入力されたIDとパスワードではログインできません。';
-const LOCKED_MY_ID = 'パスワードを一定回数以上誤って入力されたため、IDが無効となっています。';
-const LOCKED_LEGACY = '入力されたIDはロックされているためログインできません。';
-const NOTICE_SUBJECT = '【My Card】アカウント停止のお知らせ / [My Card] Your ID has been locked';
+import { auditRows, fail, GENERIC, LOCKED_LEGACY, LOCKED_MY_ID, lockNotices, lockoutHolders, N, NOTICE_SUBJECT } from '../helpers/lockout.js';
 
 let h: Harness;
-const N = 5;
-
 beforeEach(async () => {
-  h = await makeHarness({ LOGIN_MAX_FAILURES: String(N) });
-  await addHolder(h, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' }, cards: [{ email: 'hanako@example.jp' }] });
-  await addHolder(h, { legacyId: 'Taro-01', legacyPassword: 'legacy-pass', cards: [{ email: 'taro@example.jp' }] });
-  await addHolder(h, { initialId: 'init-7788', initialPassword: 'initial-pass', cards: [{ email: 'ken@example.jp' }] });
+  h = await lockoutHolders();
 });
 
-const notices = async () => (await h.outbox()).filter((m) => m.subject === NOTICE_SUBJECT);
-const audit = async (event: string) => (await h.inspect.rows('audit_log')).filter((rec) => rec.event === event);
-
-/** Posts wrong passwords and returns the responses. */
-async function fail(b: ReturnType<typeof browser>, id: string, times: number) {
-  const out = [];
-  for (let i = 0; i < times; i++) out.push(await b.post('/login', { id, password: `wrong-${i}` }));
-  return out;
-}
+const notices = () => lockNotices(h);
+const audit = (event: string) => auditRows(h, event);
 
 describe.each([
   { kind: 'My ID', id: 'hanako@example.jp', password: 'Sakura#2025x', message: LOCKED_MY_ID, to: 'hanako@example.jp', links: ['/reset', '/register'] },
@@ -140,80 +123,5 @@ describe('L5 counting per normalised identifier', () => {
     const locking = await browser(h).post('/login', { id: 'moved-01', password: 'moved-pass' });
     expect(locking.body).toContain(LOCKED_LEGACY);
     expect((await notices()).map((m) => m.to)).toEqual(['moved@example.jp']);
-  });
-});
-
-describe('L5 exact under concurrency', () => {
-  it(`${3 * N} simultaneous wrong passwords: the count stops at ${N}, one lock, one notice`, async () => {
-    const b = browser(h);
-    await b.get('/login');
-    const res = await Promise.all(Array.from({ length: 3 * N }, (_, i) => b.post('/login', { id: 'hanako@example.jp', password: `wrong-${i}` })));
-    expect(res.every((r) => r.status === 422)).toBe(true);
-    expect(res.filter((r) => r.body.includes(GENERIC))).toHaveLength(N - 1);
-    expect(res.filter((r) => r.body.includes(LOCKED_MY_ID))).toHaveLength(2 * N + 1);
-    const row = (await h.inspect.rows('sign_in_attempt'))[0];
-    expect(row?.failures).toBe(N);
-    expect((await notices())).toHaveLength(1);
-    expect(await audit('sign_in_locked')).toHaveLength(1);
-  });
-
-  it('a right password racing the locking failure never signs in once the lock is written', async () => {
-    const b = browser(h);
-    await fail(b, 'hanako@example.jp', N - 1);
-    const [wrong, right] = await Promise.all([
-      b.post('/login', { id: 'hanako@example.jp', password: 'wrong-last' }),
-      browser(h).post('/login', { id: 'hanako@example.jp', password: 'Sakura#2025x' }),
-    ]);
-    const row = (await h.inspect.rows('sign_in_attempt'))[0];
-    if (right.status === 303) {
-      // the success was counted first: it reset the count, so the wrong one is failure 1
-      expect(wrong.body).toContain(GENERIC);
-      expect(row?.failures).toBe(1);
-    } else {
-      expect(right.body).toContain(LOCKED_MY_ID);
-      expect(row?.lockedAt).not.toBeNull();
-      expect((await h.inspect.rows('session'))).toHaveLength(0);
-    }
-  });
-});
-
-describe('L5 ways out and the demo lock', () => {
-  it('a completed password reset ends the lock (SPEC R3)', async () => {
-    await fail(browser(h), 'hanako@example.jp', N);
-    await walkTo(h, 'reset', 'done', { email: 'Hanako@Example.jp', newPassword: 'Kumo#River82' });
-    expect((await browser(h).post('/login', { id: 'hanako@example.jp', password: 'Kumo#River82' })).status).toBe(303);
-  });
-
-  it("the demo seed's locked My ID is refused with the lock message even with its right password", async () => {
-    h = await makeHarness(); // the seed only fills an empty database
-    expect((await seedDemo(h.deps)).seeded).toBe(true);
-    const res = await browser(h).post('/login', { id: DEMO_LOCKED_ID, password: 'Demo#2025lock' });
-    expect(res.status).toBe(422);
-    expect(res.body).toContain(LOCKED_MY_ID);
-  });
-});
-
-describe('X5 audit of sign-in events', () => {
-  it('records success, failure and lock with time, account or hashed identifier, and client address', async () => {
-    const b = browser(h);
-    await b.post('/login', { id: 'hanako@example.jp', password: 'Sakura#2025x' });
-    await fail(browser(h), 'nobody@example.jp', N);
-    const success = await audit('sign_in_succeeded');
-    expect(success).toHaveLength(1);
-    expect(success[0].accountId).not.toBeNull();
-    expect(success[0].address).toBe('unknown'); // app.request() has no socket
-    expect(success[0].at).toBe(h.clock.now());
-    const failed = await audit('sign_in_failed');
-    expect(failed).toHaveLength(N);
-    expect(failed.every((r) => r.accountId === null && r.subject === identifierHash(h.config.SECRET, 'nobody@example.jp'))).toBe(true);
-    expect(JSON.stringify((await h.inspect.rows('audit_log')))).not.toContain('nobody@example.jp');
-    expect(await audit('sign_in_locked')).toHaveLength(1);
-  });
-
-  it('a legacy sign-in success is logged under its hashed identifier with the credential', async () => {
-    await browser(h).post('/login', { id: 'taro-01', password: 'legacy-pass' });
-    const [row] = await audit('sign_in_succeeded');
-    expect(row.subject).toBe(identifierHash(h.config.SECRET, 'taro-01'));
-    expect(JSON.parse(row.detail!)).toHaveProperty('credentialId');
   });
 });
