@@ -1,4 +1,5 @@
-// SPEC M1–M8: the migration walked branch by branch over HTTP; the database and outbox checked after each end.
+// SPEC M1–M8: the migration walked end to end over HTTP, once per main branch (keep the card email + SMS, a new email + a landline
+// call); the database and outbox checked after each end. M2's other branches: migration-m2-branches.test.ts; the guard: migration-flow-guard.test.ts.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
@@ -8,13 +9,6 @@ import { lastCode, WRONG_CODE } from '../helpers/codes.js';
 let h: Harness;
 beforeEach(async () => {
   h = await makeHarness();
-});
-
-const snapshot = async () => ({
-  accounts: (await h.inspect.rows('account')),
-  links: (await h.inspect.rows('account_card')),
-  cards: (await h.inspect.rows('card')),
-  credentials: (await h.inspect.rows('credential')),
 });
 
 describe('keep the card email + SMS (M2 はい → M6 ⑦-1 → M7 → M8)', () => {
@@ -120,117 +114,5 @@ describe('new email + landline voice (M2 いいえ → M3 → M4 → M5 → M6 �
     expect((await b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).location).toBe('/migration/done');
     expect((await h.inspect.rows('card')).find((rec) => rec.id === cards[0].id)!.email).toBe('new@example.jp');
     expect((await h.inspect.rows('account')).find((rec) => rec.email === 'new@example.jp')).toBeDefined();
-  });
-});
-
-describe('branches of M2', () => {
-  it('はい on a card email that is already a My ID → M3 with the guide message', async () => {
-    await addHolder(h, { account: { email: 'shared@example.jp', password: 'Other#2025x' } });
-    await addHolder(h, { legacyId: 'kid-03', cards: [{ email: 'shared@example.jp' }] });
-    const { b } = await startMigration(h, 'kid-03', 'legacy-pass');
-    expect((await b.post('/migration/email-choice', { choice: 'yes' })).location).toBe('/migration/new-email');
-    const page = await b.get('/migration/new-email');
-    expect(page.body).toContain('クレジットカードに登録されているメールアドレスは既にMy IDとして登録されています。');
-    expect((await h.outbox())).toHaveLength(0);
-  });
-
-  it('a card with no registered email goes from the terms straight to M3', async () => {
-    await addHolder(h, { legacyId: 'noemail-04', cards: [{ email: null }] });
-    const { location } = await startMigration(h, 'noemail-04', 'legacy-pass');
-    expect(location).toBe('/migration/new-email');
-  });
-
-  it('a multi-card holder: cards with the same email are linked, the other is not', async () => {
-    const { cards } = await addHolder(h, {
-      legacyId: 'multi-05',
-      cards: [{ email: 'ken@example.jp' }, { email: 'ken@example.jp' }, { email: 'work@example.com' }],
-    });
-    const { b } = await startMigration(h, 'multi-05', 'legacy-pass');
-    await b.post('/migration/email-choice', { choice: 'yes' });
-    await b.post('/migration/phone', { code: (await lastCode(h, '09012345678')) });
-    await b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD });
-    const linked = (await h.inspect.rows('account_card')).map((l) => l.cardId).sort();
-    expect(linked).toEqual([cards[0].id, cards[1].id]);
-  });
-
-  it('an initial ID migrates the same way and is used up', async () => {
-    const { initial } = await addHolder(h, { initialId: 'init-06', initialPassword: 'first-pass', cards: [{ email: 'first@example.jp' }] });
-    const { b } = await startMigration(h, 'init-06', 'first-pass');
-    await b.post('/migration/email-choice', { choice: 'yes' });
-    await b.post('/migration/phone', { code: (await lastCode(h, '09012345678')) });
-    expect((await b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).location).toBe('/migration/done');
-    expect((await h.inspect.rows('credential')).find((rec) => rec.id === initial!.id)!.retiredAt).not.toBeNull();
-    expect((await browser(h).post('/login', { id: 'init-06', password: 'first-pass' })).status).toBe(422);
-  });
-});
-
-describe('the flow guard (SPEC §3)', () => {
-  it('a step not reached yet redirects to the current step', async () => {
-    await addHolder(h, { legacyId: 'skip-07' });
-    const b = browser(h);
-    await b.post('/login', { id: 'skip-07', password: 'legacy-pass' });
-    for (const step of ['email-choice', 'new-email', 'email-code', 'confirm-email', 'phone', 'password', 'done']) {
-      const res = await b.get(`/migration/${step}`);
-      expect(res.status, step).toBe(303);
-      expect(res.location, step).toBe('/migration/terms');
-    }
-    const post = await b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD });
-    expect(post.location).toBe('/migration/terms');
-    expect((await h.inspect.rows('account'))).toHaveLength(0);
-  });
-
-  it('cancel ends the flow, changes nothing and returns to sign-in with the message', async () => {
-    await addHolder(h, { legacyId: 'cancel-08' });
-    const before = await snapshot();
-    const { b } = await startMigration(h, 'cancel-08', 'legacy-pass');
-    const res = await b.post('/migration/cancel', {});
-    expect(res.location).toBe('/login?flow=cancelled');
-    expect((await b.get('/login?flow=cancelled')).body).toContain('お手続きを中止しました。');
-    expect((await b.get('/migration/email-choice')).location).toBe('/login?flow=expired');
-    expect(await snapshot()).toEqual(before);
-    expect((await h.inspect.rows('flow'))[0]!.endedAt).not.toBeNull();
-  });
-
-  it('いいえ at M5 ends the flow and nothing changes', async () => {
-    await addHolder(h, { legacyId: 'no-09', cards: [{ email: 'keep@example.jp' }] });
-    const before = await snapshot();
-    const { b } = await startMigration(h, 'no-09', 'legacy-pass');
-    await b.post('/migration/email-choice', { choice: 'no' });
-    await b.post('/migration/new-email', { email: 'other@example.jp' });
-    await b.post('/migration/email-code', { code: (await lastCode(h, 'other@example.jp')) });
-    expect((await b.post('/migration/cancel', {})).location).toBe('/login?flow=cancelled');
-    expect(await snapshot()).toEqual(before);
-  });
-
-  it('an expired flow returns to sign-in with a message', async () => {
-    await addHolder(h, { legacyId: 'slow-10' });
-    const { b, location } = await startMigration(h, 'slow-10', 'legacy-pass');
-    h.clock.advance((h.config.FLOW_TTL_SECONDS + 1) * 1000);
-    const res = await b.get(location);
-    expect(res.location).toBe('/login?flow=expired');
-    expect((await b.get(res.location!)).body).toContain('お手続きの有効期限が切れました。');
-  });
-
-  it('an unknown flow cookie is treated as expired', async () => {
-    const res = await h.app.request('/migration/terms', { headers: { cookie: 'flow=forged-token' } });
-    expect(res.headers.get('location')).toBe('/login?flow=expired');
-  });
-
-  it('a second submit of the completing password writes nothing more', async () => {
-    await addHolder(h, { legacyId: 'twice-11', cards: [{ email: 'twice@example.jp' }] });
-    const { b } = await startMigration(h, 'twice-11', 'legacy-pass');
-    await b.post('/migration/email-choice', { choice: 'yes' });
-    await b.post('/migration/phone', { code: (await lastCode(h, '09012345678')) });
-    const [one, two] = await Promise.all([
-      b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD }),
-      b.post('/migration/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD }),
-    ]);
-    // the loser is sent back through the guard, which takes it to where the flow is now: done
-    for (const res of [one, two]) {
-      const landed = res.location === '/migration/done' ? res : await b.get(res.location!);
-      expect(landed.location ?? '/migration/done').toBe('/migration/done');
-    }
-    expect((await h.inspect.rows('account'))).toHaveLength(1);
-    expect((await h.outbox()).filter((m) => m.subject.includes('登録完了'))).toHaveLength(1);
   });
 });

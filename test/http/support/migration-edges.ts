@@ -1,8 +1,8 @@
 // The holders and walks the migration edge tests share (test/http/migration-*.test.ts): a mobile holder with a card email, an initial ID with landlines and no card email, a holder whose card email is taken.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, expect } from 'vitest';
 import { browser, makeHarness, type Harness } from '../../helpers/app.js';
 import { addHolder } from '../../helpers/fixtures.js';
-import { codesTo, lastCode, WRONG_CODE } from '../../helpers/codes.js';
+import { migrationSnapshot } from '../../helpers/snapshot.js';
 import { walkTo } from '../../helpers/walk.js';
 
 export const PASSWORD = 'Kawa!Nagare77';
@@ -57,11 +57,4 @@ export const walkKeepEmailToPassword = (b: Browser) => walkTo(h, 'migration', 'p
 
 export const walkNewEmailToConfirm = (b: Browser, email: string) => walkTo(h, 'migration', 'confirm-email', { b, ...MOBILE, email });
 
-export async function snapshot() {
-  return {
-    accounts: (await h.inspect.rows('account')),
-    links: (await h.inspect.rows('account_card')),
-    cards: (await h.inspect.rows('card')),
-    credentials: (await h.inspect.rows('credential')),
-  };
-}
+export const snapshot = () => migrationSnapshot(h);
