@@ -1,20 +1,13 @@
 // SPEC S1: code guesses have a long memory — per holder/account, purpose and flow kind, CODE_MAX_FAILURES_PER_DAY in any
 // rolling 24 hours and CODE_MAX_FAILURES_TOTAL in all (then closed, S11 notice, S10 code_closed). Issue 14's finding:
 // a lock expiring gave 5 fresh guesses every CODE_LOCK_SECONDS for ever (about 10 an hour per holder).
+// What reopens a closure, and closures without an enumeration oracle: budget-code-closure.test.ts.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { browser, makeHarness, type Harness } from '../helpers/app.js';
+import { makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
-import { GOOD_PASSWORD, startMigration, type Browser } from '../helpers/walk.js';
-import { lastCode, WRONG_CODE } from '../helpers/codes.js';
-
-const MIN = 60_000;
-const DAY = 24 * 60 * MIN;
-const PHONE = '09011112222';
-const CARD = '4980123412345678';
-const BIRTH = '1980-02-03';
-const LOCKED = '一定回数以上入力に誤りがあったため、認証機能がロックされました。';
-const CLOSED = '一定回数以上入力に誤りがあったため、このお手続きの認証機能を停止しました。お手続きを再開するには、サポートデスクにお電話ください。';
-const DESK = 'サポートデスク（0120-000-000、受付時間 9:00〜17:00）';
+import { GOOD_PASSWORD } from '../helpers/walk.js';
+import { lastCode } from '../helpers/codes.js';
+import { BIRTH, budgetHelpers, CARD, DAY, expectClosedPage, guess, LOCKED, MIN, PHONE } from '../helpers/code-budget.js';
 
 let h: Harness;
 let t0: number;
@@ -24,65 +17,7 @@ beforeEach(async () => {
   t0 = h.clock.now();
 });
 
-/** A code never sent to anyone (the harness's codes are a sequence that skips it). */
-async function wrongCode(_to = PHONE): Promise<string> {
-  return WRONG_CODE;
-}
-
-/** Posts `n` wrong codes at `url`; the statuses and the last answer. */
-async function guess(b: Browser, url: string, n: number, to = PHONE) {
-  const statuses: number[] = [];
-  let last = { status: 0, body: '' };
-  for (let i = 0; i < n; i++) {
-    last = await b.post(url, { code: await wrongCode(to) });
-    statuses.push(last.status);
-  }
-  return { statuses, last };
-}
-
-/** M up to the phone step (the SMS goes on arrival unless the verification is locked or closed). */
-async function migrationPhone(): Promise<Browser> {
-  const { b } = await startMigration(h, 'taro-01', 'old-pass-1');
-  expect((await b.post('/migration/email-choice', { choice: 'yes' })).location).toBe('/migration/phone');
-  return b;
-}
-
-/** G up to the phone step. */
-async function registrationPhone(): Promise<Browser> {
-  const b = browser(h);
-  await b.get('/register');
-  expect((await b.post('/register', { card: CARD, birthdate: BIRTH })).location).toBe('/register/phone');
-  return b;
-}
-
-/**
- * The default budgets spent in a flow kind, one fresh flow per round: 5 wrong (M6a lock), 30 min later 5 more (the day's 10:
- * locked until the first is 24 h old), a day later 5 more, then 5 more — the 20th closes it. Returns every round's statuses.
- */
-async function spendTotal(start: () => Promise<Browser>, url: string, to = PHONE) {
-  const rounds: number[][] = [];
-  const at = [t0, t0 + 30 * MIN, t0 + DAY + 1, t0 + DAY + 30 * MIN + 2];
-  let last = { status: 0, body: '' };
-  for (const time of at) {
-    h.clock.set(time);
-    const r = await guess(await start(), url, 5, to);
-    rounds.push(r.statuses);
-    last = r.last;
-  }
-  return { rounds, last };
-}
-
-function expectClosedPage(body: string) {
-  expect(body).toContain('<h1>認証機能を停止しました</h1>');
-  expect(body).toContain(CLOSED);
-  expect(body).toContain(DESK);
-  expect(body).not.toContain('name="code"');
-  expect(body).not.toContain('認証コードを再送信する');
-  expect(body).not.toContain('に解除されます');
-}
-
-const audit = async (event: string) => (await h.inspect.rows('audit_log')).filter((r) => r.event === event).map((r) => ({ ...r, detail: JSON.parse(r.detail ?? '{}') as Record<string, unknown> }));
-const closureNotices = async () => (await h.outbox()).filter((m) => m.subject === '【My Card】認証機能停止のお知らせ');
+const { migrationPhone, registrationPhone, spendTotal, audit, closureNotices } = budgetHelpers(() => ({ h, t0 }));
 
 describe('S1 code-guess budgets', () => {
   beforeEach(async () => {
@@ -193,55 +128,6 @@ describe('S1 code-guess budgets', () => {
     expect(await audit('code_locked')).toHaveLength(0);
     expect(await audit('code_closed')).toHaveLength(0);
     expect(await closureNotices()).toHaveLength(0);
-  });
-});
-
-describe('S1 what reopens a closure', () => {
-  it('a completed password reset (R) of the holder’s account reopens a G closure; the notice went to the My ID', async () => {
-    await addHolder(h, { birthdate: BIRTH, phones: [PHONE], cards: [{ number: CARD, email: 'card@example.jp' }], account: { email: 'hanako@example.jp', password: 'Sakura#2025x' } });
-    const { last } = await spendTotal(registrationPhone, '/register/phone');
-    expectClosedPage(last.body);
-    await new Promise((r) => setTimeout(r, 50));
-    expect((await closureNotices()).map((m) => m.to)).toEqual(['hanako@example.jp']);
-    expect((await closureNotices())[0].text).toContain('「My IDの作成」のお手続き');
-
-    h.clock.advance(30 * MIN); // past M6a's half-hour lock of the 20th wrong code
-    const r = browser(h);
-    await r.get('/reset');
-    await r.post('/reset', { email: 'hanako@example.jp' });
-    expect((await r.post('/reset/email-code', { code: await lastCode(h, 'hanako@example.jp') })).location).toBe('/reset/phone');
-    expect((await r.post('/reset/phone', { code: await lastCode(h, PHONE) })).location).toBe('/reset/password');
-    expect((await r.post('/reset/password', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).location).toBe('/reset/done');
-    expect(await h.inspect.count('code_budget')).toBe(0); // G's closure and total are gone (R's right codes counted nothing)
-    const reset = (await audit('password_reset'))[0];
-    expect(reset.detail.reopened).toEqual(['holder:1/phone/registration']);
-
-    const b = await registrationPhone();
-    expect((await b.post('/register/phone', { code: await lastCode(h, PHONE) })).location).toBe('/register/terms');
-  });
-});
-
-describe('S1 without an enumeration oracle', () => {
-  it('reset for a known and an unknown address meets the same locks and closure at the same points; only the holder is told', async () => {
-    await addHolder(h, { phones: [PHONE], cards: [{ email: 'card@example.jp' }], account: { email: 'hanako@example.jp', password: 'Sakura#2025x' } });
-    const resetFor = (email: string) => async () => {
-      const b = browser(h);
-      await b.get('/reset');
-      expect((await b.post('/reset', { email })).location).toBe('/reset/email-code');
-      return b;
-    };
-    const known = await spendTotal(resetFor('hanako@example.jp'), '/reset/email-code', 'hanako@example.jp');
-    h.clock.set(t0);
-    const unknown = await spendTotal(resetFor('nobody@example.jp'), '/reset/email-code', 'nobody@example.jp');
-    expect(unknown.rounds).toEqual(known.rounds);
-    expect(unknown.last.status).toBe(known.last.status);
-    expectClosedPage(known.last.body);
-    expect(unknown.last.body.replaceAll('nobody@example.jp', 'X')).toBe(known.last.body.replaceAll('hanako@example.jp', 'X').replace(/name="csrf" value="[^"]+"/, unknown.last.body.match(/name="csrf" value="[^"]+"/)![0]));
-    // R's closure page does not offer the reset as a way back, and only the real holder is emailed
-    expect(known.last.body).not.toContain('パスワードを再設定されても');
-    await new Promise((r) => setTimeout(r, 50));
-    expect((await closureNotices()).map((m) => m.to)).toEqual(['hanako@example.jp']);
-    expect((await audit('code_closed')).length).toBe(2);
   });
 });
 
