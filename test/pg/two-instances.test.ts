@@ -1,23 +1,22 @@
 // SPEC Z3: two real server processes (the npm start bundle) over one PostgreSQL behave as one portal — a flow or session moves
 // between them, counters and one-winner races hold across them, a kill -9 of one or a PostgreSQL restart loses nothing.
+// One file, in order, over one pair of instances: later tests use what earlier ones made. SQL, import and walk: test/support/two-portals.ts.
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
-import { codeFor, expectStep, serverClient } from '../reliability/support/journeys.js';
-
-type Client = ReturnType<typeof serverClient>;
+import { expectStep, serverClient } from '../reliability/support/journeys.js';
 import { startCluster, type Cluster } from '../support/pg-cluster.js';
 import { dataDir, freePort, ROOT, sleep, startPortal, stopPortal, type Portal } from '../support/portal-process.js';
 import { readOutbox } from '../support/outbox.js';
+import { oneAtATime, overOnePostgres } from '../support/two-portals.js';
 
 const run = promisify(execFile);
 const SECRET = testConfig().SECRET;
 const PASSWORD = 'Kumo#River82';
-const COLUMNS = 'holder_key,name,name_kana,name_roman,birthdate,card_number,card_name,email,phones,legacy_id,legacy_password,initial_id,initial_password,my_id,my_password,payment_date,confirmed_amount,points';
 
 let cluster: Cluster;
 let url: string;
@@ -26,68 +25,7 @@ let b: Portal;
 const dir = dataDir('portal-two-');
 const settings = () => ({ DATABASE_URL: url, SECRET, DATABASE_FILE: undefined, SEED_DEMO: 'true', IP_MAX_FAILURES: '100000', PRUNE_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn' });
 const start = async (port?: number) => startPortal(dir, port ?? (await freePort()), settings(), { bundle: true });
-
-async function query<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-/** Holders with a mobile phone, no card email and a legacy ID (password `legacy-pass-1`), loaded with npm run import on PostgreSQL. */
-let serial = 0;
-async function importHolders(prefix: string, n: number, first: number): Promise<{ legacyId: string; phone: string }[]> {
-  const rows = Array.from({ length: n }, (_, i) => {
-    const k = ++serial;
-    return { key: `${prefix}-${first + i}`, card: luhn(`49807${String(k).padStart(10, '0')}`), phone: `0908${String(k).padStart(7, '0')}`, legacyId: `${prefix}-${first + i}` };
-  });
-  const csv = join(dir, `${prefix}-${first}.csv`);
-  writeFileSync(csv, [COLUMNS, ...rows.map((r) => `${r.key},山田 太郎,ヤマダ タロウ,TARO YAMADA,1980-04-01,${r.card},カード,,${r.phone},${r.legacyId},legacy-pass-1,,,,,2026-12-10,1000,5`)].join('\n') + '\n');
-  await run(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', csv], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', DATABASE_URL: url, SECRET } });
-  return rows;
-}
-
-function luhn(body: string): string {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return body + ((10 - (sum % 10)) % 10);
-}
-
-/** SPEC L3, M1–M8 with a new email, each step on whichever instance `at(step)` names; resolves at the done page. */
-/** Runs one piece of work at a time: two journeys to one address must not read each other's codes from the shared outbox. */
-function oneAtATime(): <T>(work: () => Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (work) => {
-    const next = tail.then(work, work);
-    tail = next.catch(() => {});
-    return next;
-  };
-}
-
-async function migrate(c: Client, at: (step: number) => Portal, h: { legacyId: string; phone: string }, email: string, beforeCompleting?: () => Promise<void>, emailStep = oneAtATime()) {
-  c.use(at(0).url);
-  await c.get('/login');
-  expectStep(await c.use(at(1).url).post('/login', { id: h.legacyId, password: 'legacy-pass-1' }), '/migration/terms', 'legacy sign-in');
-  expectStep(await c.use(at(2).url).post('/migration/terms', {}), '/migration/new-email', 'terms');
-  await emailStep(async () => {
-    const sentAfter = Date.now();
-    expectStep(await c.use(at(3).url).post('/migration/new-email', { email }), '/migration/email-code', 'new email');
-    expectStep(await c.use(at(4).url).post('/migration/email-code', { code: await codeFor(url, email, sentAfter) }), '/migration/confirm-email', 'email code');
-  });
-  expectStep(await c.use(at(5).url).post('/migration/confirm-email', {}), '/migration/phone', 'confirm');
-  const t = Date.now();
-  await c.use(at(6).url).get('/migration/phone');
-  expectStep(await c.use(at(7).url).post('/migration/phone', { code: await codeFor(url, h.phone, t) }), '/migration/password', 'phone code');
-  await beforeCompleting?.();
-  return c.use(at(8).url).post('/migration/password', { password: PASSWORD, confirm: PASSWORD });
-}
+const { query, importHolders, migrate } = overOnePostgres(() => url, dir, SECRET, PASSWORD);
 
 beforeAll(async () => {
   cluster = startCluster(await freePort());
