@@ -5,22 +5,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { withLuhnDigit } from '../helpers/fixtures.js';
 import { HEADER } from '../helpers/import.js';
 import { codeFor, expectStep, serverClient } from '../reliability/support/journeys.js';
 import { ROOT, type Portal } from './portal-process.js';
 
 const run = promisify(execFile);
 type Client = ReturnType<typeof serverClient>;
-
-function luhn(body: string): string {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return body + ((10 - (sum % 10)) % 10);
-}
 
 /** Runs one piece of work at a time: two journeys to one address must not read each other's codes from the shared outbox. */
 export function oneAtATime(): <T>(work: () => Promise<T>) => Promise<T> {
@@ -49,7 +40,7 @@ export function overOnePostgres(url: () => string, dir: string, secret: string, 
   async function importHolders(prefix: string, n: number, first: number): Promise<{ legacyId: string; phone: string }[]> {
     const rows = Array.from({ length: n }, (_, i) => {
       const k = ++serial;
-      return { key: `${prefix}-${first + i}`, card: luhn(`49807${String(k).padStart(10, '0')}`), phone: `0908${String(k).padStart(7, '0')}`, legacyId: `${prefix}-${first + i}` };
+      return { key: `${prefix}-${first + i}`, card: withLuhnDigit(`49807${String(k).padStart(10, '0')}`), phone: `0908${String(k).padStart(7, '0')}`, legacyId: `${prefix}-${first + i}` };
     });
     const csv = join(dir, `${prefix}-${first}.csv`);
     writeFileSync(csv, [HEADER, ...rows.map((r) => `${r.key},山田 太郎,ヤマダ タロウ,TARO YAMADA,1980-04-01,${r.card},カード,,${r.phone},${r.legacyId},legacy-pass-1,,,,,2026-12-10,1000,5`)].join('\n') + '\n');
