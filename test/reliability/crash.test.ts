@@ -4,164 +4,18 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COLUMNS } from '../../src/cli/import-rows.js';
 import { hashPassword } from '../../src/auth/password.js';
 import { dataDir, freePort, ROOT, sleep, startPortal, TSX, type Portal } from '../support/portal-process.js';
-import { serverClient, codeFor, expectStep, JourneyError } from './support/journeys.js';
-import { withLuhnDigit } from '../helpers/fixtures.js';
-import { openTestDatabase } from '../helpers/stores.js';
+import { checkDatabase } from './support/crash-check.js';
+import { csv, HOLDERS, holders, PASSWORD, PATHS, type Holder } from './support/crash-holders.js';
+import { crashJourneys, networkError, signIn } from './support/crash-journeys.js';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 12);
 const WORKERS = 4;
-const HOLDERS = 600;
-const BIRTHDATE = '1984-06-07';
-const PASSWORD = 'Kawa!Nagare77';
-
-/** How a holder moves to a My ID: a new My ID from card details (G), or a migration keeping the card email or choosing a new one (M). */
-type Path = 'register' | 'migrateKeep' | 'migrateNew';
-type Holder = { key: string; cards: string[]; phone: string; legacyId: string; cardEmail: string; newEmail: string; path: Path; myId: string };
-
-const PATHS: Path[] = ['register', 'migrateKeep', 'migrateNew'];
-const holders: Holder[] = Array.from({ length: HOLDERS }, (_, i) => {
-  const path = PATHS[i % 3];
-  const h = {
-    key: `crash-${i}`,
-    cards: [withLuhnDigit(`4980777${String(i).padStart(8, '0')}`), withLuhnDigit(`4980778${String(i).padStart(8, '0')}`)],
-    phone: `0907${String(i).padStart(7, '0')}`,
-    legacyId: `crash-legacy-${i}`,
-    cardEmail: `card${i}@example.jp`,
-    newEmail: `crash${i}@example.jp`,
-    path,
-  };
-  return { ...h, myId: path === 'migrateKeep' ? h.cardEmail : h.newEmail };
-});
-
-/** The CSV for `npm run import`; legacy passwords as one precomputed Argon2id hash (stored verbatim), so 600 rows import in a moment. */
-function csv(legacyHash: string): string {
-  const rows = holders.flatMap((h, i) =>
-    h.cards.map((card, n) => {
-      const row: Record<string, string> = {
-        holder_key: h.key, name: '山田 太郎', name_kana: 'ヤマダ タロウ', name_roman: 'TARO YAMADA', birthdate: BIRTHDATE, card_number: card,
-        card_name: n === 0 ? 'クラシックカード' : 'ETCカード', email: h.cardEmail, phones: h.phone,
-        legacy_id: n === 0 ? h.legacyId : '', legacy_password: n === 0 ? `"${legacyHash}"` : '', initial_id: '', initial_password: '', my_id: '', my_password: '',
-        payment_date: '2026-12-10', confirmed_amount: '1000', points: '5',
-      };
-      return COLUMNS.map((c) => row[c]).join(',');
-    }),
-  );
-  return [COLUMNS.join(','), ...rows].join('\n') + '\n';
-}
 
 /** Called just before a completing POST; on targeted rounds it schedules the kill a few milliseconds later, inside the completion. */
 let completing: () => void = () => {};
-
-/** SPEC G1–G3 for one holder: card + birth date, SMS code, terms, new email, email code, password. Returns true once the done page was reached. */
-async function register(p: Portal, outbox: string, h: Holder): Promise<boolean> {
-  const c = serverClient(p.url);
-  await c.get('/register');
-  let t = Date.now();
-  expectStep(await c.post('/register', { card: h.cards[0], birthdate: BIRTHDATE }), '/register/phone', 'identify');
-  expectStep(await c.post('/register/phone', { code: await codeFor(outbox, h.phone, t) }), '/register/terms', 'phone code');
-  expectStep(await c.post('/register/terms', {}), '/register/email', 'terms');
-  t = Date.now();
-  expectStep(await c.post('/register/email', { email: h.newEmail }), '/register/email-code', 'email');
-  expectStep(await c.post('/register/email-code', { code: await codeFor(outbox, h.newEmail, t) }), '/register/password', 'email code');
-  completing();
-  expectStep(await c.post('/register/password', { password: PASSWORD, confirm: PASSWORD }), '/register/done', 'password');
-  return true;
-}
-
-/** SPEC L3, M1–M8: legacy ID sign-in, terms, keep the card email (M2 はい) or enter a new one (M3–M5), SMS code, password. */
-async function migrate(p: Portal, outbox: string, h: Holder): Promise<boolean> {
-  const c = serverClient(p.url);
-  await c.get('/login');
-  expectStep(await c.post('/login', { id: h.legacyId, password: 'legacy-pass-1' }), '/migration/terms', 'legacy sign-in');
-  expectStep(await c.post('/migration/terms', {}), '/migration/email-choice', 'terms');
-  if (h.path === 'migrateKeep') {
-    expectStep(await c.post('/migration/email-choice', { choice: 'yes' }), '/migration/phone', 'keep email');
-  } else {
-    expectStep(await c.post('/migration/email-choice', { choice: 'no' }), '/migration/new-email', 'other email');
-    const t = Date.now();
-    expectStep(await c.post('/migration/new-email', { email: h.newEmail }), '/migration/email-code', 'new email');
-    expectStep(await c.post('/migration/email-code', { code: await codeFor(outbox, h.newEmail, t) }), '/migration/confirm-email', 'email code');
-    expectStep(await c.post('/migration/confirm-email', {}), '/migration/phone', 'confirm email');
-  }
-  const t = Date.now();
-  await c.get('/migration/phone'); // SPEC M6 ⑦-1: the SMS goes on arrival
-  expectStep(await c.post('/migration/phone', { code: await codeFor(outbox, h.phone, t) }), '/migration/password', 'phone code');
-  completing();
-  expectStep(await c.post('/migration/password', { password: PASSWORD, confirm: PASSWORD }), '/migration/done', 'password');
-  return true;
-}
-
-/** Sign-ins that keep the session, sign-in-attempt and audit tables busy: right ones for done members, wrong ones for others. */
-async function signIn(p: Portal, id: string, password: string): Promise<number> {
-  const c = serverClient(p.url);
-  await c.get('/login');
-  return (await c.post('/login', { id, password })).status;
-}
-
-const networkError = (e: unknown) => !(e instanceof JourneyError);
-
-type Check = { integrity: string; problems: string[]; whole: number; untouched: number };
-
-/** Opens the database the dead server left behind and checks it. */
-async function checkDatabase(file: string, completed: Set<string>): Promise<Check> {
-  const db = openTestDatabase(file);
-  try {
-    const integrity = await db.inspect.integrity();
-    const problems: string[] = [];
-    const fk = await db.inspect.brokenForeignKeys();
-    if (fk > 0) problems.push(`${fk} broken foreign keys`);
-    let whole = 0;
-    let untouched = 0;
-    const [holderRows, accountRows, cardRows, linkRows, credentialRows] = await Promise.all([
-      db.inspect.rows('holder'),
-      db.inspect.rows('account'),
-      db.inspect.rows('card'),
-      db.inspect.rows('account_card'),
-      db.inspect.rows('credential'),
-    ]);
-    const cardEmail = new Map(cardRows.map((r) => [r.id, r.email]));
-    const accountOfCard = new Map(linkRows.map((l) => [l.cardId, l.accountId]));
-    const cardsOf = (holderId: number) =>
-      cardRows
-        .filter((c) => c.holderId === holderId)
-        .sort((a, b) => a.id - b.id)
-        .map((c) => ({ id: c.id, accountId: accountOfCard.get(c.id) ?? null }));
-    for (const h of holders) {
-      const holder = holderRows.find((r) => r.holderKey === h.key);
-      if (!holder) {
-        problems.push(`${h.key}: holder missing`);
-        continue;
-      }
-      const accounts = accountRows.filter((a) => a.holderId === holder.id && a.closedAt === null);
-      const cards = cardsOf(holder.id);
-      const cardIds = new Set(cardRows.filter((c) => c.holderId === holder.id).map((c) => c.id));
-      const credentials = credentialRows.filter((cr) => cardIds.has(cr.cardId));
-      if (accounts.length === 0) {
-        // nothing of a migration may be visible: no link, no retired ID
-        if (cards.some((c) => c.accountId !== null)) problems.push(`${h.key}: a card is linked but there is no account`);
-        if (credentials.some((c) => c.retiredAt !== null)) problems.push(`${h.key}: a legacy ID is retired but there is no account`);
-        if (completed.has(h.key)) problems.push(`${h.key}: the client saw the done page but the account is gone`);
-        untouched++;
-        continue;
-      }
-      if (accounts.length > 1) problems.push(`${h.key}: ${accounts.length} open accounts`);
-      const [account] = accounts;
-      if (account.email !== h.myId) problems.push(`${h.key}: account email ${account.email}, expected ${h.myId}`);
-      // SPEC M8 / G3: every card of the holder (both carry the same registered email) linked, their IDs retired
-      if (cards.some((c) => c.accountId !== account.id)) problems.push(`${h.key}: not every card is linked to the account`);
-      if (credentials.some((c) => c.retiredAt === null)) problems.push(`${h.key}: a legacy ID is still usable after completion`);
-      // SPEC M8: a new email chosen in the migration becomes the card's registered email too
-      if (h.path === 'migrateNew' && cards[0] && cardEmail.get(cards[0].id) !== h.newEmail) problems.push(`${h.key}: card email ${cardEmail.get(cards[0].id)} after choosing ${h.newEmail}`);
-      whole++;
-    }
-    return { integrity, problems, whole, untouched };
-  } finally {
-    await db.close();
-  }
-}
+const { register, migrate } = crashJourneys(() => completing);
 
 describe('SIGKILL at random moments', () => {
   it(`survives ${KILLS} kills mid-traffic: integrity ok, every completion whole, nothing half-done`, async () => {
