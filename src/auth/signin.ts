@@ -1,11 +1,11 @@
 // The sign-in decision (SPEC L2–L7): address throttle → lock check → verify (or a dummy) → count, one answer per outcome.
-import { silentLogger } from '../log/logger.js';
 import type { Deps } from '../deps.js';
 import type { AttemptWho, OutboxMessage } from '../db/contract.js';
 import { configuredLockNotice } from '../notify/lock-texts.js';
-import { countFailure, countSuccess, identifierHash, isMyIdShape, lockMessageFor } from './lockout.js';
+import { countedCheck } from './counted-check.js';
+import { identifierHash, isMyIdShape, lockMessageFor } from './lockout.js';
 import { normaliseIdentifier, normalisePassword } from './normalise.js';
-import { hashPassword, hashQueueFull, HashQueueFullError, isWeakerThanCurrent, verifyDummy, verifyPassword } from './password.js';
+import { hashPassword, hashQueueFull, HashQueueFullError, isWeakerThanCurrent } from './password.js';
 import { addressFailureOf, checkSignIn, refuseLockedSignIn } from './throttle.js';
 
 export { isMyIdShape } from './lockout.js';
@@ -19,21 +19,23 @@ export type SignInResult =
   | { kind: 'locked'; message: 'myId' | 'legacy' }
   | { kind: 'throttled'; retryAt: number };
 
-/** A refused My ID carries what its lock notice needs (`email`: the account's, none when there is no account), so nothing is read again. */
-type Match = (Extract<SignInResult, { kind: 'member' | 'legacy' }> & { storedHash: string }) | { kind: 'refused'; accountId?: number; email?: string | null };
+/** A right password's match; a wrong one carries what its lock notice needs (`email`: the account's, none without one). */
+type Match = Extract<SignInResult, { kind: 'member' | 'legacy' }> & { storedHash: string };
+type Refused = { accountId?: number; email?: string | null };
 
 /** Checks the password against the account or credential the ID names, or a dummy hash when there is none (SPEC L6). */
-async function matchCredentials(deps: Deps, id: string, password: string): Promise<Match> {
+async function matchCredentials(deps: Deps, id: string, password: string): Promise<Match | Refused> {
+  const { passwords } = deps;
   if (isMyIdShape(id)) {
     const account = await deps.stores.accounts.findOpenByEmail(id);
-    if (!account) return (await verifyDummy(password), { kind: 'refused', email: null });
-    if (!(await verifyPassword(account.passwordHash, password))) return { kind: 'refused', accountId: account.id, email: account.email };
+    if (!account) return (await passwords.verifyDummy(password), { email: null });
+    if (!(await passwords.verify(account.passwordHash, password))) return { accountId: account.id, email: account.email };
     return { kind: 'member', accountId: account.id, storedHash: account.passwordHash };
   }
   // SPEC L4: an already-migrated legacy ID, a used or expired initial ID is not usable: dummy-verified like an unknown one
   const credential = await deps.stores.credentials.findUsable(id, deps.clock.now());
-  if (!credential) return (await verifyDummy(password), { kind: 'refused' });
-  if (!(await verifyPassword(credential.passwordHash, password))) return { kind: 'refused' };
+  if (!credential) return (await passwords.verifyDummy(password), {});
+  if (!(await passwords.verify(credential.passwordHash, password))) return {};
   return { kind: 'legacy', credentialId: credential.id, cardId: credential.cardId, holderId: credential.holderId, storedHash: credential.passwordHash };
 }
 
@@ -62,31 +64,33 @@ export async function signIn(deps: Deps, input: SignInInput): Promise<SignInResu
   const id = normaliseIdentifier(input.identifier);
   const password = normalisePassword(input.password);
   const key = identifierHash(deps.config.SECRET, id);
-  const locked = { kind: 'locked', message: lockMessageFor(id) } as const;
   // SPEC S6: with the hash queue full the request is turned away (503) before anything is counted for or against anyone
   if (hashQueueFull()) throw new HashQueueFullError();
   // SPEC L7: a throttled request is answered before any password is hashed; checking counts nothing (S6). One read (issue 20)
   const gate = await checkSignIn(deps, input.address, key);
   if (!gate.ok) return { kind: 'throttled', retryAt: gate.retryAt };
   const who: AttemptWho = { identifierHash: key, address: input.address };
-  // SPEC L5: a right password does not unlock, so a locked ID is refused without looking at the password; one write
-  if (gate.locked) return (await refuseLockedSignIn(deps, who), locked);
-
-  // a full queue throws here, before any count (SPEC S6)
-  const match = await matchCredentials(deps, id, password);
-  if (match.kind === 'refused') {
+  const counted = await countedCheck<Match>(deps, {
+    who,
+    reason: 'password',
+    // SPEC L5: a right password does not unlock, so a locked ID is refused without looking at the password; one write
+    locked: gate.locked ? { until: null } : null,
+    refuse: () => refuseLockedSignIn(deps, who),
+    // a full queue throws in here, before any count (SPEC S6)
+    check: async () => {
+      const match = await matchCredentials(deps, id, password);
+      // SPEC D1/D3: the lock notice is stored with the lock; the worker sends it, so no answer waits for a provider (L6)
+      if (!('kind' in match)) return { wrong: { accountId: match.accountId, lockNotice: await lockNoticeFor(deps, id, match.email) } };
+      // SPEC L2: a member's previous sign-in time is kept in the success's transaction (issue 20: one write after the hash)
+      if (match.kind === 'member') return { right: match, success: { accountId: match.accountId, signedIn: match.accountId } };
+      return { right: match, success: { detail: { credentialId: match.credentialId } } };
+    },
     // SPEC L7/S6: a failure counts for the address once its outcome is known, in the failure's transaction (issue 20)
-    // SPEC D1/D3: the lock notice is stored with the lock; the worker sends it, so no answer waits for a provider (L6)
-    const notice = await lockNoticeFor(deps, id, match.email);
-    const count = await countFailure(deps, { ...who, accountId: match.accountId }, 'password', undefined, notice, addressFailureOf(deps, input.address));
-    return count.locked ? locked : { kind: 'refused', failures: count.failures, remaining: deps.config.LOGIN_MAX_FAILURES - count.failures };
-  }
-  const detail = match.kind === 'member' ? undefined : { credentialId: match.credentialId };
-  const accountId = match.kind === 'member' ? match.accountId : undefined;
-  // a concurrent failure may have locked the ID while this password was being verified
-  // SPEC L2: a member's previous sign-in time is kept in the same transaction (issue 20: one write after the hash)
-  if (!(await countSuccess(deps, { ...who, accountId }, detail, undefined, { signedIn: accountId, address: addressFailureOf(deps, input.address) }))) return locked;
-  await upgradeWeakHash(deps, match, password);
-  const { storedHash: _, ...result } = match;
+    address: addressFailureOf(deps, input.address),
+  });
+  if ('locked' in counted) return { kind: 'locked', message: lockMessageFor(id) };
+  if ('wrong' in counted) return { kind: 'refused', ...counted.wrong };
+  await upgradeWeakHash(deps, counted.right, password);
+  const { storedHash: _, ...result } = counted.right;
   return result;
 }

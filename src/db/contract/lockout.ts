@@ -35,15 +35,8 @@ export interface LockoutStore {
   /** Records an attempt refused because the identifier is locked, without touching its count. */
   recordLockedAttempt(who: AttemptWho, now: number): Promise<void>;
   /**
-   * SPEC L7/S6, fixed window: whether the address may try now, counting nothing (the first refusal of a window is
-   * audited once). Sign-ins check this before hashing and count a failure only once its outcome is known.
-   */
-  checkAddress(input: AddressThrottleInput): Promise<AddressSlot>;
-  /** SPEC L7: counts one failed sign-in for the address (a new window when the last one has passed). */
-  countAddressFailure(input: { address: string; now: number; windowMs: number }): Promise<void>;
-  /**
-   * SPEC L5/L7, the sign-in's one read before any hash: the address throttle (the first refusal of a window is audited, as
-   * checkAddress does) and whether the identifier is locked.
+   * SPEC L5/L7/S6, the sign-in's one read before any hash, counting nothing: the fixed-window address throttle (the first
+   * refusal of a window is audited once) and whether the identifier is locked. A failure is counted once its outcome is known.
    */
   checkSignIn(input: AddressThrottleInput): Promise<SignInGate>;
   /**

@@ -123,12 +123,6 @@ export function lockoutStore(db: Db): LockoutStore {
       await writeAudit(db, { at: now, event: 'sign_in_failed', ...auditWho(who), detail: { reason: 'locked' } });
     },
 
-    checkAddress: (input) => inTransaction(db, (tx) => checkAddress(tx, input)),
-
-    async countAddressFailure({ address, now, windowMs }) {
-      await inTransaction(db, (tx) => countAddressFailure(tx, address, now, windowMs));
-    },
-
     async takeAddressSlot(input) {
       return inTransaction(db, async (tx): Promise<AddressSlot> => {
         const slot = await checkAddress(tx, input);

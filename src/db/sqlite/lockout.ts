@@ -148,14 +148,6 @@ export function lockoutStore(db: Db): LockoutStore {
       writeAudit(db, { at: now, event: 'sign_in_failed', ...auditWho(who), detail: { reason: 'locked' } });
     },
 
-    async checkAddress(input) {
-      return inTransaction(db, (tx) => checkAddress(tx, input));
-    },
-
-    async countAddressFailure({ address, now, windowMs }) {
-      inTransaction(db, (tx) => countAddressFailure(tx, address, now, windowMs));
-    },
-
     async takeAddressSlot(input) {
       return inTransaction(db, (tx): AddressSlot => {
         const slot = checkAddress(tx, input);
