@@ -3,14 +3,14 @@
 // secret is counted, and the failure that locks stores its notice with the lock (D1); a right one resets the count, unless a
 // concurrent failure locked the identifier while the secret was being checked.
 import type { Deps } from '../deps.js';
-import type { AddressFailure, AttemptWho, FailureCount, OutboxMessage } from '../db/contract.js';
+import type { AddressFailure, AttemptWho, FailureCount, OutboxMessage, SignedIn } from '../db/contract.js';
 
 /**
  * What checking the secret found: the right one, with what the caller needs of it and what its reset writes (the account, the
- * audit detail, the member's previous sign-in kept: L2); or a wrong one, with the account and the notice a lock sends (L5).
+ * audit detail, a member's sign-in: L2 and the session); or a wrong one, with the account and the notice a lock sends (L5).
  */
 export type Checked<T> =
-  | { right: T; success?: { accountId?: number; detail?: Record<string, unknown>; signedIn?: number } }
+  | { right: T; success?: { accountId?: number; detail?: Record<string, unknown>; signedIn?: SignedIn } }
   | { wrong: { lockNotice: OutboxMessage | null; accountId?: number } };
 
 /** A lock found: `until` when it ends by itself (S4), null when only a reset or an operator lifts it (L5). */
@@ -46,7 +46,7 @@ async function countFailure(deps: Deps, who: AttemptWho, reason: string, lockMs?
 }
 
 /** A right password resets the count; it does not unlock (SPEC L5). */
-async function countSuccess(deps: Deps, who: AttemptWho, detail?: Record<string, unknown>, lockMs?: number, sign?: { signedIn?: number } & AddressFailure): Promise<boolean> {
+async function countSuccess(deps: Deps, who: AttemptWho, detail?: Record<string, unknown>, lockMs?: number, sign?: { signedIn?: SignedIn } & AddressFailure): Promise<boolean> {
   const result = await deps.stores.lockout.recordSuccess(who, { now: deps.clock.now(), detail, lockMs, ...sign });
   return 'ok' in result;
 }
