@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createApp } from '../src/app.js';
 import { systemClock } from '../src/auth/clock.js';
-import { hashPassword } from '../src/auth/password.js';
+import { argon2Verifier, hashPassword } from '../src/auth/password.js';
 import { keyedHash, newCode } from '../src/auth/secrets.js';
 import { testConfig } from '../src/config.js';
 import { openDb, type Db } from '../src/db/sqlite/client.js';
@@ -89,7 +89,7 @@ export async function measureEnumeration(opts: EnumerationOptions = {}): Promise
   const config = testConfig({ DATABASE_FILE: join(dir, 'app.db'), LOGIN_MAX_FAILURES: '100', IP_MAX_FAILURES: '1000000', DEV_OUTBOX: 'false' });
   const db = openDb(config.DATABASE_FILE);
   const notifier: Notifier = { send: async () => {} };
-  const deps: Deps = { config, stores: sqliteStores(db), clock: systemClock, newCode, notifier };
+  const deps: Deps = { config, stores: sqliteStores(db), clock: systemClock, newCode, passwords: argon2Verifier, notifier };
   const total = samples + warmup;
   const known = insertKnownIds(db, kind, total, await hashPassword(PASSWORD), config.SECRET);
   const unknown = known.map((id) => (kind === 'myId' ? id.replace('known', 'unknown') : id.replace('known', 'nobody')));

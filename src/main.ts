@@ -6,6 +6,8 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { systemClock } from './auth/clock.js';
+import { argon2Verifier } from './auth/password.js';
+import { newCode } from './auth/secrets.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { describeDatabase, openDatabase } from './db/open.js';
 import type { Deps } from './deps.js';
@@ -16,7 +18,6 @@ import { channelsWithoutTransport } from './notify/transports/settings.js';
 import { schedulePruning } from './ops/prune.js';
 import { paths } from './paths.js';
 import { loadOrCreateSecret } from './secret-file.js';
-import { newCode } from './auth/secrets.js';
 
 /** How long a client may take (SPEC X4: a slow or idle client must not hold the server). */
 export type ServerLimits = {
@@ -123,7 +124,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   // the one choice of store implementation (SPEC Z5): the flows see only the contract
   const db = await openDatabaseOrExit(config, logger);
-  const deps: Deps = { config, stores: db.stores, clock: systemClock, newCode, logger };
+  const deps: Deps = { config, stores: db.stores, clock: systemClock, newCode, passwords: argon2Verifier, logger };
   const { holdsDemoSet, seedDemo } = await import('./cli/seed-demo.js');
   // SPEC Z3: instances starting together over one database seed it once (the others find it seeded)
   if (config.SEED_DEMO) await db.exclusive('seed-demo', () => seedDemo(deps));

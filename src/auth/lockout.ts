@@ -1,6 +1,5 @@
 // SPEC L5/L6: consecutive sign-in failures counted per normalised identifier, whether or not it exists; N of them lock it.
 import type { Deps } from '../deps.js';
-import type { AddressFailure, AttemptWho, FailureCount, OutboxMessage } from '../db/contract.js';
 import { normaliseIdentifier } from './normalise.js';
 import { keyedHash } from './secrets.js';
 
@@ -26,22 +25,4 @@ export function lockMessageFor(identifier: string): 'myId' | 'legacy' {
 
 export async function isLocked(deps: Deps, key: string): Promise<boolean> {
   return deps.stores.lockout.isLocked(key);
-}
-
-/** An attempt on a locked identifier: refused without looking at the password, and logged. */
-export async function noteLockedAttempt(deps: Deps, who: AttemptWho): Promise<void> {
-  await deps.stores.lockout.recordLockedAttempt(who, deps.clock.now());
-}
-
-/** Counts a failure; `lockedNow` is true for exactly one failure, the one that reaches LOGIN_MAX_FAILURES. */
-export async function countFailure(deps: Deps, who: AttemptWho, reason: string, lockMs?: number, lockNotice?: OutboxMessage | null, address?: AddressFailure['address']): Promise<FailureCount> {
-  // SPEC D1: the lock notice is stored in the transaction of the failure that locks
-  const outbox = (count: FailureCount) => (count.lockedNow && lockNotice ? [lockNotice] : []);
-  return deps.stores.lockout.recordFailure(who, { now: deps.clock.now(), maxFailures: deps.config.LOGIN_MAX_FAILURES, reason, lockMs, outbox, address });
-}
-
-/** A right password resets the count; it does not unlock (SPEC L5). */
-export async function countSuccess(deps: Deps, who: AttemptWho, detail?: Record<string, unknown>, lockMs?: number, sign?: { signedIn?: number } & AddressFailure): Promise<boolean> {
-  const result = await deps.stores.lockout.recordSuccess(who, { now: deps.clock.now(), detail, lockMs, ...sign });
-  return 'ok' in result;
 }

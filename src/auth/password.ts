@@ -80,3 +80,11 @@ export async function verifyDummy(password: string): Promise<false> {
   await verifyPassword(DUMMY_HASH, password);
   return false;
 }
+
+/**
+ * The password checks a sign-in or a current-password prompt makes, as the app receives them (Deps): L6 is "the same Argon2
+ * work for a known and an unknown ID", so tests count the verifications made through this, with the real work underneath.
+ */
+export type PasswordVerifier = { verify: typeof verifyPassword; verifyDummy: typeof verifyDummy };
+
+export const argon2Verifier: PasswordVerifier = { verify: verifyPassword, verifyDummy };

@@ -9,10 +9,16 @@ const TOUCH_EVERY_MS = 60_000;
 
 const hashToken = (deps: Deps, token: string) => keyedHash(deps.config.SECRET, 'session', token);
 
+/** A new session's cookie token and the hash it is stored under (a sign-in stores it in its own transaction, issue 20). */
+export function newSessionToken(deps: Deps): { token: string; tokenHash: string } {
+  const token = newToken();
+  return { token, tokenHash: hashToken(deps, token) };
+}
+
 /** Starts a session for an account; returns the cookie token. */
 export async function startSession(deps: Deps, accountId: number): Promise<string> {
-  const token = newToken();
-  await deps.stores.sessions.insert(hashToken(deps, token), accountId, deps.clock.now());
+  const { token, tokenHash } = newSessionToken(deps);
+  await deps.stores.sessions.insert(tokenHash, accountId, deps.clock.now());
   return token;
 }
 

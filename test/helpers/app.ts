@@ -13,6 +13,7 @@ import { createDelivery, type Delivery } from '../../src/notify/delivery.js';
 import { createStandInTransport } from '../../src/notify/notifier.js';
 import { createTestPgDatabase, openDialectDatabase, openTestDatabase, testDialect, testPgUrl } from './stores.js';
 import { sequentialCodes } from './codes.js';
+import { countingVerifier } from './passwords.js';
 import { cookieClient, type CookieClient } from './client.js';
 
 export const ORIGIN = 'http://localhost';
@@ -20,7 +21,8 @@ export const ORIGIN = 'http://localhost';
 function harnessOver(db: Database, config: Config, clock: Clock, dir: string) {
   const { stores, inspect } = db;
   const log = memoryLogger();
-  const deps: Deps = { config, stores, clock, newCode: sequentialCodes(), logger: log.logger };
+  const passwords = countingVerifier();
+  const deps: Deps = { config, stores, clock, newCode: sequentialCodes(), passwords: passwords.verifier, logger: log.logger };
   const app = createApp(deps);
   // SPEC D1: the process's delivery worker, over the settings' transports (the stand-in silent, without a file); tests run its rounds
   let delivery: Promise<Delivery> | undefined;
@@ -30,7 +32,7 @@ function harnessOver(db: Database, config: Config, clock: Clock, dir: string) {
     if (delivery) await (await delivery).stop();
     await db.close();
   };
-  return { app, deps, stores, inspect, clock: clock as ReturnType<typeof fakeClock>, config, dir, outbox: () => stores.outbox.list(), deliver, logs: log.lines, close };
+  return { app, deps, stores, inspect, clock: clock as ReturnType<typeof fakeClock>, config, dir, outbox: () => stores.outbox.list(), deliver, logs: log.lines, verifications: passwords.verifications, close };
 }
 
 export type Harness = ReturnType<typeof harnessOver>;

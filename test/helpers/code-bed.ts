@@ -2,6 +2,7 @@
 // messages the store accepted with their challenge (SPEC D1: stored in its transaction), in order.
 import { fakeClock } from '../../src/auth/clock.js';
 import { verifyCode, type SendCodeInput } from '../../src/auth/codes.js';
+import { argon2Verifier } from '../../src/auth/password.js';
 import type { Database } from '../../src/db/contract.js';
 import { testConfig } from '../../src/config.js';
 import type { Deps } from '../../src/deps.js';
@@ -29,7 +30,7 @@ export async function setup(file = ':memory:', clock = fakeClock()): Promise<Cod
   await inspect.insert('holder', { holderKey: 'h1', name: '山田 太郎', nameRoman: 'TARO YAMADA', birthdate: '1985-04-12' });
   let n = 0;
   const flow = () => stores.flows.insert(`flow-${++n}`, { kind: 'migration', step: 'email-code', holderId: 1 }, clock.now(), 1_800_000);
-  return { config, stores, inspect, close, clock, newCode: sequentialCodes(), sent, flow };
+  return { config, stores, inspect, close, clock, newCode: sequentialCodes(), passwords: argon2Verifier, sent, flow };
 }
 
 /** The tests' shorthands, over the bed and flow of the test running now. */

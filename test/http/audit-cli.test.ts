@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { createApp } from '../../src/app.js';
 import { identifierHash } from '../../src/auth/lockout.js';
 import { fakeClock } from '../../src/auth/clock.js';
+import { argon2Verifier } from '../../src/auth/password.js';
 import { formatAuditLine, parseSince } from '../../src/cli/audit.js';
 import { testConfig } from '../../src/config.js';
 import type { Deps } from '../../src/deps.js';
@@ -37,7 +38,7 @@ beforeAll(async () => {
   const config = testConfig({ DATABASE_FILE: env.DATABASE_FILE, LOGIN_MAX_FAILURES: '2', IP_MAX_FAILURES: '3', TRUST_PROXY: 'true' });
   const clock = fakeClock(Date.now() - 2 * 3_600_000);
   const db = openTestDatabase(config.DATABASE_FILE);
-  const deps: Deps = { config, stores: db.stores, clock, newCode: sequentialCodes() };
+  const deps: Deps = { config, stores: db.stores, clock, newCode: sequentialCodes(), passwords: argon2Verifier };
   const app = createApp(deps);
   const login = async (id: string, password: string, address: string) => {
     const page = await app.request('/login');

@@ -1,15 +1,8 @@
 // SPEC L7, X5: more than IP_MAX_FAILURES failed sign-ins from one address per window → 429, and nothing is hashed.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import * as argon2 from '@node-rs/argon2';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { browser, makeHarness, type Harness } from '../helpers/app.js';
 import { addHolder } from '../helpers/fixtures.js';
 
-// Every Argon2 verification in the app goes through this module: count the calls, keep the real work.
-vi.mock('@node-rs/argon2', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@node-rs/argon2')>();
-  return { ...real, verify: vi.fn(real.verify) };
-});
-const verifications = () => vi.mocked(argon2.verify).mock.calls.length;
 
 const THROTTLED = 'しばらく時間をおいて再度お試しください。';
 const MAX = 3;
@@ -31,7 +24,7 @@ describe('L7 address throttle', () => {
   it(`after ${MAX} failures the next sign-in gets 429 with the guide's message, even with the right password, and hashes nothing`, async () => {
     const b = from('203.0.113.7');
     await failFrom(b, MAX);
-    const before = verifications();
+    const before = h.verifications();
     const res = await b.post('/login', { id: 'hanako@example.jp', password: 'Sakura#2025x' });
     expect(res.status).toBe(429);
     expect(res.body).toContain(THROTTLED);
@@ -42,14 +35,14 @@ describe('L7 address throttle', () => {
     expect(res.body).toContain('10:10以降に再度お試しください');
     expect(res.res.headers.get('retry-after')).toBe(String(WINDOW_S));
     for (let i = 0; i < 5; i++) expect((await b.post('/login', { id: `more${i}`, password: 'x' })).status).toBe(429);
-    expect(verifications()).toBe(before);
+    expect(h.verifications()).toBe(before);
     expect((await h.inspect.rows('session'))).toHaveLength(0);
   });
 
   it('the proof is live: an unthrottled failure does run one verification', async () => {
-    const before = verifications();
+    const before = h.verifications();
     await failFrom(from('203.0.113.8'), 1);
-    expect(verifications()).toBe(before + 1);
+    expect(h.verifications()).toBe(before + 1);
   });
 
   it('another address is not affected', async () => {
@@ -85,16 +78,16 @@ describe('L7 address throttle', () => {
   it(`${4 * MAX} simultaneous failures from one address: each verified one is counted, and once counted the address is throttled and hashes nothing`, async () => {
     const b = from('203.0.113.7');
     await b.get('/login');
-    const before = verifications();
+    const before = h.verifications();
     const res = await Promise.all(Array.from({ length: 4 * MAX }, (_, i) => b.post('/login', { id: `g${i}@example.jp`, password: 'wrong' })));
     const failed = res.filter((r) => r.status === 422).length;
     expect(failed).toBeGreaterThanOrEqual(MAX);
     expect(failed + res.filter((r) => r.status === 429).length).toBe(4 * MAX);
-    expect(verifications() - before).toBe(failed);
+    expect(h.verifications() - before).toBe(failed);
     expect((await h.inspect.rows('address_throttle'))[0].failures).toBe(failed);
-    const after = verifications();
+    const after = h.verifications();
     expect((await b.post('/login', { id: 'hanako@example.jp', password: 'Sakura#2025x' })).status).toBe(429);
-    expect(verifications()).toBe(after);
+    expect(h.verifications()).toBe(after);
   });
 
   it('logs the first refused request of each window with its address and hashed identifier (X5), not every one of a flood', async () => {

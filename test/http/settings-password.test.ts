@@ -159,24 +159,3 @@ describe('T2 change password', () => {
     expect((await h.inspect.rows('session')).filter((rec) => rec.accountId === accountId)).toHaveLength(1);
   });
 });
-
-describe('T2 wrong current passwords count towards the lock (L5)', () => {
-  it('locks the My ID after LOGIN_MAX_FAILURES wrong entries, signs the member out everywhere and sends the lock notice', async () => {
-    const b = await signedIn(h);
-    const other = await signedIn(h);
-    await b.get('/settings/password');
-    for (let i = 1; i < h.config.LOGIN_MAX_FAILURES; i++) {
-      expect((await b.post('/settings/password', { current: `Wrong#${i}pass`, password: NEW_PASSWORD, confirm: NEW_PASSWORD })).status).toBe(422);
-    }
-    const locked = await b.post('/settings/password', { current: 'Wrong#0pass', password: NEW_PASSWORD, confirm: NEW_PASSWORD });
-    expect(locked.status).toBe(422);
-    expect(locked.body).toContain('IDが無効となっています');
-    expect(locked.body).toContain('href="/reset"');
-    expect((await h.inspect.rows('session'))).toHaveLength(0);
-    expect((await h.inspect.rows('sign_in_attempt'))[0]!.lockedAt).not.toBeNull();
-    expect((await h.outbox())[0].to).toBe(EMAIL);
-    expect((await other.get('/top')).status).toBe(303);
-    // the right password no longer signs in
-    expect((await browser(h).post('/login', { id: EMAIL, password: PASSWORD })).body).toContain('IDが無効となっています');
-  });
-});

@@ -56,18 +56,20 @@ describe(`the sign-in gate (${testDialect})`, () => {
     expect((await db.inspect.rows('address_throttle')).map((r) => [r.failures, r.windowStartedAt])).toEqual([[1, clock.now()]]);
   });
 
-  it('recordSuccess with signedIn keeps the previous sign-in time in the same unit of work; a lock refuses it and counts the address', async () => {
+  it('recordSuccess with signedIn keeps the previous sign-in time and stores the session in the same unit of work; a lock refuses it, stores none and counts the address', async () => {
     const accountId = (await addHolder({ deps: { config: testConfig(), clock }, inspect: db.inspect }, { account: { email: 'hanako@example.jp', password: 'Sakura#2025x' } })).account!.id;
     const who = { identifierHash: 'id-1', address: '192.0.2.1', accountId };
     const at1 = clock.now();
-    expect(await db.stores.lockout.recordSuccess(who, { now: at1, signedIn: accountId, address: { network: '192.0.2.1', windowMs: WINDOW } })).toEqual({ ok: true });
+    expect(await db.stores.lockout.recordSuccess(who, { now: at1, signedIn: { accountId, sessionTokenHash: 'session-1' }, address: { network: '192.0.2.1', windowMs: WINDOW } })).toEqual({ ok: true });
     clock.advance(1_000);
-    expect(await db.stores.lockout.recordSuccess(who, { now: clock.now(), signedIn: accountId })).toEqual({ ok: true });
+    expect(await db.stores.lockout.recordSuccess(who, { now: clock.now(), signedIn: { accountId, sessionTokenHash: 'session-2' } })).toEqual({ ok: true });
     const account = (await db.inspect.rows('account')).find((r) => r.id === accountId)!;
     expect([account.previousSignInAt, account.lastSignInAt]).toEqual([at1, clock.now()]);
+    expect((await db.inspect.rows('session')).map((r) => [r.tokenHash, r.accountId, r.createdAt])).toEqual([['session-1', accountId, at1], ['session-2', accountId, clock.now()]]);
     expect(await db.inspect.rows('address_throttle')).toEqual([]);
     for (let i = 0; i < 2; i++) await db.stores.lockout.recordFailure(who, { now: clock.now(), maxFailures: 2, reason: 'password' });
-    expect(await db.stores.lockout.recordSuccess(who, { now: clock.now(), signedIn: accountId, address: { network: '192.0.2.1', windowMs: WINDOW } })).toEqual({ locked: true });
+    expect(await db.stores.lockout.recordSuccess(who, { now: clock.now(), signedIn: { accountId, sessionTokenHash: 'session-3' }, address: { network: '192.0.2.1', windowMs: WINDOW } })).toEqual({ locked: true });
     expect((await db.inspect.rows('address_throttle')).map((r) => r.failures)).toEqual([1]);
+    expect(await db.inspect.rows('session')).toHaveLength(2);
   });
 });

@@ -15,6 +15,8 @@ export type SignInGate = { ok: false; retryAt: number } | { ok: true; locked: bo
 /** An attempt refused because its identifier is locked: `network` is the throttle's address key (SPEC O8), `coalesceMs` X5's minute. */
 /** Issue 20: a sign-in failure also counted for its address (SPEC L7) in the same unit of work; `network` as in SPEC O8. */
 export type AddressFailure = { address?: { network: string; windowMs: number } };
+/** A member's right password: the account signed in and the hash of the new session's cookie token. */
+export type SignedIn = { accountId: number; sessionTokenHash: string };
 export type LockedRefusalInput = { now: number; network: string; windowMs: number; coalesceMs: number };
 
 export interface LockoutStore {
@@ -29,21 +31,15 @@ export interface LockoutStore {
   recordFailure(who: AttemptWho, input: { now: number; maxFailures: number; reason: string; outbox?: Enqueue<FailureCount> } & LockExpiry & AddressFailure): Promise<FailureCount>;
   /**
    * A right password: resets the count, unless a concurrent failure locked the identifier first (then counted for `address`
-   * when given). `signedIn`: the account's previous sign-in time is kept (SPEC L2), in the same unit of work.
+   * when given). `signedIn`: a member's sign-in, in the same unit of work — the account's previous sign-in time kept (SPEC L2)
+   * and the session stored under its token's hash (issue 20: one write after the hash).
    */
-  recordSuccess(who: AttemptWho, input: { now: number; detail?: Record<string, unknown>; signedIn?: number } & LockExpiry & AddressFailure): Promise<{ ok: true } | { locked: true }>;
+  recordSuccess(who: AttemptWho, input: { now: number; detail?: Record<string, unknown>; signedIn?: SignedIn } & LockExpiry & AddressFailure): Promise<{ ok: true } | { locked: true }>;
   /** Records an attempt refused because the identifier is locked, without touching its count. */
   recordLockedAttempt(who: AttemptWho, now: number): Promise<void>;
   /**
-   * SPEC L7/S6, fixed window: whether the address may try now, counting nothing (the first refusal of a window is
-   * audited once). Sign-ins check this before hashing and count a failure only once its outcome is known.
-   */
-  checkAddress(input: AddressThrottleInput): Promise<AddressSlot>;
-  /** SPEC L7: counts one failed sign-in for the address (a new window when the last one has passed). */
-  countAddressFailure(input: { address: string; now: number; windowMs: number }): Promise<void>;
-  /**
-   * SPEC L5/L7, the sign-in's one read before any hash: the address throttle (the first refusal of a window is audited, as
-   * checkAddress does) and whether the identifier is locked.
+   * SPEC L5/L7/S6, the sign-in's one read before any hash, counting nothing: the fixed-window address throttle (the first
+   * refusal of a window is audited once) and whether the identifier is locked. A failure is counted once its outcome is known.
    */
   checkSignIn(input: AddressThrottleInput): Promise<SignInGate>;
   /**

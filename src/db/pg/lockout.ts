@@ -8,6 +8,7 @@ import { addressThrottleTable, cardTable, signInAttemptTable } from './schema.js
 import { writeAudit, writeCoalescedAudit } from './audit.js';
 import { queued } from './outbox.js';
 import { recordSignIn } from './accounts.js';
+import { insertSession } from './sessions.js';
 
 function auditWho(who: AttemptWho) {
   return { accountId: who.accountId ?? null, subject: who.identifierHash, address: who.address };
@@ -112,7 +113,10 @@ export function lockoutStore(db: Db): LockoutStore {
           if (input.address) await countAddressFailure(tx, input.address.network, input.now, input.address.windowMs);
           return { locked: true };
         }
-        if (input.signedIn !== undefined) await recordSignIn(tx, input.signedIn, input.now);
+        if (input.signedIn !== undefined) {
+          await recordSignIn(tx, input.signedIn.accountId, input.now);
+          await insertSession(tx, input.signedIn.sessionTokenHash, input.signedIn.accountId, input.now);
+        }
         if (row) await tx.delete(signInAttemptTable).where(eq(signInAttemptTable.identifierHash, who.identifierHash));
         await writeAudit(tx, { at: input.now, event: 'sign_in_succeeded', ...auditWho(who), detail: input.detail });
         return { ok: true };
@@ -121,12 +125,6 @@ export function lockoutStore(db: Db): LockoutStore {
 
     async recordLockedAttempt(who, now) {
       await writeAudit(db, { at: now, event: 'sign_in_failed', ...auditWho(who), detail: { reason: 'locked' } });
-    },
-
-    checkAddress: (input) => inTransaction(db, (tx) => checkAddress(tx, input)),
-
-    async countAddressFailure({ address, now, windowMs }) {
-      await inTransaction(db, (tx) => countAddressFailure(tx, address, now, windowMs));
     },
 
     async takeAddressSlot(input) {

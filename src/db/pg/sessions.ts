@@ -16,11 +16,16 @@ export async function deleteAccountSessions(ex: Executor, accountId: number, kee
   await ex.delete(sessionTable).where(where);
 }
 
+/** Stores a new session under its token's hash, inside the caller's transaction (a sign-in's own, issue 20); its id. */
+export async function insertSession(ex: Executor, tokenHash: string, accountId: number, now: number): Promise<number> {
+  const [row] = await ex.insert(sessionTable).values({ tokenHash, accountId, createdAt: now, lastSeenAt: now }).returning({ id: sessionTable.id });
+  return row.id;
+}
+
 export function sessionStore(db: Db): SessionStore {
   return {
     async insert(tokenHash, accountId, now) {
-      const [row] = await db.insert(sessionTable).values({ tokenHash, accountId, createdAt: now, lastSeenAt: now }).returning({ id: sessionTable.id });
-      return row.id;
+      return insertSession(db, tokenHash, accountId, now);
     },
     async find(tokenHash) {
       return first(

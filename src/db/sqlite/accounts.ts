@@ -13,9 +13,11 @@ export function recordSignIn(ex: Executor, accountId: number, now: number): void
 }
 
 export function accountStore(db: Db): AccountStore {
+  // issue 20: every My ID sign-in reads this, so it is prepared once instead of compiled per request
+  const openByEmail = db.select().from(accountTable).where(and(eq(accountTable.email, sql.placeholder('email')), isNull(accountTable.closedAt))).prepare();
   return {
     async findOpenByEmail(email) {
-      return db.select().from(accountTable).where(and(eq(accountTable.email, email), isNull(accountTable.closedAt))).get();
+      return openByEmail.get({ email });
     },
     async find(id) {
       return db.select().from(accountTable).where(eq(accountTable.id, id)).get();
@@ -42,13 +44,13 @@ export function credentialStore(db: Db): CredentialStore {
       .innerJoin(cardTable, eq(cardTable.id, credentialTable.cardId));
   const flatten = (row: ReturnType<ReturnType<typeof withCard>['get']>): CredentialRow | undefined =>
     row && { ...row.credential, holderId: row.holderId, cardEmail: row.cardEmail };
+  // issue 20: every legacy or initial ID sign-in reads this, so it is prepared once instead of compiled per request
+  const usable = withCard()
+    .where(and(eq(credentialTable.loginId, sql.placeholder('loginId')), isNull(credentialTable.retiredAt), or(isNull(credentialTable.expiresAt), gt(credentialTable.expiresAt, sql.placeholder('now')))))
+    .prepare();
   return {
     async findUsable(loginId, now) {
-      return flatten(
-        withCard()
-          .where(and(eq(credentialTable.loginId, loginId), isNull(credentialTable.retiredAt), or(isNull(credentialTable.expiresAt), gt(credentialTable.expiresAt, now))))
-          .get(),
-      );
+      return flatten(usable.get({ loginId, now }));
     },
     async findAnyState(loginId) {
       return flatten(withCard().where(eq(credentialTable.loginId, loginId)).get());

@@ -16,10 +16,15 @@ export function deleteAccountSessions(ex: Executor, accountId: number, keepId?: 
   ex.delete(sessionTable).where(where).run();
 }
 
+/** Stores a new session under its token's hash, inside the caller's transaction (a sign-in's own, issue 20); its id. */
+export function insertSession(ex: Executor, tokenHash: string, accountId: number, now: number): number {
+  return ex.insert(sessionTable).values({ tokenHash, accountId, createdAt: now, lastSeenAt: now }).returning({ id: sessionTable.id }).get().id;
+}
+
 export function sessionStore(db: Db): SessionStore {
   return {
     async insert(tokenHash, accountId, now) {
-      return db.insert(sessionTable).values({ tokenHash, accountId, createdAt: now, lastSeenAt: now }).returning({ id: sessionTable.id }).get().id;
+      return insertSession(db, tokenHash, accountId, now);
     },
     async find(tokenHash) {
       return db

@@ -1,7 +1,7 @@
 // SPEC T2 + L5: the current password asked before a change; wrong entries count towards the My ID's lock like sign-in failures.
-import { countFailure, identifierHash, isLocked } from '../../auth/lockout.js';
+import { countedCheck } from '../../auth/counted-check.js';
+import { identifierHash, isLocked } from '../../auth/lockout.js';
 import { normalisePassword } from '../../auth/normalise.js';
-import { verifyPassword } from '../../auth/password.js';
 import type { Deps } from '../../deps.js';
 import type { Lang, T } from '../../i18n/index.js';
 import { configuredLockNotice } from '../../notify/lock-texts.js';
@@ -22,13 +22,18 @@ export async function checkCurrentPasswordCounted(
   const password = normalisePassword(typed);
   if (password === '') return { check: 'missing' };
   const who = { identifierHash: identifierHash(deps.config.SECRET, account.email), accountId: account.id, address: ctx.address };
-  if (await isLocked(deps, who.identifierHash)) return { check: await lockOut(deps, account.id) };
-  if (await verifyPassword(account.passwordHash, password)) return { check: 'ok' };
-  // SPEC D1: the lock notice is stored with the lock
-  const notice = configuredLockNotice(deps.config, deps.clock.now(), { to: account.email, identifier: account.email, kind: 'myId', lang: ctx.lang });
-  const count = await countFailure(deps, who, 'current_password', undefined, notice);
-  if (count.locked) return { check: await lockOut(deps, account.id) };
-  return { check: 'wrong', failures: count.failures, remaining: deps.config.LOGIN_MAX_FAILURES - count.failures };
+  const counted = await countedCheck(deps, {
+    who,
+    reason: 'current_password',
+    locked: (await isLocked(deps, who.identifierHash)) ? { until: null } : null,
+    check: async () => {
+      if (await deps.passwords.verify(account.passwordHash, password)) return { right: 'ok' as const };
+      // SPEC D1: the lock notice is stored with the lock
+      return { wrong: { lockNotice: configuredLockNotice(deps.config, deps.clock.now(), { to: account.email, identifier: account.email, kind: 'myId', lang: ctx.lang }) } };
+    },
+  });
+  if ('locked' in counted) return { check: await lockOut(deps, account.id) };
+  return 'wrong' in counted ? { check: 'wrong', ...counted.wrong } : { check: 'ok' };
 }
 
 async function lockOut(deps: Deps, accountId: number): Promise<'locked'> {

@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { SignInPage, type SignInFailure, type SignInNotice } from '../../../views/pages/signin/SignInPage.js';
 import { signIn } from '../../auth/signin.js';
-import { endSession, startSession } from '../../auth/session.js';
+import { endSession } from '../../auth/session.js';
 import { paths, safeReturnPath } from '../../paths.js';
 import { clearCookie, writeCookie } from '../../web/cookies.js';
 import type { AppEnv } from '../../web/env.js';
@@ -106,7 +106,8 @@ export const signInRoutes = new Hono<AppEnv>()
       }
       return c.redirect(migration.url(migration.first), 303);
     }
-    writeCookie(c, 'sid', await startSession(deps, result.accountId));
+    // the session was stored with the sign-in's count, in its transaction (issue 20)
+    writeCookie(c, 'sid', result.sessionToken);
     return c.redirect(safeReturnPath(c.req.query('next')) ?? paths.top, 303);
   })
   .post(paths.signOut, async (c) => {

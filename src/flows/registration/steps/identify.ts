@@ -1,6 +1,7 @@
 // SPEC G1: card number + birth date identify the holder; wrong details are counted per card number (L5/L6, S4).
 import type { Context } from 'hono';
-import { cardLockKey, countFailure, countSuccess, noteLockedAttempt } from '../../../auth/lockout.js';
+import { countedCheck } from '../../../auth/counted-check.js';
+import { cardLockKey } from '../../../auth/lockout.js';
 import { keyedHash } from '../../../auth/secrets.js';
 import { cardLockNoticeMessage } from '../../../notify/lock-texts.js';
 import type { OutboxMessage } from '../../../db/contract.js';
@@ -28,13 +29,18 @@ export async function identifyHolder(c: Context<AppEnv>, digits: string, birthda
   const numberHash = keyedHash(deps.config.SECRET, 'card', digits);
   const who = { identifierHash: cardLockKey(deps.config.SECRET, numberHash), address: c.get('address') };
   const lockedUntil = await deps.stores.lockout.lockedUntil(who.identifierHash, deps.clock.now(), lockMs);
-  if (lockedUntil !== null) return (await noteLockedAttempt(deps, who), { refusal: 'locked', lockedUntil });
-  const found = await deps.stores.registration.findCardHolder(numberHash);
-  if (!found || found.birthdate !== birthdate) {
-    // SPEC D1/D3: the notice is stored with the lock and sent by the worker, so no answer waits for a provider (L6)
-    const count = await countFailure(deps, who, 'card_details', lockMs, await cardLockNotice(c, numberHash, digits));
-    return count.locked && count.lockedAt !== null ? { refusal: 'locked', lockedUntil: count.lockedAt + lockMs } : { refusal: 'details' };
-  }
-  if (!(await countSuccess(deps, who, { flow: 'registration' }, lockMs))) return { refusal: 'locked', lockedUntil: deps.clock.now() + lockMs };
-  return { holderId: found.holderId, cardId: found.cardId };
+  const counted = await countedCheck<{ holderId: number; cardId: number }>(deps, {
+    who,
+    reason: 'card_details',
+    lockMs,
+    locked: lockedUntil === null ? null : { until: lockedUntil },
+    check: async () => {
+      const found = await deps.stores.registration.findCardHolder(numberHash);
+      if (found && found.birthdate === birthdate) return { right: { holderId: found.holderId, cardId: found.cardId }, success: { detail: { flow: 'registration' } } };
+      // SPEC D1/D3: the notice is stored with the lock and sent by the worker, so no answer waits for a provider (L6)
+      return { wrong: { lockNotice: await cardLockNotice(c, numberHash, digits) } };
+    },
+  });
+  if ('locked' in counted) return { refusal: 'locked', lockedUntil: counted.locked.until ?? deps.clock.now() + lockMs };
+  return 'wrong' in counted ? { refusal: 'details' } : counted.right;
 }
