@@ -1,6 +1,5 @@
 // createApp(deps): the one composition root — middleware in a visible order, one sub-app per flow, 404 and errors.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Deps } from './deps.js';
 import { devRoutes } from './flows/dev/routes.js';
@@ -24,6 +23,7 @@ import type { AppEnv } from './web/env.js';
 import { errorResponse } from './web/errors.js';
 import { answerError } from './web/on-error.js';
 import { parseForm } from './web/form.js';
+import { limitBody } from './web/body-limit.js';
 import { securityHeaders } from './web/security-headers.js';
 import { chooseLanguage } from './web/language.js';
 import { loadSession } from './web/session.js';
@@ -61,9 +61,8 @@ export function createApp(deps: Deps) {
   app.use(chooseLanguage);
   app.use(issueToken);
   app.use(loadSession);
-  // only requests that carry a body pay for reading it (a GET would otherwise build the whole web Request)
-  const limitBody = bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => errorResponse(c, 413) });
-  app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
+  // only requests that carry a body pay for it (a GET would otherwise build the whole web Request)
+  app.use(limitBody(BODY_LIMIT_BYTES, (c) => errorResponse(c, 413)));
   app.use(checkOrigin(deps.config.PUBLIC_ORIGIN));
   app.use(parseForm);
   app.use(checkToken);

@@ -45,7 +45,9 @@ export const parseForm: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.set('form', {});
     return next();
   }
-  const form = await readForm(c.req.header('content-type') ?? '', c.req.raw.clone());
+  // the request itself, not a clone: nothing reads the body after this, and @hono/node-server reads an unread body straight from the
+  // socket (issue 20: a clone tees it through web streams)
+  const form = await readForm(c.req.header('content-type') ?? '', c.req.raw);
   if (!form) return badFormResponse(c);
   c.set('form', form);
   await next();

@@ -1,7 +1,7 @@
 // Sign-in and sign-out (SPEC L1–L7, T3, X3).
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
-import { SignInPage, type SignInFailure, type SignInNotice } from '../../../views/pages/signin/SignInPage.js';
+import { SignInPage, type SignInNotice } from '../../../views/pages/signin/SignInPage.js';
 import { signIn } from '../../auth/signin.js';
 import { endSession } from '../../auth/session.js';
 import { paths, safeReturnPath } from '../../paths.js';
@@ -13,9 +13,8 @@ import { identifierHash } from '../../auth/lockout.js';
 import { normaliseIdentifier } from '../../auth/normalise.js';
 import { migration } from '../migration/machine.js';
 import { supportOf } from '../steps/code-check.js';
-import type { Support } from '../../../views/components/SupportDesk.js';
 import type { Deps } from '../../deps.js';
-import { cachedRefusalPage, refusalPageCache, type RefusalPageCache, type RefusalProps } from './refusal-page.js';
+import { cacheable, cachedSignInPage, signInPageCache, type SignInPageCache, type SignInProps } from './cached-page.js';
 
 const SignInForm = v.object({
   id: v.pipe(v.optional(v.string(), ''), v.maxLength(320)),
@@ -33,23 +32,18 @@ function noticeOf(c: Context<AppEnv>): SignInNotice | undefined {
   return undefined;
 }
 
-type ShowProps = { id?: string; failure?: SignInFailure; retryAt?: number; errors?: { field: string; message: string }[]; support?: Support };
+type ShowProps = Omit<SignInProps, 'next' | 'notice'>;
 
-function showSignIn(c: Context<AppEnv>, status: 200 | 400 | 422 | 429, props: ShowProps) {
-  const next = safeReturnPath(c.req.query('next'));
-  return c.html(<SignInPage v={viewOf(c)} next={next} notice={status === 200 ? noticeOf(c) : undefined} {...props} />, status);
-}
+// issue 20: the sign-in page (its plain form, the notices, the refusals a flood meets) is rendered once per app, language and variant
+const pageCaches = new WeakMap<Deps, SignInPageCache>();
 
-// issue 20: the refusal pages a flood meets (a locked ID, a throttled address) are rendered once per app, language and variant
-const refusalPages = new WeakMap<Deps, RefusalPageCache>();
-
-/** SPEC L5/L7 refusal pages: from the cache for the plain POST /login without a session (what a flood sends), else rendered. */
-async function showRefusal(c: Context<AppEnv>, status: 422 | 429, props: RefusalProps) {
+async function showSignIn(c: Context<AppEnv>, status: 200 | 400 | 422 | 429, props: ShowProps) {
   const v = viewOf(c);
-  if (c.get('session') || v.path !== paths.signIn) return showSignIn(c, status, props);
+  const page: SignInProps = { ...props, next: safeReturnPath(c.req.query('next')), notice: status === 200 ? noticeOf(c) : undefined };
+  if (!cacheable(v, page)) return c.html(<SignInPage v={v} {...page} />, status);
   const deps = c.get('deps');
-  const cache = refusalPages.get(deps) ?? refusalPages.set(deps, refusalPageCache()).get(deps)!;
-  return c.html(await cachedRefusalPage(cache, v, props), status);
+  const cache = pageCaches.get(deps) ?? pageCaches.set(deps, signInPageCache()).get(deps)!;
+  return c.html(await cachedSignInPage(cache, v, page), status);
 }
 
 export const signInRoutes = new Hono<AppEnv>()
@@ -76,11 +70,11 @@ export const signInRoutes = new Hono<AppEnv>()
     if (result.kind === 'throttled') {
       // SPEC L7: the guide's "wait and try again", and when the window ends
       c.header('Retry-After', String(Math.max(1, Math.ceil((result.retryAt - deps.clock.now()) / 1000))));
-      return showRefusal(c, 429, { id: form.id, failure: 'throttled', retryAt: result.retryAt, errors: [{ field: '', message: t('errors.throttled') }] });
+      return showSignIn(c, 429, { id: form.id, failure: 'throttled', retryAt: result.retryAt, errors: [{ field: '', message: t('errors.throttled') }] });
     }
     if (result.kind === 'locked') {
       const [failure, message] = result.message === 'myId' ? (['lockedMyId', 'signin.errorLockedMyId'] as const) : (['lockedLegacy', 'signin.errorLockedLegacy'] as const);
-      return showRefusal(c, 422, { id: form.id, failure, errors: [{ field: '', message: t(message) }], support: supportOf(deps.config) });
+      return showSignIn(c, 422, { id: form.id, failure, errors: [{ field: '', message: t(message) }], support: supportOf(deps.config) });
     }
     if (result.kind === 'refused') {
       // issue 19: from the 3rd failure on, say how many remain — counted per typed ID, known or not (L6)
