@@ -4,24 +4,24 @@ import type { AuditEvent, AuditStore } from '../contract.js';
 import { auditListeners, type Db, type Executor } from './client.js';
 import { auditTable } from './schema.js';
 
-/** Writes one event through the caller's transaction (or the db), so it commits or rolls back with the change it records. */
-export function writeAudit(ex: Executor, e: AuditEvent): void {
-  ex.insert(auditTable)
-    .values({
-      at: e.at,
-      event: e.event,
-      accountId: e.accountId ?? null,
-      subject: e.subject ?? null,
-      address: e.address ?? null,
-      detail: e.detail ? JSON.stringify(e.detail) : null,
-    })
-    .run();
-  // SPEC O3: one log line per security event; a logging failure never breaks the write
+/** An event as its audit row. */
+export function auditRow(e: AuditEvent) {
+  return { at: e.at, event: e.event, accountId: e.accountId ?? null, subject: e.subject ?? null, address: e.address ?? null, detail: e.detail ? JSON.stringify(e.detail) : null };
+}
+
+/** SPEC O3: one log line per security event, heard through the executor that wrote it; a logging failure never breaks the write. */
+export function announce(ex: Executor, e: AuditEvent): void {
   try {
     auditListeners.get(ex)?.(e);
   } catch {
     /* a log line is never worth a failed request */
   }
+}
+
+/** Writes one event through the caller's transaction (or the db), so it commits or rolls back with the change it records. */
+export function writeAudit(ex: Executor, e: AuditEvent): void {
+  ex.insert(auditTable).values(auditRow(e)).run();
+  announce(ex, e);
 }
 
 /**
@@ -45,11 +45,7 @@ export function coalescedAudit(db: Db) {
     if (!row || detail?.reason !== e.detail.reason) return writeAudit(ex, e);
     update.run({ id: row.id, detail: JSON.stringify({ ...detail, count: (detail.count ?? 1) + 1, lastAt: e.at }) });
     // SPEC O3: the log still has a line for every refusal
-    try {
-      auditListeners.get(ex)?.(e);
-    } catch {
-      /* a log line is never worth a failed request */
-    }
+    announce(ex, e);
   };
 }
 

@@ -3,8 +3,8 @@
 // inside the caller's transaction too.
 import { eq, sql } from 'drizzle-orm';
 import type { AuditEvent } from '../contract.js';
-import { auditListeners, type Db, type Executor } from './client.js';
-import { coalescedAudit } from './audit.js';
+import type { Db, Executor } from './client.js';
+import { announce, auditRow, coalescedAudit } from './audit.js';
 import { accountTable, addressThrottleTable, auditTable, sessionTable, signInAttemptTable } from './schema.js';
 
 const p = (name: string) => sql.placeholder(name);
@@ -27,19 +27,15 @@ function countAddressStatement(db: Db) {
     .prepare();
 }
 
-/** writeAudit's row with its INSERT prepared: one line per event for the log too (SPEC O3), never failing the write. */
+/** writeAudit with its INSERT prepared: the same row and the same log line (SPEC O3). */
 function auditWriter(db: Db) {
   const insert = db
     .insert(auditTable)
     .values({ at: p('at'), event: p('event'), accountId: p('accountId'), subject: p('subject'), address: p('address'), detail: p('detail') })
     .prepare();
   return (ex: Executor, e: AuditEvent): void => {
-    insert.run({ at: e.at, event: e.event, accountId: e.accountId ?? null, subject: e.subject ?? null, address: e.address ?? null, detail: e.detail ? JSON.stringify(e.detail) : null });
-    try {
-      auditListeners.get(ex)?.(e);
-    } catch {
-      /* a log line is never worth a failed request */
-    }
+    insert.run(auditRow(e));
+    announce(ex, e);
   };
 }
 
