@@ -12,7 +12,11 @@ export type PortalServer = {
   url: string;
   dir: string;
   outbox: () => Promise<OutboxEntry[]>;
-  /** The code of the newest message matching `to` (an address, or a test of the whole entry). */
+  /**
+   * The code of the newest message matching `to` (an address, or a test of the whole entry), once it is delivered: a
+   * card holder reads a code only after it arrives, and a code typed before its message is sent makes the worker drop
+   * the message (D5), so the outbox page would never show it.
+   */
   latestCode: (to: string | ((m: OutboxEntry) => boolean)) => Promise<string>;
   /** Stops the server; its folder (database, secret, outbox) is removed unless `keepFiles`. */
   stop: (keepFiles?: boolean) => Promise<void>;
@@ -28,10 +32,13 @@ export async function startPortal(settings: Record<string, string> = {}, reuseDi
     dir,
     outbox,
     async latestCode(to) {
-      const all = await outbox();
-      const hit = all.find((m) => m.code && (typeof to === 'string' ? m.to === to : to(m)));
-      if (!hit?.code) throw new Error(`no code in the outbox for ${String(to)}; outbox has: ${all.map((m) => `${m.channel}→${m.to}`).join(', ')}`);
-      return hit.code;
+      const matches = (m: OutboxEntry) => Boolean(m.code) && (typeof to === 'string' ? m.to === to : to(m));
+      for (const deadline = Date.now() + 10_000; ; await new Promise((r) => setTimeout(r, 50))) {
+        const all = await outbox();
+        const hit = all.find(matches);
+        if (hit?.code && hit.state === 'delivered') return hit.code;
+        if (Date.now() > deadline) throw new Error(`no delivered code in the outbox for ${String(to)}; outbox has: ${all.map((m) => `${m.channel}→${m.to} ${m.state}`).join(', ')}`);
+      }
     },
     async stop(keepFiles = false) {
       await stopPortal(portal);
