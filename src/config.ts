@@ -32,6 +32,8 @@ export const ConfigSchema = v.object({
   PORT: int(3000, 0, 65535),
   HOST: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(200, 'must be at most 200 characters'))),
   DATABASE_FILE: text('data/app.db', 1000),
+  // SPEC P6: SQLite's page cache stays resident once filled; the operating system caches the file as well
+  SQLITE_CACHE_MB: int(2, 1, 1024),
   // SPEC §2: the stand-in also appends each message as one JSON line here (the table is what the outbox page and the worker read)
   OUTBOX_FILE: text('data/outbox.jsonl', 1000),
   // SPEC Z1: PostgreSQL instead of the SQLite file, for several instances over one database

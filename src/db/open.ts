@@ -11,8 +11,8 @@ export function describeDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATABASE
 }
 
 /** Opens and migrates the database the settings name. `onPoolError` hears a PostgreSQL connection dropped while idle. */
-export async function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATABASE_FILE'>, onPoolError?: (err: Error) => void): Promise<OpenedDatabase> {
-  if (!config.DATABASE_URL) return openSqlite(config.DATABASE_FILE) as OpenedDatabase;
+export async function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATABASE_FILE' | 'SQLITE_CACHE_MB'>, onPoolError?: (err: Error) => void): Promise<OpenedDatabase> {
+  if (!config.DATABASE_URL) return openSqlite(config.DATABASE_FILE, config.SQLITE_CACHE_MB) as OpenedDatabase;
   const { openPostgres } = await import('./pg/index.js');
   return (await openPostgres(config.DATABASE_URL, { onError: onPoolError })) as OpenedDatabase;
 }

@@ -50,9 +50,9 @@ export function sqliteStores(db: Db): Stores {
 /** The contract's Database, plus what only SQLite has: SPEC O5's online backup of the whole file (npm run backup). */
 export type SqliteDatabase = Database & { backup(file: string): Promise<{ pages: number }> };
 
-/** Opens (and migrates) the SQLite database at `file` behind the store contract. */
-export function openSqlite(file: string): SqliteDatabase {
-  const db = openDb(file);
+/** Opens (and migrates) the SQLite database at `file`, with a page cache of `cacheMiB`, behind the store contract. */
+export function openSqlite(file: string, cacheMiB?: number): SqliteDatabase {
+  const db = openDb(file, cacheMiB);
   return {
     dialect: 'sqlite',
     stores: sqliteStores(db),
