@@ -1,23 +1,25 @@
 // The one formatter of times for people: every time the portal shows or sends is Japan time (the issuer's and its members' clock).
 import type { Lang } from './define.js';
 
-const TIME_ZONE = 'Asia/Tokyo';
 const HOUR_MS = 3_600_000;
+// Japan has kept UTC+9 without daylight saving since 1951, so its wall clock is UTC shifted by nine hours. Issue 20: plain
+// arithmetic instead of Intl.DateTimeFormat, whose locale and time-zone data cost the process about 8 MB of resident memory
+// (test/unit/japan-time.test.ts holds every format to Intl's output).
+const JST_MS = 9 * HOUR_MS;
+// en-GB's short months, as Intl writes them (September is 'Sept')
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
 
-const clock = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const dateTimes = {
-  ja: new Intl.DateTimeFormat('ja-JP', { timeZone: TIME_ZONE, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-};
-// a calendar date (birth date, payment date) has no time zone of its own: it is shown as written
-const dates = {
-  ja: new Intl.DateTimeFormat('ja-JP', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }),
-};
+/** Year, month (1–12), day, and `HH`/`MM` of the instant `ms` on a clock `offsetMs` ahead of UTC. */
+function wallClock(ms: number, offsetMs: number) {
+  const d = new Date(ms + offsetMs);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hh: two(d.getUTCHours()), mm: two(d.getUTCMinutes()) };
+}
 
 /** `14:35` (SPEC M4: validity is said as a clock time). */
 export function japanTime(at: number): string {
-  return clock.format(at);
+  const { hh, mm } = wallClock(at, JST_MS);
+  return `${hh}:${mm}`;
 }
 
 /**
@@ -30,18 +32,26 @@ export function minuteUp(at: number): number {
 
 /** `2024年12月23日 10:19` (SPEC T1) / `23 Dec 2024, 10:19`. */
 export function japanDateTime(at: number, lang: Lang): string {
-  if (lang === 'en') return dateTimes.en.format(at);
-  const p = Object.fromEntries(dateTimes.ja.formatToParts(at).map((x) => [x.type, x.value]));
-  return `${p.year}年${p.month}月${p.day}日 ${p.hour}:${p.minute}`;
+  const { year, month, day, hh, mm } = wallClock(at, JST_MS);
+  return lang === 'en' ? `${day} ${MONTHS[month - 1]} ${year}, ${hh}:${mm}` : `${year}年${month}月${day}日 ${hh}:${mm}`;
 }
 
 /** `2024/12/27` / `27 Dec 2024` from `YYYY-MM-DD`; anything else as it is. */
 export function calendarDate(iso: string, lang: Lang): string {
+  // a calendar date (birth date, payment date) has no time zone of its own: it is shown as written
   const ms = Date.parse(`${iso}T00:00:00Z`);
-  return Number.isNaN(ms) ? iso : dates[lang].format(ms);
+  if (Number.isNaN(ms)) return iso;
+  const { year, month, day } = wallClock(ms, 0);
+  return lang === 'en' ? `${day} ${MONTHS[month - 1]} ${year}` : `${year}/${String(month).padStart(2, '0')}/${String(day).padStart(2, '0')}`;
+}
+
+/** An amount or a count with a comma every three digits (`12,345`), as Japanese pages write yen and points. */
+export function groupedNumber(n: number): string {
+  const [whole, fraction] = String(Math.abs(n)).split('.');
+  return `${n < 0 ? '-' : ''}${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
 /** The day in Japan time, YYYY-MM-DD (retention summaries and the report's days). */
 export function japanDay(at: number): string {
-  return new Date(at + 9 * HOUR_MS).toISOString().slice(0, 10);
+  return new Date(at + JST_MS).toISOString().slice(0, 10);
 }

@@ -1,11 +1,10 @@
 // ⑪ The member top page (SPEC T1): the holder greeted by name, previous sign-in, cards with payment date, amount and points, notices.
 import type { MemberHome, Notice } from '../../../src/db/contract.js';
+import { groupedNumber } from '../../../src/i18n/japan-time.js';
 import { Fill } from '../../components/Fill.js';
 import { InJapanese } from '../../components/InJapanese.js';
 import { Page } from '../../layouts/Page.js';
 import type { View } from '../../view.js';
-
-const yen = new Intl.NumberFormat('ja-JP');
 
 /** 「山田 太郎 様」; in English the roman name, or the Japanese one marked as Japanese. */
 function Greeting({ v, home }: { v: View; home: MemberHome }) {
@@ -62,11 +61,11 @@ export function TopPage({ v, home }: { v: View; home: MemberHome }) {
               </div>
               <div>
                 <dt>{v.t('member.confirmedAmount')}</dt>
-                <dd>{card.confirmedAmount === null ? v.t('member.notYet') : v.t('member.amountValue', { amount: yen.format(card.confirmedAmount) })}</dd>
+                <dd>{card.confirmedAmount === null ? v.t('member.notYet') : v.t('member.amountValue', { amount: groupedNumber(card.confirmedAmount) })}</dd>
               </div>
               <div>
                 <dt>{v.t('member.points')}</dt>
-                <dd>{v.t('member.pointsValue', { points: yen.format(card.points ?? 0) })}</dd>
+                <dd>{v.t('member.pointsValue', { points: groupedNumber(card.points ?? 0) })}</dd>
               </div>
             </dl>
           </article>
