@@ -1,4 +1,4 @@
-// drizzle-kit settings for SQLite: the schema lives in one file, its migrations are generated next to it (drizzle.pg.config.ts: the same for PostgreSQL).
+// drizzle-kit settings for SQLite: the schema is the barrel schema.ts (drizzle-kit follows its re-exports of schema/), its migrations are generated next to it (drizzle.pg.config.ts: the same for PostgreSQL).
 import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
