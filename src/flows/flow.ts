@@ -29,6 +29,11 @@ export type FlowSpec<S extends string, E extends string> = {
   numbered?: boolean;
   /** Where a cancelled flow lands. */
   cancelledTo: string;
+  /**
+   * Where a request of this browser's flow lands once the flow has ended (a second submit of its last step, sent before the
+   * first one's answer came back). Without it, the sign-in page's "expired" notice.
+   */
+  endedTo?: string;
   /** Runs after the flow is loaded on every step, e.g. to check it belongs to the signed-in member. */
   flowGuard?: MiddlewareHandler<AppEnv>;
 };
@@ -54,9 +59,9 @@ export function defineFlow<S extends string, E extends string>(spec: FlowSpec<S,
     /** The step an event leads to; the table is the only place transitions are written down (throws on one it lacks). */
     next: (from: S, event: E): S => next(spec.kind, spec.steps, from, event),
     /** The guard of one step: a live flow of this kind, the flow's own check, at this step (else to the step it is at). */
-    at: (step: S) => [loadFlow(spec.kind), spec.flowGuard ?? pass, atStep(spec.base, step)] as const,
+    at: (step: S) => [loadFlow(spec.kind, spec.endedTo), spec.flowGuard ?? pass, atStep(spec.base, step)] as const,
     /** The guard of an action valid at any step (cancel, extend). */
-    loaded: () => [loadFlow(spec.kind), spec.flowGuard ?? pass] as const,
+    loaded: () => [loadFlow(spec.kind, spec.endedTo), spec.flowGuard ?? pass] as const,
     /** A step factory says what arriving at its step does. */
     onArrival(step: S, effect: Arrival): void {
       effects[step] = effect;

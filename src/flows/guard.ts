@@ -54,8 +54,11 @@ export function stepUrl(base: string, step: string): string {
   return `${base}/${step}`;
 }
 
-/** Loads the browser's live flow of this kind; otherwise back to sign-in with the "expired" message (SPEC §3). */
-export function loadFlow(kind: string): MiddlewareHandler<AppEnv> {
+/**
+ * Loads the browser's live flow of this kind; otherwise back to sign-in with the "expired" message (SPEC §3), or to `endedTo`
+ * when the flow is this browser's and has ended (completed or cancelled).
+ */
+export function loadFlow(kind: string, endedTo?: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const deps = c.get('deps');
     const token = readCookie(c, 'flow');
@@ -65,7 +68,8 @@ export function loadFlow(kind: string): MiddlewareHandler<AppEnv> {
     const live = flow && flow.kind === kind && flow.endedAt === null && flow.expiresAt > deps.clock.now();
     if (!live) {
       if (token) dropFlowCookie(c);
-      return c.redirect(`${paths.signIn}?flow=expired`, 303);
+      const ended = flow && flow.kind === kind && flow.endedAt !== null;
+      return c.redirect(ended && endedTo ? endedTo : `${paths.signIn}?flow=expired`, 303);
     }
     c.set('flow', flow);
     await next();

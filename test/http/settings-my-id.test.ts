@@ -80,6 +80,19 @@ describe('T2 change My ID', () => {
     expect((await h.outbox()).filter((m) => m.subject === '【My Card】My ID変更のお知らせ')).toHaveLength(1);
   });
 
+  it('answers a second confirmation sent before the first one\'s answer with the settings page, not the expired notice', async () => {
+    const b = await signedIn(h);
+    await toConfirm(b);
+    const flowCookie = b.jar.get('flow');
+    expect(flowCookie).toBeDefined();
+    const first = await b.post('/settings/my-id/confirm', { current: PASSWORD });
+    // the browser sent the second click with the cookies it had then, the flow's among them
+    b.jar.set('flow', flowCookie!);
+    const second = await b.post('/settings/my-id/confirm', { current: PASSWORD });
+    expect([first.location, second.location]).toEqual(['/settings?done=my-id', '/settings']);
+    expect((await h.inspect.rows('audit_log')).filter((rec) => rec.event === 'my_id_changed')).toHaveLength(1);
+  });
+
   it('refuses a malformed, the same, or a taken address', async () => {
     await addHolder(h, { account: { email: 'taken@example.jp', password: PASSWORD } });
     const b = await signedIn(h);

@@ -36,6 +36,8 @@ export const myIdChange = defineFlow({
   // its pages are settings pages, not a numbered procedure
   numbered: false,
   cancelledTo: `${paths.settings}?done=cancelled`,
+  // a double-clicked confirmation: the first submit changed the My ID and ended the flow; the second shows the settings
+  endedTo: paths.settings,
   flowGuard: ownFlow,
 });
 
