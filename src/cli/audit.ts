@@ -1,10 +1,9 @@
 // `npm run audit -- --since 1h` (SPEC X5): prints the security events of the audit log, one line each, oldest first.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { identifierHash } from '../auth/lockout.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { describeDatabase, openDatabase } from '../db/open.js';
+import { CommandError, openExistingDb, runCommand } from './command.js';
 
 const USAGE = 'usage: npm run audit -- [--since 30m|1h|2d|2025-01-15T10:00:00+09:00] [--event NAME] [--id IDENTIFIER]';
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -71,29 +70,22 @@ function readSecret(env: Record<string, string | undefined>, databaseFile: strin
 async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   const now = Date.now();
   const opts = parseArgs(argv, now);
-  if (typeof opts === 'string') return (console.error(`${opts}\n${USAGE}`), 1);
+  if (typeof opts === 'string') throw new CommandError(`${opts}\n${USAGE}`);
+  // read-only: the audit never creates the secret file the server would (loadSettings does)
   let config: Config;
   try {
     config = loadConfig(env);
   } catch (e) {
-    if (e instanceof ConfigError) return (console.error(e.message), 1);
-    throw e;
+    throw e instanceof ConfigError ? new CommandError(e.message) : e;
   }
-  const databaseFile = config.DATABASE_FILE;
-  if (!config.DATABASE_URL && !existsSync(databaseFile)) return (console.error(`no database at ${databaseFile} (set DATABASE_FILE, or DATABASE_URL for PostgreSQL)`), 1);
-  let subject: string | undefined;
-  if (opts.id !== undefined) {
-    const secret = readSecret(env, databaseFile);
-    if (!secret) return (console.error('--id needs the server secret: set SECRET or keep the secret file next to the database'), 1);
-    subject = identifierHash(secret, opts.id);
-  }
-  let db;
+  const db = await openExistingDb(config);
   try {
-    db = await openDatabase(config);
-  } catch (e) {
-    return (console.error(`cannot open the database ${describeDatabase(config)}: ${e instanceof Error ? e.message : String(e)}`), 1);
-  }
-  try {
+    let subject: string | undefined;
+    if (opts.id !== undefined) {
+      const secret = readSecret(env, config.DATABASE_FILE);
+      if (!secret) throw new CommandError('--id needs the server secret: set SECRET or keep the secret file next to the database');
+      subject = identifierHash(secret, opts.id);
+    }
     const rows = (await db.stores.audit.list(opts.since)).filter((r) => (!opts.event || r.event === opts.event) && (!subject || r.subject === subject));
     for (const row of rows) console.log(formatAuditLine(row));
     console.error(`${rows.length} event(s) since ${new Date(opts.since).toISOString()}`);
@@ -103,6 +95,4 @@ async function main(argv: string[], env: Record<string, string | undefined>): Pr
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(process.argv.slice(2), process.env);
-}
+await runCommand(import.meta.url, main);

@@ -1,17 +1,8 @@
 // `npm run import -- FILE.csv` (SPEC §2): a main-like entry that reads settings through loadConfig only.
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { systemClock } from '../auth/clock.js';
-import { ConfigError, loadConfig, type Config } from '../config.js';
-import { describeDatabase, openDatabase } from '../db/open.js';
-import { loadOrCreateSecret } from '../secret-file.js';
+import { CommandError, loadSettings, openCommandDb, runCommand } from './command.js';
 import { importCsv, type ImportCounts } from './importer.js';
-
-/** The settings the server would use, with the same secret file when SECRET is unset. */
-function loadSettings(env: Record<string, string | undefined>): Config {
-  const first = loadConfig(env);
-  return first.SECRET ? first : loadConfig(env, loadOrCreateSecret(dirname(first.DATABASE_FILE)));
-}
 
 /** The file as UTF-8 text, or one line saying why it cannot be read. */
 function readCsv(file: string): { ok: true; text: string } | { ok: false; problem: string } {
@@ -36,25 +27,12 @@ function describeCounts(c: ImportCounts): string {
 
 async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   const file = argv[0];
-  if (!file || argv.length > 1) {
-    console.error('usage: npm run import -- FILE.csv');
-    return 1;
-  }
-  let config: Config;
-  try {
-    config = loadSettings(env);
-  } catch (e) {
-    if (e instanceof ConfigError) return (console.error(e.message), 1);
-    throw e;
-  }
+  if (!file || argv.length > 1) throw new CommandError('usage: npm run import -- FILE.csv');
+  const config = loadSettings(env);
   const csv = readCsv(file);
-  if (!csv.ok) return (console.error(csv.problem), 1);
-  let db;
-  try {
-    db = await openDatabase(config);
-  } catch (e) {
-    return (console.error(`cannot open the database ${describeDatabase(config)}: ${e instanceof Error ? e.message : String(e)}`), 1);
-  }
+  if (!csv.ok) throw new CommandError(csv.problem);
+  // the first import may be what creates the database
+  const db = await openCommandDb(config);
   try {
     const result = await importCsv(db.stores.import, csv.text, {
       secret: config.SECRET,
@@ -74,4 +52,4 @@ async function main(argv: string[], env: Record<string, string | undefined>): Pr
   }
 }
 
-process.exitCode = await main(process.argv.slice(2), process.env);
+await runCommand(import.meta.url, main);
