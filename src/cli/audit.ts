@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { identifierHash } from '../auth/lockout.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { CommandError, openExistingDb, runCommand } from './command.js';
+import { CommandError, openCommandDb, requireDatabase, runCommand } from './command.js';
 
 const USAGE = 'usage: npm run audit -- [--since 30m|1h|2d|2025-01-15T10:00:00+09:00] [--event NAME] [--id IDENTIFIER]';
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -78,14 +78,15 @@ async function main(argv: string[], env: Record<string, string | undefined>): Pr
   } catch (e) {
     throw e instanceof ConfigError ? new CommandError(e.message) : e;
   }
-  const db = await openExistingDb(config);
+  requireDatabase(config);
+  let subject: string | undefined;
+  if (opts.id !== undefined) {
+    const secret = readSecret(env, config.DATABASE_FILE);
+    if (!secret) throw new CommandError('--id needs the server secret: set SECRET or keep the secret file next to the database');
+    subject = identifierHash(secret, opts.id);
+  }
+  const db = await openCommandDb(config);
   try {
-    let subject: string | undefined;
-    if (opts.id !== undefined) {
-      const secret = readSecret(env, config.DATABASE_FILE);
-      if (!secret) throw new CommandError('--id needs the server secret: set SECRET or keep the secret file next to the database');
-      subject = identifierHash(secret, opts.id);
-    }
     const rows = (await db.stores.audit.list(opts.since)).filter((r) => (!opts.event || r.event === opts.event) && (!subject || r.subject === subject));
     for (const row of rows) console.log(formatAuditLine(row));
     console.error(`${rows.length} event(s) since ${new Date(opts.since).toISOString()}`);

@@ -23,8 +23,13 @@ export function loadSettings(env: Record<string, string | undefined>): Config {
 
 /** Opens the database the settings name: PostgreSQL with DATABASE_URL, else the existing SQLite file (a command never creates an empty one by mistake). */
 export async function openExistingDb(config: Config): Promise<OpenedDatabase> {
-  if (!config.DATABASE_URL && !existsSync(config.DATABASE_FILE)) throw new CommandError(`no database at ${config.DATABASE_FILE} (set DATABASE_FILE, or DATABASE_URL for PostgreSQL)`);
+  requireDatabase(config);
   return openCommandDb(config);
+}
+
+/** Refuses settings that name a SQLite file that is not there (before anything else is asked of the operator). */
+export function requireDatabase(config: Config): void {
+  if (!config.DATABASE_URL && !existsSync(config.DATABASE_FILE)) throw new CommandError(`no database at ${config.DATABASE_FILE} (set DATABASE_FILE, or DATABASE_URL for PostgreSQL)`);
 }
 
 /** Opens the database the settings name, creating and migrating a SQLite file that is not there yet (the first import). */

@@ -22,7 +22,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
   } catch (e) {
     throw new CommandError(`cannot open ${shownTo}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const source = openSqlite(config.DATABASE_FILE);
+  const source = openSqlite(config.DATABASE_FILE, config.SQLITE_CACHE_MB);
   try {
     const full = await target.nonEmptyTables();
     if (full.length > 0) throw new CommandError(`refusing: ${shownTo} is not empty (${full.join(', ')} hold rows); copy into a new, empty database. Nothing was changed`);

@@ -2,9 +2,10 @@
 import type { Lang } from './define.js';
 
 const HOUR_MS = 3_600_000;
-// Japan has kept UTC+9 without daylight saving since 1951, so its wall clock is UTC shifted by nine hours. Issue 20: plain
+// Japan has kept UTC+9 without daylight saving since 1952, so its wall clock is UTC shifted by nine hours. Issue 20: plain
 // arithmetic instead of Intl.DateTimeFormat, whose locale and time-zone data cost the process about 8 MB of resident memory
-// (test/unit/japan-time.test.ts holds every format to Intl's output).
+// (test/unit/japan-time.test.ts holds every format to Intl's output from 1960 to 2100; before 1952 Intl knows summer
+// times and local mean time that this does not, and no time the portal shows lies there).
 const JST_MS = 9 * HOUR_MS;
 // en-GB's short months, as Intl writes them (September is 'Sept')
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
@@ -12,6 +13,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 
 /** Year, month (1–12), day, and `HH`/`MM` of the instant `ms` on a clock `offsetMs` ahead of UTC. */
 function wallClock(ms: number, offsetMs: number) {
   const d = new Date(ms + offsetMs);
+  // as Intl did: an instant that is no time at all is a bug to hear about, not a "NaN:NaN" in a member's email
+  if (!Number.isFinite(d.getTime())) throw new RangeError(`Invalid time value: ${ms}`);
   const two = (n: number) => String(n).padStart(2, '0');
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hh: two(d.getUTCHours()), mm: two(d.getUTCMinutes()) };
 }
@@ -45,7 +48,7 @@ export function calendarDate(iso: string, lang: Lang): string {
   return lang === 'en' ? `${day} ${MONTHS[month - 1]} ${year}` : `${year}/${String(month).padStart(2, '0')}/${String(day).padStart(2, '0')}`;
 }
 
-/** An amount or a count with a comma every three digits (`12,345`), as Japanese pages write yen and points. */
+/** A whole amount or count with a comma every three digits (`12,345`), as Japanese pages write yen and points (stored as integers). */
 export function groupedNumber(n: number): string {
   const [whole, fraction] = String(Math.abs(n)).split('.');
   return `${n < 0 ? '-' : ''}${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction === undefined ? '' : `.${fraction}`}`;

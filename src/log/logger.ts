@@ -25,10 +25,11 @@ export function scrub(text: string): string {
   return EIGHT_DIGITS.test(masked) ? masked.replace(LONG_DIGITS, (m) => `***${m.replace(/\D/g, '').slice(-4)}`) : masked;
 }
 
-/** Scrubs every string in a value and censors every secret key, recursively (depth-limited). */
+/** Scrubs every string in a value and censors every secret key, recursively; what lies deeper than 5 levels is not written. */
 export function scrubValue(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrub(value);
-  if (depth > 4 || value === null || typeof value !== 'object') return value;
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > 4) return '[too deep]';
   if (Array.isArray(value)) return value.map((v) => scrubValue(v, depth + 1));
   if (value instanceof Error) return { type: value.name, message: scrub(value.message), stack: value.stack ? scrub(value.stack) : undefined };
   const out: Record<string, unknown> = {};
@@ -41,7 +42,7 @@ export function scrubValue(value: unknown, depth = 0): unknown {
  * (issue 20): pino's own path redaction, on top, cost more than the rest of the line and missed nested and capitalised keys.
  */
 export function createLogger(level: LogLevel = 'info', destination?: DestinationStream): Logger {
-  return pino(
+  const logger = pino(
     {
       level,
       timestamp: pino.stdTimeFunctions.isoTime,
@@ -49,9 +50,12 @@ export function createLogger(level: LogLevel = 'info', destination?: Destination
       serializers: { err: (err: unknown) => err },
       formatters: { log: (object) => scrubValue(object) as Record<string, unknown> },
       hooks: {
-        // the message and any interpolation arguments are scrubbed like the fields
+        // the message and any interpolation arguments (%s, %o, %j) are scrubbed like the fields
         logMethod(args, method) {
-          for (let i = 0; i < args.length; i++) if (typeof args[i] === 'string') args[i] = scrub(args[i] as string);
+          // an error alone becomes the line's err field, with its message as the line's: pino would copy the message unscrubbed
+          if (args[0] instanceof Error) args.splice(0, 1, { err: args[0] }, ...(typeof args[1] === 'string' ? [] : [args[0].message]));
+          // a leading object is the line's fields, which the log formatter scrubs; the rest are the message and its arguments
+          for (let i = typeof args[0] === 'object' ? 1 : 0; i < args.length; i++) args[i] = scrubValue(args[i]);
           method.apply(this, args);
         },
       },
@@ -60,6 +64,13 @@ export function createLogger(level: LogLevel = 'info', destination?: Destination
     // main thread under a sign-in flood); pino flushes what is still buffered when the process exits
     destination ?? pino.destination({ fd: 1, sync: false }),
   );
+  // a child's bindings are written on every line of it, and pino gives them no formatter of ours: the same pass, once, here
+  // (children are made from their parent's prototype, so grandchildren inherit this)
+  const pinoChild = logger.child;
+  logger.child = function (this: Logger, bindings, options) {
+    return pinoChild.call(this, scrubValue(bindings) as typeof bindings, options);
+  } as Logger['child'];
+  return logger;
 }
 
 /** A logger that keeps its lines in memory (tests, and commands that only want the lines). */

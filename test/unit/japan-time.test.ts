@@ -49,6 +49,14 @@ describe('Japan time without Intl', () => {
     expect(calendarDate('2024-02-30', 'en')).toBe(intl.dateEn.format(Date.parse('2024-02-30T00:00:00Z')));
   });
 
+  it('refuses an instant that is no time, as Intl did', () => {
+    for (const at of [Number.NaN, Number.POSITIVE_INFINITY, 8.64e15 + 1]) {
+      expect(() => intl.clock.format(at)).toThrow(RangeError);
+      expect(() => japanTime(at)).toThrow(RangeError);
+      expect(() => japanDateTime(at, 'en')).toThrow(RangeError);
+    }
+  });
+
   it('groups amounts and points as Japanese pages write them', () => {
     for (const n of [0, 7, 999, 1000, 12345, 999999, 1000000, 123456789, -1, -1234, -1234567, 2 ** 31, Number.MAX_SAFE_INTEGER]) expect(groupedNumber(n), String(n)).toBe(intl.yen.format(n));
   });

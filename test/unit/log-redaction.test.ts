@@ -18,6 +18,16 @@ describe('log lines', () => {
     expect(JSON.stringify(line)).not.toMatch(/hunter2|abc|1234/);
   });
 
+  it('censor and mask a child logger\'s bindings and objects put into the message, and write nothing past 5 levels', () => {
+    const child = lineOf((l) => l.child({ token: 'T', who: 'taro@example.jp', n: { password: 'P' } }).child({ Secret: 'S2' }).info('x'));
+    expect(child).toMatchObject({ token: '[redacted]', Secret: '[redacted]', who: 't***@e******.jp', n: { password: '[redacted]' } });
+    const interpolated = lineOf((l) => l.info('u %o and %j', { password: 'X1' }, { nested: { Code: 'X2' } }));
+    expect(String(interpolated.msg)).not.toMatch(/X1|X2/);
+    expect(String(interpolated.msg)).toContain('[redacted]');
+    const deep = lineOf((l) => l.info({ a: { b: { c: { d: { e: { password: 'P5' } } } } }, list: [[[[{ password: 'P6' }]]]] }, 'deep'));
+    expect(JSON.stringify(deep)).not.toMatch(/P5|P6/);
+  });
+
   it('mask email addresses and long numbers in values, the message and its arguments', () => {
     const line = lineOf((l) => l.info({ path: '/x/taro@example.jp', n: 'card 4980 1234 0011 0017', phone: 'tel 090-1234-5678', short: 'code 1234 567' }, 'sent to %s', 'hanako@example.org'));
     // what precedes the @ up to a space or quote counts as the address: a path is masked from its start, never under-masked
@@ -34,5 +44,8 @@ describe('log lines', () => {
     const line = lineOf((l) => l.error({ err: new TypeError('no row for taro@example.jp') }, 'failed'));
     expect(line.err).toMatchObject({ type: 'TypeError', message: 'no row for t***@e******.jp' });
     expect(String((line.err as { stack: string }).stack)).not.toContain('taro@');
+    const alone = lineOf((l) => l.error(new RangeError('no row for hanako@example.org')));
+    expect(alone).toMatchObject({ msg: 'no row for h*****@e******.org', err: { type: 'RangeError', message: 'no row for h*****@e******.org' } });
+    expect(lineOf((l) => l.error(new Error('for taro@example.jp'), 'failed'))).toMatchObject({ msg: 'failed', err: { message: 'for t***@e******.jp' } });
   });
 });
