@@ -24,6 +24,9 @@ const bool = (fallback: boolean | undefined) =>
     ),
   );
 
+/** SQLITE_CACHE_MB's default, also what a database opened without settings (tests, the bench's data sets) gets. */
+export const SQLITE_CACHE_MB_DEFAULT = 2;
+
 const text = (fallback: string, max = 200) =>
   v.pipe(v.optional(v.string(), fallback), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
 
@@ -33,7 +36,7 @@ export const ConfigSchema = v.object({
   HOST: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(200, 'must be at most 200 characters'))),
   DATABASE_FILE: text('data/app.db', 1000),
   // SPEC P6: SQLite's page cache stays resident once filled; the operating system caches the file as well
-  SQLITE_CACHE_MB: int(2, 1, 1024),
+  SQLITE_CACHE_MB: int(SQLITE_CACHE_MB_DEFAULT, 1, 1024),
   // SPEC §2: the stand-in also appends each message as one JSON line here (the table is what the outbox page and the worker read)
   OUTBOX_FILE: text('data/outbox.jsonl', 1000),
   // SPEC Z1: PostgreSQL instead of the SQLite file, for several instances over one database

@@ -3,12 +3,17 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export function loadOrCreateSecret(dataDir: string): string {
+/** The secret kept in the data folder, if there is one the server would use (a shorter one it replaces on start). */
+export function savedSecret(dataDir: string): string | undefined {
   const file = join(dataDir, 'secret');
-  if (existsSync(file)) {
-    const saved = readFileSync(file, 'utf8').trim();
-    if (saved.length >= 32) return saved;
-  }
+  const saved = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  return saved.length >= 32 ? saved : undefined;
+}
+
+export function loadOrCreateSecret(dataDir: string): string {
+  const saved = savedSecret(dataDir);
+  if (saved) return saved;
+  const file = join(dataDir, 'secret');
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });

@@ -1,9 +1,8 @@
 // `npm run audit -- --since 1h` (SPEC X5): prints the security events of the audit log, one line each, oldest first.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { identifierHash } from '../auth/lockout.js';
-import { ConfigError, loadConfig, type Config } from '../config.js';
-import { CommandError, openCommandDb, requireDatabase, runCommand } from './command.js';
+import { savedSecret } from '../secret-file.js';
+import { CommandError, loadSettings, openCommandDb, requireDatabase, runCommand } from './command.js';
 
 const USAGE = 'usage: npm run audit -- [--since 30m|1h|2d|2025-01-15T10:00:00+09:00] [--event NAME] [--id IDENTIFIER]';
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -60,28 +59,17 @@ function parseArgs(argv: string[], now: number): Options | string {
   return opts;
 }
 
-/** The secret the server hashes identifiers with: SECRET, or the one kept next to the database. */
-function readSecret(env: Record<string, string | undefined>, databaseFile: string): string | undefined {
-  if (env.SECRET) return env.SECRET.trim();
-  const file = join(dirname(databaseFile), 'secret');
-  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
-}
-
 async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   const now = Date.now();
   const opts = parseArgs(argv, now);
   if (typeof opts === 'string') throw new CommandError(`${opts}\n${USAGE}`);
-  // read-only: the audit never creates the secret file the server would (loadSettings does)
-  let config: Config;
-  try {
-    config = loadConfig(env);
-  } catch (e) {
-    throw e instanceof ConfigError ? new CommandError(e.message) : e;
-  }
+  // read-only: the audit never creates the secret file the server would
+  const config = loadSettings(env, { createSecret: false });
   requireDatabase(config);
   let subject: string | undefined;
   if (opts.id !== undefined) {
-    const secret = readSecret(env, config.DATABASE_FILE);
+    // the secret the server hashes identifiers with: SECRET, or the one kept next to the database
+    const secret = config.SECRET || savedSecret(dirname(config.DATABASE_FILE));
     if (!secret) throw new CommandError('--id needs the server secret: set SECRET or keep the secret file next to the database');
     subject = identifierHash(secret, opts.id);
   }

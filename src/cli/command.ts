@@ -9,12 +9,16 @@ import { loadOrCreateSecret } from '../secret-file.js';
 /** A refusal or bad input: its message is the one line the operator sees, with exit code 1. */
 export class CommandError extends Error {}
 
-/** The settings the server would use, with the same secret file when SECRET is unset (as src/main.ts does). */
-export function loadSettings(env: Record<string, string | undefined>): Config {
+/**
+ * The settings the server would use, with the same secret file when SECRET is unset (as src/main.ts does); a read-only
+ * command (`createSecret: false`) leaves a missing secret missing rather than make one the server never used.
+ */
+export function loadSettings(env: Record<string, string | undefined>, { createSecret = true } = {}): Config {
   try {
     const first = loadConfig(env);
     // SPEC Z2: with DATABASE_URL, SECRET is required and loadConfig has already said so
-    return first.SECRET ? first : loadConfig(env, loadOrCreateSecret(dirname(first.DATABASE_FILE)));
+    if (first.SECRET || !createSecret) return first;
+    return loadConfig(env, loadOrCreateSecret(dirname(first.DATABASE_FILE)));
   } catch (e) {
     if (e instanceof ConfigError) throw new CommandError(e.message);
     throw e;

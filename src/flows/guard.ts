@@ -65,13 +65,12 @@ export function loadFlow(kind: string, endedTo?: string): MiddlewareHandler<AppE
     const row = token ? await deps.stores.flows.find(hashFlowToken(deps, token)) : undefined;
     // the data is read by its schema: a row it cannot read is as dead as an expired one
     const flow = row && readFlow(row);
-    const live = flow && flow.kind === kind && flow.endedAt === null && flow.expiresAt > deps.clock.now();
-    if (!live) {
+    const mine = flow?.kind === kind ? flow : undefined;
+    if (!mine || mine.endedAt !== null || mine.expiresAt <= deps.clock.now()) {
       if (token) dropFlowCookie(c);
-      const ended = flow && flow.kind === kind && flow.endedAt !== null;
-      return c.redirect(ended && endedTo ? endedTo : `${paths.signIn}?flow=expired`, 303);
+      return c.redirect(mine?.endedAt != null && endedTo ? endedTo : `${paths.signIn}?flow=expired`, 303);
     }
-    c.set('flow', flow);
+    c.set('flow', mine);
     await next();
   };
 }

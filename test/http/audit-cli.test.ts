@@ -1,7 +1,7 @@
 // SPEC X5: sign-in events land in the audit log, and an operator reads them with `npm run audit -- --since 1h`.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -97,6 +97,18 @@ describe('X5 npm run audit', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('use 30m, 1h, 2d or an ISO time');
     const missing = await run('npm', ['run', '-s', 'audit'], { cwd: root, env: { ...env, DATABASE_FILE: join(dir, 'none.db') } }).catch((e) => e);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no database at');
+  });
+
+  it('refuses --id without the server secret, after saying a database is missing, and makes no secret file', async () => {
+    const noSecret: NodeJS.ProcessEnv = { ...env };
+    delete noSecret.SECRET;
+    const refused = await run('npm', ['run', '-s', 'audit', '--', '--id', 'nobody@example.jp'], { cwd: root, env: noSecret }).catch((e) => e);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('--id needs the server secret: set SECRET or keep the secret file next to the database');
+    expect(existsSync(join(dir, 'secret'))).toBe(false);
+    const missing = await run('npm', ['run', '-s', 'audit', '--', '--id', 'nobody@example.jp'], { cwd: root, env: { ...noSecret, DATABASE_FILE: join(dir, 'none', 'app.db') } }).catch((e) => e);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no database at');
   });

@@ -6,6 +6,7 @@ import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SQLITE_CACHE_MB_DEFAULT } from '../../config.js';
 import type { AuditEvent } from '../contract.js';
 import * as schema from './schema.js';
 
@@ -20,7 +21,7 @@ export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'm
  * Opens the database with WAL, a busy timeout and a page cache of `cacheMiB` (SQLITE_CACHE_MB; better-sqlite3's own
  * default is 16 MiB, resident once filled, P6), then migrates it to the current schema.
  */
-export function openDb(file: string, cacheMiB = 2): Db {
+export function openDb(file: string, cacheMiB = SQLITE_CACHE_MB_DEFAULT): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
