@@ -2,6 +2,7 @@
 import type { Deps } from '../deps.js';
 import type { AttemptWho, SignInGate } from '../db/contract.js';
 import { clientNetwork } from './address.js';
+import { memoFor } from './throttle-memo.js';
 
 export type Slot = { ok: true } | { ok: false; retryAt: number };
 
@@ -11,9 +12,25 @@ function throttleInput(deps: Deps, clientAddress: string, identifierHash: string
   return { address: clientNetwork(clientAddress), now: clock.now(), windowMs: config.IP_WINDOW_SECONDS * 1000, maxFailures: config.IP_MAX_FAILURES, identifierHash };
 }
 
-/** SPEC L5/L7: the sign-in's one read before any hash — throttled, or whether the identifier is locked; counts nothing (S6). */
+/**
+ * SPEC L5/L7: the sign-in's one read before any hash — throttled, or whether the identifier is locked; counts nothing (S6).
+ * An address found throttled a moment ago is refused without the read (issue 20: a flood's 429s cost no database work).
+ */
 export async function checkSignIn(deps: Deps, clientAddress: string, identifierHash: string): Promise<SignInGate> {
-  return deps.stores.lockout.checkSignIn(throttleInput(deps, clientAddress, identifierHash));
+  const input = throttleInput(deps, clientAddress, identifierHash);
+  return remembered(deps, input, () => deps.stores.lockout.checkSignIn(input));
+}
+
+type Input = ReturnType<typeof throttleInput>;
+
+/** The memo's refusal of a throttled address, or the store's answer, a refusal of which the memo keeps (issue 20). */
+async function remembered<A extends { ok: true } | { ok: false; retryAt: number }>(deps: Deps, input: Input, ask: () => Promise<A>): Promise<A | { ok: false; retryAt: number }> {
+  const memo = memoFor(deps.stores.lockout);
+  const retryAt = memo.get(input.address, input.now);
+  if (retryAt !== undefined) return { ok: false, retryAt };
+  const answer = await ask();
+  if (!answer.ok) memo.set(input.address, answer.retryAt, input.now);
+  return answer;
 }
 
 /** SPEC X5: repeated refusals of one kind for one identifier and address within a minute share one audit row. */
@@ -33,5 +50,6 @@ export function addressFailureOf(deps: Deps, clientAddress: string): { network: 
 
 /** SPEC S5: a request to R1 or G1 counts like a failed sign-in, taken before any other work; refused when the address is throttled. */
 export async function takeRequestSlot(deps: Deps, clientAddress: string, identifierHash: string): Promise<Slot> {
-  return deps.stores.lockout.takeAddressSlot(throttleInput(deps, clientAddress, identifierHash));
+  const input = throttleInput(deps, clientAddress, identifierHash);
+  return remembered(deps, input, () => deps.stores.lockout.takeAddressSlot(input));
 }

@@ -105,6 +105,62 @@ describe('L7 address throttle', () => {
   });
 });
 
+// issue 20: a flood's refusals cost no database work: the process remembers a throttled address until its window ends,
+// asking the database again each second (an operator may have cleared it from another process)
+describe('L7 a throttled address is remembered', () => {
+  function countReads() {
+    const lockout = h.stores.lockout;
+    const counts = { gate: 0, slot: 0 };
+    const [gate, slot] = [lockout.checkSignIn.bind(lockout), lockout.takeAddressSlot.bind(lockout)];
+    lockout.checkSignIn = (input) => (counts.gate++, gate(input));
+    lockout.takeAddressSlot = (input) => (counts.slot++, slot(input));
+    return counts;
+  }
+
+  it('a flood of refusals reads the throttle once a second, with the same page, Retry-After and one audit row', async () => {
+    const b = from('203.0.113.7');
+    await failFrom(b, MAX);
+    const reads = countReads();
+    for (let i = 0; i < 20; i++) {
+      const res = await b.post('/login', { id: `flood${i}@example.jp`, password: 'x' });
+      expect(res.status).toBe(429);
+      expect(res.body).toContain('10:10以降に再度お試しください');
+      expect(res.res.headers.get('retry-after')).toBe(String(WINDOW_S));
+    }
+    expect(reads.gate).toBe(1);
+    h.clock.advance(1000);
+    expect((await b.post('/login', { id: 'again@example.jp', password: 'x' })).status).toBe(429);
+    expect(reads.gate).toBe(2);
+    expect((await h.inspect.rows('audit_log')).filter((r) => r.event === 'sign_in_throttled')).toHaveLength(1);
+    expect((await h.inspect.rows('address_throttle'))[0].failures).toBe(MAX);
+  });
+
+  it('another address is asked about in its own right', async () => {
+    await failFrom(from('203.0.113.7'), MAX);
+    expect((await from('203.0.113.7').post('/login', { id: 'x@example.jp', password: 'y' })).status).toBe(429);
+    expect((await from('198.51.100.1').post('/login', { id: 'hanako@example.jp', password: 'Sakura#2025x' })).status).toBe(303);
+  });
+
+  it('a throttle cleared in the database (another process) is believed within a second', async () => {
+    const b = from('203.0.113.7');
+    await failFrom(b, MAX);
+    expect((await b.post('/login', { id: 'x@example.jp', password: 'y' })).status).toBe(429);
+    await h.inspect.clear('address_throttle');
+    expect((await b.post('/login', { id: 'hanako@example.jp', password: 'Sakura#2025x' })).status).toBe(429);
+    h.clock.advance(1000);
+    expect((await b.post('/login', { id: 'hanako@example.jp', password: 'Sakura#2025x' })).status).toBe(303);
+  });
+
+  it('the password reset request (R1) shares the memory: refused without asking once the sign-in found the address throttled', async () => {
+    const b = from('203.0.113.7');
+    await failFrom(b, MAX);
+    expect((await b.post('/login', { id: 'x@example.jp', password: 'y' })).status).toBe(429);
+    const reads = countReads();
+    expect((await b.post('/reset', { email: 'hanako@example.jp' })).status).toBe(429);
+    expect(reads.slot).toBe(0);
+  });
+});
+
 describe('L7 TRUST_PROXY decides whether X-Forwarded-For is believed', () => {
   it('when false, a changing X-Forwarded-For does not escape the throttle', async () => {
     h = await makeHarness({ IP_MAX_FAILURES: String(MAX), TRUST_PROXY: 'false' });
