@@ -27,6 +27,7 @@ import { limitBody } from './web/body-limit.js';
 import { securityHeaders } from './web/security-headers.js';
 import { chooseLanguage } from './web/language.js';
 import { loadSession } from './web/session.js';
+import { inSequence } from './web/in-sequence.js';
 import { setHashQueueMax } from './auth/password.js';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
@@ -58,14 +59,19 @@ export function createApp(deps: Deps) {
   });
   // SPEC O2: before the language, CSRF and session middleware, so a probe gets no cookie and needs no token
   app.route('/', healthRoutes({ stores: deps.stores, logger }));
-  app.use(chooseLanguage);
-  app.use(issueToken);
-  app.use(loadSession);
-  // only requests that carry a body pay for it (a GET would otherwise build the whole web Request)
-  app.use(limitBody(BODY_LIMIT_BYTES, (c) => errorResponse(c, 413)));
-  app.use(checkOrigin(deps.config.PUBLIC_ORIGIN));
-  app.use(parseForm);
-  app.use(checkToken);
+  // each of these only works before the handler: one layer for all of them (issue 20)
+  app.use(
+    inSequence(
+      chooseLanguage,
+      issueToken,
+      loadSession,
+      // only requests that carry a body pay for it (a GET would otherwise build the whole web Request)
+      limitBody(BODY_LIMIT_BYTES, (c) => errorResponse(c, 413)),
+      checkOrigin(deps.config.PUBLIC_ORIGIN),
+      parseForm,
+      checkToken,
+    ),
+  );
 
   mountFlows(app, deps);
   for (const path of getPagePaths(app)) pagePaths.add(path);

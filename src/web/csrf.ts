@@ -9,25 +9,25 @@ import { errorResponse } from './errors.js';
 /** Hono's check, applied whenever the browser sent Origin or Sec-Fetch-Site (older clients send neither). */
 export function checkOrigin(publicOrigin: string | undefined): MiddlewareHandler<AppEnv> {
   const hono = csrf(publicOrigin ? { origin: publicOrigin } : undefined);
-  return async (c, next) => {
+  return (c, next) => {
     if (c.req.header('origin') === undefined && c.req.header('sec-fetch-site') === undefined) return next();
     return hono(c, next);
   };
 }
 
 /** Gives every browser a random cookie (a pre-session one on the sign-in form too); forms carry its keyed hash. */
-export const issueToken: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const issueToken: MiddlewareHandler<AppEnv> = (c, next) => {
   let seed = readCookie(c, 'csrf');
   if (!seed || !/^[A-Za-z0-9_-]{43}$/.test(seed)) {
     seed = newToken();
     writeCookie(c, 'csrf', seed);
   }
   c.set('csrfToken', keyedHash(c.get('deps').config.SECRET, 'csrf', seed));
-  await next();
+  return next();
 };
 
 /** A POST without the token of this browser gets the styled 403. */
-export const checkToken: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (c.req.method === 'POST' && !safeEqual(c.get('form').csrf ?? '', c.get('csrfToken'))) return errorResponse(c, 403);
-  await next();
+export const checkToken: MiddlewareHandler<AppEnv> = (c, next) => {
+  if (c.req.method === 'POST' && !safeEqual(c.get('form').csrf ?? '', c.get('csrfToken'))) return Promise.resolve(errorResponse(c, 403));
+  return next();
 };

@@ -20,7 +20,7 @@ function fromAcceptLanguage(header: string | undefined): Lang {
   return (ranked[0]?.tag as Lang | undefined) ?? 'ja';
 }
 
-export const chooseLanguage: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const chooseLanguage: MiddlewareHandler<AppEnv> = (c, next) => {
   const { config } = c.get('deps');
   const asked = c.req.query('lang');
   let lang: Lang;
@@ -33,5 +33,5 @@ export const chooseLanguage: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   c.set('lang', lang);
   c.set('t', translator(lang, { brand: config.BRAND_NAME, legacy: config.LEGACY_NAME }));
-  await next();
+  return next();
 };

@@ -1,22 +1,23 @@
 // Loads the member's session from its cookie, and guards the pages that need one (SPEC T1, T3).
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { resumeSession } from '../auth/session.js';
 import { paths } from '../paths.js';
 import { clearCookie, readCookie } from './cookies.js';
 import type { AppEnv } from './env.js';
 
-export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const loadSession: MiddlewareHandler<AppEnv> = (c, next) => {
   const token = readCookie(c, 'sid');
-  if (token) {
-    const session = await resumeSession(c.get('deps'), token);
-    if (session === 'expired' || session === 'unknown') {
-      clearCookie(c, 'sid');
-      // issue 19: only a session that really timed out is told so; a cookie we cannot find gets the neutral message
-      c.set('sessionEnded', session);
-    } else c.set('session', session);
-  }
-  await next();
+  return token ? resumeFrom(c, token).then(next) : next();
 };
+
+async function resumeFrom(c: Context<AppEnv>, token: string): Promise<void> {
+  const session = await resumeSession(c.get('deps'), token);
+  if (session === 'expired' || session === 'unknown') {
+    clearCookie(c, 'sid');
+    // issue 19: only a session that really timed out is told so; a cookie we cannot find gets the neutral message
+    c.set('sessionEnded', session);
+  } else c.set('session', session);
+}
 
 /** Without a live session: to sign-in with the "signed out" message, coming back here afterwards. */
 export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
