@@ -21,9 +21,11 @@ describe('throttleMemo', () => {
   it('holds at most its size, forgetting the oldest verdict first; a verdict told again is the newest', () => {
     const memo = throttleMemo(3, 1000);
     for (const a of ['a', 'b', 'c']) memo.set(a, 9_000, 0);
-    memo.set('a', 9_000, 1);
+    memo.set('b', 9_000, 1);
     memo.set('d', 9_000, 2);
-    expect(memo.get('b', 3)).toBeUndefined();
-    expect(['a', 'c', 'd'].map((x) => memo.get(x, 3))).toEqual([9_000, 9_000, 9_000]);
+    memo.set('e', 9_000, 2);
+    // a and then c were the oldest; b, told again, is kept
+    expect(['a', 'c'].map((x) => memo.get(x, 3))).toEqual([undefined, undefined]);
+    expect(['b', 'd', 'e'].map((x) => memo.get(x, 3))).toEqual([9_000, 9_000, 9_000]);
   });
 });
