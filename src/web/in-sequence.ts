@@ -7,7 +7,8 @@ const GO_ON: Promise<void> = Promise.resolve();
 
 /**
  * Runs each step in turn; a step that answers instead of calling next ends the request with its answer. A step must do nothing
- * after its next (here next returns at once, before the handler has run): steps written `...; return next()` cost no promise.
+ * after its next (here next returns at once, before the handler has run), and one that answers after it is an error: steps
+ * written `...; return next()` cost no promise.
  */
 export function inSequence(...steps: MiddlewareHandler<AppEnv>[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -18,6 +19,8 @@ export function inSequence(...steps: MiddlewareHandler<AppEnv>[]): MiddlewareHan
       if (answer === GO_ON) continue;
       const settled = await answer;
       if (!goingOn) return settled;
+      // the contract broken (an upgrade of a library middleware, say): fail loudly rather than drop its answer
+      if (settled) throw new Error('a step in sequence answered after calling next');
     }
     return next();
   };

@@ -50,4 +50,15 @@ describe('inSequence', () => {
       expect(seen).not.toContain('handler');
     }
   });
+
+  it('a step that answers after calling next breaks the contract: an error, not a silently dropped answer', async () => {
+    const { app, seen } = appWith(goOn, async (c, next) => {
+      await next();
+      return c.text('too late', 403);
+    });
+    const res = await app.request('/');
+    expect(res.status).toBe(500);
+    expect(await res.text()).toBe('error: a step in sequence answered after calling next');
+    expect(seen).not.toContain('handler');
+  });
 });
