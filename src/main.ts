@@ -144,6 +144,8 @@ async function main(): Promise<void> {
   // SPEC D1: this process's delivery worker sends what the outbox holds, whichever instance stored it
   const delivery = await createDelivery(config, db.stores.outbox, systemClock, { logger, start: true });
   logger.info(`${config.BRAND_NAME} portal listening on http://localhost:${port} (HOST=${config.HOST}${isLoopback(config.HOST) ? ': this machine only' : ''})`);
+  // the start-up lines are written now, not with the first batch of request lines
+  logger.flush();
 
   let stopping = false;
   const stop = (signal: string) => {

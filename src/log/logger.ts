@@ -40,16 +40,30 @@ export function scrubValue(value: unknown, depth = 0): unknown {
 /** How long a line may wait in the batch before it is written. */
 export const LOG_FLUSH_MS = 200;
 
+/** A warning, an error or a fatal line: written at once, not with the next batch. */
+const URGENT = /^\{"level":[4-6]0,/;
+
 /**
- * Issue 20: stdout written asynchronously and in batches of 4 KiB, or every LOG_FLUSH_MS when quieter. A synchronous write
- * per line blocked the event loop on the pipe (9 % of the main thread under a sign-in flood), and an asynchronous write
- * per line cost a thread-pool round trip each (about 6 µs of CPU a request at page speed). pino flushes what is still
- * buffered when the process exits; a process killed outright loses at most the last LOG_FLUSH_MS.
+ * Issue 20: stdout written asynchronously and in batches of 4 KiB, or every LOG_FLUSH_MS when quieter; warnings and errors
+ * at once, and whatever is asked for with logger.flush() (the start-up lines). A synchronous write per line blocked the event
+ * loop on the pipe (9 % of the main thread under a sign-in flood), and an asynchronous write per line cost a thread-pool
+ * round trip each (about 6 µs of CPU a request at page speed). pino writes what is still buffered when the process exits; a
+ * process killed outright loses at most its last LOG_FLUSH_MS of request lines.
  */
-function stdoutInBatches(): DestinationStream {
-  const out = pino.destination({ fd: 1, sync: false, minLength: 4096 });
-  setInterval(() => out.flush(), LOG_FLUSH_MS).unref();
-  return out;
+function stdoutInBatches(): DestinationStream & { flush(): void } {
+  const out = pino.destination({ fd: 1, sync: false, minLength: 4096, periodicFlush: LOG_FLUSH_MS });
+  const now = () => {
+    out.flush();
+    // a write already under way leaves the rest in the buffer: written as soon as it is done
+    out.once('drain', () => out.flush());
+  };
+  return {
+    write(line: string) {
+      out.write(line);
+      if (URGENT.test(line)) now();
+    },
+    flush: now,
+  };
 }
 
 /**
