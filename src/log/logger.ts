@@ -52,10 +52,16 @@ const URGENT = /^\{"level":[4-6]0,/;
  */
 function stdoutInBatches(): DestinationStream & { flush(): void } {
   const out = pino.destination({ fd: 1, sync: false, minLength: 4096, periodicFlush: LOG_FLUSH_MS });
+  let waiting = false;
   const now = () => {
     out.flush();
-    // a write already under way leaves the rest in the buffer: written as soon as it is done
-    out.once('drain', () => out.flush());
+    // a write already under way leaves the rest in the buffer: written as soon as it is done (one listener for a burst)
+    if (waiting) return;
+    waiting = true;
+    out.once('drain', () => {
+      waiting = false;
+      out.flush();
+    });
   };
   return {
     write(line: string) {
