@@ -156,8 +156,14 @@ describe('L7 a throttled address is remembered', () => {
     await failFrom(b, MAX);
     expect((await b.post('/login', { id: 'x@example.jp', password: 'y' })).status).toBe(429);
     const reads = countReads();
-    expect((await b.post('/reset', { email: 'hanako@example.jp' })).status).toBe(429);
+    const res = await b.post('/reset', { email: 'hanako@example.jp' });
+    expect(res.status).toBe(429);
+    expect(res.body).toContain(THROTTLED);
     expect(reads.slot).toBe(0);
+    // refused before any work: no reset flow, nothing to send, the address's count unchanged
+    expect(await h.inspect.count('flow')).toBe(0);
+    expect(await h.inspect.count('outbox')).toBe(0);
+    expect((await h.inspect.rows('address_throttle'))[0].failures).toBe(MAX);
   });
 });
 
